@@ -1,0 +1,44 @@
+# dinnet: two commands from a fresh clone.
+#   make demo   - create .venv, install dinnet (and Graphviz if missing), validate,
+#                 export and audit the bundled Almelo data
+#   make test   - the same setup plus dev tools, then ruff, mypy and pytest
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+
+.PHONY: demo test lint setup setup-dev graphviz clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+setup: $(BIN)/python graphviz
+	$(BIN)/python -m pip install --quiet -e .
+
+setup-dev: $(BIN)/python graphviz
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+
+# Graphviz's 'dot' comes from Debian; install it when missing (root or sudo).
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Graphviz 'dot' not found: installing the Debian package graphviz"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; }
+
+demo: setup
+	$(BIN)/dinnet validate
+	$(BIN)/dinnet validate examples/
+	$(BIN)/dinnet export --format json -o $(OUT)/almelo-2019.json
+	@echo "wrote $(OUT)/almelo-2019.json"
+
+lint: setup-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: setup-dev lint
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

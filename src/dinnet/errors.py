@@ -1,0 +1,116 @@
+"""The exceptions of dinnet: one root, one subclass per kind of failure.
+
+Every error that reaches a user is a :class:`DinnetError`. Errors about a
+contract carry one or more :class:`Problem` objects, each with file, line,
+column and field path, and print as ``file:line:col: error: path: message``.
+
+>>> p = Problem("binnenstad.yaml", 42, 7, "efforts[3].contributes_to[0]",
+...             "unknown goal 'SD9' (known: SD1, SD2)")
+>>> print(p)
+binnenstad.yaml:42:7: error: efforts[3].contributes_to[0]: unknown goal 'SD9' (known: SD1, SD2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "ContractError",
+    "DinnetError",
+    "DuplicateKeyError",
+    "GraphvizError",
+    "GraphvizMissingError",
+    "NodeNotFoundError",
+    "OutputError",
+    "Problem",
+    "UnknownReferenceError",
+    "UnsafeYamlError",
+    "ValidationError",
+    "YamlSyntaxError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth a warning) in one place of one file."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f"{self.path}: " if self.path else ""
+        return f"{where}: {self.severity}: {field}{self.message}"
+
+
+class DinnetError(Exception):
+    """The root of all dinnet errors."""
+
+
+class ContractError(DinnetError):
+    """A contract file that cannot be loaded; holds every problem found in it."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def file(self) -> str:
+        return self.problems[0].file
+
+    @property
+    def line(self) -> int | None:
+        return self.problems[0].line
+
+    @property
+    def column(self) -> int | None:
+        return self.problems[0].column
+
+
+class YamlSyntaxError(ContractError):
+    """The file is not well-formed YAML (or not UTF-8 text)."""
+
+
+class UnsafeYamlError(ContractError):
+    """The file uses YAML features dinnet refuses: object tags, alias bombs."""
+
+
+class DuplicateKeyError(ContractError):
+    """A mapping has the same key twice."""
+
+
+class ValidationError(ContractError):
+    """Fields are missing, misspelt or of the wrong type or value."""
+
+
+class UnknownReferenceError(ContractError):
+    """A reference names an id that does not exist (or duplicate ids)."""
+
+
+class NodeNotFoundError(DinnetError, KeyError):
+    """A node id asked for is not in the graph."""
+
+    def __str__(self) -> str:  # KeyError would add quotes
+        return str(self.args[0]) if self.args else "node not found"
+
+
+class GraphvizMissingError(DinnetError, RuntimeError):
+    """The Graphviz ``dot`` executable is not installed."""
+
+
+class GraphvizError(DinnetError, RuntimeError):
+    """Graphviz failed or took too long."""
+
+
+class OutputError(DinnetError, OSError):
+    """An output file cannot (or must not) be written."""

@@ -1,0 +1,318 @@
+"""Load contract files into a graph, with errors that point at file, line and column.
+
+>>> G = load()                       # the bundled Almelo 2019 data set
+>>> G.nodes["zorg:SD3"]["kind"], G.nodes["zorg:SD3"]["level"]
+('goal', 'strategic')
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pydantic
+
+from .errors import ContractError, DinnetError, Problem, UnknownReferenceError, ValidationError
+from .graph import build_graph
+from .model import LOCAL_ID_PATTERN, Contract, Index
+from .references import Loc, check_contract
+from .yamlread import construct, locate, parse_text, read_text
+
+__all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
+
+INDEX_NAMES = ("index.yaml", "index.yml")
+
+
+class LoadError(ContractError):
+    """Several files failed; ``problems`` holds all of them."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One contract read from disk, with its external references located."""
+
+    contract: Contract
+    file: str
+    external: tuple[tuple[str, str, tuple[str, ...], Problem], ...]  # (programme, id, kinds, where)
+
+
+def bundled_data_path() -> Path:
+    """The folder of the bundled contracts (in the repository or the wheel)."""
+    packaged = resources.files("dinnet") / "_data" / "contracts"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    repo = Path(__file__).resolve().parents[2] / "data" / "contracts"
+    if repo.is_dir():
+        return repo
+    raise DinnetError("the bundled data set is missing from this installation; "
+                      "reinstall dinnet or pass contract files")
+
+
+def contract_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders into a sorted list of YAML files."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
+                                and p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise DinnetError(f"{path}: no such file or folder")
+    return found
+
+
+# -- turning pydantic errors into Problems -------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The candidate types inside Annotated/Optional/Union/list/dict."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for a in typing.get_args(annotation) for t in _unwrap(a)]
+    return [annotation]
+
+
+def _model_at(loc: Loc) -> type[pydantic.BaseModel] | None:
+    """The model class whose field sits at ``loc`` (for 'did you mean')."""
+    current: Any = Contract
+    for part in loc:
+        candidates = _unwrap(current)
+        model = next((c for c in candidates if isinstance(c, type)
+                      and issubclass(c, pydantic.BaseModel)), None)
+        if isinstance(part, str) and model is not None and part in model.model_fields:
+            current = model.model_fields[part].annotation
+            continue
+        container = next((c for c in candidates if typing.get_origin(c) in (list, dict)), None)
+        if container is not None:
+            current = typing.get_args(container)[-1]
+    candidates = _unwrap(current)
+    return next((c for c in candidates if isinstance(c, type)
+                 and issubclass(c, pydantic.BaseModel)), None)
+
+
+def _path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _message(err: Any) -> tuple[Loc, str, bool]:
+    """(loc, message, point_at_key) for one pydantic error."""
+    kind = err["type"]
+    loc = tuple(p for p in err["loc"] if p not in ("ref", "link"))
+    value = err.get("input")
+    if kind == "missing":
+        return loc[:-1], f"required field '{loc[-1]}' is missing", False
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        hint = ""
+        if model is not None:
+            close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1)
+            hint = (f"; did you mean '{close[0]}'?" if close else
+                    f"; allowed: {', '.join(model.model_fields)}")
+        return loc, f"unknown field '{loc[-1]}'{hint}", True
+    if kind == "string_type":
+        msg = f"expected text, got {_describe(value)}"
+        if value is None:
+            msg += "; write the text, or remove the field if it is unknown"
+        elif isinstance(value, bool | int | float):
+            msg += "; put the text in quotes, for example \"" + str(value) + "\""
+        return loc, msg, False
+    if kind == "string_pattern_mismatch":
+        if str(err.get("ctx", {}).get("pattern")) == LOCAL_ID_PATTERN or loc[-1] == "id":
+            return loc, (f"{value!r} is not a valid id: use letters, digits, '.', '_' and '-', "
+                         "starting with a letter or digit (no spaces, no colons)"), False
+        return loc, (f"{value!r} is not a valid reference: write 'id' or 'programme:id' "
+                     "(no spaces)"), False
+    if kind in ("float_parsing", "int_parsing", "float_type", "int_type"):
+        hint = ""
+        if isinstance(value, str) and "," in value:
+            hint = "; write numbers with a dot as decimal sign and no thousands separators"
+        return loc, f"expected a number, got {_describe(value)}{hint}", False
+    if kind in ("int_from_float",):
+        return loc, f"expected a whole number (a year), got {_describe(value)}", False
+    message = err["msg"].removeprefix("Value error, ")
+    if kind not in ("value_error", "assertion_error") and value is not None \
+            and not isinstance(value, dict | list):
+        message += f" (got {_describe(value)})"
+    return loc, message, False
+
+
+# -- reading one file ----------------------------------------------------------------------
+
+
+def _located(root: Any, file: str, loc: Loc, message: str, *, key: bool = False,
+             severity: str = "error") -> Problem:
+    line, column = locate(root, loc, key=key)
+    return Problem(file, line, column, _path(loc), message, severity)  # type: ignore[arg-type]
+
+
+def _parse(path: Path) -> tuple[Any, Any, str]:
+    file = str(path)
+    root = parse_text(read_text(path), file)
+    return root, construct(root, file), file
+
+
+def read_contract(path: str | Path) -> Loaded:
+    """Read and check one contract file; raise :class:`ContractError` with all its problems."""
+    root, data, file = _parse(Path(path))
+    if not isinstance(data, dict):
+        raise ValidationError([Problem(file, 1, 1, "", f"a contract is a mapping that starts "
+                                       f"with 'programme:', not {_describe(data)}")])
+    try:
+        contract = Contract.model_validate(data)
+    except pydantic.ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc, message, key = _message(err)
+            problems.append(_located(root, file, loc, message, key=key))
+        raise ValidationError(_sorted(problems)) from None
+    checked = check_contract(contract)
+    if checked.errors:
+        problems = []
+        for issue in checked.errors:
+            message = issue.message
+            if issue.related is not None:
+                line, _ = locate(root, issue.related)
+                message += f" (first defined at line {line})"
+            problems.append(_located(root, file, issue.loc, message))
+        raise UnknownReferenceError(_sorted(problems))
+    external = tuple(
+        (ext.programme, ext.local, ext.kinds, _located(root, file, ext.loc, "", severity="warning"))
+        for ext in checked.external
+    )
+    return Loaded(contract, file, external)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.path))
+
+
+def read_index(path: str | Path) -> Index:
+    """Read a data set's ``index.yaml``."""
+    root, data, file = _parse(Path(path))
+    try:
+        return Index.model_validate(data)
+    except pydantic.ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc, message, key = _message(err)
+            problems.append(_located(root, file, loc, message, key=key))
+        raise ValidationError(_sorted(problems)) from None
+
+
+# -- many files ----------------------------------------------------------------------------
+
+
+def _read_all(files: list[Path]) -> Iterator[Loaded | Index | ContractError]:
+    for path in files:
+        try:
+            if path.name in INDEX_NAMES:
+                yield read_index(path)
+            else:
+                yield read_contract(path)
+        except ContractError as exc:
+            yield exc
+
+
+def load_contracts(*paths: str | Path) -> tuple[list[Loaded], list[Index], list[Problem]]:
+    """Read every file; return contracts, indexes and warnings, or raise with all errors."""
+    files = contract_files(paths or (bundled_data_path(),))
+    if not files:
+        raise DinnetError(f"no .yaml files found in {', '.join(map(str, paths))}")
+    loaded: list[Loaded] = []
+    indexes: list[Index] = []
+    errors: list[Problem] = []
+    failures: list[ContractError] = []
+    for item in _read_all(files):
+        if isinstance(item, ContractError):
+            failures.append(item)
+            errors.extend(item.problems)
+        elif isinstance(item, Index):
+            indexes.append(item)
+        else:
+            loaded.append(item)
+    seen: dict[str, str] = {}
+    for item in loaded:
+        pid = item.contract.programme.id
+        if pid in seen:
+            errors.append(Problem(item.file, None, None, "programme.id",
+                                  f"programme id '{pid}' is also used by {seen[pid]}"))
+        seen.setdefault(pid, item.file)
+    if len(failures) == 1 and len(errors) == len(failures[0].problems):
+        raise failures[0]
+    if errors:
+        raise LoadError(errors)
+    warnings = _external_warnings(loaded)
+    return loaded, indexes, warnings
+
+
+def _external_warnings(loaded: list[Loaded]) -> list[Problem]:
+    kinds: dict[str, dict[str, str]] = {}
+    from .references import iter_elements
+
+    for item in loaded:
+        kinds[item.contract.programme.id] = {
+            el.id: kind for kind, el, _ in iter_elements(item.contract)  # type: ignore[attr-defined]
+        }
+    problems: list[Problem] = []
+    for item in loaded:
+        for prog, local, wanted, where in item.external:
+            if prog not in kinds:
+                problems.append(_with(where, f"'{prog}:{local}' refers to programme '{prog}', "
+                                      "which is not loaded; kept as an unresolved reference",
+                                      "warning"))
+            elif kinds[prog].get(local) not in wanted:
+                problems.append(_with(where, f"unknown {' or '.join(wanted)} '{local}' in "
+                                      f"programme '{prog}'", "error"))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise UnknownReferenceError(errors)
+    return problems
+
+
+def _with(p: Problem, message: str, severity: str) -> Problem:
+    return Problem(p.file, p.line, p.column, p.path, message, severity)  # type: ignore[arg-type]
+
+
+def load(*paths: str | Path) -> nx.MultiDiGraph:
+    """Load contract files or folders into one graph (no argument: the bundled data).
+
+    Raises :class:`~dinnet.errors.ContractError` listing every problem of every file.
+    Unresolved references into programmes that are not loaded are kept in
+    ``G.graph["unresolved"]`` as warnings.
+    """
+    loaded, indexes, warnings = load_contracts(*paths)
+    G = build_graph([item.contract for item in loaded], indexes=indexes)
+    G.graph["files"] = {item.contract.programme.id: item.file for item in loaded}
+    G.graph["warnings"] = [str(w) for w in warnings]
+    return G

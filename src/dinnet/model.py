@@ -1,0 +1,418 @@
+"""The contract format: pydantic models of one programme contract (no I/O).
+
+A contract file is one YAML mapping validated by :class:`Contract`. Every
+element carries a ``source`` (``"07-zorg.txt:120-134"``): the seed text and
+the line range it was transcribed from. References between elements are local
+ids (``SD2``); a reference into another programme is written ``programme:id``
+(``binnenstad:S3``).
+
+Examples
+--------
+>>> c = Contract.model_validate({
+...     "programme": {"id": "demo", "name": "Demo", "municipality": "Ergens",
+...                   "period": {"start": 2019, "end": 2022}, "source": "demo.txt:1"},
+...     "vision": {"label": "Een mooie stad", "source": "demo.txt:3"},
+...     "goals": [{"id": "SD1", "level": "strategic", "label": "Schoon",
+...                "source": "demo.txt:5"}],
+... })
+>>> c.goals[0].source.start
+5
+>>> str(c.goals[0].source)
+'demo.txt:5'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+
+__all__ = [
+    "GOAL_LEVELS",
+    "Baseline",
+    "Budget",
+    "Contract",
+    "Contribution",
+    "Effort",
+    "Goal",
+    "Index",
+    "Indicator",
+    "Missing",
+    "Period",
+    "Programme",
+    "Project",
+    "Relation",
+    "Result",
+    "Roles",
+    "Source",
+    "Stakeholder",
+    "Table",
+    "TableLine",
+    "Track",
+    "Vision",
+]
+
+#: Goal levels from the top of the network down.
+GOAL_LEVELS: tuple[str, ...] = ("main", "strategic", "operational")
+
+LOCAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+PROGRAMME_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+REF_PATTERN = r"^([a-z0-9][a-z0-9-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$"
+_SOURCE_RE = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<start>\d+)(?:-(?P<end>\d+))?$")
+
+LocalId = Annotated[
+    str,
+    StringConstraints(pattern=LOCAL_ID_PATTERN, max_length=64),
+    Field(description="Local id, unique in the contract: letters, digits, '.', '_', '-'."),
+]
+ProgrammeId = Annotated[
+    str,
+    StringConstraints(pattern=PROGRAMME_ID_PATTERN, max_length=64),
+    Field(description="Programme id: lower-case letters, digits and '-'."),
+]
+Ref = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN, max_length=130),
+    Field(description="Reference by id: 'SD2' in this contract, 'zorg:SD2' in another."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
+Year = Annotated[int, Field(ge=1900, le=2100, description="A calendar year.")]
+Amount = Annotated[float, Field(description="A number as printed (thousands separators removed).")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(_Model):
+    """Where an element stands in the source text: file and line range.
+
+    Written in YAML as ``"file:start"`` or ``"file:start-end"``.
+
+    >>> Source.model_validate("01-duurzaamheid.txt:309-330").end
+    330
+    """
+
+    file: str = Field(description="The source text (seed file name).")
+    start: int = Field(ge=1, description="First line (1-based).")
+    end: int = Field(ge=1, description="Last line (inclusive).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            match = _SOURCE_RE.match(value.strip())
+            if not match:
+                raise ValueError(
+                    f"source {value!r} is not 'file:line' or 'file:start-end' "
+                    "(for example '07-zorg.txt:120-134')"
+                )
+            start = int(match["start"])
+            end = int(match["end"]) if match["end"] else start
+            return {"file": match["file"], "start": start, "end": end}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Source:
+        if self.end < self.start:
+            raise ValueError(f"source range {self.start}-{self.end} ends before it starts")
+        return self
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return f"{self.file}:{self.start}"
+        return f"{self.file}:{self.start}-{self.end}"
+
+
+class Period(_Model):
+    """The years a contract runs, inclusive."""
+
+    start: Year
+    end: Year
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Roles(_Model):
+    """The three parties of a programme contract."""
+
+    bestuurlijk_opdrachtgever: Label | None = Field(
+        None, description="Political principal (the college member or members)."
+    )
+    ambtelijk_opdrachtgever: Label | None = Field(
+        None, description="Administrative principal (director)."
+    )
+    programmamanager: Label | None = Field(None, description="Programme manager.")
+    source: Source | None = None
+
+
+class Missing(_Model):
+    """Something a contract refers to but its text does not contain.
+
+    The audit reports every entry as ``missing-din-content``.
+    """
+
+    what: Label = Field(description="What is missing, e.g. 'strategische doelen'.")
+    section: Label | None = Field(None, description="The section of the contract, as headed.")
+    reason: Literal["section_empty", "in_image", "not_stated"] = Field(
+        description="section_empty: heading without content; in_image: only in a figure "
+        "that did not survive; not_stated: the text never says."
+    )
+    note: Text | None = None
+    source: Source
+
+
+class Programme(_Model):
+    """Facts about the programme as a whole."""
+
+    id: ProgrammeId
+    name: Label = Field(description="Programme name as in the contract title.")
+    municipality: Label
+    period: Period
+    date: Label | None = Field(None, description="Date of the contract as printed.")
+    version: Label | None = None
+    kenmerk: Label | None = Field(None, description="Registration number (kenmerk).")
+    roles: Roles = Roles()
+    note: Text | None = None
+    source: Source
+
+
+class Vision(_Model):
+    """The root of the network: visie, ambitie, missie, streep aan de horizon."""
+
+    id: LocalId = "visie"
+    label: Label = Field(description="Short verbatim label.")
+    text: Text | None = Field(None, description="Fuller verbatim text.")
+    source: Source
+
+
+class Goal(_Model):
+    """A goal; sub-goals nest under ``goals``."""
+
+    id: LocalId
+    level: Literal["main", "strategic", "operational"] = Field(
+        description="main (hoofdopgave), strategic (strategisch doel), "
+        "operational (operationeel/meetbaar doel)."
+    )
+    label: Label
+    text: Text | None = None
+    open: bool = Field(
+        False, description="Deliberately left open (the DIN's 'lege kolommen')."
+    )
+    note: Text | None = None
+    goals: list[Goal] = Field(default_factory=list, description="Sub-goals.")
+    source: Source
+
+
+class Baseline(_Model):
+    """Peilwaarde: the measured value in a year."""
+
+    value: float | Label | None = Field(None, description="Number, or the text as printed.")
+    year: Year | None = None
+    note: Text | None = None
+
+
+class Indicator(_Model):
+    """A measure of one or more goals."""
+
+    id: LocalId
+    label: Label
+    measures: list[Ref] = Field(min_length=1, description="The goals it measures.")
+    unit: Label | None = None
+    baseline: Baseline | None = None
+    targets: dict[Year, float | Label] = Field(
+        default_factory=dict, description="Streefwaarde per year: number or text as printed."
+    )
+    data_source: Label | None = Field(None, description="Bron: where the figures come from.")
+    direction: Literal["increase", "decrease", "maintain"] | None = Field(
+        None, description="Which way the goal wants the indicator to move."
+    )
+    note: Text | None = None
+    source: Source
+
+
+class Track(_Model):
+    """A named group of efforts: spoor, programmalijn, thema."""
+
+    id: LocalId
+    label: Label
+    kind: Label | None = Field(None, description="The contract's word: spoor, programmalijn...")
+    text: Text | None = None
+    source: Source
+
+
+class Contribution(_Model):
+    """A link from an effort (or result) to a goal it serves."""
+
+    goal: Ref
+    strength: Literal["weak", "medium", "strong"] | None = None
+    source: Source | None = Field(
+        None, description="Where the text states the link; defaults to the element's source."
+    )
+
+
+def _ref_or_link(value: Any) -> str:
+    return "ref" if isinstance(value, str) else "link"
+
+
+#: A goal reference: ``SD2`` or ``{goal: SD2, strength: strong, source: ...}``.
+GoalLink = Annotated[
+    Annotated[Ref, Tag("ref")] | Annotated[Contribution, Tag("link")],
+    Discriminator(_ref_or_link),
+]
+
+
+class Budget(_Model):
+    """Money for one effort or project."""
+
+    amounts: dict[Year, Amount] = Field(default_factory=dict, description="Euro per year.")
+    text: Text | None = Field(None, description="The budget as printed.")
+
+
+class Effort(_Model):
+    """An effort (inspanning, activiteit, maatregel); sub-efforts nest under ``efforts``."""
+
+    id: LocalId
+    label: Label
+    text: Text | None = None
+    track: Ref | None = None
+    contributes_to: list[GoalLink] = Field(default_factory=list)
+    stakeholders: list[Ref] = Field(default_factory=list)
+    budget: Budget | None = None
+    planning: Text | None = None
+    efforts: list[Effort] = Field(default_factory=list, description="Sub-efforts.")
+    source: Source
+
+    def contributions(self) -> Iterator[Contribution]:
+        """The links to goals, each as a :class:`Contribution`."""
+        for item in self.contributes_to:
+            yield item if isinstance(item, Contribution) else Contribution(goal=item)
+
+
+class Result(_Model):
+    """A product an effort delivers (resultaat)."""
+
+    id: LocalId
+    label: Label
+    delivered_by: list[Ref] = Field(default_factory=list, description="Efforts.")
+    contributes_to: list[GoalLink] = Field(default_factory=list)
+    source: Source
+
+
+class Project(_Model):
+    """A project; ``lijnproject: true`` when the line organisation runs it."""
+
+    id: LocalId
+    label: Label
+    role: Literal["regie", "afstemming", "faciliterend"] | None = Field(
+        None, description="The programme's role: directs, coordinates or facilitates."
+    )
+    lijnproject: bool = False
+    implements: list[Ref] = Field(default_factory=list, description="Efforts it implements.")
+    stakeholders: list[Ref] = Field(default_factory=list)
+    budget: Budget | None = None
+    planning: Text | None = None
+    note: Text | None = None
+    source: Source
+
+
+class Stakeholder(_Model):
+    """An organisation or group involved in efforts or projects."""
+
+    id: LocalId
+    label: Label
+    source: Source
+
+
+class TableLine(_Model):
+    """One line of a budget or capacity table."""
+
+    label: Label
+    amounts: dict[Year, Amount | None] = Field(default_factory=dict)
+    text: Text | None = Field(
+        None, description="The line's figures as printed, when they are not per year "
+        "('16 uur per week', '4 tot 8 uur')."
+    )
+    ref: Ref | None = Field(None, description="Effort, project or track the line belongs to.")
+    source: Source | None = None
+
+
+class Table(_Model):
+    """A budget or capacity table, with its totals as printed."""
+
+    id: LocalId
+    title: Label
+    unit: Label = Field(description="As printed: 'EUR', 'x 1.000 euro', 'uren per week'.")
+    scale: float = Field(1.0, gt=0, description="Multiply amounts by this to get the unit.")
+    lines: list[TableLine] = Field(default_factory=list)
+    stated_totals: dict[Year, Amount] = Field(
+        default_factory=dict, description="Totals exactly as printed, even when wrong."
+    )
+    note: Text | None = None
+    source: Source
+
+
+class Relation(_Model):
+    """A dependency on another programme, as this contract states it."""
+
+    programme: ProgrammeId
+    topics: list[Label] = Field(default_factory=list)
+    nodes: list[Ref] = Field(
+        default_factory=list, description="Nodes of either contract the relation is about."
+    )
+    text: Text | None = None
+    source: Source
+
+
+class Contract(_Model):
+    """One programme contract: the root of a YAML file."""
+
+    dinnet: Literal[1] = Field(1, description="Format version.")
+    programme: Programme
+    vision: Vision | None = None
+    goals: list[Goal] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    tracks: list[Track] = Field(default_factory=list)
+    efforts: list[Effort] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    budgets: list[Table] = Field(default_factory=list)
+    capacity: list[Table] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    not_in_text: list[Missing] = Field(default_factory=list)
+
+
+class Appendix(_Model):
+    """One appendix of the cover letter."""
+
+    title: Label
+    kenmerk: Label | None = None
+    programme: ProgrammeId | None = None
+    source: Source
+
+
+class Index(_Model):
+    """``index.yaml`` of a data set: the municipality and its cover letter."""
+
+    dinnet_index: Literal[1] = 1
+    municipality: Label
+    date: Label | None = None
+    title: Label | None = None
+    appendices: list[Appendix] = Field(default_factory=list)
+    source: Source

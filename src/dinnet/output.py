@@ -1,0 +1,59 @@
+"""Writing output files safely: atomically, never over an input file.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> write_output(d / "sub" / "out.txt", "hallo")
+>>> (d / "sub" / "out.txt").read_text()
+'hallo'
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import OutputError
+
+__all__ = ["write_output"]
+
+
+def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str | Path] = ()) -> None:
+    """Write ``data`` to ``path`` atomically; ``-`` means standard output.
+
+    The folder is created when missing. A path in ``protect`` (the input
+    files) or any ``.yaml`` file that holds a contract is refused, so an output
+    can never overwrite a contract.
+    """
+    if str(path) == "-":
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    resolved = target.resolve()
+    for item in protect:
+        if Path(item).resolve() == resolved:
+            raise OutputError(f"{target}: refusing to overwrite an input file; choose another -o")
+    if target.suffix in (".yaml", ".yml") and target.exists():
+        raise OutputError(f"{target}: refusing to overwrite a YAML file; choose another -o")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write here ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,207 @@
+"""Checks inside one contract: unique ids, references that resolve, goal levels.
+
+Pure functions over a validated :class:`~dinnet.model.Contract`. Problems are
+returned as :class:`Issue` objects with a field path (``loc``) so that the
+loader can turn them into ``file:line:col`` messages.
+
+>>> from dinnet.model import Contract
+>>> c = Contract.model_validate({
+...     "programme": {"id": "p", "name": "P", "municipality": "M",
+...                   "period": {"start": 2019, "end": 2022}, "source": "t:1"},
+...     "goals": [{"id": "SD1", "level": "strategic", "label": "G", "source": "t:2"}],
+...     "efforts": [{"id": "E1", "label": "E", "contributes_to": ["SD9"], "source": "t:3"}],
+... })
+>>> [i.message for i in check_contract(c).errors]
+["unknown goal 'SD9' (known: SD1); did you mean 'SD1'?"]
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .model import GOAL_LEVELS, Contract, Effort, Goal
+
+__all__ = ["Checked", "Issue", "Loc", "check_contract", "iter_elements", "split_ref"]
+
+Loc = tuple[int | str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem at a field path; ``related`` is another path it refers to."""
+
+    loc: Loc
+    message: str
+    related: Loc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class External:
+    """A reference into another programme, checked once all are loaded."""
+
+    loc: Loc
+    programme: str
+    local: str
+    kinds: tuple[str, ...]
+
+
+@dataclass
+class Checked:
+    """The outcome of :func:`check_contract`."""
+
+    errors: list[Issue] = field(default_factory=list)
+    external: list[External] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # local id -> kind
+
+
+def split_ref(ref: str, programme: str) -> tuple[str, str]:
+    """``'zorg:SD2'`` -> ``('zorg', 'SD2')``; a local ``'SD2'`` gets ``programme``.
+
+    >>> split_ref("zorg:SD2", "binnenstad"), split_ref("S1", "binnenstad")
+    (('zorg', 'SD2'), ('binnenstad', 'S1'))
+    """
+    if ":" in ref:
+        prog, local = ref.split(":", 1)
+        return prog, local
+    return programme, ref
+
+
+def _walk_goals(goals: list[Goal], loc: Loc) -> Iterator[tuple[Goal, Loc]]:
+    for i, goal in enumerate(goals):
+        here = (*loc, i)
+        yield goal, here
+        yield from _walk_goals(goal.goals, (*here, "goals"))
+
+
+def _walk_efforts(efforts: list[Effort], loc: Loc) -> Iterator[tuple[Effort, Loc]]:
+    for i, effort in enumerate(efforts):
+        here = (*loc, i)
+        yield effort, here
+        yield from _walk_efforts(effort.efforts, (*here, "efforts"))
+
+
+def iter_elements(contract: Contract) -> Iterator[tuple[str, object, Loc]]:
+    """Every element that becomes a node: ``(kind, element, loc)`` in file order."""
+    if contract.vision is not None:
+        yield "vision", contract.vision, ("vision",)
+    for goal, loc in _walk_goals(contract.goals, ("goals",)):
+        yield "goal", goal, loc
+    flat: list[tuple[str, str, list]] = [
+        ("indicator", "indicators", contract.indicators),
+        ("track", "tracks", contract.tracks),
+    ]
+    for kind, name, items in flat:
+        for i, item in enumerate(items):
+            yield kind, item, (name, i)
+    for effort, loc in _walk_efforts(contract.efforts, ("efforts",)):
+        yield "effort", effort, loc
+    flat = [
+        ("result", "results", contract.results),
+        ("project", "projects", contract.projects),
+        ("stakeholder", "stakeholders", contract.stakeholders),
+    ]
+    for kind, name, items in flat:
+        for i, item in enumerate(items):
+            yield kind, item, (name, i)
+
+
+def _known(ids: list[str]) -> str:
+    if not ids:
+        return "none defined"
+    shown = ", ".join(ids[:12])
+    return shown + (f", ... ({len(ids)} in all)" if len(ids) > 12 else "")
+
+
+_ARTICLE = {"indicator": "an", "effort": "an"}
+
+
+class _Resolver:
+    def __init__(self, contract: Contract, result: Checked) -> None:
+        self.programme = contract.programme.id
+        self.result = result
+        self.by_kind: dict[str, list[str]] = {}
+        for local, kind in result.kinds.items():
+            self.by_kind.setdefault(kind, []).append(local)
+
+    def ref(self, ref: str, loc: Loc, *kinds: str) -> None:
+        prog, local = split_ref(ref, self.programme)
+        if prog != self.programme:
+            self.result.external.append(External(loc, prog, local, kinds))
+            return
+        kind = self.result.kinds.get(local)
+        if kind in kinds:
+            return
+        wanted = " or ".join(kinds)
+        if kind is not None:
+            article = _ARTICLE.get(kind, "a")
+            other = "an" if wanted[0] in "aeiou" else "a"
+            message = f"'{local}' is {article} {kind}, not {other} {wanted}"
+        else:
+            known = sorted(i for k in kinds for i in self.by_kind.get(k, []))
+            close = difflib.get_close_matches(local, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            message = f"unknown {wanted} '{local}' (known: {_known(known)}){hint}"
+        self.result.errors.append(Issue(loc, message))
+
+
+def check_contract(contract: Contract) -> Checked:
+    """Check ids, references and goal levels of one contract."""
+    result = Checked()
+    first: dict[str, Loc] = {}
+    for kind, element, loc in iter_elements(contract):
+        local = element.id  # type: ignore[attr-defined]
+        if local in first:
+            result.errors.append(Issue((*loc, "id"), f"duplicate id '{local}'", first[local]))
+            continue
+        first[local] = (*loc, "id")
+        result.kinds[local] = kind
+
+    r = _Resolver(contract, result)
+    for goal, loc in _walk_goals(contract.goals, ("goals",)):
+        rank = GOAL_LEVELS.index(goal.level)
+        for j, sub in enumerate(goal.goals):
+            if GOAL_LEVELS.index(sub.level) < rank:
+                result.errors.append(Issue((*loc, "goals", j, "level"),
+                    f"a {sub.level} goal cannot sit under the {goal.level} goal '{goal.id}'; "
+                    "move it up or correct its level"))
+    for i, ind in enumerate(contract.indicators):
+        for j, ref in enumerate(ind.measures):
+            r.ref(ref, ("indicators", i, "measures", j), "goal")
+    for effort, loc in _walk_efforts(contract.efforts, ("efforts",)):
+        if effort.track is not None:
+            r.ref(effort.track, (*loc, "track"), "track")
+        _contributions(r, effort.contributes_to, (*loc, "contributes_to"))
+        for j, ref in enumerate(effort.stakeholders):
+            r.ref(ref, (*loc, "stakeholders", j), "stakeholder")
+    for i, res in enumerate(contract.results):
+        for j, ref in enumerate(res.delivered_by):
+            r.ref(ref, ("results", i, "delivered_by", j), "effort")
+        _contributions(r, res.contributes_to, ("results", i, "contributes_to"))
+    for i, proj in enumerate(contract.projects):
+        for j, ref in enumerate(proj.implements):
+            r.ref(ref, ("projects", i, "implements", j), "effort")
+        for j, ref in enumerate(proj.stakeholders):
+            r.ref(ref, ("projects", i, "stakeholders", j), "stakeholder")
+    for group in ("budgets", "capacity"):
+        for i, table in enumerate(getattr(contract, group)):
+            for j, line in enumerate(table.lines):
+                if line.ref is not None:
+                    r.ref(line.ref, (group, i, "lines", j, "ref"), "effort", "project", "track")
+    every = ("vision", "goal", "indicator", "track", "effort", "result", "project", "stakeholder")
+    for i, rel in enumerate(contract.relations):
+        if rel.programme == contract.programme.id:
+            result.errors.append(Issue(("relations", i, "programme"),
+                                       "a programme cannot depend on itself"))
+        for j, ref in enumerate(rel.nodes):
+            r.ref(ref, ("relations", i, "nodes", j), *every)
+    return result
+
+
+def _contributions(r: _Resolver, items: list, loc: Loc) -> None:
+    for j, item in enumerate(items):
+        if isinstance(item, str):
+            r.ref(item, (*loc, j), "goal")
+        else:
+            r.ref(item.goal, (*loc, j, "goal"), "goal")

@@ -1,0 +1,243 @@
+"""Safe, strict YAML reading that remembers where every value stands.
+
+The text is parsed into a node tree with PyYAML's composer (the C one when
+present) and turned into plain Python data by :func:`construct`, which
+
+* refuses object tags (``!!python/...``), merge keys and alias bombs,
+* refuses duplicate keys, naming both lines,
+* reads scalars by the YAML 1.2 core schema: ``true``/``false`` are booleans,
+  plain decimal numbers are numbers, ``~``/``null``/empty is None, and
+  everything else (``no``, ``on``, ``0151``, ``10:30``, dates) stays text.
+
+:func:`locate` maps a field path back to ``(line, column)``.
+
+>>> doc = parse_text("a: no\\nb: [1, 2.5, ~]\\n", "x.yaml")
+>>> construct(doc, "x.yaml")
+{'a': 'no', 'b': [1, 2.5, None]}
+>>> locate(doc, ("b", 1))
+(2, 8)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DuplicateKeyError, Problem, UnsafeYamlError, YamlSyntaxError
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+__all__ = ["MAX_DEPTH", "MAX_ELEMENTS", "MAX_FILE_BYTES", "construct", "locate", "parse_text", "read_text"]
+
+#: Largest contract file accepted, in bytes.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Deepest nesting of mappings and lists accepted.
+MAX_DEPTH = 64
+#: Most values a document may expand to through aliases.
+MAX_ELEMENTS = 5_000_000
+
+_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)?(?:\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+"
+)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+def _problem(file: str, mark: Any, message: str) -> Problem:
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return Problem(file, line, column, "", message)
+
+
+def read_text(path: Path) -> str:
+    """Read a contract file as text: UTF-8 (a BOM is fine), NFC-normalised.
+
+    Raises :class:`YamlSyntaxError` for files that are too large or not UTF-8.
+    """
+    name = str(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlSyntaxError(
+            [Problem(name, None, None, "", f"file is {size:,} bytes, more than the limit of "
+                     f"{MAX_FILE_BYTES:,}; split it into one file per programme")]
+        )
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = ""
+        try:
+            data.decode("cp1252")
+            guess = " (it looks like Windows-1252, as saved by Word or Excel)"
+        except UnicodeDecodeError:
+            pass
+        raise YamlSyntaxError(
+            [Problem(name, line, column, "", f"byte 0x{data[exc.start]:02x} is not UTF-8{guess}; "
+                     "save the file as UTF-8")]
+        ) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_text(text: str, file: str) -> yaml.Node:
+    """Parse one YAML document into a node tree (no Python objects built)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(m for m in (exc.context, exc.problem) if m)
+        if "expected a single document" in message:
+            message = "the file holds more than one YAML document ('---'); keep one contract per file"
+        raise YamlSyntaxError([_problem(file, mark, message)]) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError([Problem(file, None, None, "", str(exc))]) from None
+    except RecursionError:
+        raise YamlSyntaxError(
+            [Problem(file, None, None, "", f"nested too deeply (more than {MAX_DEPTH} levels)")]
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlSyntaxError([Problem(file, 1, 1, "", "the file is empty; a contract is a mapping "
+                                       "that starts with 'programme:'")])
+    return node
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalar: always text (plain is None or "")
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+def construct(root: yaml.Node, file: str) -> Any:
+    """Build plain Python data from a node tree, refusing unsafe constructs."""
+    _check_size(root, file)
+    return _Constructor(file).build(root, 0)
+
+
+def _check_size(root: yaml.Node, file: str) -> None:
+    """Refuse documents whose aliases expand beyond :data:`MAX_ELEMENTS`."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        if done:
+            active.discard(key)
+            children = _children(node)
+            total = 1 + sum(sizes[id(c)] for c in children)
+            if total > MAX_ELEMENTS:
+                raise UnsafeYamlError([_problem(file, node.start_mark,
+                    f"aliases expand this document to more than {MAX_ELEMENTS:,} values "
+                    "(an alias bomb?); write the values out instead")])
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in active:
+            raise UnsafeYamlError([_problem(file, node.start_mark,
+                "an alias refers to a mapping or list that contains it; remove the cycle")])
+        active.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in active:
+                raise UnsafeYamlError([_problem(file, child.start_mark,
+                    "an alias refers to a mapping or list that contains it; remove the cycle")])
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+class _Constructor:
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def fail(self, node: yaml.Node, message: str, cls: type = UnsafeYamlError) -> None:
+        raise cls([_problem(self.file, node.start_mark, message)])
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if node.tag not in _ALLOWED_TAGS and not (
+            isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "merge"
+        ):
+            self.fail(node, f"YAML tag {node.tag.replace(_TAG, '!!')!r} is not allowed; "
+                      "contracts hold only text, numbers, lists and mappings")
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if depth >= MAX_DEPTH:
+            self.fail(node, f"nested more than {MAX_DEPTH} levels deep; a contract needs far "
+                      "fewer (check the indentation)", YamlSyntaxError)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, depth + 1) for child in node.value]
+        result: dict[Any, Any] = {}
+        lines: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, "a key must be plain text, not a list or mapping",
+                          YamlSyntaxError)
+            key = _scalar(key_node)
+            key = key_node.value if key is None else key
+            if key in lines:
+                self.fail(key_node, f"duplicate key {key_node.value!r} (first at line "
+                          f"{lines[key]}); keep one of them", DuplicateKeyError)
+            lines[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+
+def locate(root: yaml.Node, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
+    """The 1-based ``(line, column)`` of the value at ``loc``.
+
+    Walks as far as the path exists; with ``key=True`` a final mapping key
+    points at the key rather than its value.
+    """
+    node = root
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == str(part):
+                    node = key_node if last and key else value_node
+                    break
+            else:
+                continue  # not here (a union tag, a missing field): stay
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and 0 <= part < len(node.value)):
+            node = node.value[part]
+        # other parts (pydantic union tags) do not move
+    return node.start_mark.line + 1, node.start_mark.column + 1
