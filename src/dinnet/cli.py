@@ -87,5 +87,58 @@ def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
     write_output(output, to_json(G), protect=contract_files(paths) if paths else ())
 
 
+@main.command()
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding this severe (or worse) is found.")
+@click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@_handle_errors
+def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, output: str) -> None:
+    """Report gaps and inconsistencies (see docs/rules.md)."""
+    from .audit import audit as run_audit
+    from .audit.format import format_findings
+    from .loading import contract_files, load
+    from .output import write_output
+
+    findings = run_audit(load(*paths))
+    write_output(output, format_findings(findings, fmt) + "\n",
+                 protect=contract_files(paths) if paths else ())
+    worst = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
+    if any(f.severity in worst for f in findings):
+        click.get_current_context().exit(1)
+
+
+@main.command()
+@click.argument("question", type=click.Choice(["gaps", "shared", "deps", "budget", "why", "how",
+                                               "impact"]))
+@click.argument("args", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@_handle_errors
+def query(question: str, args: tuple[str, ...], fmt: str) -> None:
+    """Answer one question: gaps | shared | deps [FROM TO] | budget | why ID | how ID | impact ID.
+
+    ARGS are the node id(s) the question needs, then contract PATHS
+    (none: the bundled data). Node ids look like 'zorg:SD3'.
+    """
+    import json
+
+    from .loading import load
+    from .queries.answers import QUESTIONS, answer, format_answer
+
+    needs = 1 if QUESTIONS[question] else 0
+    if question == "deps" and len(args) >= 2 and ":" in args[0] and ":" in args[1]:
+        needs = 2
+    if len(args) < needs:
+        raise click.UsageError(f"'dinnet query {question}' needs a node id such as zorg:SD3")
+    nodes, paths = args[:needs], args[needs:]
+    G = load(*paths)
+    data = answer(G, question, *nodes)
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"
+               else format_answer(G, data))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -170,6 +170,24 @@ def _message(err: Any) -> tuple[Loc, str, bool]:
 # -- reading one file ----------------------------------------------------------------------
 
 
+def _validation_problems(root: Any, file: str, exc: pydantic.ValidationError) -> list[Problem]:
+    """One problem per mistake: a misspelt field is reported once, not also as missing."""
+    errors = exc.errors(include_url=False)
+    misspelt = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc, message, _ = _message(err)
+            if "did you mean '" in message:
+                misspelt.add((*loc[:-1], message.rsplit("'", 2)[-2]))
+    problems = []
+    for err in errors:
+        loc, message, key = _message(err)
+        if err["type"] == "missing" and (*loc, err["loc"][-1]) in misspelt:
+            continue
+        problems.append(_located(root, file, loc, message, key=key))
+    return _sorted(problems)
+
+
 def _located(root: Any, file: str, loc: Loc, message: str, *, key: bool = False,
              severity: str = "error") -> Problem:
     line, column = locate(root, loc, key=key)
@@ -191,11 +209,7 @@ def read_contract(path: str | Path) -> Loaded:
     try:
         contract = Contract.model_validate(data)
     except pydantic.ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc, message, key = _message(err)
-            problems.append(_located(root, file, loc, message, key=key))
-        raise ValidationError(_sorted(problems)) from None
+        raise ValidationError(_validation_problems(root, file, exc)) from None
     checked = check_contract(contract)
     if checked.errors:
         problems = []
@@ -223,11 +237,7 @@ def read_index(path: str | Path) -> Index:
     try:
         return Index.model_validate(data)
     except pydantic.ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc, message, key = _message(err)
-            problems.append(_located(root, file, loc, message, key=key))
-        raise ValidationError(_sorted(problems)) from None
+        raise ValidationError(_validation_problems(root, file, exc)) from None
 
 
 # -- many files ----------------------------------------------------------------------------

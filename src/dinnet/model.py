@@ -138,8 +138,8 @@ class Source(_Model):
 class Period(_Model):
     """The years a contract runs, inclusive."""
 
-    start: Year
-    end: Year
+    start: Year = Field(description="First year of the contract period.")
+    end: Year = Field(description="Last year of the contract period (inclusive).")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -158,7 +158,9 @@ class Roles(_Model):
         None, description="Administrative principal (director)."
     )
     programmamanager: Label | None = Field(None, description="Programme manager.")
-    source: Source | None = None
+    source: Source | None = Field(
+        None, description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Missing(_Model):
@@ -173,8 +175,10 @@ class Missing(_Model):
         description="section_empty: heading without content; in_image: only in a figure "
         "that did not survive; not_stated: the text never says."
     )
-    note: Text | None = None
-    source: Source
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Programme(_Model):
@@ -182,14 +186,16 @@ class Programme(_Model):
 
     id: ProgrammeId
     name: Label = Field(description="Programme name as in the contract title.")
-    municipality: Label
-    period: Period
+    municipality: Label = Field(description="The municipality (gemeente).")
+    period: Period = Field(description="The years the contract runs: {start: 2019, end: 2022}.")
     date: Label | None = Field(None, description="Date of the contract as printed.")
-    version: Label | None = None
+    version: Label | None = Field(None, description="Version as printed.")
     kenmerk: Label | None = Field(None, description="Registration number (kenmerk).")
-    roles: Roles = Roles()
-    note: Text | None = None
-    source: Source
+    roles: Roles = Field(Roles(), description="The three parties of the contract.")
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Vision(_Model):
@@ -198,7 +204,9 @@ class Vision(_Model):
     id: LocalId = "visie"
     label: Label = Field(description="Short verbatim label.")
     text: Text | None = Field(None, description="Fuller verbatim text.")
-    source: Source
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Goal(_Model):
@@ -209,32 +217,34 @@ class Goal(_Model):
         description="main (hoofdopgave), strategic (strategisch doel), "
         "operational (operationeel/meetbaar doel)."
     )
-    label: Label
-    text: Text | None = None
+    label: Label = Field(description="The goal as printed (short, verbatim).")
+    text: Text | None = Field(None, description="Fuller verbatim text of the goal.")
     open: bool = Field(
         False, description="Deliberately left open (the DIN's 'lege kolommen')."
     )
-    note: Text | None = None
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
     goals: list[Goal] = Field(default_factory=list, description="Sub-goals.")
-    source: Source
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Baseline(_Model):
     """Peilwaarde: the measured value in a year."""
 
     value: float | Label | None = Field(None, description="Number, or the text as printed.")
-    year: Year | None = None
-    note: Text | None = None
+    year: Year | None = Field(None, description="The year of the baseline (peiljaar).")
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
 
 
 class Indicator(_Model):
     """A measure of one or more goals."""
 
     id: LocalId
-    label: Label
+    label: Label = Field(description="What is measured, as printed.")
     measures: list[Ref] = Field(min_length=1, description="The goals it measures.")
-    unit: Label | None = None
-    baseline: Baseline | None = None
+    unit: Label | None = Field(None, description="Unit of measurement: m2, %, aantal...")
+    baseline: Baseline | None = Field(None, description="Peilwaarde: {value: 30, year: 2018}.")
     targets: dict[Year, float | Label] = Field(
         default_factory=dict, description="Streefwaarde per year: number or text as printed."
     )
@@ -242,25 +252,31 @@ class Indicator(_Model):
     direction: Literal["increase", "decrease", "maintain"] | None = Field(
         None, description="Which way the goal wants the indicator to move."
     )
-    note: Text | None = None
-    source: Source
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Track(_Model):
     """A named group of efforts: spoor, programmalijn, thema."""
 
     id: LocalId
-    label: Label
+    label: Label = Field(description="The track's name as printed ('Spoor 1 Omgevingsvisie').")
     kind: Label | None = Field(None, description="The contract's word: spoor, programmalijn...")
-    text: Text | None = None
-    source: Source
+    text: Text | None = Field(None, description="Fuller verbatim text about the track.")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Contribution(_Model):
     """A link from an effort (or result) to a goal it serves."""
 
-    goal: Ref
-    strength: Literal["weak", "medium", "strong"] | None = None
+    goal: Ref = Field(description="The goal served: 'SD2' or 'programme:SD2'.")
+    strength: Literal["weak", "medium", "strong"] | None = Field(
+        None, description="How strongly it serves the goal."
+    )
     source: Source | None = Field(
         None, description="Where the text states the link; defaults to the element's source."
     )
@@ -288,15 +304,19 @@ class Effort(_Model):
     """An effort (inspanning, activiteit, maatregel); sub-efforts nest under ``efforts``."""
 
     id: LocalId
-    label: Label
-    text: Text | None = None
-    track: Ref | None = None
-    contributes_to: list[GoalLink] = Field(default_factory=list)
-    stakeholders: list[Ref] = Field(default_factory=list)
-    budget: Budget | None = None
-    planning: Text | None = None
+    label: Label = Field(description="The effort as printed (short, verbatim).")
+    text: Text | None = Field(None, description="Fuller verbatim text of the effort.")
+    track: Ref | None = Field(None, description="The track (spoor) it belongs to.")
+    contributes_to: list[GoalLink] = Field(
+        default_factory=list, description="Goals it serves: 'SD2' or {goal: SD2, strength: strong}."
+    )
+    stakeholders: list[Ref] = Field(default_factory=list, description="Stakeholder ids involved.")
+    budget: Budget | None = Field(None, description="Money for this effort.")
+    planning: Text | None = Field(None, description="When, as printed ('Q3 2019').")
     efforts: list[Effort] = Field(default_factory=list, description="Sub-efforts.")
-    source: Source
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
     def contributions(self) -> Iterator[Contribution]:
         """The links to goals, each as a :class:`Contribution`."""
@@ -308,94 +328,112 @@ class Result(_Model):
     """A product an effort delivers (resultaat)."""
 
     id: LocalId
-    label: Label
+    label: Label = Field(description="The result as printed.")
     delivered_by: list[Ref] = Field(default_factory=list, description="Efforts.")
-    contributes_to: list[GoalLink] = Field(default_factory=list)
-    source: Source
+    contributes_to: list[GoalLink] = Field(
+        default_factory=list, description="Goals it serves: 'SD2' or {goal: SD2, strength: strong}."
+    )
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Project(_Model):
     """A project; ``lijnproject: true`` when the line organisation runs it."""
 
     id: LocalId
-    label: Label
+    label: Label = Field(description="The project's name as printed.")
     role: Literal["regie", "afstemming", "faciliterend"] | None = Field(
         None, description="The programme's role: directs, coordinates or facilitates."
     )
-    lijnproject: bool = False
+    lijnproject: bool = Field(False, description="True when the line organisation runs it.")
     implements: list[Ref] = Field(default_factory=list, description="Efforts it implements.")
-    stakeholders: list[Ref] = Field(default_factory=list)
-    budget: Budget | None = None
-    planning: Text | None = None
-    note: Text | None = None
-    source: Source
+    stakeholders: list[Ref] = Field(default_factory=list, description="Stakeholder ids involved.")
+    budget: Budget | None = Field(None, description="Money for this project.")
+    planning: Text | None = Field(None, description="When, as printed ('Q3 2019').")
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Stakeholder(_Model):
     """An organisation or group involved in efforts or projects."""
 
     id: LocalId
-    label: Label
-    source: Source
+    label: Label = Field(description="The organisation's name.")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class TableLine(_Model):
     """One line of a budget or capacity table."""
 
-    label: Label
-    amounts: dict[Year, Amount | None] = Field(default_factory=dict)
+    label: Label = Field(description="The line's label as printed.")
+    amounts: dict[Year, Amount | None] = Field(default_factory=dict, description="Amount per year.")
     text: Text | None = Field(
         None, description="The line's figures as printed, when they are not per year "
         "('16 uur per week', '4 tot 8 uur')."
     )
     ref: Ref | None = Field(None, description="Effort, project or track the line belongs to.")
-    source: Source | None = None
+    source: Source | None = Field(
+        None, description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Table(_Model):
     """A budget or capacity table, with its totals as printed."""
 
     id: LocalId
-    title: Label
+    title: Label = Field(description="The table's title as printed.")
     unit: Label = Field(description="As printed: 'EUR', 'x 1.000 euro', 'uren per week'.")
     scale: float = Field(1.0, gt=0, description="Multiply amounts by this to get the unit.")
-    lines: list[TableLine] = Field(default_factory=list)
+    lines: list[TableLine] = Field(default_factory=list, description="The lines of the table.")
     stated_totals: dict[Year, Amount] = Field(
         default_factory=dict, description="Totals exactly as printed, even when wrong."
     )
-    note: Text | None = None
-    source: Source
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Relation(_Model):
     """A dependency on another programme, as this contract states it."""
 
-    programme: ProgrammeId
-    topics: list[Label] = Field(default_factory=list)
+    programme: ProgrammeId = Field(description="The other programme's id.")
+    topics: list[Label] = Field(default_factory=list, description="What the relation is about.")
     nodes: list[Ref] = Field(
         default_factory=list, description="Nodes of either contract the relation is about."
     )
-    text: Text | None = None
-    source: Source
+    text: Text | None = Field(None, description="The relation as printed.")
+    source: Source = Field(
+        description="Where it stands in the source text: 'file:line' or 'file:start-end'."
+    )
 
 
 class Contract(_Model):
     """One programme contract: the root of a YAML file."""
 
     dinnet: Literal[1] = Field(1, description="Format version.")
-    programme: Programme
-    vision: Vision | None = None
-    goals: list[Goal] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
-    tracks: list[Track] = Field(default_factory=list)
-    efforts: list[Effort] = Field(default_factory=list)
-    results: list[Result] = Field(default_factory=list)
-    projects: list[Project] = Field(default_factory=list)
-    stakeholders: list[Stakeholder] = Field(default_factory=list)
-    budgets: list[Table] = Field(default_factory=list)
-    capacity: list[Table] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    not_in_text: list[Missing] = Field(default_factory=list)
+    programme: Programme = Field(description="Facts about the programme.")
+    vision: Vision | None = Field(None, description="The root of the network (visie).")
+    goals: list[Goal] = Field(
+        default_factory=list, description="Goals, nested main > strategic > operational."
+    )
+    indicators: list[Indicator] = Field(default_factory=list, description="How goals are measured.")
+    tracks: list[Track] = Field(
+        default_factory=list, description="Sporen, programmalijnen: groups of efforts."
+    )
+    efforts: list[Effort] = Field(default_factory=list, description="Inspanningen; sub-efforts nest.")
+    results: list[Result] = Field(default_factory=list, description="Products the efforts deliver.")
+    projects: list[Project] = Field(default_factory=list, description="Projects implementing efforts.")
+    stakeholders: list[Stakeholder] = Field(default_factory=list, description="Partners involved.")
+    budgets: list[Table] = Field(default_factory=list, description="Budget tables in euro.")
+    capacity: list[Table] = Field(default_factory=list, description="Capacity tables (hours, fte).")
+    relations: list[Relation] = Field(default_factory=list, description="Dependencies on other programmes.")
+    not_in_text: list[Missing] = Field(default_factory=list, description="What the text lacks.")
 
 
 class Appendix(_Model):

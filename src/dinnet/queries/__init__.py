@@ -1,0 +1,64 @@
+"""Query functions: pure, graph first, returning data (networkx style).
+
+>>> import dinnet
+>>> from dinnet.queries import goals_without_effort
+>>> "zorg:HO1" in goals_without_effort(dinnet.load())
+True
+"""
+
+from .budget import BudgetCheck, budget_checks, budget_per_goal, role_shares, table_totals
+from .chains import how, why, why_paths
+from .coverage import (
+    CoverageGaps,
+    coverage_gaps,
+    efforts_without_goal,
+    goals_with_effort,
+    goals_without_effort,
+    indicators_without_baseline,
+    indicators_without_target,
+    operational_goals_without_indicator,
+    projects_without_effort,
+    strategic_goals_without_operational_goal,
+)
+from .deps import one_sided_dependencies, path_between, programme_graph
+from .impact import Impact, impact
+from .shared import (
+    DuplicatePair,
+    double_claims,
+    normalise_label,
+    possible_duplicates,
+    shared_efforts,
+    shared_stakeholders,
+)
+
+__all__ = [
+    "BudgetCheck",
+    "CoverageGaps",
+    "DuplicatePair",
+    "Impact",
+    "budget_checks",
+    "budget_per_goal",
+    "coverage_gaps",
+    "double_claims",
+    "efforts_without_goal",
+    "goals_with_effort",
+    "goals_without_effort",
+    "how",
+    "impact",
+    "indicators_without_baseline",
+    "indicators_without_target",
+    "normalise_label",
+    "one_sided_dependencies",
+    "operational_goals_without_indicator",
+    "path_between",
+    "possible_duplicates",
+    "programme_graph",
+    "projects_without_effort",
+    "role_shares",
+    "shared_efforts",
+    "shared_stakeholders",
+    "strategic_goals_without_operational_goal",
+    "table_totals",
+    "why",
+    "why_paths",
+]

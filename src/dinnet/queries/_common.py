@@ -1,0 +1,50 @@
+"""Small helpers shared by the query modules (not public)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+
+from ..errors import NodeNotFoundError
+
+#: Edge kinds along which support flows from means to ends.
+SUPPORT_EDGES = frozenset({"contributes_to", "refines", "part_of", "delivers", "implements"})
+#: Edge kinds of the DIN's why/how chains (means -> ends), without stakeholders.
+CHAIN_EDGES = SUPPORT_EDGES | {"serves", "belongs_to", "measures"}
+
+
+def nodes_of(G: nx.MultiDiGraph, kind: str) -> Iterator[str]:
+    """Node ids of one kind, in graph order."""
+    return (n for n, k in G.nodes(data="kind") if k == kind)
+
+
+def require(G: nx.MultiDiGraph, node: str) -> None:
+    """Raise :class:`NodeNotFoundError` with a hint when ``node`` is not in ``G``."""
+    if node not in G:
+        import difflib
+
+        close = difflib.get_close_matches(node, [str(n) for n in G], n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise NodeNotFoundError(f"node {node!r} is not in the graph (ids are 'programme:id'){hint}")
+
+
+def reach(G: nx.MultiDiGraph, sources: Iterable[str], kinds: frozenset[str], *,
+          forward: bool = True, skip: str | None = None) -> set[str]:
+    """Nodes reachable from ``sources`` along edges of ``kinds`` (BFS, linear time).
+
+    The sources themselves are included; ``skip`` is treated as removed.
+    """
+    adjacency = G.succ if forward else G.pred
+    seen = {s for s in sources if s != skip}
+    queue = deque(seen)
+    while queue:
+        node = queue.popleft()
+        for other, edges in adjacency[node].items():
+            if other in seen or other == skip:
+                continue
+            if any(kind in kinds for kind in edges):
+                seen.add(other)
+                queue.append(other)
+    return seen

@@ -1,0 +1,119 @@
+"""Budgets: totals recomputed from the lines against the totals as printed,
+budget rolled up per goal, and the programme's role (regie / afstemming).
+
+>>> import dinnet
+>>> G = dinnet.load()
+>>> [c.year for c in budget_checks(G) if c.programme == "binnenstad" and not c.matches]
+[2022]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ._common import nodes_of
+
+__all__ = ["BudgetCheck", "budget_checks", "budget_per_goal", "role_shares", "table_totals"]
+
+
+@dataclass(frozen=True)
+class BudgetCheck:
+    """One table's total for one year: as printed and recomputed from its lines."""
+
+    programme: str
+    table: str
+    title: str
+    group: str  # "budgets" or "capacity"
+    year: int
+    stated: float | None
+    recomputed: float
+    unit: str
+    source: str
+
+    @property
+    def matches(self) -> bool:
+        return self.stated is None or abs(self.stated - self.recomputed) < 0.005
+
+
+def table_totals(table: dict) -> dict[int, float]:
+    """The sum of a table's lines per year (blank cells count as 0)."""
+    totals: dict[int, float] = defaultdict(float)
+    for line in table["lines"]:
+        for year, amount in line["amounts"].items():
+            totals[int(year)] += amount or 0.0
+    return dict(sorted(totals.items()))
+
+
+def budget_checks(G: nx.MultiDiGraph) -> list[BudgetCheck]:
+    """Every year of every budget and capacity table that has lines or a stated total."""
+    out = []
+    for p in sorted(nodes_of(G, "programme")):
+        data = G.nodes[p]
+        for group in ("budgets", "capacity"):
+            for table in data.get(group, []):
+                recomputed = table_totals(table)
+                stated = {int(y): v for y, v in table["stated_totals"].items()}
+                for year in sorted(set(recomputed) | set(stated)):
+                    out.append(BudgetCheck(p, table["id"], table["title"], group, year,
+                                           stated.get(year), recomputed.get(year, 0.0),
+                                           table["unit"], table["source"]))
+    return out
+
+
+def _effort_goals(G: nx.MultiDiGraph, effort: str) -> list[str]:
+    goals = sorted(v for v, keys in G.succ[effort].items()
+                   if "contributes_to" in keys and G.nodes[v]["kind"] == "goal")
+    if goals:
+        return goals
+    parents = [v for v, keys in G.succ[effort].items()
+               if "part_of" in keys and G.nodes[v]["kind"] == "effort"]
+    return _effort_goals(G, parents[0]) if parents else []
+
+
+def budget_per_goal(G: nx.MultiDiGraph) -> dict[str, dict[int, float]]:
+    """Euro per goal and year, from efforts that carry amounts.
+
+    An effort's amount is split equally over the goals it contributes to (a
+    sub-effort without goals of its own counts for its parent's goals); a goal's
+    total includes its sub-goals' totals.
+    """
+    own: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for e in nodes_of(G, "effort"):
+        amounts = G.nodes[e].get("budget") or {}
+        goals = _effort_goals(G, e) if amounts else []
+        for g in goals:
+            for year, amount in amounts.items():
+                own[g][int(year)] += amount / len(goals)
+    rolled: dict[str, dict[int, float]] = {}
+    goal_graph = nx.DiGraph((u, v) for u, v, k in G.edges(keys=True) if k == "refines")
+    goal_graph.add_nodes_from(nodes_of(G, "goal"))
+    for g in nx.topological_sort(goal_graph):  # children before parents
+        total = defaultdict(float, own.get(g, {}))
+        for child in goal_graph.predecessors(g):
+            for year, amount in rolled[child].items():
+                total[year] += amount
+        rolled[g] = dict(sorted(total.items()))
+    return {g: v for g, v in sorted(rolled.items()) if v}
+
+
+def role_shares(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Per programme, how many efforts are implemented under each project role.
+
+    Roles are ``regie``, ``afstemming``, ``faciliterend``, ``lijnproject`` (when
+    no role is stated) and ``onbekend`` (unknown); efforts without a project are
+    not counted.
+    """
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in nodes_of(G, "effort"):
+        roles = set()
+        for proj, keys in G.pred[e].items():
+            if "implements" in keys:
+                data = G.nodes[proj]
+                roles.add(data.get("role") or ("lijnproject" if data.get("lijnproject")
+                                               else "onbekend"))
+        for role in roles:
+            out[G.nodes[e]["programme"]][role] += 1
+    return {p: dict(sorted(c.items())) for p, c in sorted(out.items())}

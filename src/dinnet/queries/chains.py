@@ -1,0 +1,63 @@
+"""Why and how: the chain from a node up to the vision, and the means below it.
+
+>>> import dinnet
+>>> G = dinnet.load("tests/assets/minimal.yaml")
+>>> why(G, "mini:E1")
+['mini:SD1.a', 'mini:SD1', 'mini:visie']
+>>> how(G, "mini:SD1")
+['mini:SD1.a', 'mini:E1', 'mini:P1']
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ._common import CHAIN_EDGES, reach, require
+
+__all__ = ["how", "why", "why_paths"]
+
+_ORDER = {"programme": 0, "vision": 1, "goal": 2, "indicator": 3, "track": 4, "effort": 5,
+          "result": 6, "project": 7, "stakeholder": 8}
+_LEVEL = {"main": 0, "strategic": 1, "operational": 2}
+_UP = CHAIN_EDGES - {"measures", "belongs_to"}
+
+
+def _column(G: nx.MultiDiGraph, node: str) -> tuple[int, int, str]:
+    data = G.nodes[node]
+    return _ORDER[data["kind"]], _LEVEL.get(data.get("level", ""), 0), node
+
+
+def why(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """The ends ``node`` serves, up to the vision: goals, results, vision (nearest first).
+
+    Tracks and the programme node are not part of the chain.
+    """
+    require(G, node)
+    up = reach(G, [node], _UP) - {node}
+    ends = [n for n in up if G.nodes[n]["kind"] in ("goal", "vision", "result", "effort")]
+    return sorted(ends, key=lambda n: _column(G, n), reverse=True)
+
+
+def how(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """The means below ``node``: sub-goals, efforts, results and projects (top first)."""
+    require(G, node)
+    down = reach(G, [node], _UP, forward=False) - {node}
+    means = [n for n in down if G.nodes[n]["kind"] in ("goal", "effort", "result", "project")]
+    return sorted(means, key=lambda n: _column(G, n))
+
+
+def why_paths(G: nx.MultiDiGraph, node: str) -> list[list[str]]:
+    """Every path from ``node`` up to a vision (or programme when there is no vision)."""
+    require(G, node)
+    view = nx.subgraph_view(G, filter_edge=lambda u, v, k: k in _UP)
+    tops = [n for n in nx.descendants(view, node) | {node}
+            if G.nodes[n]["kind"] == "vision"
+            or (G.nodes[n]["kind"] == "goal" and not any(k in _UP for k in _succ_kinds(G, n)))]
+    paths: list[list[str]] = []
+    for top in sorted(tops):
+        paths.extend(nx.all_simple_paths(view, node, top) if top != node else [[node]])
+    return sorted(paths)
+
+
+def _succ_kinds(G: nx.MultiDiGraph, node: str) -> set[str]:
+    return {k for keys in G.succ[node].values() for k in keys}

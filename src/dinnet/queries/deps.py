@@ -1,0 +1,56 @@
+"""Dependencies between programmes, one-sided relations, and paths between nodes.
+
+>>> import dinnet
+>>> G = dinnet.load()
+>>> P = programme_graph(G)
+>>> P.has_edge("zorg", "veiligheid")
+True
+>>> ("economie-en-participatie", "zorg") in one_sided_dependencies(G)
+False
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ._common import nodes_of, require
+
+__all__ = ["one_sided_dependencies", "path_between", "programme_graph"]
+
+
+def programme_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """The programmes and their ``depends_on`` relations (topics and sources merged)."""
+    P = nx.DiGraph()
+    for n in nodes_of(G, "programme"):
+        P.add_node(n, label=G.nodes[n]["label"])
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if key != "depends_on":
+            continue
+        if P.has_edge(u, v):
+            edge = P.edges[u, v]
+            edge["topics"] = sorted(set(edge["topics"]) | set(data["topics"]))
+            edge["sources"] = sorted({*edge["sources"], data["source"]})
+        else:
+            P.add_edge(u, v, topics=sorted(set(data["topics"])), sources=[data["source"]])
+    return P
+
+
+def one_sided_dependencies(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """Pairs ``(a, b)`` where a names b as a dependency but b is silent about a."""
+    P = programme_graph(G)
+    return sorted((u, v) for u, v in P.edges if not P.has_edge(v, u))
+
+
+def path_between(G: nx.MultiDiGraph, source: str, target: str) -> list[str] | None:
+    """A shortest path from ``source`` to ``target`` following means -> ends edges,
+    or, when there is none, ignoring edge direction; ``None`` when unconnected."""
+    require(G, source)
+    require(G, target)
+    try:
+        return list(nx.shortest_path(G, source, target))
+    except nx.NetworkXNoPath:
+        pass
+    try:
+        return list(nx.shortest_path(G.to_undirected(as_view=True), source, target))
+    except nx.NetworkXNoPath:
+        return None

@@ -1,0 +1,127 @@
+"""Shared efforts and stakeholders, and possible duplicates across programmes.
+
+>>> import dinnet
+>>> G = dinnet.load("tests/assets/minimal.yaml")
+>>> shared_efforts(G)
+{}
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ._common import nodes_of
+
+__all__ = [
+    "DuplicatePair",
+    "double_claims",
+    "normalise_label",
+    "possible_duplicates",
+    "shared_efforts",
+    "shared_stakeholders",
+]
+
+_STOP = frozenset(
+    ["de", "het", "een", "en", "van", "in", "op", "te", "voor", "met", "aan", "om", "door", "bij", "naar", "als", "is", "zijn", "of", "ook", "die", "dat", "dit", "wordt", "worden", "we", "wij", "onze", "ons", "er", "over", "uit", "tot", "the", "and", "of", "to"]
+)
+
+
+def normalise_label(label: str) -> str:
+    """Lower case, accents removed, punctuation to spaces, single spaces.
+
+    >>> normalise_label("  Almeloërs: méér   werk! ")
+    'almeloers meer werk'
+    """
+    text = unicodedata.normalize("NFKD", label)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _goals_of(G: nx.MultiDiGraph, node: str) -> list[str]:
+    return sorted(v for v, keys in G.succ[node].items()
+                  if "contributes_to" in keys and G.nodes[v]["kind"] == "goal")
+
+
+def shared_efforts(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
+    """Efforts that contribute directly to two or more goals: effort -> goals."""
+    out = {}
+    for n in nodes_of(G, "effort"):
+        goals = _goals_of(G, n)
+        if len(goals) >= 2:
+            out[n] = tuple(goals)
+    return dict(sorted(out.items()))
+
+
+def double_claims(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
+    """Efforts or indicators credited to goals of more than one programme: node -> programmes."""
+    out = {}
+    for n, kind in G.nodes(data="kind"):
+        if kind not in ("effort", "indicator"):
+            continue
+        edge = "contributes_to" if kind == "effort" else "measures"
+        programmes = {G.nodes[v]["programme"] for v, keys in G.succ[n].items() if edge in keys}
+        if len(programmes) >= 2:
+            out[n] = tuple(sorted(programmes))
+    return dict(sorted(out.items()))
+
+
+def shared_stakeholders(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
+    """Stakeholders (matched by normalised label) named in more than one programme.
+
+    Returns normalised label -> stakeholder node ids.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in nodes_of(G, "stakeholder"):
+        groups[normalise_label(G.nodes[n]["label"])].append(n)
+    return {
+        key: tuple(sorted(ids)) for key, ids in sorted(groups.items())
+        if len({G.nodes[i]["programme"] for i in ids}) >= 2
+    }
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two efforts of different programmes with similar labels."""
+
+    a: str
+    b: str
+    score: float
+
+
+def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
+                        max_block: int = 50) -> list[DuplicatePair]:
+    """Efforts of different programmes whose labels look alike (suggestions only).
+
+    Candidates are blocked on their two rarest words (so the work grows
+    linearly), then scored with rapidfuzz's ``token_sort_ratio`` (0-100).
+    """
+    from rapidfuzz import fuzz
+
+    labels = {n: normalise_label(G.nodes[n]["label"]) for n in nodes_of(G, "effort")}
+    words = {n: {w for w in text.split() if len(w) > 3 and w not in _STOP}
+             for n, text in labels.items()}
+    freq = Counter(w for ws in words.values() for w in ws)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for n, ws in words.items():
+        for w in sorted(ws, key=lambda w: (freq[w], w))[:2]:
+            blocks[w].append(n)
+    seen: set[tuple[str, str]] = set()
+    pairs = []
+    for members in blocks.values():
+        if len(members) > max_block:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                key = (a, b) if a < b else (b, a)
+                if key in seen or G.nodes[a]["programme"] == G.nodes[b]["programme"]:
+                    continue
+                seen.add(key)
+                score = fuzz.token_sort_ratio(labels[a], labels[b])
+                if score >= threshold:
+                    pairs.append(DuplicatePair(key[0], key[1], round(score, 1)))
+    return sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
