@@ -3,8 +3,10 @@
 >>> import dinnet
 >>> from dinnet.audit import audit
 >>> findings = audit(dinnet.load())
->>> [f.message for f in findings if f.rule == "budget-mismatch" and f.programme == "binnenstad"]
-['Verdeling middelen 2019-2022 (B2) 2022: printed total 600 but the lines add up to 300 (Bedragen * 1.000 euro)']
+>>> for f in findings:
+...     if f.rule == "budget-mismatch" and f.programme == "binnenstad":
+...         print(f.message)
+Verdeling middelen 2019-2022 (B2) 2022: printed total 600 but the lines add up to 300 (Bedragen * 1.000 euro)
 """
 
 from __future__ import annotations

@@ -26,9 +26,11 @@ __all__ = [
     "shared_stakeholders",
 ]
 
-_STOP = frozenset(
-    ["de", "het", "een", "en", "van", "in", "op", "te", "voor", "met", "aan", "om", "door", "bij", "naar", "als", "is", "zijn", "of", "ook", "die", "dat", "dit", "wordt", "worden", "we", "wij", "onze", "ons", "er", "over", "uit", "tot", "the", "and", "of", "to"]
-)
+_STOP = frozenset((
+    "de", "het", "een", "en", "van", "in", "op", "te", "voor", "met", "aan", "om", "door", "bij",
+    "naar", "als", "is", "zijn", "of", "ook", "die", "dat", "dit", "wordt", "worden", "we", "wij",
+    "onze", "ons", "er", "over", "uit", "tot", "the", "and", "of", "to",
+))
 
 
 def normalise_label(label: str) -> str:
