@@ -32,6 +32,9 @@ demo: setup
 	$(BIN)/dinnet validate examples/
 	$(BIN)/dinnet export --format json -o $(OUT)/almelo-2019.json
 	@echo "wrote $(OUT)/almelo-2019.json"
+	$(BIN)/dinnet audit --fail-on never --format markdown -o $(OUT)/audit.md
+	$(BIN)/dinnet audit --fail-on never | tail -1
+	@echo "wrote $(OUT)/audit.md"
 
 lint: setup-dev
 	$(BIN)/ruff check src tests benchmarks
