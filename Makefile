@@ -41,7 +41,7 @@ lint: setup-dev
 	$(BIN)/mypy
 
 test: setup-dev lint
-	$(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

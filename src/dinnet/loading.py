@@ -125,10 +125,14 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+_UNION_TAGS = frozenset({"ref", "link", "float", "str", "int", "bool", "[key]"})
+
+
 def _message(err: Any) -> tuple[Loc, str, bool]:
     """(loc, message, point_at_key) for one pydantic error."""
     kind = err["type"]
-    loc = tuple(p for p in err["loc"] if p not in ("ref", "link"))
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (
+        p in _UNION_TAGS or p.startswith(("function-", "constrained-")))))
     value = err.get("input")
     if kind == "missing":
         return loc[:-1], f"required field '{loc[-1]}' is missing", False
@@ -180,10 +184,14 @@ def _validation_problems(root: Any, file: str, exc: pydantic.ValidationError) ->
             if "did you mean '" in message:
                 misspelt.add((*loc[:-1], message.rsplit("'", 2)[-2]))
     problems = []
+    seen: set[Loc] = set()
     for err in errors:
         loc, message, key = _message(err)
         if err["type"] == "missing" and (*loc, err["loc"][-1]) in misspelt:
             continue
+        if loc in seen:  # the other branches of a union (number or text): one line is enough
+            continue
+        seen.add(loc)
         problems.append(_located(root, file, loc, message, key=key))
     return _sorted(problems)
 

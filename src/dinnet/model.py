@@ -296,7 +296,9 @@ GoalLink = Annotated[
 class Budget(_Model):
     """Money for one effort or project."""
 
-    amounts: dict[Year, Amount] = Field(default_factory=dict, description="Euro per year.")
+    amounts: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=dict, description="Euro per year (not negative)."
+    )
     text: Text | None = Field(None, description="The budget as printed.")
 
 

@@ -35,14 +35,16 @@ try:  # pragma: no cover - depends on how PyYAML was built
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "MAX_ELEMENTS", "MAX_FILE_BYTES", "construct", "locate", "parse_text", "read_text"]
+__all__ = ["MAX_ALIAS_RATIO", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_FILE_BYTES", "construct", "locate", "parse_text", "read_text"]
 
 #: Largest contract file accepted, in bytes.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: Deepest nesting of mappings and lists accepted.
 MAX_DEPTH = 64
-#: Most values a document may expand to through aliases.
-MAX_ELEMENTS = 5_000_000
+#: Most values a document may expand to through aliases...
+MAX_ELEMENTS = 2_000_000
+#: ...and at most this many times the values it actually holds.
+MAX_ALIAS_RATIO = 50
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -51,8 +53,13 @@ _FLOAT = re.compile(
     r"[-+]?(?:0|[1-9][0-9]*)?(?:\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+"
 )
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NUMBER_START = frozenset("0123456789+-.~")
+_STR, _SEQ, _MAP, _MERGE = (_TAG + t for t in ("str", "seq", "map", "merge"))
+_SPECIAL = {"<<": _MERGE, "=": _TAG + "value"}
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
 def _problem(file: str, mark: Any, message: str) -> Problem:
@@ -89,17 +96,51 @@ def read_text(path: Path) -> str:
             [Problem(name, line, column, "", f"byte 0x{data[exc.start]:02x} is not UTF-8{guess}; "
                      "save the file as UTF-8")]
         ) from None
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise YamlSyntaxError([Problem(name, line, column, "", f"control character "
+                               f"U+{ord(bad.group()):04X} (pasted from Word or e-mail?); "
+                               "delete it or retype the text")])
     return unicodedata.normalize("NFC", text)
+
+
+class _Reader(_Loader):  # type: ignore[misc,valid-type]
+    """The C parser and composer with a constant-time tag resolver.
+
+    PyYAML resolves every plain scalar against the YAML 1.1 regular
+    expressions (in Python) only to label it ``!!int``, ``!!bool`` and so on;
+    :func:`construct` reads scalars by their text and style instead, so the
+    guess is wasted work. Only the tags :func:`construct` looks at are kept:
+    ``<<`` (merge key, refused) and ``=`` (the YAML 1.1 value key, refused).
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _SPECIAL:
+                return _SPECIAL[value]
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 def parse_text(text: str, file: str) -> yaml.Node:
     """Parse one YAML document into a node tree (no Python objects built)."""
-    loader = _Loader(text)
+    loader = _Reader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(m for m in (exc.context, exc.problem) if m)
+        if "exceeded maximum nesting depth" in message:
+            message = (f"nested too deeply ({message}); a contract needs at most {MAX_DEPTH} "
+                       "levels (check the indentation)")
         if "expected a single document" in message:
             message = "the file holds more than one YAML document ('---'); keep one contract per file"
         raise YamlSyntaxError([_problem(file, mark, message)]) from None
@@ -121,21 +162,40 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style:  # quoted or block scalar: always text (plain is None or "")
         return value
+    return _plain(value)
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar by the YAML 1.2 core schema (text unless it is clearly not)."""
+    if not value or value[0] in _NUMBER_START:
+        if value in _NULLS:
+            return None
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        return value
     if value in _NULLS:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
     return value
 
 
 def construct(root: yaml.Node, file: str) -> Any:
-    """Build plain Python data from a node tree, refusing unsafe constructs."""
-    _check_size(root, file)
-    return _Constructor(file).build(root, 0)
+    """Build plain Python data from a node tree, refusing unsafe constructs.
+
+    One pass over the tree. Aliases are expanded as they are met; the size
+    check of :func:`_check_size` (alias bombs, cycles) runs only when an
+    alias to a large mapping or list turns up, or when the document is about
+    to fail for another reason, so a document gets the same error as if the
+    check had run first.
+    """
+    builder = _Constructor(file, root)
+    data = builder.build(root, 0)
+    if builder.count > MAX_ELEMENTS:  # pragma: no cover - a huge document without aliases
+        _check_size(root, file)
+    return data
 
 
 def _check_size(root: yaml.Node, file: str) -> None:
@@ -153,9 +213,10 @@ def _check_size(root: yaml.Node, file: str) -> None:
             active.discard(key)
             children = _children(node)
             total = 1 + sum(sizes[id(c)] for c in children)
-            if total > MAX_ELEMENTS:
+            limit = min(MAX_ELEMENTS, max(100_000, MAX_ALIAS_RATIO * len(sizes)))
+            if total > limit:
                 raise UnsafeYamlError([_problem(file, node.start_mark,
-                    f"aliases expand this document to more than {MAX_ELEMENTS:,} values "
+                    f"aliases expand this document to more than {limit:,} values "
                     "(an alias bomb?); write the values out instead")])
             sizes[key] = total
             continue
@@ -182,42 +243,87 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+#: An alias to a mapping or list bigger than this triggers the full size check.
+_ALIAS_CHECK_SIZE = 1000
+
+
 class _Constructor:
-    def __init__(self, file: str) -> None:
+    """Builds the data; counts values as they are built (aliases count every time)."""
+
+    def __init__(self, file: str, root: yaml.Node) -> None:
         self.file = file
+        self.root = root
+        self.count = 0
+        self.sizes: dict[int, int] = {}  # collection node -> values it expands to (when done)
+        self.checked = False
 
     def fail(self, node: yaml.Node, message: str, cls: type = UnsafeYamlError) -> None:
+        self.check()  # an alias bomb or cycle is reported first, as if checked up front
         raise cls([_problem(self.file, node.start_mark, message)])
 
+    def check(self) -> None:
+        if not self.checked:
+            _check_size(self.root, self.file)
+            self.checked = True
+
     def build(self, node: yaml.Node, depth: int) -> Any:
-        if node.tag not in _ALLOWED_TAGS and not (
-            isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "merge"
-        ):
-            self.fail(node, f"YAML tag {node.tag.replace(_TAG, '!!')!r} is not allowed; "
+        kind = type(node)
+        tag = node.tag
+        if kind is _ScalarNode:
+            if tag not in _ALLOWED_TAGS and tag != _MERGE:
+                self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
+                          "contracts hold only text, numbers, lists and mappings")
+            self.count += 1
+            return node.value if node.style else _plain(node.value)
+        if tag not in _ALLOWED_TAGS:
+            self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
                       "contracts hold only text, numbers, lists and mappings")
-        if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
         if depth >= MAX_DEPTH:
             self.fail(node, f"nested more than {MAX_DEPTH} levels deep; a contract needs far "
                       "fewer (check the indentation)", YamlSyntaxError)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, depth + 1) for child in node.value]
-        result: dict[Any, Any] = {}
-        lines: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, "a key must be plain text, not a list or mapping",
-                          YamlSyntaxError)
-            key = _scalar(key_node)
-            key = key_node.value if key is None else key
-            if key in lines:
-                self.fail(key_node, f"duplicate key {key_node.value!r} (first at line "
-                          f"{lines[key]}); keep one of them", DuplicateKeyError)
-            lines[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, depth + 1)
+        key = id(node)
+        if key in self.sizes and not self.checked:  # an alias (or a cycle: not done yet)
+            size = self.sizes[key]
+            if size < 0 or size > _ALIAS_CHECK_SIZE or self.count + size > MAX_ELEMENTS:
+                self.check()
+        before = self.count
+        self.sizes.setdefault(key, -1)
+        self.count += 1
+        depth += 1
+        result: Any
+        if kind is _SequenceNode:
+            build = self.build
+            result = [build(child, depth) for child in node.value]
+        else:
+            result = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not _ScalarNode:
+                    if key_node.tag == _MERGE:
+                        self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
+                    self.fail(key_node, "a key must be plain text, not a list or mapping",
+                              YamlSyntaxError)
+                if key_node.tag == _MERGE:
+                    self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
+                self.count += 1
+                name = key_node.value
+                if not key_node.style:
+                    name = _plain(name)
+                    if name is None:
+                        name = key_node.value
+                if name in result:
+                    first = next(k for k, _ in node.value if _key(k) == name)
+                    self.fail(key_node, f"duplicate key {key_node.value!r} (first at line "
+                              f"{first.start_mark.line + 1}); keep one of them", DuplicateKeyError)
+                result[name] = self.build(value_node, depth)
+        if self.sizes[key] < 0:
+            self.sizes[key] = self.count - before
         return result
+
+
+def _key(node: yaml.Node) -> Any:
+    """The Python key of a mapping key node (as :class:`_Constructor` builds it)."""
+    value = _scalar(node)  # type: ignore[arg-type]
+    return node.value if value is None else value
 
 
 def locate(root: yaml.Node, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
