@@ -65,15 +65,15 @@ __all__ = [
 #: Goal levels from the top of the network down.
 GOAL_LEVELS: tuple[str, ...] = ("main", "strategic", "operational")
 
-LOCAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+LOCAL_ID_PATTERN = r"^[^\W_][\w.-]*$"
 PROGRAMME_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-REF_PATTERN = r"^([a-z0-9][a-z0-9-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$"
+REF_PATTERN = r"^([a-z0-9][a-z0-9-]*:)?[^\W_][\w.-]*$"
 _SOURCE_RE = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<start>\d+)(?:-(?P<end>\d+))?$")
 
 LocalId = Annotated[
     str,
     StringConstraints(pattern=LOCAL_ID_PATTERN, max_length=64),
-    Field(description="Local id, unique in the contract: letters, digits, '.', '_', '-'."),
+    Field(description="Local id, unique in the contract: letters (also accented), digits, '.', '_', '-'."),
 ]
 ProgrammeId = Annotated[
     str,

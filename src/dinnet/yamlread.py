@@ -35,7 +35,16 @@ try:  # pragma: no cover - depends on how PyYAML was built
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_ALIAS_RATIO", "MAX_DEPTH", "MAX_ELEMENTS", "MAX_FILE_BYTES", "construct", "locate", "parse_text", "read_text"]
+__all__ = [
+    "MAX_ALIAS_RATIO",
+    "MAX_DEPTH",
+    "MAX_ELEMENTS",
+    "MAX_FILE_BYTES",
+    "construct",
+    "locate",
+    "parse_text",
+    "read_text",
+]
 
 #: Largest contract file accepted, in bytes.
 MAX_FILE_BYTES = 64 * 1024 * 1024
