@@ -37,7 +37,7 @@ demo: setup
 	@echo "wrote $(OUT)/audit.md"
 
 lint: setup-dev
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks examples)
 	$(BIN)/mypy
 
 test: setup-dev lint
