@@ -1,0 +1,116 @@
+"""Query functions on small graphs and on the Almelo data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import dinnet
+from dinnet.errors import DinnetError, NodeNotFoundError
+from dinnet.queries import (
+    budget_per_goal,
+    coverage_gaps,
+    efforts_without_goal,
+    goals_without_effort,
+    how,
+    impact,
+    path_between,
+    possible_duplicates,
+    role_shares,
+    shared_stakeholders,
+    why,
+    why_paths,
+)
+
+ASSETS = Path(__file__).parents[1] / "assets"
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return dinnet.load(ASSETS / "minimal.yaml")
+
+
+@pytest.fixture(scope="module")
+def almelo():
+    return dinnet.load()
+
+
+def test_goal_covered_through_sub_goal_only(mini) -> None:
+    # E1 serves SD1.a only; SD1 counts as covered through its sub-goal
+    assert "mini:SD1" not in goals_without_effort(mini)
+
+
+def test_effort_on_parent_does_not_cover_sub_goal(tmp_path: Path) -> None:
+    text = (ASSETS / "minimal.yaml").read_text(encoding="utf-8") \
+        .replace("contributes_to: [SD1.a]", "contributes_to: [SD1]")
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    G = dinnet.load(tmp_path / "c.yaml")
+    assert goals_without_effort(G) == ["mini:SD1.a"]
+
+
+def test_sub_effort_inherits_parent_goals(almelo) -> None:
+    assert "economie-en-participatie:E10.4" not in efforts_without_goal(almelo)
+
+
+def test_coverage_gaps_on_almelo(almelo) -> None:
+    gaps = coverage_gaps(almelo)
+    assert "zorg:SD3" in gaps.strategic_goals_without_operational_goal
+    assert "zorg:SD1.c" not in gaps.operational_goals_without_indicator
+    assert all(e.startswith("binnenstad:") for e in gaps.efforts_without_goal)
+
+
+def test_why_and_how(mini) -> None:
+    assert why(mini, "mini:P1") == ["mini:E1", "mini:SD1.a", "mini:SD1", "mini:visie"]
+    assert how(mini, "mini:visie") == ["mini:SD1", "mini:SD2", "mini:SD1.a", "mini:E1", "mini:E2",
+                                       "mini:P1"]
+    assert why_paths(mini, "mini:E1") == [["mini:E1", "mini:SD1.a", "mini:SD1", "mini:visie"]]
+
+
+def test_unknown_node(mini) -> None:
+    with pytest.raises(NodeNotFoundError, match="did you mean 'mini:E2', 'mini:E1'"):
+        why(mini, "mini:E9")
+
+
+def test_impact_needs_effort_or_project(mini) -> None:
+    with pytest.raises(DinnetError, match="needs an effort or a project"):
+        impact(mini, "mini:SD1")
+
+
+def test_impact_of_project(mini) -> None:
+    assert impact(mini, "mini:P1").loses_all == ("mini:SD1", "mini:SD1.a")
+
+
+def test_path_between(mini) -> None:
+    assert path_between(mini, "mini:P1", "mini:visie") == ["mini:P1", "mini:E1", "mini:SD1.a",
+                                                           "mini:SD1", "mini:visie"]
+    # against the arrows: through the shared vision
+    assert path_between(mini, "mini:E2", "mini:E1")[0] == "mini:E2"
+
+
+def test_budget_per_goal_splits_and_rolls_up(tmp_path: Path) -> None:
+    text = (ASSETS / "minimal.yaml").read_text(encoding="utf-8").replace(
+        "    stakeholders: [fietsersbond]\n",
+        "    stakeholders: [fietsersbond]\n    budget: {amounts: {2019: 100}}\n").replace(
+        "contributes_to: [SD1.a]", "contributes_to: [SD1.a, SD2]")
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    per_goal = budget_per_goal(dinnet.load(tmp_path / "c.yaml"))
+    assert per_goal == {"mini:SD1": {2019: 50.0}, "mini:SD1.a": {2019: 50.0},
+                        "mini:SD2": {2019: 50.0}}
+
+
+def test_role_shares(almelo) -> None:
+    shares = role_shares(almelo)
+    assert shares["duurzaamheid"].get("regie", 0) >= 1
+
+
+def test_shared_stakeholders_across_programmes(almelo) -> None:
+    shared = shared_stakeholders(almelo)
+    programmes = {tuple(sorted({n.split(":")[0] for n in ids})) for ids in shared.values()}
+    assert all(len(p) >= 2 for p in programmes)
+    assert shared  # e.g. the police or the housing corporations appear in several contracts
+
+
+def test_possible_duplicates_are_cross_programme(almelo) -> None:
+    for pair in possible_duplicates(almelo, threshold=70):
+        assert pair.a.split(":")[0] != pair.b.split(":")[0]
