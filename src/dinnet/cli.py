@@ -74,17 +74,19 @@ def validate(paths: tuple[Path, ...]) -> None:
 
 @main.command()
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "csv"]),
+              default="json", show_default=True,
+              help="json: networkx node-link; graphml: yEd, Gephi; gexf: Gephi; "
+                   "csv: nodes.csv and edges.csv.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File, or - for stdout. For csv: a folder, or a file ending in .zip.")
 @_handle_errors
 def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
-    """Export the graph (networkx node-link JSON)."""
-    from .export import to_json
+    """Export the graph for other tools (see docs/export.md)."""
     from .loading import contract_files, load
-    from .output import write_output
 
     G = load(*paths)
-    write_output(output, to_json(G), protect=contract_files(paths) if paths else ())
+    _write_export(G, fmt, output, contract_files(paths) if paths else [])
 
 
 @main.command()
@@ -138,6 +140,204 @@ def query(question: str, args: tuple[str, ...], fmt: str) -> None:
     data = answer(G, question, *nodes)
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"
                else format_answer(G, data))
+
+
+# -- authoring and interop (issue 9) ------------------------------------------------------
+
+
+def _write_export(G: Any, fmt: str, output: str, protect: list[Path]) -> None:
+    """Write graph ``G`` in ``fmt`` to ``output`` (csv: a folder or a .zip file)."""
+    from . import export as ex
+    from .errors import OutputError
+    from .output import write_output
+
+    if fmt == "csv":
+        if output == "-":
+            raise OutputError("csv export writes two files: give -o FOLDER or -o FILE.zip")
+        if output.endswith(".zip"):
+            write_output(output, ex.to_csv_zip(G), protect=protect)
+            return
+        for name, text in ex.to_csv_tables(G).items():
+            write_output(Path(output) / name, text, protect=protect)
+        return
+    writers: dict[str, Callable[[Any], str | bytes]] = {
+        "json": ex.to_json, "graphml": ex.to_graphml, "gexf": ex.to_gexf}
+    write_output(output, writers[fmt](G), protect=protect)
+
+
+@main.command()
+@click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@_handle_errors
+def schema(output: str) -> None:
+    """Write the JSON Schema of the contract format (for editors; see docs/editors.md)."""
+    from .output import write_output
+    from .schema import schema_json
+
+    write_output(output, schema_json())
+
+
+@main.command()
+@click.argument("name")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="The new contract file, or - for stdout. Never overwrites a file.")
+@click.option("--id", "programme", default=None, help="Programme id (default: made from NAME).")
+@click.option("--municipality", default="VUL IN", show_default=True)
+@click.option("--start", type=int, default=2024, show_default=True, help="First year.")
+@click.option("--end", type=int, default=None, help="Last year (default: START + 3).")
+@_handle_errors
+def new(name: str, output: str, programme: str | None, municipality: str, start: int,
+        end: int | None) -> None:
+    """Write a commented skeleton contract for programme NAME that validates."""
+    from .errors import OutputError
+    from .output import write_output
+    from .scaffold import schema_comment, skeleton
+
+    if output != "-" and Path(output).exists():
+        raise OutputError(f"{output}: already exists; choose another -o")
+    shown = Path(output).name if output != "-" else "contract.yaml"
+    write_output(output, skeleton(name, programme=programme, municipality=municipality,
+                                  start=start, end=end, file=shown,
+                                  schema=schema_comment(output)))
+    if output != "-":
+        click.echo(f"wrote {output}; check it with: dinnet validate {output}", err=True)
+
+
+@main.command("export-xlsx")
+@PATHS
+@click.option("-o", "--output", required=True, help="The .xlsx file to write.")
+@_handle_errors
+def export_xlsx(paths: tuple[Path, ...], output: str) -> None:
+    """Write contracts to a workbook, one sheet per element kind (docs/xlsx.md)."""
+    from .loading import contract_files, load_contracts
+    from .output import write_output
+    from .xlsx import export_xlsx as to_xlsx
+
+    loaded, indexes, _ = load_contracts(*paths)
+    write_output(output, to_xlsx([item.contract for item in loaded], indexes),
+                 protect=contract_files(paths) if paths else ())
+
+
+@main.command("import-xlsx")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, help="Folder for the YAML files.")
+@click.option("--force", is_flag=True, help="Replace YAML files that already exist.")
+@_handle_errors
+def import_xlsx(workbook: Path, output: str, force: bool) -> None:
+    """Read a workbook in the dinnet template back into one YAML file per programme."""
+    from .xlsx_import import import_xlsx as from_xlsx
+
+    for path in from_xlsx(workbook, output, force=force):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "svg"]), default="text",
+              show_default=True, help="svg: the new DIN with the changes coloured.")
+@click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@_handle_errors
+def diff(old: Path, new: Path, fmt: str, output: str) -> None:
+    """What changed from contract version OLD to NEW (files or folders)."""
+    from .diff import diff_graphs, format_json, format_text
+    from .loading import load
+    from .output import write_output
+
+    G_old, G_new = load(old), load(new)
+    changes = diff_graphs(G_old, G_new)
+    if fmt == "svg":
+        from .diff_render import diff_svg
+
+        write_output(output, diff_svg(G_old, G_new, changes), protect=[old, new])
+    else:
+        text = format_json(changes) if fmt == "json" else format_text(changes)
+        write_output(output, text, protect=[old, new])
+
+
+def _fmt(fmt: str | None, output: str) -> str:
+    """The --format, else the output file's suffix when it names a format, else svg."""
+    suffix = Path(output).suffix.lstrip(".")
+    return fmt or (suffix if suffix in ("svg", "png", "pdf", "dot") else "svg")
+
+
+@main.command("render")
+@PATHS
+@click.option("--programme", help="Only this programme (default: all, one file each).")
+@click.option("--by-strategic-goal", is_flag=True, help="One diagram per strategic goal.")
+@click.option("--highlight-gaps", is_flag=True, help="Mark the audit's findings on the DIN.")
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
+              help="Default: from the -o suffix, else svg.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("-o", "--output", required=True,
+              help="File (one diagram), folder (several), or - for stdout.")
+@_handle_errors
+def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal: bool,
+               highlight_gaps: bool, fmt: str | None, lang: str, output: str) -> None:
+    """Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."""
+    from .loading import contract_files, load
+    from .render import din_diagrams, write_diagrams
+
+    G = load(*paths)
+    diagrams = din_diagrams(G, programme=programme, by_strategic_goal=by_strategic_goal,
+                            highlight_gaps=highlight_gaps, lang=lang)
+    for path in write_diagrams(diagrams, output, _fmt(fmt, output),
+                               protect=contract_files(paths) if paths else ()):
+        if str(path) != "-":
+            click.echo(f"wrote {path}", err=True)
+
+
+@main.command("portfolio")
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
+              help="Default: from the -o suffix, else svg.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("-o", "--output", required=True, help="File, or - for stdout.")
+@_handle_errors
+def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: str) -> None:
+    """Draw all programmes and their mutual relations (one-sided ones dashed)."""
+    from .loading import contract_files, load
+    from .render import portfolio, write_diagrams
+
+    G = load(*paths)
+    write_diagrams([portfolio(G, lang=lang)], output, _fmt(fmt, output),
+                   protect=contract_files(paths) if paths else ())
+
+
+@main.command("charts")
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("-o", "--output", required=True, help="Folder for the chart files.")
+@_handle_errors
+def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> None:
+    """Chart indicator trajectories and budgets (stated versus recomputed totals)."""
+    from .loading import contract_files, load
+    from .render import write_charts
+
+    G = load(*paths)
+    for path in write_charts(G, output, fmt, lang=lang,
+                             protect=contract_files(paths) if paths else ()):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command("report")
+@PATHS
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("-o", "--output", default="report.html", show_default=True,
+              help="HTML file, or - for stdout.")
+@_handle_errors
+def report_cmd(paths: tuple[Path, ...], lang: str, output: str) -> None:
+    """Write one self-contained HTML report: DINs, findings, coverage, charts."""
+    from .loading import contract_files, load
+    from .output import write_output
+    from .report import build_report
+
+    G = load(*paths)
+    write_output(output, build_report(G, lang=lang),
+                 protect=contract_files(paths) if paths else ())
+    if output != "-":
+        click.echo(f"wrote {output}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -86,26 +86,28 @@ def _table(table: Table) -> dict[str, Any]:
 
 
 class _Builder:
+    """Adds one contract's nodes and its tree edges; collects the edges by reference.
+
+    Hot path of :func:`dinnet.load` (tens of thousands of elements): every
+    source is turned into text once, and references become node ids inline.
+    """
+
     def __init__(self, G: nx.MultiDiGraph, contract: Contract) -> None:
         self.G = G
         self.contract = contract
         self.pid = contract.programme.id
+        self.prefix = self.pid + ":"
         self.pending: list[tuple[str, str, str, dict[str, Any]]] = []
 
-    def node(self, local: str, kind: str, label: str, source: Any, **attrs: Any) -> str:
-        nid = f"{self.pid}:{local}"
-        self.G.add_node(nid, kind=kind, programme=self.pid, label=label, source=str(source),
-                        **attrs)
-        return nid
-
-    def edge(self, u: str, ref: str, kind: str, source: Any, **attrs: Any) -> None:
-        """An edge to a reference, added once every programme's nodes exist."""
-        self.pending.append((u, node_id(self.pid, ref), kind, {"source": str(source), **attrs}))
+    def ref(self, ref: str) -> str:
+        """The node id of a reference (as :func:`node_id`)."""
+        return ref if ":" in ref else self.prefix + ref
 
     def build(self) -> None:
-        c, pid = self.contract, self.pid
+        c, pid, prefix = self.contract, self.pid, self.prefix
+        add_node, add_edge, pending, ref = self.G.add_node, self.G.add_edge, self.pending, self.ref
         p = c.programme
-        self.G.add_node(
+        add_node(
             pid, kind="programme", programme=pid, label=p.name, source=str(p.source),
             municipality=p.municipality, period=[p.period.start, p.period.end], date=p.date,
             kenmerk=p.kenmerk, note=p.note, roles=p.roles.model_dump(exclude={"source"}),
@@ -115,78 +117,99 @@ class _Builder:
         )
         top = pid
         if c.vision is not None:
-            top = self.node(c.vision.id, "vision", c.vision.label, c.vision.source,
-                            text=c.vision.text)
-            self.G.add_edge(top, pid, key="belongs_to", kind="belongs_to",
-                            source=str(c.vision.source))
+            v = c.vision
+            src = str(v.source)
+            top = prefix + v.id
+            add_node(top, kind="vision", programme=pid, label=v.label, source=src, text=v.text)
+            add_edge(top, pid, key="belongs_to", kind="belongs_to", source=src)
         for goal in c.goals:
             self.goal(goal, top, "serves")
         for ind in c.indicators:
-            nid = self.node(ind.id, "indicator", ind.label, ind.source, unit=ind.unit,
-                            baseline_value=ind.baseline.value if ind.baseline else None,
-                            baseline_year=ind.baseline.year if ind.baseline else None,
-                            targets=dict(ind.targets), data_source=ind.data_source,
-                            direction=ind.direction, note=ind.note)
-            for ref in ind.measures:
-                self.edge(nid, ref, "measures", ind.source)
+            nid = prefix + ind.id
+            src = str(ind.source)
+            add_node(nid, kind="indicator", programme=pid, label=ind.label, source=src,
+                     unit=ind.unit,
+                     baseline_value=ind.baseline.value if ind.baseline else None,
+                     baseline_year=ind.baseline.year if ind.baseline else None,
+                     targets=dict(ind.targets), data_source=ind.data_source,
+                     direction=ind.direction, note=ind.note)
+            for r in ind.measures:
+                pending.append((nid, ref(r), "measures", {"source": src}))
         for track in c.tracks:
-            nid = self.node(track.id, "track", track.label, track.source,
-                            track_type=track.kind, text=track.text)
-            self.G.add_edge(nid, pid, key="belongs_to", kind="belongs_to", source=str(track.source))
+            nid = prefix + track.id
+            src = str(track.source)
+            add_node(nid, kind="track", programme=pid, label=track.label, source=src,
+                     track_type=track.kind, text=track.text)
+            add_edge(nid, pid, key="belongs_to", kind="belongs_to", source=src)
         for effort in c.efforts:
             self.effort(effort, None)
         for res in c.results:
-            nid = self.node(res.id, "result", res.label, res.source)
-            for ref in res.delivered_by:
-                self.pending.append((node_id(pid, ref), nid, "delivers",
-                                     {"source": str(res.source)}))
-            self.links(nid, res.contributes_to, res.source)
+            nid = prefix + res.id
+            src = str(res.source)
+            add_node(nid, kind="result", programme=pid, label=res.label, source=src)
+            for r in res.delivered_by:
+                pending.append((ref(r), nid, "delivers", {"source": src}))
+            self.links(nid, res.contributes_to, src)
         for proj in c.projects:
-            nid = self.node(proj.id, "project", proj.label, proj.source, role=proj.role,
-                            lijnproject=proj.lijnproject, planning=proj.planning, note=proj.note,
-                            **_budget(proj.budget))
-            for ref in proj.implements:
-                self.edge(nid, ref, "implements", proj.source)
-            for ref in proj.stakeholders:
-                self.pending.append((node_id(pid, ref), nid, "involved_in",
-                                     {"source": str(proj.source)}))
+            nid = prefix + proj.id
+            src = str(proj.source)
+            budget = proj.budget
+            add_node(nid, kind="project", programme=pid, label=proj.label, source=src,
+                     role=proj.role, lijnproject=proj.lijnproject, planning=proj.planning,
+                     note=proj.note, budget=dict(budget.amounts) if budget else {},
+                     budget_text=budget.text if budget else None)
+            for r in proj.implements:
+                pending.append((nid, ref(r), "implements", {"source": src}))
+            for r in proj.stakeholders:
+                pending.append((ref(r), nid, "involved_in", {"source": src}))
         for sh in c.stakeholders:
-            self.node(sh.id, "stakeholder", sh.label, sh.source)
+            add_node(prefix + sh.id, kind="stakeholder", programme=pid, label=sh.label,
+                     source=str(sh.source))
         for rel in c.relations:
-            self.pending.append((pid, rel.programme, "depends_on", {
+            pending.append((pid, rel.programme, "depends_on", {
                 "source": str(rel.source), "topics": list(rel.topics),
-                "nodes": [node_id(pid, n) for n in rel.nodes], "text": rel.text}))
+                "nodes": [ref(n) for n in rel.nodes], "text": rel.text}))
 
     def goal(self, goal: Goal, parent: str, kind: str) -> None:
-        nid = self.node(goal.id, "goal", goal.label, goal.source, level=goal.level,
-                        text=goal.text, open=goal.open, note=goal.note)
-        self.G.add_edge(nid, parent, key=kind, kind=kind, source=str(goal.source))
+        nid = self.prefix + goal.id
+        src = str(goal.source)
+        self.G.add_node(nid, kind="goal", programme=self.pid, label=goal.label, source=src,
+                        level=goal.level, text=goal.text, open=goal.open, note=goal.note)
+        self.G.add_edge(nid, parent, key=kind, kind=kind, source=src)
         for sub in goal.goals:
             self.goal(sub, nid, "refines")
 
     def effort(self, effort: Effort, parent: str | None) -> None:
-        nid = self.node(effort.id, "effort", effort.label, effort.source, text=effort.text,
-                        planning=effort.planning,
-                        track=node_id(self.pid, effort.track) if effort.track else None,
-                        **_budget(effort.budget))
+        nid = self.prefix + effort.id
+        src = str(effort.source)
+        budget = effort.budget
+        track = self.ref(effort.track) if effort.track is not None else None
+        self.G.add_node(nid, kind="effort", programme=self.pid, label=effort.label, source=src,
+                        text=effort.text, planning=effort.planning,
+                        track=track if effort.track else None,
+                        budget=dict(budget.amounts) if budget else {},
+                        budget_text=budget.text if budget else None)
         if parent is not None:
-            self.G.add_edge(nid, parent, key="part_of", kind="part_of", source=str(effort.source))
-        if effort.track is not None:
-            self.edge(nid, effort.track, "part_of", effort.source)
-        self.links(nid, effort.contributes_to, effort.source)
-        for ref in effort.stakeholders:
-            self.pending.append((node_id(self.pid, ref), nid, "involved_in",
-                                 {"source": str(effort.source)}))
+            self.G.add_edge(nid, parent, key="part_of", kind="part_of", source=src)
+        pending = self.pending
+        if track is not None:
+            pending.append((nid, track, "part_of", {"source": src}))
+        if effort.contributes_to:
+            self.links(nid, effort.contributes_to, src)
+        for r in effort.stakeholders:
+            pending.append((self.ref(r), nid, "involved_in", {"source": src}))
         for sub in effort.efforts:
             self.effort(sub, nid)
 
-    def links(self, nid: str, items: Iterable[Any], source: Any) -> None:
+    def links(self, nid: str, items: Iterable[Any], src: str) -> None:
+        pending, ref = self.pending, self.ref
         for item in items:
             if isinstance(item, str):
-                self.edge(nid, item, "contributes_to", source, strength=None)
+                pending.append((nid, ref(item), "contributes_to", {"source": src, "strength": None}))
             else:
-                self.edge(nid, item.goal, "contributes_to", item.source or source,
-                          strength=item.strength)
+                pending.append((nid, ref(item.goal), "contributes_to", {
+                    "source": str(item.source) if item.source else src,
+                    "strength": item.strength}))
 
 
 def _budget(budget: Any) -> dict[str, Any]:
@@ -207,10 +230,11 @@ def build_graph(contracts: Iterable[Contract], *, indexes: Iterable[Index] = ())
     for b in builders:
         b.build()
     unresolved: list[dict[str, Any]] = []
+    nodes, add_edge = G._node, G.add_edge
     for b in builders:
         for u, v, kind, attrs in b.pending:
-            if u in G and v in G:
-                G.add_edge(u, v, key=kind, kind=kind, **attrs)
+            if u in nodes and v in nodes:
+                add_edge(u, v, kind, kind=kind, **attrs)
             else:
                 unresolved.append({"from": u, "to": v, "kind": kind, "source": attrs["source"]})
     G.graph["unresolved"] = unresolved

@@ -20,12 +20,14 @@ from .errors import OutputError
 __all__ = ["write_output"]
 
 
-def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str | Path] = ()) -> None:
+def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str | Path] = (),
+                 replace_yaml: bool = False) -> None:
     """Write ``data`` to ``path`` atomically; ``-`` means standard output.
 
     The folder is created when missing. A path in ``protect`` (the input
     files) or any ``.yaml`` file that holds a contract is refused, so an output
-    can never overwrite a contract.
+    can never overwrite a contract; ``replace_yaml=True`` (``--force`` of
+    ``dinnet import-xlsx``) lifts the second rule.
     """
     if str(path) == "-":
         if isinstance(data, bytes):
@@ -39,7 +41,7 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
     for item in protect:
         if Path(item).resolve() == resolved:
             raise OutputError(f"{target}: refusing to overwrite an input file; choose another -o")
-    if target.suffix in (".yaml", ".yml") and target.exists():
+    if target.suffix in (".yaml", ".yml") and target.exists() and not replace_yaml:
         raise OutputError(f"{target}: refusing to overwrite a YAML file; choose another -o")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name")
@@ -53,7 +55,18 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(target))  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The mode of the file being replaced, or 0666 minus the umask for a new one."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -54,6 +54,8 @@ MAX_DEPTH = 64
 MAX_ELEMENTS = 2_000_000
 #: ...and at most this many times the values it actually holds.
 MAX_ALIAS_RATIO = 50
+#: A document that expands to at most this many values is never an alias bomb.
+_ALIAS_FLOOR = 100_000
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -68,6 +70,7 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _NUMBER_START = frozenset("0123456789+-.~")
 _STR, _SEQ, _MAP, _MERGE = (_TAG + t for t in ("str", "seq", "map", "merge"))
 _SPECIAL = {"<<": _MERGE, "=": _TAG + "value"}
+_WORDS = frozenset(_NULLS) | frozenset(_BOOLS)  # plain words that are not text
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
@@ -194,16 +197,17 @@ def _plain(value: str) -> Any:
 def construct(root: yaml.Node, file: str) -> Any:
     """Build plain Python data from a node tree, refusing unsafe constructs.
 
-    One pass over the tree. Aliases are expanded as they are met; the size
-    check of :func:`_check_size` (alias bombs, cycles) runs only when an
-    alias to a large mapping or list turns up, or when the document is about
-    to fail for another reason, so a document gets the same error as if the
-    check had run first.
+    One pass over the tree, counting the values as aliases expand them. The
+    full check of :func:`_check_size` (alias bombs, cycles) runs only when
+    it can fail: on a cycle, on an alias to a large mapping or list, when
+    the count passes :data:`_ALIAS_FLOOR`, or before the document fails for
+    another reason; so every document gets the same outcome as if the check
+    had run first, and a typical contract (a few thousand values) skips it.
     """
     builder = _Constructor(file, root)
     data = builder.build(root, 0)
-    if builder.count > MAX_ELEMENTS:  # pragma: no cover - a huge document without aliases
-        _check_size(root, file)
+    if builder.count > _ALIAS_FLOOR:
+        builder.check()
     return data
 
 
@@ -222,7 +226,7 @@ def _check_size(root: yaml.Node, file: str) -> None:
             active.discard(key)
             children = _children(node)
             total = 1 + sum(sizes[id(c)] for c in children)
-            limit = min(MAX_ELEMENTS, max(100_000, MAX_ALIAS_RATIO * len(sizes)))
+            limit = min(MAX_ELEMENTS, max(_ALIAS_FLOOR, MAX_ALIAS_RATIO * len(sizes)))
             if total > limit:
                 raise UnsafeYamlError([_problem(file, node.start_mark,
                     f"aliases expand this document to more than {limit:,} values "
@@ -257,13 +261,17 @@ _ALIAS_CHECK_SIZE = 1000
 
 
 class _Constructor:
-    """Builds the data; counts values as they are built (aliases count every time)."""
+    """Builds the data and counts the values it builds (an alias counts every time).
+
+    Scalars inside mappings and lists are read inline (no call per scalar):
+    most of a contract is short plain text.
+    """
 
     def __init__(self, file: str, root: yaml.Node) -> None:
         self.file = file
         self.root = root
-        self.count = 0
-        self.sizes: dict[int, int] = {}  # collection node -> values it expands to (when done)
+        self.count = 1  # the root
+        self.sizes: dict[int, int] = {}  # collection node -> values it expands to (-1: building)
         self.checked = False
 
     def fail(self, node: yaml.Node, message: str, cls: type = UnsafeYamlError) -> None:
@@ -282,7 +290,6 @@ class _Constructor:
             if tag not in _ALLOWED_TAGS and tag != _MERGE:
                 self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
                           "contracts hold only text, numbers, lists and mappings")
-            self.count += 1
             return node.value if node.style else _plain(node.value)
         if tag not in _ALLOWED_TAGS:
             self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
@@ -290,22 +297,37 @@ class _Constructor:
         if depth >= MAX_DEPTH:
             self.fail(node, f"nested more than {MAX_DEPTH} levels deep; a contract needs far "
                       "fewer (check the indentation)", YamlSyntaxError)
-        key = id(node)
-        if key in self.sizes and not self.checked:  # an alias (or a cycle: not done yet)
-            size = self.sizes[key]
-            if size < 0 or size > _ALIAS_CHECK_SIZE or self.count + size > MAX_ELEMENTS:
+        ident = id(node)
+        sizes = self.sizes
+        if ident in sizes and not self.checked:  # an alias (or a cycle: still building)
+            size = sizes[ident]
+            if size < 0 or size > _ALIAS_CHECK_SIZE or self.count + size > _ALIAS_FLOOR:
                 self.check()
         before = self.count
-        self.sizes.setdefault(key, -1)
-        self.count += 1
+        sizes.setdefault(ident, -1)
         depth += 1
+        build = self.build
+        allowed, words, starts = _ALLOWED_TAGS, _WORDS, _NUMBER_START
         result: Any
         if kind is _SequenceNode:
-            build = self.build
-            result = [build(child, depth) for child in node.value]
+            children = node.value
+            self.count += len(children)
+            result = []
+            append = result.append
+            for child in children:
+                if type(child) is _ScalarNode and child.tag in allowed:
+                    value = child.value
+                    if child.style or (value and value[0] not in starts and value not in words):
+                        append(value)
+                    else:
+                        append(_plain(value))
+                else:
+                    append(build(child, depth))
         else:
+            pairs = node.value
+            self.count += 2 * len(pairs)
             result = {}
-            for key_node, value_node in node.value:
+            for key_node, value_node in pairs:
                 if type(key_node) is not _ScalarNode:
                     if key_node.tag == _MERGE:
                         self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
@@ -313,19 +335,23 @@ class _Constructor:
                               YamlSyntaxError)
                 if key_node.tag == _MERGE:
                     self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
-                self.count += 1
                 name = key_node.value
-                if not key_node.style:
-                    name = _plain(name)
-                    if name is None:
-                        name = key_node.value
+                if not key_node.style and (not name or name[0] in starts or name in words):
+                    name = _key(key_node)
                 if name in result:
-                    first = next(k for k, _ in node.value if _key(k) == name)
+                    first = next(k for k, _ in pairs if _key(k) == name)
                     self.fail(key_node, f"duplicate key {key_node.value!r} (first at line "
                               f"{first.start_mark.line + 1}); keep one of them", DuplicateKeyError)
-                result[name] = self.build(value_node, depth)
-        if self.sizes[key] < 0:
-            self.sizes[key] = self.count - before
+                if type(value_node) is _ScalarNode and value_node.tag in allowed:
+                    value = value_node.value
+                    if value_node.style or (value and value[0] not in starts and value not in words):
+                        result[name] = value
+                    else:
+                        result[name] = _plain(value)
+                else:
+                    result[name] = build(value_node, depth)
+        if sizes[ident] < 0:
+            sizes[ident] = self.count - before + 1
         return result
 
 

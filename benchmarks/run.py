@@ -1,0 +1,408 @@
+"""Benchmarks of issue 6: how close dinnet stays to PyYAML and Graphviz, up to national scale.
+
+Usage::
+
+    python benchmarks/run.py [--quick] [--json] [--data DIR] [--seed N]
+
+One run generates synthetic contracts (``benchmarks/generate.py``) and
+measures, on the same files:
+
+1. ``load_ratio``: ``dinnet.load(files, jobs=1)`` (parse + validate + graph,
+   one process) / bare ``yaml.load(f, Loader=yaml.CSafeLoader)`` of the same
+   files. Target <= 2.0.
+2. ``render_ratio``: the library rendering one ~300-node DIN to SVG in-process
+   (``render(din_dot(G, p), "svg")``) / ``dot -Tsvg`` on the DOT text it
+   produced. Target <= 1.15.
+3. ``audit_scaling`` and ``query_scaling``: time per node of ``audit(G)``
+   and of the whole query set at 10N nodes / at N nodes. Target <= 1.3.
+4. ``national``: 3,400 contracts (~700k nodes; 340 with ``--quick``), load
+   and audit in a fresh process with the default settings; wall time and
+   peak RSS (``getrusage(RUSAGE_CHILDREN).ru_maxrss``). Target: load + audit
+   under 60 s and under 6 GiB.
+5. ``cli_validate_s``: ``dinnet validate ONE_FILE`` as a fresh process.
+   Target <= 0.5 s.
+
+Times are medians of several repetitions, run alternately where two things
+are compared, with the garbage collector emptied before each. ``--json``
+prints one JSON object instead of the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import inspect
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate, generate_large_programme  # noqa: E402
+
+TARGETS = {
+    "load_ratio": 2.0,
+    "render_ratio": 1.15,
+    "audit_scaling": 1.3,
+    "query_scaling": 1.3,
+    "cli_validate_s": 0.5,
+    "national_s": 60.0,
+    "national_mib": 6 * 1024,
+}
+
+# The national run: a fresh interpreter loads and audits, then reports as JSON.
+NATIONAL = """
+import json, sys, time
+t0 = time.perf_counter()
+import dinnet
+from dinnet.audit import audit
+files = sys.argv[1:]
+t1 = time.perf_counter()
+G = dinnet.load(*files)
+t2 = time.perf_counter()
+findings = audit(G)
+t3 = time.perf_counter()
+print(json.dumps({"contracts": len(files), "nodes": G.number_of_nodes(),
+                  "edges": G.number_of_edges(), "findings": len(findings),
+                  "import_s": t1 - t0, "load_s": t2 - t1, "audit_s": t3 - t2}))
+"""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure(fn: Callable[[], Any], reps: int) -> tuple[float, Any]:
+    """Median wall time of ``reps`` calls (after emptying the garbage collector), and the last result."""
+    times = []
+    result = None
+    for _ in range(reps):
+        result = None
+        gc.collect()
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def alternate(a: Callable[[], Any], b: Callable[[], Any], reps: int) -> tuple[float, float]:
+    """Median times of ``a`` and ``b``, run alternately so drifts in machine speed hit both."""
+    ta, tb = [], []
+    for _ in range(reps):
+        ta.append(measure(a, 1)[0])
+        tb.append(measure(b, 1)[0])
+    return statistics.median(ta), statistics.median(tb)
+
+
+# -- 1. load ratio --------------------------------------------------------------------------
+
+
+def bare_parse(files: Sequence[Path]) -> None:
+    """The floor: PyYAML's C loader on every file, nothing else."""
+    import yaml
+
+    for path in files:
+        with open(path, encoding="utf-8") as fh:
+            yaml.load(fh, Loader=yaml.CSafeLoader)
+
+
+def load_ratio(files: Sequence[Path], reps: int) -> dict[str, Any]:
+    import dinnet
+
+    def lib() -> None:
+        dinnet.load(*files, jobs=1)
+
+    lib_s, yaml_s = alternate(lib, lambda: bare_parse(files), reps)
+    parallel_s, G = measure(lambda: dinnet.load(*files), reps)
+    return {"files": len(files), "nodes": G.number_of_nodes(), "yaml_s": yaml_s,
+            "load_s": lib_s, "load_default_s": parallel_s, "ratio": lib_s / yaml_s}
+
+
+# -- 2. render ratio ------------------------------------------------------------------------
+
+
+def render_ratio(folder: Path, reps: int) -> dict[str, Any]:
+    import dinnet
+    from dinnet.render import din_dot, render
+    from dinnet.render.select import select_din
+
+    path = generate_large_programme(folder)
+    G = dinnet.load(path)
+    programme = next(n for n, k in G.nodes(data="kind") if k == "programme")
+    drawn = len(select_din(G, programme).nodes)
+    source = din_dot(G, programme).source.encode("utf-8")
+    dot = shutil.which("dot") or "dot"
+
+    def lib() -> bytes:
+        return render(din_dot(G, programme), "svg")
+
+    def bare() -> bytes:
+        return subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, check=True).stdout
+
+    lib()  # warm up: imports, caches
+    bare()
+    lib_s, dot_s = alternate(lib, bare, reps)
+    return {"din_nodes": drawn, "dot_s": dot_s, "library_s": lib_s, "ratio": lib_s / dot_s}
+
+
+# -- 3. audit and query scaling -------------------------------------------------------------
+
+
+def query_calls(G: Any) -> list[tuple[str, Callable[[], Any]]]:
+    """Every public query that takes the graph first, with arguments picked from ``G``."""
+    from dinnet import queries
+
+    programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+    effort = min(n for n, k in G.nodes(data="kind") if k == "effort")
+    goal = min(n for n, d in G.nodes(data=True) if d["kind"] == "goal" and d.get("level") == "strategic")
+    picks = {"node": effort, "effort": effort, "goal": goal, "source": programmes[0],
+             "target": programmes[-1], "programme": programmes[0]}
+    calls = []
+    for name in sorted(queries.__all__):
+        fn = getattr(queries, name)
+        if not inspect.isfunction(fn):
+            continue
+        params = list(inspect.signature(fn).parameters.values())
+        if not params or params[0].name != "G":
+            continue
+        required = [p for p in params[1:] if p.default is inspect.Parameter.empty
+                    and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        if any(p.name not in picks for p in required):
+            log(f"  (query {name} skipped: no argument for {[p.name for p in required]})")
+            continue
+        args = [picks[p.name] for p in required]
+        calls.append((name, lambda fn=fn, args=args: _consume(fn(G, *args))))
+    return calls
+
+
+def _consume(result: Any) -> Any:
+    if inspect.isgenerator(result) or isinstance(result, Iterator):
+        return list(result)
+    return result
+
+
+def scaling(small: Sequence[Path], large: Sequence[Path], reps: int) -> dict[str, Any]:
+    import dinnet
+    from dinnet.audit import audit
+
+    out: dict[str, Any] = {}
+    for label, files in (("n", small), ("10n", large)):
+        G = dinnet.load(*files)
+        nodes = G.number_of_nodes()
+        audit_s, findings = measure(lambda G=G: audit(G), reps)
+        calls = query_calls(G)
+        per_query = {name: measure(call, reps)[0] for name, call in calls}
+        query_s = sum(per_query.values())
+        out[label] = {"contracts": len(files), "nodes": nodes, "findings": len(findings),
+                      "audit_s": audit_s, "query_s": query_s, "queries": per_query}
+        log(f"  {label}: {nodes:,} nodes, audit {audit_s:.3f} s, {len(calls)} queries {query_s:.3f} s")
+        del G, findings
+    n, n10 = out["n"], out["10n"]
+    out["audit_ratio"] = (n10["audit_s"] / n10["nodes"]) / (n["audit_s"] / n["nodes"])
+    out["query_ratio"] = (n10["query_s"] / n10["nodes"]) / (n["query_s"] / n["nodes"])
+    return out
+
+
+# -- 4. national ----------------------------------------------------------------------------
+
+
+def national(files: Sequence[Path]) -> dict[str, Any]:
+    """Load + audit in a fresh process; its peak RSS from ``RUSAGE_CHILDREN``.
+
+    Run before any other child process, so the peak is this run's (the
+    loader's worker processes are its children and count too; they are much
+    smaller than the parent).
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run([sys.executable, "-c", NATIONAL, *map(str, files)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"national run failed:\n{proc.stderr}")
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result: dict[str, Any] = json.loads(proc.stdout)
+    result["peak_rss_mib"] = max(peak_kib, before) / 1024
+    result["total_s"] = result["load_s"] + result["audit_s"]
+    result["rss_bytes_per_node"] = peak_kib * 1024 / max(result["nodes"], 1)
+    return result
+
+
+# -- 5. command-line latency ----------------------------------------------------------------
+
+
+def cli_validate(path: Path, reps: int) -> dict[str, Any]:
+    exe = Path(sys.executable).with_name("dinnet")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "dinnet.cli"]
+    command += ["validate", str(path)]
+
+    def run() -> None:
+        subprocess.run(command, capture_output=True, check=True)
+
+    run()  # warm the file cache and the byte code
+    seconds, _ = measure(run, reps)
+    return {"command": " ".join(["dinnet", "validate", path.name]), "seconds": seconds}
+
+
+# -- the report -----------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    import graphviz
+    import networkx
+    import pydantic
+    import yaml
+
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    dot = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False).stderr.strip()
+    return {"cpus": os.cpu_count(), "cpu": cpu, "ram_gib": round(mem, 1),
+            "python": platform.python_version(), "pyyaml": yaml.__version__,
+            "libyaml": yaml.__with_libyaml__, "pydantic": pydantic.VERSION,
+            "networkx": networkx.__version__, "graphviz_py": graphviz.__version__, "dot": dot}
+
+
+@contextmanager
+def data_folder(given: Path | None) -> Iterator[Path]:
+    if given is not None:
+        given.mkdir(parents=True, exist_ok=True)
+        yield given
+        return
+    with tempfile.TemporaryDirectory(prefix="dinnet-bench-") as tmp:
+        yield Path(tmp)
+
+
+def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
+    count = 340 if quick else 3400
+    n = 34 if quick else 340
+    reps = 3 if quick else 5
+    started = time.perf_counter()
+    with data_folder(data) as folder:
+        log(f"generating {count} contracts in {folder} ...")
+        files = generate(folder / "contracts", count, seed=seed)
+        log(f"national: load + audit of {count} contracts in a fresh process ...")
+        nat = national(files)
+        log(f"  {nat['nodes']:,} nodes, load {nat['load_s']:.1f} s, audit {nat['audit_s']:.1f} s, "
+            f"peak {nat['peak_rss_mib']:,.0f} MiB")
+        ratio_files = files[:340]
+        log(f"load ratio on {len(ratio_files)} contracts ...")
+        load = load_ratio(ratio_files, reps)
+        log(f"  yaml {load['yaml_s']:.2f} s, dinnet {load['load_s']:.2f} s -> {load['ratio']:.2f}")
+        log("render ratio ...")
+        rend = render_ratio(folder / "large", max(reps, 5))
+        log(f"  {rend['din_nodes']} DIN nodes: dot {rend['dot_s']:.3f} s, "
+            f"library {rend['library_s']:.3f} s -> {rend['ratio']:.3f}")
+        log(f"audit and query scaling: {n} vs {10 * n} contracts ...")
+        scale = scaling(files[:n], files[:10 * n], 3)
+        log("command-line latency ...")
+        cli = cli_validate(files[0], 7)
+    result = {
+        "load_ratio": round(load["ratio"], 3),
+        "render_ratio": round(rend["ratio"], 3),
+        "audit_scaling": round(scale["audit_ratio"], 3),
+        "query_scaling": round(scale["query_ratio"], 3),
+        "cli_validate_s": round(cli["seconds"], 3),
+        "national": {
+            "contracts": nat["contracts"], "nodes": nat["nodes"], "edges": nat["edges"],
+            "load_s": round(nat["load_s"], 2), "audit_s": round(nat["audit_s"], 2),
+            "peak_rss_mib": round(nat["peak_rss_mib"], 1),
+        },
+        "details": {"mode": "quick" if quick else "full", "seed": seed, "load": load,
+                    "render": rend, "scaling": scale, "national": nat, "cli": cli,
+                    "machine": machine(), "targets": TARGETS,
+                    "run_s": time.perf_counter() - started},
+    }
+    result["details"]["ok"] = checks(result)
+    return result
+
+
+def checks(r: dict[str, Any]) -> dict[str, bool]:
+    nat = r["national"]
+    return {
+        "load_ratio": r["load_ratio"] <= TARGETS["load_ratio"],
+        "render_ratio": r["render_ratio"] <= TARGETS["render_ratio"],
+        "audit_scaling": r["audit_scaling"] <= TARGETS["audit_scaling"],
+        "query_scaling": r["query_scaling"] <= TARGETS["query_scaling"],
+        "cli_validate_s": r["cli_validate_s"] <= TARGETS["cli_validate_s"],
+        "national": (nat["load_s"] + nat["audit_s"] <= TARGETS["national_s"]
+                     and nat["peak_rss_mib"] <= TARGETS["national_mib"]),
+    }
+
+
+def table(r: dict[str, Any]) -> str:
+    d, ok = r["details"], r["details"]["ok"]
+    nat, load, rend, sc = r["national"], d["load"], d["render"], d["scaling"]
+
+    def mark(key: str) -> str:
+        return "yes" if ok[key] else "NO"
+
+    rows = [
+        ("load ratio", f"{r['load_ratio']:.2f}", "<= 2.0", mark("load_ratio"),
+         f"{load['files']} contracts, {load['nodes']:,} nodes: dinnet {load['load_s']:.2f} s "
+         f"(default jobs {load['load_default_s']:.2f} s), yaml.load {load['yaml_s']:.2f} s"),
+        ("render ratio", f"{r['render_ratio']:.3f}", "<= 1.15", mark("render_ratio"),
+         f"{rend['din_nodes']} DIN nodes: library {rend['library_s']:.3f} s, "
+         f"dot -Tsvg {rend['dot_s']:.3f} s"),
+        ("audit scaling", f"{r['audit_scaling']:.2f}", "<= 1.3", mark("audit_scaling"),
+         f"{sc['n']['nodes']:,} nodes {sc['n']['audit_s']:.3f} s, "
+         f"{sc['10n']['nodes']:,} nodes {sc['10n']['audit_s']:.3f} s"),
+        ("query scaling", f"{r['query_scaling']:.2f}", "<= 1.3", mark("query_scaling"),
+         f"{len(sc['n']['queries'])} queries: {sc['n']['query_s']:.3f} s, "
+         f"{sc['10n']['query_s']:.3f} s"),
+        ("national load+audit", f"{nat['load_s'] + nat['audit_s']:.1f} s", "< 60 s", mark("national"),
+         f"{nat['contracts']:,} contracts, {nat['nodes']:,} nodes, {nat['edges']:,} edges: "
+         f"load {nat['load_s']:.1f} s, audit {nat['audit_s']:.1f} s"),
+        ("national peak RSS", f"{nat['peak_rss_mib']:,.0f} MiB", "< 6144 MiB", mark("national"),
+         f"{d['national']['rss_bytes_per_node']:,.0f} bytes per node"),
+        ("dinnet validate", f"{r['cli_validate_s']:.3f} s", "<= 0.5 s", mark("cli_validate_s"),
+         "one contract, fresh process"),
+    ]
+    head = ("measure", "value", "target", "met", "detail")
+    widths = [max(len(str(row[i])) for row in (head, *rows)) for i in range(4)]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(head[:4], widths, strict=True)) + "  " + head[4]]
+    lines.append("  ".join("-" * w for w in widths) + "  " + "-" * 6)
+    for row in rows:
+        lines.append("  ".join(str(c).ljust(w) for c, w in zip(row[:4], widths, strict=True))
+                     + "  " + row[4])
+    m = d["machine"]
+    lines.append("")
+    lines.append(f"machine: {m['cpus']} CPUs ({m['cpu']}), {m['ram_gib']} GiB, Python {m['python']}, "
+                 f"PyYAML {m['pyyaml']} (libyaml {m['libyaml']}), pydantic {m['pydantic']}, "
+                 f"networkx {m['networkx']}, {m['dot']}; run took {d['run_s']:.0f} s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="340 contracts instead of 3,400")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--data", type=Path, help="write the generated contracts here (kept)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    result = run(args.quick, args.data, args.seed)
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        print(table(result))
+    return 0 if all(result["details"]["ok"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

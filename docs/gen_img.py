@@ -1,0 +1,58 @@
+"""Regenerate the pictures in docs/img/ from the bundled data (needs Graphviz).
+
+Run from anywhere:  .venv/bin/python docs/gen_img.py
+
+Every picture is written as SVG and as PNG (the PNG reduced to 256 colours,
+which keeps it small and sharp for a diagram).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+import dinnet
+from dinnet.output import write_output
+from dinnet.render import Diagram, din, din_diagrams, figure_bytes, portfolio
+from dinnet.render.charts import budget_figure, indicator_figure, numeric_indicators
+
+IMG = Path(__file__).resolve().parent / "img"
+
+
+def small_png(data: bytes) -> bytes:
+    image = Image.open(io.BytesIO(data)).convert("RGB").quantize(256)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def diagram(d: Diagram, folder: Path, name: str | None = None) -> None:
+    stem = folder / (name or d.name)
+    write_output(stem.with_suffix(".svg"), d.render("svg"))
+    write_output(stem.with_suffix(".png"), small_png(d.render("png")))
+    print(f"wrote {stem}.svg/.png")
+
+
+def main() -> None:
+    G = dinnet.load()
+    for d in din_diagrams(G):
+        diagram(d, IMG / "din")
+    diagram(din(G, "binnenstad", highlight_gaps=True), IMG / "din", "binnenstad-gaps")
+    for d in din_diagrams(G, programme="zorg", by_strategic_goal=True):
+        diagram(d, IMG / "din")
+    diagram(din(G, "zorg", strategic_goal="SD1", lang="en"), IMG / "din", "zorg-SD1-en")
+    diagram(portfolio(G), IMG, "portfolio")
+    figures = [("budget", budget_figure(G))]
+    figures += [(f"indicators-{p}", indicator_figure(G, p))
+                for p in sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+                if numeric_indicators(G, p)]
+    for name, fig in figures:
+        write_output(IMG / "charts" / f"{name}.svg", figure_bytes(fig, "svg"))
+        write_output(IMG / "charts" / f"{name}.png", small_png(figure_bytes(fig, "png")))
+        print(f"wrote {IMG / 'charts' / name}.svg/.png")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Regenerate the screenshots of the HTML report in docs/img/ (needs Graphviz and chromium).
+
+Run from anywhere:  .venv/bin/python docs/gen_report_img.py
+
+Builds the report of the bundled data, opens it from disk in headless
+Chromium (Debian's /usr/bin/chromium through Playwright) at desktop size
+(1440 x 900) and saves two views: a DIN with one effort selected
+(``report.png``) and the overview (``report-overview.png``).
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+import dinnet
+from dinnet.output import write_output
+from dinnet.report import build_report
+
+IMG = Path(__file__).resolve().parent / "img"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def small_png(data: bytes) -> bytes:
+    image = Image.open(io.BytesIO(data)).convert("RGB").quantize(256)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "report.html"
+        page_file.write_text(build_report(dinnet.load()), encoding="utf-8")
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("#panel[data-ready=true]", state="attached")
+            shots = {"report-overview.png": page.screenshot()}
+            page.evaluate("document.getElementById('programme-omgevingswet').scrollIntoView()")
+            page.evaluate("window.scrollBy(0, -76)")
+            page.locator('.din [data-node="omgevingswet:E21"]').dispatch_event("click")
+            page.wait_for_timeout(200)
+            shots["report.png"] = page.screenshot()
+            browser.close()
+    for name, data in shots.items():
+        write_output(IMG / name, small_png(data))
+        print(f"wrote {IMG / name}")
+
+
+if __name__ == "__main__":
+    main()

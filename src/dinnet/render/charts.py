@@ -1,0 +1,271 @@
+"""Charts with matplotlib: indicator trajectories and budgets.
+
+matplotlib is imported inside the functions (Agg, no pyplot state). Every
+plotting function takes ``ax=None`` and returns the Axes it drew on; the
+``*_figure`` functions lay several out and return the Figure.
+:func:`figure_bytes` saves a figure byte-for-byte reproducibly.
+
+>>> from dinnet.render._example import example_graph
+>>> G = example_graph()
+>>> numeric_indicators(G, "mini")
+['mini:SD1.a.i1']
+>>> ax = indicator_chart(G, "mini:SD1.a.i1")
+>>> [line.get_label() for line in ax.get_lines()][:2]
+['peilwaarde', 'streefwaarde']
+>>> [int(x) for x in ax.get_lines()[1].get_xdata()]
+[2020, 2022]
+>>> budget_rows(G, "mini")  # (table, year, sum of lines, printed total) in euro
+[('B1', 2019, 50000.0, 50000.0), ('B1', 2020, 50000.0, 60000.0)]
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from typing import Any
+
+import networkx as nx
+
+from .labels import format_number, natural_key, plain
+
+__all__ = [
+    "budget_chart",
+    "budget_figure",
+    "budget_rows",
+    "figure_bytes",
+    "indicator_chart",
+    "indicator_figure",
+    "numeric_indicators",
+]
+
+_WORDS = {
+    "nl": {"baseline": "peilwaarde", "target": "streefwaarde", "lines": "som van de regels",
+           "stated": "totaal zoals gedrukt", "differs": "wijkt af", "euro": "euro",
+           "budget": "Budget per jaar", "indicators": "Indicatoren", "year": "jaar"},
+    "en": {"baseline": "baseline", "target": "target", "lines": "sum of the lines",
+           "stated": "total as printed", "differs": "differs", "euro": "euro",
+           "budget": "Budget per year", "indicators": "Indicators", "year": "year"},
+}
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def numeric_indicators(G: nx.MultiDiGraph, programme: str) -> list[str]:
+    """The indicators of ``programme`` with a number to draw (a baseline or a target), by goal.
+
+    >>> from dinnet.render._example import example_graph
+    >>> numeric_indicators(example_graph(), "mini")
+    ['mini:SD1.a.i1']
+    """
+    found = []
+    for n, d in G.nodes(data=True):
+        if d.get("kind") != "indicator" or d.get("programme") != programme:
+            continue
+        values = [d.get("baseline_value"), *(d.get("targets") or {}).values()]
+        if any(_number(v) is not None for v in values):
+            goals = sorted((v for _, v, k in G.out_edges(n, keys=True) if k == "measures"),
+                           key=natural_key)
+            found.append((natural_key(goals[0]) if goals else (), natural_key(n), n))
+    return [n for *_, n in sorted(found)]
+
+
+def _new_axes(ax: Any, size: tuple[float, float] = (5, 3)) -> Any:
+    if ax is not None:
+        return ax
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, layout="constrained").subplots()
+
+
+def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
+                    lang: str = "nl") -> Any:
+    """Baseline (hollow marker) and yearly targets (line) of one indicator.
+
+    Targets written as text (``n.t.b.``) are written at their year. Returns the Axes.
+
+    >>> from dinnet.render._example import example_graph
+    >>> indicator_chart(example_graph(), "mini:SD1.a.i1", lang="en").get_title(loc="left")
+    'SD1.a: Fijnstof'
+    """
+    words = _WORDS[lang if lang in _WORDS else "nl"]
+    ax = _new_axes(ax)
+    d = G.nodes[indicator]
+    base, year = _number(d.get("baseline_value")), d.get("baseline_year")
+    targets = sorted((y, _number(v)) for y, v in (d.get("targets") or {}).items())
+    points = [(y, v) for y, v in targets if v is not None]
+    if base is not None and year is not None:
+        ax.plot([year], [base], marker="o", markerfacecolor="white", color="#2b5d8c",
+                linestyle="none", label=words["baseline"])
+    if points:
+        ax.plot([y for y, _ in points], [v for _, v in points], marker="s", color="#3a7d2c",
+                label=words["target"])
+        if base is not None and year is not None:
+            ax.plot([year, points[0][0]], [base, points[0][1]], color="#3a7d2c",
+                    linestyle=":", linewidth=1)
+    texts = [(y, plain(v)) for y, v in targets if v is None]
+    texts = [(y, plain((d.get("targets") or {})[y])) for y, _ in texts]
+    level = points[-1][1] if points else base
+    for y, text in texts:
+        ax.annotate(text, (y, level if level is not None else 0), fontsize=7, style="italic",
+                    color="#3a7d2c", ha="center", va="bottom", annotation_clip=False)
+    period = G.nodes[d["programme"]].get("period") if d.get("programme") in G else None
+    years = [y for y, _ in targets] + ([year] if year is not None else []) + list(period or [])
+    if years:
+        ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
+    if base is None and not points and texts:
+        ax.set_yticks([])
+    goals = sorted((v.split(":", 1)[1] for _, v, k in G.out_edges(indicator, keys=True)
+                    if k == "measures"), key=natural_key)
+    title = f"{', '.join(goals)}: {plain(d.get('label', ''))}" if goals else plain(d.get("label"))
+    ax.set_title("\n".join(textwrap.wrap(title, 48)[:3]), fontsize=8, loc="left")
+    ax.set_ylabel(plain(d.get("unit") or ""), fontsize=8)
+    ax.tick_params(labelsize=7)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_formatter(lambda v, _: format_number(round(v, 2), lang))
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def indicator_figure(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
+                     columns: int = 3) -> Any:
+    """One small chart per numeric indicator of ``programme``, as a Figure.
+
+    >>> from dinnet.render._example import example_graph
+    >>> len(indicator_figure(example_graph(), "mini").axes)
+    3
+    """
+    from matplotlib.figure import Figure
+
+    inds = numeric_indicators(G, programme)
+    rows = max(1, math.ceil(len(inds) / columns))
+    fig = Figure(figsize=(3.4 * columns, 2.5 * rows + 0.4), layout="constrained")
+    axes = fig.subplots(rows, columns, squeeze=False).ravel()
+    for ax, ind in zip(axes, inds, strict=False):
+        indicator_chart(G, ind, ax=ax, lang=lang)
+    for ax in axes[len(inds):]:
+        ax.set_axis_off()
+    if inds:
+        axes[0].legend(fontsize=7, loc="best")
+    words = _WORDS[lang if lang in _WORDS else "nl"]
+    fig.suptitle(f"{plain(G.nodes[programme].get('label', programme))}: {words['indicators']}",
+                 fontsize=11, x=0.01, ha="left")
+    return fig
+
+
+def budget_rows(G: nx.MultiDiGraph, programme: str) -> list[tuple[str, int, float, float | None]]:
+    """``(table id, year, sum of the lines, printed total)`` in euro for every budget table year.
+
+    >>> from dinnet.render._example import example_graph
+    >>> budget_rows(example_graph(), "mini")[-1]
+    ('B1', 2020, 50000.0, 60000.0)
+    """
+    rows = []
+    for table in G.nodes[programme].get("budgets") or []:
+        scale = float(table.get("scale") or 1)
+        stated = table.get("stated_totals") or {}
+        years = sorted({y for line in table.get("lines", []) for y in line.get("amounts", {})}
+                       | set(stated))
+        for year in years:
+            total = sum(float(line.get("amounts", {}).get(year) or 0)
+                        for line in table.get("lines", []))
+            printed = _number(stated.get(year))
+            rows.append((str(table.get("id")), int(year), total * scale,
+                         printed * scale if printed is not None else None))
+    return rows
+
+
+def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
+                 lang: str = "nl") -> Any:
+    """Bars: each budget table's sum of lines per year; markers: the totals as printed.
+
+    A printed total that differs from the sum of the lines is marked in red.
+    Returns the Axes.
+
+    >>> from dinnet.render._example import example_graph
+    >>> ax = budget_chart(example_graph(), "mini")
+    >>> [int(x) for x in ax.get_xticks()], ax.get_title(loc="left")
+    ([0, 1], 'Mini')
+    """
+    words = _WORDS[lang if lang in _WORDS else "nl"]
+    ax = _new_axes(ax)
+    rows = budget_rows(G, programme)
+    tables = sorted({r[0] for r in rows}, key=natural_key)
+    years = sorted({r[1] for r in rows})
+    width = 0.8 / max(1, len(tables))
+    colours = ["#3a7d2c", "#2b5d8c", "#b36b00", "#6a4a8c", "#7f7f7f"]
+    for i, table in enumerate(tables):
+        mine = {r[1]: r for r in rows if r[0] == table}
+        xs = [years.index(y) - 0.4 + width * (i + 0.5) for y in mine]
+        ax.bar(xs, [mine[y][2] for y in mine], width=width * 0.9,
+               color=colours[i % len(colours)], alpha=0.75, label=f"{table}: {words['lines']}")
+        for x, y in zip(xs, mine, strict=True):
+            printed = mine[y][3]
+            if printed is None:
+                continue
+            bad = abs(printed - mine[y][2]) > 0.5
+            ax.plot([x - width * 0.45, x + width * 0.45], [printed, printed],
+                    color="#d7301f" if bad else "black", linewidth=2.5)
+    ax.plot([], [], color="black", linewidth=2.5, label=words["stated"])
+    ax.plot([], [], color="#d7301f", linewidth=2.5, label=f"{words['stated']}: {words['differs']}")
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
+    ax.yaxis.set_major_formatter(lambda v, _: format_number(int(v), lang))
+    ax.set_ylabel(words["euro"], fontsize=8)
+    ax.tick_params(labelsize=7)
+    ax.set_title(plain(G.nodes[programme].get("label", programme)), fontsize=9, loc="left")
+    ax.legend(fontsize=6, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2,
+              frameon=False)
+    ax.grid(axis="y", alpha=0.3)
+    return ax
+
+
+def budget_figure(G: nx.MultiDiGraph, *, lang: str = "nl", columns: int = 2) -> Any:
+    """:func:`budget_chart` for every programme with amounts in a budget table (a Figure).
+
+    >>> from dinnet.render._example import example_graph
+    >>> [ax.get_title(loc="left") for ax in budget_figure(example_graph()).axes if ax.axison]
+    ['Mini']
+    """
+    from matplotlib.figure import Figure
+
+    progs = sorted((n for n, d in G.nodes(data=True)
+                    if d.get("kind") == "programme" and any(r[2] or r[3]
+                                                            for r in budget_rows(G, n))),
+                   key=natural_key)
+    rows = max(1, math.ceil(len(progs) / columns))
+    fig = Figure(figsize=(5 * columns, 3.6 * rows + 0.4), layout="constrained")
+    axes = fig.subplots(rows, columns, squeeze=False).ravel()
+    for ax, p in zip(axes, progs, strict=False):
+        budget_chart(G, p, ax=ax, lang=lang)
+    for ax in axes[len(progs):]:
+        ax.set_axis_off()
+    fig.suptitle(_WORDS[lang if lang in _WORDS else "nl"]["budget"], fontsize=11, x=0.01,
+                 ha="left")
+    return fig
+
+
+def figure_bytes(fig: Any, format: str = "svg") -> bytes:
+    """Save ``fig`` as svg, png or pdf; the same figure gives the same bytes.
+
+    >>> from dinnet.render._example import example_graph
+    >>> fig = budget_figure(example_graph())
+    >>> figure_bytes(fig, "svg") == figure_bytes(fig, "svg")
+    True
+    """
+    import matplotlib
+
+    if format not in ("svg", "png", "pdf"):
+        raise ValueError(f"charts are svg, png or pdf, not {format!r}")
+    metadata: dict[str, Any] = {"svg": {"Date": None},
+                                "pdf": {"CreationDate": None, "ModDate": None},
+                                "png": {"Software": None}}[format]
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": "dinnet", "svg.fonttype": "path"}):
+        fig.savefig(buffer, format=format, metadata=metadata, dpi=110)
+    return buffer.getvalue()
+
+

@@ -1,0 +1,194 @@
+"""Diagrams as objects: pick what to draw, show it in Jupyter, write it to files.
+
+A :class:`Diagram` is a name and a :class:`graphviz.Digraph`. It shows itself
+in a notebook (``_repr_svg_``) and saves itself atomically in any format.
+
+>>> from dinnet.render._example import example_graph
+>>> G = example_graph()
+>>> [d.name for d in din_diagrams(G, by_strategic_goal=True)]
+['mini-SD1', 'mini-SD2']
+>>> din(G, "mini").source.startswith('digraph "din-mini"')
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import graphviz
+import networkx as nx
+
+from ..errors import OutputError
+from ..output import write_output
+from .dot import din_dot
+from .labels import natural_key
+from .overlay import gap_highlights
+from .portfolio import portfolio_dot
+from .run import FORMATS, render
+
+__all__ = [
+    "Diagram",
+    "din",
+    "din_diagrams",
+    "portfolio",
+    "write_charts",
+    "write_diagrams",
+]
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A named Graphviz diagram that draws itself (SVG in Jupyter) and saves itself."""
+
+    name: str
+    dot: graphviz.Digraph
+
+    @property
+    def source(self) -> str:
+        """The DOT text."""
+        return str(self.dot.source)
+
+    def render(self, format: str = "svg", *, timeout: float = 60) -> bytes:
+        """The diagram as ``svg``, ``png``, ``pdf`` or ``dot`` bytes (runs Graphviz)."""
+        return render(self.dot, format, timeout=timeout)
+
+    def _repr_svg_(self) -> str:
+        return self.render("svg").decode("utf-8")
+
+    def save(self, path: str | Path, format: str | None = None) -> None:
+        """Write the diagram to ``path`` atomically (format from the suffix unless given)."""
+        fmt = format or Path(path).suffix.lstrip(".") or "svg"
+        write_output(path, self.render(fmt))
+
+
+def _programmes(G: nx.MultiDiGraph) -> list[str]:
+    return sorted((n for n, k in G.nodes(data="kind") if k == "programme"), key=natural_key)
+
+
+def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps: bool = False,
+        strategic_goal: str | None = None) -> Diagram:
+    """The DIN of one programme as a :class:`Diagram` (shows itself in Jupyter).
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> d = din(example_graph(), "mini", strategic_goal="SD2")
+    >>> d.name, 'id="din-mini-E2"' in d.source, 'id="din-mini-E1"' in d.source
+    ('mini-SD2', True, False)
+    """
+    highlight = gap_highlights(G, programme) if highlight_gaps else None
+    dg = din_dot(G, programme, lang=lang, strategic_goal=strategic_goal,
+                 highlight=highlight.nodes if highlight else None,
+                 severity=highlight.severity if highlight else None)
+    name = programme
+    if strategic_goal is not None:
+        name += "-" + strategic_goal.split(":", 1)[-1]
+    return Diagram(name, dg)
+
+
+def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
+                 by_strategic_goal: bool = False, highlight_gaps: bool = False,
+                 lang: str = "nl") -> list[Diagram]:
+    """The DIN diagrams asked for: one programme or all, whole or one per strategic goal.
+
+    A programme without strategic goals gets its whole DIN when split.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> [d.name for d in din_diagrams(example_graph(), highlight_gaps=True)]
+    ['mini']
+    """
+    programmes = [programme] if programme is not None else _programmes(G)
+    found = []
+    for p in programmes:
+        goals = []
+        if by_strategic_goal:
+            goals = sorted((n for n, d in G.nodes(data=True) if d.get("programme") == p
+                            and d.get("kind") == "goal" and d.get("level") == "strategic"),
+                           key=natural_key)
+        for goal in goals or [None]:
+            found.append(din(G, p, lang=lang, highlight_gaps=highlight_gaps, strategic_goal=goal))
+    return found
+
+
+def portfolio(G: nx.MultiDiGraph, *, lang: str = "nl") -> Diagram:
+    """The portfolio map of all programmes as a :class:`Diagram`.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> portfolio(example_graph()).name
+    'portfolio'
+    """
+    return Diagram("portfolio", portfolio_dot(G, lang=lang))
+
+
+def _targets(names: Sequence[str], output: str | Path, format: str) -> list[str | Path]:
+    if str(output) == "-":
+        if len(names) != 1:
+            raise OutputError(f"{len(names)} diagrams cannot go to standard output; "
+                              "give a folder with -o")
+        return ["-"]
+    out = Path(output)
+    if len(names) == 1 and not out.is_dir() and not str(output).endswith(("/", "\\")):
+        return [out]
+    if out.suffix.lstrip(".") in FORMATS and not out.is_dir():
+        raise OutputError(f"{out}: {len(names)} diagrams need a folder, not a file name")
+    return [out / f"{name}.{format}" for name in names]
+
+
+def write_diagrams(diagrams: Sequence[Diagram], output: str | Path, format: str = "svg", *,
+                   protect: Iterable[str | Path] = (), timeout: float = 60) -> list[str | Path]:
+    """Write each diagram; ``output`` is a file (one diagram), a folder, or ``-`` (stdout).
+
+    Returns the paths written. Files are written atomically and never over an
+    input file (``protect``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from dinnet.render._example import example_graph
+    >>> out = tempfile.mkdtemp()
+    >>> paths = write_diagrams(din_diagrams(example_graph(), by_strategic_goal=True), out, "dot")
+    >>> [p.name for p in paths]
+    ['mini-SD1.dot', 'mini-SD2.dot']
+    """
+    if not diagrams:
+        raise OutputError("nothing to draw")
+    protect = list(protect)
+    targets = _targets([d.name for d in diagrams], output, format)
+    for diagram, target in zip(diagrams, targets, strict=True):
+        write_output(target, diagram.render(format, timeout=timeout), protect=protect)
+    return targets
+
+
+def write_charts(G: nx.MultiDiGraph, folder: str | Path, format: str = "svg", *,
+                 lang: str = "nl", protect: Iterable[str | Path] = ()) -> list[Path]:
+    """Write ``budget.<format>`` and ``indicators-<programme>.<format>`` into ``folder``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from dinnet.render._example import example_graph
+    >>> [p.name for p in write_charts(example_graph(), tempfile.mkdtemp())]
+    ['budget.svg', 'indicators-mini.svg']
+    """
+    from .charts import budget_figure, figure_bytes, indicator_figure, numeric_indicators
+
+    out = Path(folder)
+    if out.suffix.lstrip(".") in ("svg", "png", "pdf") and not out.is_dir():
+        raise OutputError(f"{out}: charts are several files; give a folder with -o")
+    protect = list(protect)
+    figures: list[tuple[str, Any]] = [("budget", budget_figure(G, lang=lang))]
+    figures += [(f"indicators-{p}", indicator_figure(G, p, lang=lang))
+                for p in _programmes(G) if numeric_indicators(G, p)]
+    written = []
+    for name, fig in figures:
+        target = out / f"{name}.{format}"
+        write_output(target, figure_bytes(fig, format), protect=protect)
+        written.append(target)
+    return written

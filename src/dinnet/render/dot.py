@@ -1,0 +1,443 @@
+"""The DIN of one programme as a Graphviz graph (pure: reads only the graph).
+
+Columns run left to right: vision, main goals (when there are any), strategic
+goals, operational goals, efforts (with sub-efforts and results), projects.
+Every column has a header node and ``rank=same``; links are drawn from the
+end back to the means (``dir=back``) so the columns come out in reading
+order. Everything is sorted, so the same data gives the same DOT bytes.
+
+>>> from dinnet.render._example import example_graph
+>>> dg = din_dot(example_graph(), "mini")
+>>> 'id="din-mini-SD1"' in dg.source and 'id="din-col-strategic"' in dg.source
+True
+>>> print(svg_id("zorg:SD3"), svg_id("binnenstad:S2", stub=True))
+din-zorg-SD3 din-stub-binnenstad-S2
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import graphviz
+import networkx as nx
+
+from .labels import (
+    COLUMNS,
+    column_heading,
+    comment_text,
+    dot_text,
+    html_text,
+    indicator_summary,
+    natural_key,
+    plain,
+    term,
+    wrap,
+)
+from .order import order_columns
+from .select import DinSelection, column_of, select_din
+from .style import HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
+
+__all__ = ["din_dot", "html_label", "svg_id"]
+
+_SEVERITY_RANK = {"error": 0, "warning": 1}
+
+#: When a node has more links than this, links that run together are merged
+#: (``concentrate``), so twenty efforts of one goal arrive as one bundle.
+BUNDLE_EDGES = 10
+
+
+def svg_id(node: str, *, stub: bool = False) -> str:
+    """The stable element id of a graph node in DOT and SVG (``zorg:SD3`` -> ``din-zorg-SD3``)."""
+    return ("din-stub-" if stub else "din-") + node.replace(":", "-", 1)
+
+
+def html_label(rows: Sequence[str], *, rules: Sequence[int] = ()) -> str:
+    """An HTML-like label: one left-aligned table row per item of ``rows`` (already escaped).
+
+    A horizontal rule is drawn before the rows whose index is in ``rules``.
+
+    >>> html_label(["a", "b"], rules=[1])  # doctest: +NORMALIZE_WHITESPACE
+    '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD ALIGN="LEFT"
+    BALIGN="LEFT" CELLPADDING="3">a</TD></TR><HR/><TR><TD ALIGN="LEFT" BALIGN="LEFT"
+    CELLPADDING="3">b</TD></TR></TABLE>>'
+    """
+    parts = ['<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">']
+    for i, row in enumerate(rows):
+        pad = ""
+        if i in rules and i:
+            parts.append("<HR/>")
+        if (i in rules and i) or i + 1 in rules:
+            pad = ' CELLPADDING="3"'
+        elif any(0 < r < i for r in rules):
+            pad = ' CELLPADDING="2"'
+        parts.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{pad}>{row}</TD></TR>')
+    parts.append("</TABLE>>")
+    return "".join(parts)
+
+
+def _lines(text: Any, width: int) -> str:
+    return "<BR/>".join(html_text(line) for line in wrap(text, width))
+
+
+def _small(text: str, colour: str = "#44546a", size: int = 8) -> str:
+    """Small text; each line gets its own FONT so the line spacing fits the size."""
+    return "<BR/>".join(f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{line}</FONT>'
+                        for line in text.split("<BR/>"))
+
+
+def _local(node: str) -> str:
+    return node.split(":", 1)[1] if ":" in node else node
+
+
+class _DinBuilder:
+    def __init__(self, G: nx.MultiDiGraph, sel: DinSelection, lang: str,
+                 highlight: Mapping[str, Sequence[str]], severity: Mapping[str, str]) -> None:
+        self.G, self.sel, self.lang = G, sel, lang
+        drawn = set(sel.nodes)
+        self.highlight = {n: sorted(set(r)) for n, r in highlight.items() if r and n in drawn}
+        self.severity = severity
+        self.columns = [c for c in COLUMNS if c != "main" or sel.columns["main"]]
+        # Links that leave the diagram: one stub per inside node and direction, named
+        # after all the outside nodes it links to ("→ SD2 · SD3"), not one line per link.
+        outside: dict[tuple[str, bool], set[str]] = {}
+        for u, v, _ in sel.edges:
+            if v in sel.stubs:
+                outside.setdefault((u, True), set()).add(v)
+            elif u in sel.stubs:
+                outside.setdefault((v, False), set()).add(u)
+        self.stub_of: dict[tuple[str, bool], str] = {}
+        self.stub_targets: dict[str, tuple[list[str], bool]] = {}
+        for (inside, out), targets in sorted(outside.items()):
+            ts = sorted(targets, key=natural_key)
+            name = "din-stub-" + "--".join(svg_id(t)[4:] for t in ts) + ("" if out else "--in")
+            self.stub_of[(inside, out)] = name
+            self.stub_targets[name] = (ts, out)
+        self.dg = graphviz.Digraph(name=svg_id(sel.strategic_goal or sel.programme))
+        self.follows: dict[str, str] = {}
+        self.family: dict[str, list[str]] = {}
+
+    # -- labels ---------------------------------------------------------------------------
+
+    def _indicators(self, goal: str) -> list[str]:
+        rows = []
+        inds = sorted((u for u, _, k in self.G.in_edges(goal, keys=True) if k == "measures"),
+                      key=natural_key)
+        for ind in inds:
+            data = self.G.nodes[ind]
+            width = WRAP["indicator"]
+            text = _small(_lines(data.get("label", ""), width), "#1f3b63")
+            summary = indicator_summary(data, self.lang)
+            if summary == term("no_target", self.lang):
+                summary_rows = _small(f"<I>{html_text(summary)}</I>", "#7f7f7f")
+            else:
+                summary_rows = "<BR/>".join(f"<B>{line}</B>"
+                                            for line in _lines(summary, width).split("<BR/>"))
+                summary_rows = _small(summary_rows, "#1f3b63")
+            rows.append(f"{text}<BR/>{summary_rows}")
+        return rows
+
+    def _findings(self, node: str) -> list[str]:
+        rules = self.highlight.get(node)
+        if not rules:
+            return []
+        colour = HIGHLIGHT[self._worst(rules)][0]
+        return [_small("<BR/>".join(f"! {html_text(r)}" for r in rules), colour)]
+
+    def _worst(self, rules: Sequence[str]) -> str:
+        sev = sorted((self.severity.get(r, "error") for r in rules),
+                     key=lambda s: _SEVERITY_RANK.get(s, 0))
+        return sev[0] if sev[0] in HIGHLIGHT else "error"
+
+    def _tags(self, node: str, data: Mapping[str, Any]) -> list[str]:
+        tags = []
+        if data.get("kind") == "project":
+            if data.get("role"):
+                tags.append(term(data["role"], self.lang))
+            if data.get("lijnproject"):
+                tags.append(term("lijnproject", self.lang))
+        if data.get("kind") == "result":
+            tags.append(term("result", self.lang))
+        if data.get("open"):
+            tags.append(term("open", self.lang))
+        return tags
+
+    def node_label(self, node: str, column: str) -> str:
+        data = self.G.nodes[node]
+        head = f"<B>{html_text(_local(node))}</B>"
+        tags = self._tags(node, data)
+        if tags:
+            head += " · " + html_text(" · ".join(tags))
+        size = 10 if data.get("kind") == "vision" else 8
+        rows = [_small(head, size=size)] if data.get("kind") != "vision" else []
+        label = _lines(data.get("label", ""), WRAP[column])
+        rows.append(f"<B>{label}</B>" if data.get("kind") == "vision" else label)
+        extra = self._indicators(node) if data.get("kind") == "goal" else []
+        findings = self._findings(node)
+        rules = [len(rows)] if extra else []
+        rows += extra
+        if findings:
+            rules.append(len(rows))
+            rows += findings
+        return html_label(rows, rules=rules)
+
+    # -- nodes ----------------------------------------------------------------------------
+
+    def name(self, node: str) -> str:
+        return node if node in self.stub_targets else svg_id(node)
+
+    def add_node(self, target: Any, node: str) -> None:
+        if node in self.stub_targets:
+            self.add_stub(target, node)
+            return
+        data = self.G.nodes[node]
+        column = column_of(self.G, node) or "effort"
+        kind = data["kind"]
+        sub = kind == "effort" and any(
+            k == "part_of" and self.G.nodes[v].get("kind") == "effort"
+            for _, v, k in self.G.out_edges(node, keys=True))
+        attrs = node_style(kind, level=data.get("level"), role=data.get("role"),
+                           lijnproject=bool(data.get("lijnproject")), sub=sub,
+                           is_open=bool(data.get("open")))
+        if node in self.highlight:
+            colour, width = HIGHLIGHT[self._worst(self.highlight[node])]
+            attrs |= {"color": colour, "penwidth": f"{width:g}"}
+        what = kind if kind != "goal" else f"goal ({data.get('level')})"
+        target.node(svg_id(node), self.node_label(node, column), id=svg_id(node),
+                    tooltip=dot_text(data.get("label", "")),
+                    comment=comment_text(f"{what}; {data.get('source', '')}"),
+                    **{"class": f"din-{kind}"}, **attrs)
+
+    def add_stub(self, target: Any, name: str) -> None:
+        nodes, out = self.stub_targets[name]
+        short = [_local(n) if self.G.nodes[n].get("programme") == self.sel.programme else n
+                 for n in nodes]
+        text = f"→ {' · '.join(short)}" if out else f"{' · '.join(short)} →"
+        full = "; ".join(f"{s}: {plain(self.G.nodes[n].get('label', ''))}"
+                         for s, n in zip(short, nodes, strict=True))
+        target.node(name, html_label([_lines(text, 24)]), id=name,
+                    tooltip=dot_text(f"{'→ ' if out else '← '}{full}"),
+                    comment=comment_text("stub: links to " + ", ".join(nodes)
+                                         + " outside this diagram"),
+                    **{"class": "din-stub"}, **node_style("stub"))
+
+    def placeholder(self, target: Any, name: str, text: str) -> str:
+        target.node(name, html_label([f"<I>{html_text(text)}</I>"]), id=name,
+                    tooltip=dot_text(text), comment=comment_text("placeholder"),
+                    **{"class": "din-placeholder"}, **node_style("placeholder"))
+        return name
+
+    # -- the whole graph ------------------------------------------------------------------
+
+    def title(self) -> str:
+        p = self.G.nodes[self.sel.programme]
+        period = p.get("period") or []
+        where = " · ".join(str(x) for x in (
+            p.get("municipality"), "–".join(str(y) for y in period) if period else None) if x)
+        rows = [f'<FONT POINT-SIZE="18"><B>{html_text(p.get("label", ""))}</B></FONT>  '
+                f'{html_text(term("din", self.lang))}']
+        if self.sel.strategic_goal:
+            g = self.sel.strategic_goal
+            rows.append(f"<B>{html_text(_local(g))}</B> "
+                        f"{html_text(self.G.nodes[g].get('label', ''))}")
+        if where:
+            rows.append(_small(html_text(where), size=11))
+        return html_label(rows)
+
+    def build(self) -> graphviz.Digraph:
+        sel, G, dg = self.sel, self.G, self.dg
+        groups = {e: t for t, es in sel.tracks.items() for e in es}
+        follows = {u: v for u, v, k in sel.edges if k == "part_of" and u not in sel.stubs
+                   and v not in sel.stubs and column_of(G, u) == column_of(G, v) == "effort"}
+        self.follows = follows
+        columns = {c: [n for n in ns if n not in sel.stubs] for c, ns in sel.columns.items()}
+        for name, (nodes, _) in self.stub_targets.items():
+            columns[column_of(G, nodes[0]) or "effort"].append(name)
+        inner = [(u, v, k) for u, v, k in sel.edges if u not in sel.stubs and v not in sel.stubs]
+        links = [(u, v) for u, v, _ in inner] + [(n, s) for (n, _), s in self.stub_of.items()]
+        order = order_columns(self.columns, columns, links, groups=groups, follows=follows)
+        self.family = {}
+        for col in self.columns:
+            for n in order[col]:
+                if n in follows:
+                    self.family.setdefault(follows[n], []).append(n)
+        graph = graph_attrs()
+        degree = Counter(n for link in links for n in link)
+        if degree and max(degree.values()) > BUNDLE_EDGES:
+            graph["concentrate"] = "true"
+        dg.attr("graph", **graph, label=self.title(), id=dg.name or "din")
+        dg.attr("node", fontname=graph["fontname"])
+        dg.attr("edge", fontname=graph["fontname"])
+        ranks: dict[str, list[str]] = {}
+        if self.highlight:
+            ranks[self.columns[0]] = [self.legend()]
+        for col in self.columns:
+            ranks[col] = self.add_column(col, order[col]) + ranks.get(col, [])
+        # Each heading sits in a cluster of its own, written after the content: dot then
+        # keeps the headings in one row above the columns, also when tracks are clusters.
+        for col in self.columns:
+            header = f"din-col-{col}"
+            with dg.subgraph(name=f"cluster-{header}") as c:
+                c.attr(label="", peripheries="0", margin="0")
+                c.node(header, f"<<B>{html_text(column_heading(col, self.lang))}</B>>",
+                       id=header, tooltip=dot_text(column_heading(col, self.lang)),
+                       comment=comment_text("column heading"), **{"class": "din-header"},
+                       **node_style("header"))
+            ranks[col].insert(0, header)
+        for col in self.columns:
+            with dg.subgraph(name=f"rank-{col}") as s:
+                s.attr(rank="same")
+                for n in ranks[col]:
+                    s.node(n)
+        heads = [f"din-col-{c}" for c in self.columns]
+        for a, b in itertools.pairwise(heads):
+            dg.edge(a, b, style="invis", weight="100")
+        for parent, subs in self.family.items():  # an effort, then its sub-efforts in order
+            for a, b in itertools.pairwise([parent, *subs]):
+                # inside a cluster of a rankdir=LR graph dot stacks a flat edge's
+                # head above its tail, so the chain is written bottom-up
+                dg.edge(self.name(b), self.name(a), style="invis")
+        position = {n: i for col in self.columns for i, n in enumerate(order[col])}
+        for (inside, out), name in sorted(self.stub_of.items(), reverse=True,
+                                          key=lambda kv: (position[kv[1]], position[kv[0][0]])):
+            tail, head = (name, self.name(inside)) if out else (self.name(inside), name)
+            dg.edge(tail, head, id=f"{head}--stub--{tail}",
+                    tooltip=dot_text(f"{_local(inside)}: {'→' if out else '←'} "
+                                     + ", ".join(self.stub_targets[name][0])),
+                    comment=comment_text("link out of this diagram"),
+                    **edge_style("contributes_to", {}, stub=True))
+        inner = [(u, v, k) for u, v, k in inner if not (k == "part_of" and follows.get(u) == v)]
+        for u, v, kind in sorted(inner, key=lambda e: (position.get(e[1], -1),
+                                                       position.get(e[0], -1), e[2]),
+                                 reverse=True):
+            tail, head = self.name(v), self.name(u)
+            attrs = G.edges[u, v, kind]
+            words = [plain(G.nodes[u].get("label", "")), kind.replace("_", " "),
+                     plain(G.nodes[v].get("label", ""))]
+            if attrs.get("strength"):
+                words[1] += f" ({attrs['strength']})"
+            dg.edge(tail, head, id=f"{head}--{kind}--{tail}",
+                    tooltip=dot_text(f"{_local(u)} → {_local(v)}: {' · '.join(words)}"),
+                    comment=comment_text(f"{kind}; {attrs.get('source', '')}"),
+                    **edge_style(kind, attrs))
+        return dg
+
+    def add_column(self, col: str, nodes: list[str]) -> list[str]:
+        """Write one column's nodes and track clusters; return their DOT names.
+
+        dot keeps the written order for linked nodes (top-down) but stacks
+        unlinked ones bottom-up, so those are written last and reversed: the
+        column then reads top-down in ``nodes`` order, unlinked nodes and
+        tracks without efforts below.
+        """
+        clusters = {e: t for t, es in self.sel.tracks.items() for e in es}
+        items: list[tuple[str | None, list[str]]] = []
+        for n in nodes:
+            if n in self.follows:
+                continue  # written with its parent effort
+            track = clusters.get(n)
+            if track is None:
+                items.append((None, [n]))
+            elif not any(t == track for t, _ in items):
+                items.append((track, [m for m in nodes if clusters.get(m) == track
+                                      and m not in self.follows]))
+        if col == "effort":
+            items += [(t, []) for t, members in self.sel.tracks.items() if not members]
+        emitted: list[str] = []
+        linked = {n for u, v, _ in self.sel.edges for n in (u, v)}
+        connected = [it for it in items if any(m in linked for m in it[1])]
+        isolated = [it for it in items if not any(m in linked for m in it[1])]
+        seq = connected + isolated[::-1]
+        for track, members in seq:
+            if track is None:
+                emitted += self.emit(self.dg, members[0])
+            else:
+                emitted += self.cluster(track, members)
+        if not emitted:
+            emitted.append(self.placeholder(self.dg, f"din-empty-{col}", term("empty", self.lang)))
+        return emitted
+
+    def cluster(self, track: str, members: list[str]) -> list[str]:
+        data = self.G.nodes[track]
+        label = _lines(data.get("label", ""), WRAP["track"])
+        with self.dg.subgraph(name=f"cluster-{svg_id(track)}") as c:
+            c.attr(label=f'<<B>{label}</B>>', id=svg_id(track), style="rounded,filled",
+                   fillcolor="#f5faf2", color="#9cc58f", fontsize="10", fontcolor="#2d6122",
+                   labeljust="l", tooltip=dot_text(data.get("label", "")),
+                   comment=comment_text(f"track; {data.get('source', '')}"), margin="6")
+            names = [name for m in members for name in self.emit(c, m)]
+            if not members:
+                return [self.placeholder(c, f"din-empty-{svg_id(track)}",
+                                         term("no_efforts", self.lang))]
+        return names
+
+    def emit(self, target: Any, node: str) -> list[str]:
+        """Write a node; an effort with sub-efforts comes in a dotted frame with them."""
+        if node not in self.family:
+            self.add_node(target, node)
+            return [self.name(node)]
+        with target.subgraph(name=f"cluster-part-{svg_id(node)}") as c:
+            c.attr(label="", style="rounded,dotted", color="#3a7d2c", margin="4",
+                   id=f"part-{svg_id(node)}", tooltip=dot_text(self.G.nodes[node]["label"]),
+                   comment=comment_text("an effort and its sub-efforts"))
+            self.add_node(c, node)
+            return [self.name(node)] + [n for sub in self.family[node] for n in self.emit(c, sub)]
+
+    def legend(self) -> str:
+        counts: dict[str, int] = {}
+        for rules in self.highlight.values():
+            for r in rules:
+                counts[r] = counts.get(r, 0) + 1
+        rows = [f"<B>{html_text(term('legend', self.lang))}</B>"]
+        for rule in sorted(counts):
+            colour = HIGHLIGHT[self._worst([rule])][0]
+            rows.append(f'<FONT COLOR="{colour}">■</FONT> {html_text(rule)} ({counts[rule]})')
+        with self.dg.subgraph(name="cluster-din-legend") as c:
+            c.attr(label="", id="din-legend", style="rounded", color="#8c8c8c")
+            c.node("din-legend-rules", html_label(rows), id="din-legend-rules", shape="plaintext",
+                   fontsize="9", tooltip=dot_text(term("legend", self.lang)),
+                   comment=comment_text("legend"), **{"class": "din-legend"})
+        return "din-legend-rules"
+
+
+def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
+            highlight: Mapping[str, Sequence[str]] | None = None,
+            strategic_goal: str | None = None,
+            severity: Mapping[str, str] | None = None) -> graphviz.Digraph:
+    """The DIN of ``programme`` as a :class:`graphviz.Digraph` (no file, no ``dot`` run).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`dinnet.load`.
+    programme : str
+        A programme id (``zorg``).
+    lang : {"nl", "en"}
+        Language of the headings and fixed words (labels stay as written).
+    highlight : mapping, optional
+        Node id to the names of the rules it breaks; those nodes get a red or
+        orange border and a legend lists the rules.
+    strategic_goal : str, optional
+        Draw only this strategic goal's part of the network (``SD3`` or
+        ``zorg:SD3``); links that leave it end in stubs.
+    severity : mapping, optional
+        Rule name to ``"error"`` (red, the default) or ``"warning"`` (orange).
+
+    Returns
+    -------
+    graphviz.Digraph
+        ``.source`` is the DOT text; render it with :func:`dinnet.render.render`.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> dg = din_dot(example_graph(), "mini", lang="en", highlight={"mini:SD2": ["no-indicator"]})
+    >>> "Strategic goals" in dg.source, "no-indicator (1)" in dg.source
+    (True, True)
+    """
+    term("vision", lang)  # checks lang
+    sel = select_din(G, programme, strategic_goal=strategic_goal)
+    return _DinBuilder(G, sel, lang, highlight or {}, severity or {}).build()
+

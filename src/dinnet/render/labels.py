@@ -1,0 +1,223 @@
+"""Words and label text for diagrams: headings, wrapping, numbers, escaping.
+
+Everything a user wrote reaches Graphviz through :func:`html_text` (inside
+HTML-like labels) or :func:`dot_text` (inside quoted attributes), so it comes
+out literally: quotes, backslashes, ``<b>`` and ``</text><script>`` included.
+
+>>> html_text('<b>"a" \\\\ b</b>')
+'&lt;b&gt;&quot;a&quot; &#92;&#92; b&lt;/b&gt;'
+>>> wrap("Samen maken we Almelo veiliger en gezonder", 20)
+['Samen maken we', 'Almelo veiliger en', 'gezonder']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+import graphviz
+
+__all__ = [
+    "COLUMNS",
+    "LANGS",
+    "column_heading",
+    "comment_text",
+    "dot_text",
+    "format_number",
+    "html_text",
+    "indicator_summary",
+    "natural_key",
+    "plain",
+    "term",
+    "wrap",
+]
+
+LANGS = ("nl", "en")
+
+#: The DIN's columns, left to right.
+COLUMNS: tuple[str, ...] = ("vision", "main", "strategic", "operational", "effort", "project")
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "vision": "Visie",
+        "main": "Hoofdopgaven",
+        "strategic": "Strategische doelen",
+        "operational": "Operationele doelen",
+        "effort": "Inspanningen",
+        "project": "Projecten",
+        "empty": "(geen in de tekst)",
+        "no_efforts": "(geen inspanningen in de tekst)",
+        "open": "open: bewust nog leeg",
+        "regie": "regie",
+        "afstemming": "afstemming",
+        "faciliterend": "faciliterend",
+        "lijnproject": "lijnproject",
+        "result": "resultaat",
+        "no_target": "geen streefwaarde",
+        "legend": "Bevindingen audit",
+        "din": "Doelen-Inspanningen-Netwerk",
+        "portfolio": "Programma's en hun raakvlakken",
+        "not_loaded": "niet geladen",
+        "one_sided": "stippellijn: alleen door één kant genoemd",
+    },
+    "en": {
+        "vision": "Vision",
+        "main": "Main goals",
+        "strategic": "Strategic goals",
+        "operational": "Operational goals",
+        "effort": "Efforts",
+        "project": "Projects",
+        "empty": "(none in the text)",
+        "no_efforts": "(no efforts in the text)",
+        "open": "open: deliberately empty",
+        "regie": "directs",
+        "afstemming": "coordinates",
+        "faciliterend": "facilitates",
+        "lijnproject": "line project",
+        "result": "result",
+        "no_target": "no target",
+        "legend": "Audit findings",
+        "din": "Goals-efforts network",
+        "portfolio": "Programmes and their dependencies",
+        "not_loaded": "not loaded",
+        "one_sided": "dashed: stated by one side only",
+    },
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE = re.compile(r"\s+")
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in _WORDS:
+        raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+
+
+def term(word: str, lang: str = "nl") -> str:
+    """A fixed word of the diagrams in ``lang`` (``nl`` or ``en``).
+
+    >>> term("regie", "en"), term("lijnproject")
+    ('directs', 'lijnproject')
+    """
+    _check_lang(lang)
+    return _WORDS[lang][word]
+
+
+def column_heading(column: str, lang: str = "nl") -> str:
+    """The heading of a DIN column.
+
+    >>> [column_heading(c) for c in COLUMNS[:3]]
+    ['Visie', 'Hoofdopgaven', 'Strategische doelen']
+    >>> column_heading("project", "en")
+    'Projects'
+    """
+    if column not in COLUMNS:
+        raise ValueError(f"unknown column {column!r}")
+    return term(column, lang)
+
+
+def plain(text: Any) -> str:
+    """One line of text: control characters dropped, runs of whitespace made one space.
+
+    >>> plain("  twee\\nregels\\x07 ")
+    'twee regels'
+    """
+    return _SPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+
+
+def wrap(text: Any, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` characters (long words are split)."""
+    return textwrap.wrap(plain(text), width=width, break_on_hyphens=False) or [""]
+
+
+def html_text(text: Any) -> str:
+    """Escape ``text`` for an HTML-like Graphviz label.
+
+    Graphviz 2.43 still reads ``\\\\`` and ``\\N`` inside HTML-like labels, also
+    when written as character references, so a backslash becomes ``&#92;&#92;``
+    (which Graphviz reads as one literal backslash).
+    """
+    return html.escape(plain(text), quote=True).replace("\\", "&#92;&#92;")
+
+
+def dot_text(text: Any) -> str:
+    r"""Escape ``text`` for a ``tooltip`` (it becomes the SVG ``<title>``).
+
+    Graphviz 2.43 reads escapes in a tooltip twice (``\\N`` still turns into
+    the node name), so every backslash is written as four; and it copies an
+    ``&amp;`` into the SVG as if it were markup, so every ``&`` is written
+    ``&amp;``. The result is marked as not-HTML, so ``<b>`` is not read as a
+    label; quotes are escaped when the DOT source is written.
+
+    >>> print(dot_text(r"a\N <b>"))
+    a\\\\N <b>
+    """
+    return graphviz.nohtml(plain(text).replace("\\", "\\" * 4).replace("&", "&amp;"))
+
+
+def comment_text(text: Any) -> str:
+    r"""Text for a DOT ``comment`` (the SVG ``<desc>``): kept as written, backslashes as ``/``.
+
+    >>> print(comment_text(r'goal; c:\data\zorg.txt:3'))
+    goal; c:/data/zorg.txt:3
+    """
+    return graphviz.nohtml(plain(text).replace("\\", "/"))
+
+
+def natural_key(text: str) -> tuple[Any, ...]:
+    """A sort key that puts ``E2`` before ``E10``.
+
+    >>> sorted(["E10", "E2", "E1.b", "E1"], key=natural_key)
+    ['E1', 'E1.b', 'E2', 'E10']
+    """
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p)
+                 for p in re.split(r"(\d+)", text) if p)
+
+
+def format_number(value: Any, lang: str = "nl") -> str:
+    """A number as printed in ``lang`` (text is returned as it is).
+
+    >>> format_number(93000.0), format_number(1.9), format_number(1234.5, "en")
+    ('93.000', '1,9', '1,234.5')
+    >>> format_number("n.t.b.")
+    'n.t.b.'
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return plain(value)
+    whole = float(value).is_integer()
+    text = f"{int(value):,}" if whole else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def indicator_summary(attrs: Mapping[str, Any], lang: str = "nl") -> str:
+    """``baseline (year) → final target unit (year)`` for an indicator node.
+
+    >>> indicator_summary({"baseline_value": 12000.0, "baseline_year": 2023,
+    ...                    "targets": {2025: 14000.0, 2027: 18000.0}, "unit": "m2"})
+    '12.000 (2023) → 18.000 m2 (2027)'
+    >>> indicator_summary({"baseline_value": None, "baseline_year": None,
+    ...                    "targets": {}, "unit": None}, "en")
+    'no target'
+    """
+    base, year = attrs.get("baseline_value"), attrs.get("baseline_year")
+    targets = attrs.get("targets") or {}
+    unit = plain(attrs.get("unit") or "")
+    start = ""
+    if base is not None or year is not None:
+        start = format_number(base, lang) if base is not None else "?"
+        if year is not None:
+            start += f" ({year})"
+    if targets:
+        last = max(targets)
+        target = format_number(targets[last], lang)
+        if unit and isinstance(targets[last], int | float):
+            target += f" {unit}"
+        end = f"{target} ({last})"
+    else:
+        end = term("no_target", lang)
+    return f"{start} → {end}" if start else end

@@ -1,0 +1,117 @@
+"""Order the nodes of each column by their neighbours (barycentre sweeps).
+
+Crossing edges are the main source of "spaghetti" in a DIN. Placing every
+node at the mean position of its neighbours in the columns next to it, sweep
+after sweep, removes most crossings; Graphviz starts its own crossing
+minimisation from this order. Groups (tracks) stay together and a node that
+follows another (a sub-effort its effort) stays right after it. Ties are
+broken by a natural sort of the ids, so the result only depends on the data.
+
+>>> cols = {"goal": ["G1", "G2"], "effort": ["E1", "E2", "E3"]}
+>>> edges = [("E1", "G2"), ("E2", "G1"), ("E3", "G2")]
+>>> order_columns(["goal", "effort"], cols, edges)["effort"]
+['E2', 'E1', 'E3']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from .labels import natural_key
+
+__all__ = ["order_columns"]
+
+
+def order_columns(
+    order: Sequence[str],
+    columns: Mapping[str, Sequence[str]],
+    edges: Iterable[tuple[str, str]],
+    *,
+    groups: Mapping[str, str] | None = None,
+    follows: Mapping[str, str] | None = None,
+    sweeps: int = 4,
+) -> dict[str, list[str]]:
+    """Each column's nodes in an order that keeps crossings low.
+
+    Parameters
+    ----------
+    order : sequence of str
+        The column names, left to right.
+    columns : mapping
+        Column name to its node ids.
+    edges : iterable of (str, str)
+        Links between nodes (direction does not matter).
+    groups : mapping, optional
+        Node id to group id; the nodes of a group stay together.
+    follows : mapping, optional
+        Node id to the node it should follow directly (same column).
+    sweeps : int
+        Alternating left-to-right and right-to-left passes.
+
+    Returns
+    -------
+    dict
+        Column name to the ordered list of its node ids.
+    """
+    groups = groups or {}
+    follows = follows or {}
+    col_of = {n: i for i, c in enumerate(order) for n in columns.get(c, ())}
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for u, v in edges:
+        if u in col_of and v in col_of and col_of[u] != col_of[v]:
+            adjacent[u].add(v)
+            adjacent[v].add(u)
+    current = {c: sorted(columns.get(c, ()), key=natural_key) for c in order}
+    pos: dict[str, float] = {}
+
+    def place(col: str) -> None:
+        nodes = current[col]
+        for i, n in enumerate(nodes):
+            pos[n] = (i + 0.5) / len(nodes)
+
+    for col in order:
+        place(col)
+    for sweep in range(sweeps):
+        forward = sweep % 2 == 0
+        indices = range(len(order)) if forward else range(len(order) - 1, -1, -1)
+        for ci in indices:
+            col = order[ci]
+            bary: dict[str, float] = {}
+            for n in current[col]:
+                before = [pos[m] for m in adjacent[n] if col_of[m] < ci]
+                after = [pos[m] for m in adjacent[n] if col_of[m] > ci]
+                near = (before or after) if forward else (after or before)
+                bary[n] = sum(near) / len(near) if near else pos[n]
+            current[col] = _sorted(current[col], bary, groups, follows)
+            place(col)
+    return current
+
+
+def _root(node: str, follows: Mapping[str, str]) -> tuple[str, int]:
+    depth = 0
+    seen = {node}
+    while node in follows and follows[node] not in seen:
+        node = follows[node]
+        seen.add(node)
+        depth += 1
+    return node, depth
+
+
+def _sorted(nodes: list[str], bary: Mapping[str, float], groups: Mapping[str, str],
+            follows: Mapping[str, str]) -> list[str]:
+    present = set(nodes)
+    local = {n: p for n, p in follows.items() if n in present and p in present}
+    roots = {n: _root(n, local) for n in nodes}
+    members: dict[str, list[float]] = defaultdict(list)
+    for n in nodes:
+        members[groups.get(n, "")].append(bary[roots[n][0]])
+    group_bary = {g: sum(v) / len(v) for g, v in members.items()}
+
+    def key(n: str) -> tuple[object, ...]:
+        group = groups.get(n, "")
+        root, depth = roots[n]
+        return (round(group_bary[group], 9), natural_key(group), round(bary[root], 9),
+                natural_key(root), depth, natural_key(n))
+
+    return sorted(nodes, key=key)

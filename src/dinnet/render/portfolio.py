@@ -1,0 +1,131 @@
+"""The portfolio map: all programmes and how they depend on each other.
+
+One box per programme (with the size of its DIN), one arrow per stated
+relation (``depends_on``) labelled with its topics. A relation stated by one
+side only is dashed; a programme that is referred to but not loaded is grey.
+
+>>> from dinnet.render._example import example_graph
+>>> dg = portfolio_dot(example_graph(), lang="en")
+>>> 'id="prog-mini"' in dg.source
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import graphviz
+import networkx as nx
+
+from .labels import comment_text, dot_text, html_text, natural_key, term, wrap
+from .style import FONT
+
+__all__ = ["portfolio_dot"]
+
+_COUNTED = (("goal", {"nl": "doelen", "en": "goals"}),
+            ("effort", {"nl": "inspanningen", "en": "efforts"}),
+            ("project", {"nl": "projecten", "en": "projects"}))
+
+
+def _sizes(G: nx.MultiDiGraph) -> dict[str, Counter[str]]:
+    sizes: dict[str, Counter[str]] = {}
+    for _, d in G.nodes(data=True):
+        sizes.setdefault(d.get("programme", ""), Counter())[d.get("kind", "")] += 1
+    return sizes
+
+
+def _lines(text: Any, width: int) -> str:
+    return "<BR/>".join(html_text(line) for line in wrap(text, width))
+
+
+def _boxed(text: str) -> str:
+    """An edge label on a white ground, so lines behind it do not run through the text."""
+    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
+            f'BGCOLOR="#ffffff"><TR><TD>{text}</TD></TR></TABLE>>')
+
+
+def portfolio_dot(G: nx.MultiDiGraph, *, lang: str = "nl") -> graphviz.Digraph:
+    """All programmes of ``G`` and their ``depends_on`` relations as a :class:`graphviz.Digraph`.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`dinnet.load`.
+    lang : {"nl", "en"}
+        Language of the fixed words.
+
+    Returns
+    -------
+    graphviz.Digraph
+        Edges are labelled with the relation's topics; a relation that only
+        one of the two contracts states is dashed.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> "en hun raakvlakken" in portfolio_dot(example_graph()).source
+    True
+    """
+    term("vision", lang)
+    programmes = sorted((n for n, k in G.nodes(data="kind") if k == "programme"),
+                        key=natural_key)
+    deps = sorted(((u, v, d) for u, v, k, d in G.edges(keys=True, data=True)
+                   if k == "depends_on"), key=lambda e: (e[0], e[1]))
+    stated = {(u, v) for u, v, _ in deps}
+    missing = sorted({(r["from"], r["to"]) for r in G.graph.get("unresolved", [])
+                      if r.get("kind") == "depends_on"})
+    sizes = _sizes(G)
+    dg = graphviz.Digraph(name="din-portfolio")
+    dg.attr("graph", layout="circo", fontname=FONT, labelloc="t", labeljust="l",
+            fontsize="16", mindist="2.6", pad="0.3", id="din-portfolio", splines="true",
+            label=f"<<B>{html_text(term('portfolio', lang))}</B><BR/>"
+                  f'<FONT POINT-SIZE="10">{html_text(term("one_sided", lang))}</FONT>>')
+    dg.attr("node", fontname=FONT, fontsize="11")
+    dg.attr("edge", fontname=FONT, fontsize="8")
+    for p in programmes:
+        data = G.nodes[p]
+        counts = " · ".join(f"{sizes.get(p, Counter())[kind]} {words[lang]}"
+                            for kind, words in _COUNTED)
+        label = (f'<<B>{_lines(data.get("label", p), 24)}</B><BR/>'
+                 f'<FONT POINT-SIZE="8" COLOR="#44546a">{html_text(p)}<BR/>'
+                 f"{html_text(counts)}</FONT>>")
+        dg.node(f"prog-{p}", label, id=f"prog-{p}", shape="box", style="rounded,filled",
+                fillcolor="#dbe9f6", color="#2b5d8c", penwidth="1.5",
+                tooltip=dot_text(data.get("label", p)),
+                comment=comment_text(f"programme; {data.get('source', '')}"))
+    for q in sorted({v for _, v in missing} - set(programmes), key=natural_key):
+        dg.node(f"prog-{q}", f"<{html_text(q)}<BR/><I>({html_text(term('not_loaded', lang))})</I>>",
+                id=f"prog-{q}", shape="box", style="rounded,dashed", color="#8c8c8c",
+                fontcolor="#7f7f7f", tooltip=dot_text(f"{q} ({term('not_loaded', lang)})"),
+                comment=comment_text("programme (not loaded)"))
+    data = {(u, v): d for u, v, d in deps}
+    for u, v, d in deps:
+        if (v, u) in stated and v < u:
+            continue  # drawn with (v, u)
+        both = (v, u) in stated
+        parts = [(u, v, d)] + ([(v, u, data[(v, u)])] if both else [])
+        rows = []
+        for a, b, e in parts:
+            topics = "; ".join(e.get("topics") or [])
+            if topics:
+                head = f"{G.nodes[a].get('label', a)} → {G.nodes[b].get('label', b)}: " if both \
+                    else ""
+                rows.append(_lines(head + topics, 30))
+        tips = [f"{a} → {b}: {'; '.join(e.get('topics') or []) or e.get('text') or ''}"
+                for a, b, e in parts]
+        dg.edge(f"prog-{u}", f"prog-{v}", id=f"dep-{u}--{v}",
+                label=_boxed("<BR/>".join(rows)) if rows else None,
+                dir="both" if both else "forward",
+                style="solid" if both else "dashed",
+                color="#2b5d8c" if both else "#b36b00", penwidth="1.6" if both else "1.2",
+                fontcolor="#1f3b63" if both else "#7a4900",
+                tooltip=dot_text(" | ".join(tips)),
+                comment=comment_text("depends_on; " + " | ".join(str(e.get("source", ""))
+                                                              for _, _, e in parts)))
+    for u, v in missing:
+        if (u, v) not in stated:
+            dg.edge(f"prog-{u}", f"prog-{v}", id=f"dep-{u}--{v}", style="dashed",
+                    color="#8c8c8c", tooltip=dot_text(f"{u} → {v}"),
+                    comment=comment_text("depends_on (programme not loaded)"))
+    return dg

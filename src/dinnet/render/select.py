@@ -1,0 +1,191 @@
+"""Which nodes and links a DIN diagram shows (pure; no Graphviz).
+
+A DIN shows a programme's vision, goals, efforts (with sub-efforts and
+results) and projects; indicators are shown on their goals, stakeholders are
+left out. A diagram for one strategic goal shows that goal, the goals above it
+up to the vision, its sub-goals and everything that reaches it. A link that
+leaves the diagram ends in a *stub*: a small node named after the node it
+points to.
+
+>>> from dinnet.render._example import example_graph
+>>> G = example_graph()
+>>> sel = select_din(G, "mini", strategic_goal="SD2")
+>>> sel.columns["strategic"], sel.columns["effort"]
+(('mini:SD2',), ('mini:E2',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from ..errors import NodeNotFoundError
+from ..graph import node_id
+from .labels import COLUMNS, natural_key
+
+__all__ = ["DRAWN_EDGES", "DinSelection", "column_of", "effort_track", "select_din"]
+
+#: Edge kinds drawn in a DIN (``measures`` shows as text on the goal).
+DRAWN_EDGES: tuple[str, ...] = ("serves", "refines", "contributes_to", "delivers", "part_of",
+                                "implements")
+
+
+def column_of(G: nx.MultiDiGraph, node: str) -> str | None:
+    """The DIN column of ``node``, or ``None`` when it is not drawn.
+
+    >>> from dinnet.render._example import example_graph
+    >>> G = example_graph()
+    >>> [column_of(G, n) for n in ("mini:visie", "mini:SD1.a", "mini:P1", "mini:S1")]
+    ['vision', 'operational', 'project', None]
+    """
+    data = G.nodes[node]
+    kind = data.get("kind")
+    if kind == "vision":
+        return "vision"
+    if kind == "goal":
+        level = data.get("level")
+        return level if level in ("main", "strategic", "operational") else "strategic"
+    if kind in ("effort", "result"):
+        return "effort"
+    if kind == "project":
+        return "project"
+    return None
+
+
+def effort_track(G: nx.MultiDiGraph, node: str) -> str | None:
+    """The track of an effort; a sub-effort without one gets its parent's.
+
+    >>> from dinnet.render._example import example_graph
+    >>> G = example_graph()
+    >>> effort_track(G, "mini:E1"), effort_track(G, "mini:E2")
+    ('mini:S1', None)
+    """
+    seen: set[str] = set()
+    while node not in seen:
+        seen.add(node)
+        track = G.nodes[node].get("track")
+        if track and track in G:
+            return str(track)
+        parents = sorted((v for _, v, k in G.out_edges(node, keys=True)
+                          if k == "part_of" and G.nodes[v].get("kind") == "effort"),
+                         key=natural_key)
+        if not parents:
+            return None
+        node = parents[0]
+    return None
+
+
+@dataclass(frozen=True)
+class DinSelection:
+    """What one DIN diagram shows.
+
+    ``columns`` maps every column to its node ids (stubs included);
+    ``edges`` are ``(means, end, kind)`` triples; ``stubs`` are the outside
+    nodes drawn as stubs; ``tracks`` maps a track to its efforts in the
+    diagram, and the results only those efforts deliver (empty for a track
+    whose efforts the contract does not list).
+    """
+
+    programme: str
+    strategic_goal: str | None
+    columns: Mapping[str, tuple[str, ...]]
+    edges: tuple[tuple[str, str, str], ...]
+    stubs: frozenset[str] = frozenset()
+    tracks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        """All drawn nodes that are not stubs, sorted."""
+        return tuple(sorted((n for col in self.columns.values() for n in col
+                             if n not in self.stubs), key=natural_key))
+
+
+def _programme(G: nx.MultiDiGraph, programme: str) -> None:
+    if programme not in G or G.nodes[programme].get("kind") != "programme":
+        known = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+        raise NodeNotFoundError(f"unknown programme '{programme}' "
+                                f"(known: {', '.join(known) or 'none'})")
+
+
+def _strategic_goal(G: nx.MultiDiGraph, programme: str, goal: str) -> str:
+    nid = goal if goal in G else node_id(programme, goal)
+    data: dict[str, Any] = G.nodes[nid] if nid in G else {}
+    if data.get("kind") != "goal" or data.get("programme") != programme:
+        known = sorted((n.split(":", 1)[1] for n, d in G.nodes(data=True)
+                        if d.get("programme") == programme and d.get("level") == "strategic"),
+                       key=natural_key)
+        raise NodeNotFoundError(f"'{goal}' is not a goal of programme '{programme}' "
+                                f"(strategic goals: {', '.join(known) or 'none'})")
+    return nid
+
+
+def select_din(G: nx.MultiDiGraph, programme: str, *,
+               strategic_goal: str | None = None) -> DinSelection:
+    """The nodes, links, stubs and tracks of a programme's DIN (or one strategic goal's part).
+
+    ``strategic_goal`` is a graph id (``zorg:SD3``) or a local id (``SD3``).
+    Raises :class:`~dinnet.errors.NodeNotFoundError` for an unknown programme or goal.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> sel = select_din(example_graph(), "mini")
+    >>> sel.columns["project"], dict(sel.tracks)
+    (('mini:P1',), {'mini:S1': ('mini:E1',)})
+    """
+    _programme(G, programme)
+    members = {n for n, d in G.nodes(data=True)
+               if d.get("programme") == programme and column_of(G, n) is not None}
+    above: set[str] = set()
+    goal_id = None
+    if strategic_goal is not None:
+        goal_id = _strategic_goal(G, programme, strategic_goal)
+        above = nx.descendants(G, goal_id) & members
+        included = {goal_id} | above | (nx.ancestors(G, goal_id) & members)
+    else:
+        included = members
+    edges: set[tuple[str, str, str]] = set()
+    stubs: set[str] = set()
+    for u, v, kind in G.edges(keys=True):
+        if kind not in DRAWN_EDGES or column_of(G, u) is None or column_of(G, v) is None:
+            continue
+        if u in included and v in included:
+            edges.add((u, v, kind))
+        elif u in included:
+            stubs.add(v)
+            edges.add((u, v, kind))
+        elif v in included and G.nodes[u].get("programme") != programme:
+            stubs.add(u)
+            edges.add((u, v, kind))
+    columns: dict[str, list[str]] = {c: [] for c in COLUMNS}
+    for n in included | stubs:
+        columns[column_of(G, n) or "effort"].append(n)
+    tracks: dict[str, list[str]] = {}
+    if strategic_goal is None:
+        tracks = {n: [] for n, d in G.nodes(data=True)
+                  if d.get("kind") == "track" and d.get("programme") == programme}
+    track_of: dict[str, str | None] = {}
+    for n in included:
+        if G.nodes[n].get("kind") == "effort":
+            track = effort_track(G, n)
+            if track is not None and G.nodes[track].get("programme") == programme:
+                tracks.setdefault(track, []).append(n)
+                track_of[n] = track
+    for n in included:  # a result sits in the track of the efforts that deliver it
+        if G.nodes[n].get("kind") == "result":
+            makers = {track_of.get(u) for u, _, k in G.in_edges(n, keys=True)
+                      if k == "delivers" and u in included}
+            if len(makers) == 1 and None not in makers:
+                tracks[makers.pop() or ""].append(n)
+    return DinSelection(
+        programme=programme,
+        strategic_goal=goal_id,
+        columns={c: tuple(sorted(ns, key=natural_key)) for c, ns in columns.items()},
+        edges=tuple(sorted(edges, key=lambda e: (natural_key(e[0]), natural_key(e[1]), e[2]))),
+        stubs=frozenset(stubs),
+        tracks={t: tuple(sorted(ns, key=natural_key))
+                for t, ns in sorted(tracks.items(), key=lambda kv: natural_key(kv[0]))},
+    )

@@ -1,0 +1,347 @@
+"""What the report shows, assembled from the graph and the findings (pure: no I/O, no SVG).
+
+Everything here is plain data: the template formats it and the browser
+script reads the node details (with their precomputed why- and how-chains)
+as JSON.
+
+>>> from dinnet.render._example import example_graph
+>>> data = report_data(example_graph(), [])
+>>> [p.id for p in data.programmes]
+['mini']
+>>> data.nodes["mini:E1"]["why"]
+['mini:SD1.a', 'mini:SD1', 'mini:visie']
+>>> data.programmes[0].coverage.cells[("mini:SD1", "mini:E1")]
+'indirect'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from ..audit import RULES, SEVERITIES, Finding
+from ..queries import budget_checks, how, why
+from ..queries.budget import BudgetCheck
+from ..render.labels import natural_key
+from .words import kind_word, words
+
+__all__ = [
+    "DIN_KINDS",
+    "Coverage",
+    "ProgrammeSection",
+    "ReportData",
+    "RuleCount",
+    "coverage_matrix",
+    "findings_by_node",
+    "node_details",
+    "report_data",
+]
+
+#: Kinds of node drawn in a DIN (and so clickable in the report).
+DIN_KINDS = ("vision", "goal", "effort", "result", "project")
+
+_SUPPORT = frozenset({"contributes_to", "refines", "part_of", "delivers", "implements"})
+_LEVEL_ORDER = {"main": 0, "strategic": 1, "operational": 2}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The goals x efforts matrix of one programme.
+
+    ``goals`` and ``efforts`` are node ids in reading order (goals by level,
+    top-level efforts only: a sub-effort counts for its parent); ``cells``
+    maps ``(goal, effort)`` to ``"direct"`` (the effort names the goal) or
+    ``"indirect"`` (through a sub-goal, sub-effort or result);
+    ``indicators`` maps a goal to the indicators that measure it.
+    """
+
+    goals: tuple[str, ...]
+    efforts: tuple[str, ...]
+    cells: Mapping[tuple[str, str], str]
+    indicators: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    """How often one audit rule fired."""
+
+    name: str
+    code: str
+    severity: str
+    summary: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ProgrammeSection:
+    """Everything the report shows about one programme (except its pictures)."""
+
+    id: str
+    name: str
+    attrs: Mapping[str, Any]
+    counts: Mapping[str, int]
+    findings: tuple[Finding, ...]
+    severity_counts: Mapping[str, int]
+    coverage: Coverage
+    indicators: tuple[Mapping[str, Any], ...]
+    budget: tuple[BudgetCheck, ...]
+    not_in_text: tuple[Mapping[str, Any], ...]
+    din_nodes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """The whole report: programmes, findings, rule counts and node details."""
+
+    lang: str
+    municipality: str
+    programmes: tuple[ProgrammeSection, ...]
+    findings: tuple[Finding, ...]
+    rules: tuple[RuleCount, ...]
+    nodes: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def severity_counts(self) -> dict[str, int]:
+        """Findings per severity over all programmes."""
+        return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+
+def _sorted_nodes(nodes: Iterable[str]) -> list[str]:
+    return sorted(nodes, key=natural_key)
+
+
+def _programmes(G: nx.MultiDiGraph) -> list[str]:
+    return sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+
+
+def _members(G: nx.MultiDiGraph, programme: str, *kinds: str) -> list[str]:
+    return _sorted_nodes(n for n, d in G.nodes(data=True)
+                         if d.get("programme") == programme and d.get("kind") in kinds)
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _pairs(mapping: Mapping[Any, Any] | None) -> list[list[Any]]:
+    return [[int(y), _number(v)] for y, v in sorted((mapping or {}).items(), key=lambda kv: int(kv[0]))]
+
+
+def _indicator(G: nx.MultiDiGraph, ind: str) -> dict[str, Any]:
+    d = G.nodes[ind]
+    return {"id": ind, "label": d.get("label", ""), "unit": d.get("unit"),
+            "baseline": _number(d.get("baseline_value")), "baselineYear": d.get("baseline_year"),
+            "targets": _pairs(d.get("targets")), "dataSource": d.get("data_source"),
+            "direction": d.get("direction"), "source": d.get("source"),
+            "goals": _sorted_nodes(v for _, v, k in G.out_edges(ind, keys=True) if k == "measures")}
+
+
+def _measured_by(G: nx.MultiDiGraph, goal: str) -> list[str]:
+    return _sorted_nodes(u for u, _, k in G.in_edges(goal, keys=True) if k == "measures")
+
+
+def _links(G: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+    out = []
+    for _, v, kind, attrs in G.out_edges(node, keys=True, data=True):
+        if kind in _SUPPORT | {"serves"}:
+            out.append({"dir": "out", "kind": kind, "other": v, "strength": attrs.get("strength"),
+                        "source": attrs.get("source")})
+    for u, _, kind, attrs in G.in_edges(node, keys=True, data=True):
+        if kind in _SUPPORT | {"serves"}:
+            out.append({"dir": "in", "kind": kind, "other": u, "strength": attrs.get("strength"),
+                        "source": attrs.get("source")})
+    return sorted(out, key=lambda link: (link["dir"] != "out", link["kind"],
+                                         natural_key(link["other"])))
+
+
+def node_details(G: nx.MultiDiGraph, node: str, findings: Sequence[Finding] = (),
+                 lang: str = "nl") -> dict[str, Any]:
+    """What the side panel shows about ``node``, as JSON-ready data.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`dinnet.load`.
+    node : str
+        A node id drawn in a DIN (vision, goal, effort, result or project).
+    findings : sequence of Finding
+        The audit findings about this node.
+    lang : {"nl", "en"}
+        Language of the kind name.
+
+    Returns
+    -------
+    dict
+        Label, kind, source, indicators, stakeholders, budget, links,
+        findings and the ``why`` and ``how`` chains (node ids).
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> d = node_details(example_graph(), "mini:SD1.a", lang="en")
+    >>> d["kindLabel"], [i["label"] for i in d["indicators"]], d["how"]
+    ('operational goal', ['Fijnstof'], ['mini:E1', 'mini:P1'])
+    """
+    d = G.nodes[node]
+    kind = d["kind"]
+    track = d.get("track")
+    return {
+        "id": node,
+        "local": node.split(":", 1)[1] if ":" in node else node,
+        "programme": d.get("programme"),
+        "kind": kind,
+        "level": d.get("level"),
+        "kindLabel": kind_word(kind, d.get("level"), lang),
+        "label": d.get("label", ""),
+        "text": d.get("text"),
+        "note": d.get("note"),
+        "source": d.get("source"),
+        "open": bool(d.get("open")),
+        "role": d.get("role"),
+        "lijnproject": bool(d.get("lijnproject")),
+        "planning": d.get("planning"),
+        "track": G.nodes[track].get("label") if track and track in G else None,
+        "budget": _pairs(d.get("budget")),
+        "budgetText": d.get("budget_text"),
+        "indicators": [_indicator(G, i) for i in _measured_by(G, node)] if kind == "goal" else [],
+        "stakeholders": [{"id": u, "label": G.nodes[u].get("label", "")}
+                         for u in _sorted_nodes(u for u, _, k in G.in_edges(node, keys=True)
+                                                if k == "involved_in")],
+        "links": _links(G, node),
+        "findings": [{"rule": f.rule, "code": f.code, "severity": f.severity,
+                      "message": f.message, "source": f.source} for f in findings],
+        "why": why(G, node),
+        "how": how(G, node),
+    }
+
+
+def coverage_matrix(G: nx.MultiDiGraph, programme: str) -> Coverage:
+    """The goals x efforts matrix of ``programme`` (see :class:`Coverage`).
+
+    >>> from dinnet.render._example import example_graph
+    >>> cov = coverage_matrix(example_graph(), "mini")
+    >>> cov.goals, cov.efforts
+    (('mini:SD1', 'mini:SD2', 'mini:SD1.a'), ('mini:E1', 'mini:E2'))
+    >>> for cell in sorted(cov.cells.items()):
+    ...     print(cell)
+    (('mini:SD1', 'mini:E1'), 'indirect')
+    (('mini:SD1.a', 'mini:E1'), 'direct')
+    (('mini:SD2', 'mini:E2'), 'direct')
+    """
+    goals = sorted(_members(G, programme, "goal"),
+                   key=lambda g: (_LEVEL_ORDER.get(G.nodes[g].get("level"), 1), natural_key(g)))
+    efforts = [e for e in _members(G, programme, "effort")
+               if not any(k == "part_of" and G.nodes[v].get("kind") == "effort"
+                          for _, v, k in G.out_edges(e, keys=True))]
+    support = nx.subgraph_view(G, filter_edge=lambda u, v, k: k in _SUPPORT)
+    goal_set = set(goals)
+    cells: dict[tuple[str, str], str] = {}
+    for e in efforts:
+        # the effort itself, its sub-efforts and their results, and what they reach
+        means = {e} | {n for n in nx.ancestors(support, e)
+                       if G.nodes[n].get("kind") in ("effort", "result")}
+        direct = {v for _, v, k in G.out_edges(e, keys=True) if k == "contributes_to"}
+        reached = set().union(*(nx.descendants(support, m) for m in means)) & goal_set
+        for g in reached:
+            cells[(g, e)] = "direct" if g in direct else "indirect"
+    return Coverage(tuple(goals), tuple(efforts), cells,
+                    {g: tuple(_measured_by(G, g)) for g in goals})
+
+
+def findings_by_node(G: nx.MultiDiGraph, findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """Findings per DIN node; an indicator's findings count for the goals it measures.
+
+    >>> from dinnet.render._example import example_graph
+    >>> f = Finding("mini", "DIN201", "mini:SD1.a.i1", "indicator-without-baseline", "warning",
+    ...             "no baseline", "mini.txt:6")
+    >>> list(findings_by_node(example_graph(), [f]))
+    ['mini:SD1.a']
+    """
+    out: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.node is None or f.node not in G:
+            continue
+        if G.nodes[f.node].get("kind") == "indicator":
+            for _, goal, k in G.out_edges(f.node, keys=True):
+                if k == "measures":
+                    out[goal].append(f)
+        else:
+            out[f.node].append(f)
+    return dict(out)
+
+
+def _counts(G: nx.MultiDiGraph, programme: str) -> dict[str, int]:
+    kinds = Counter(d.get("kind") for _, d in G.nodes(data=True) if d.get("programme") == programme)
+    return {k: kinds.get(k, 0) for k in ("goal", "indicator", "effort", "result", "project",
+                                        "stakeholder")}
+
+
+def _section(G: nx.MultiDiGraph, programme: str, findings: Sequence[Finding],
+             checks: Sequence[BudgetCheck]) -> ProgrammeSection:
+    d = G.nodes[programme]
+    mine = tuple(f for f in findings if f.programme == programme)
+    attrs = {k: d.get(k) for k in ("municipality", "period", "date", "kenmerk", "note", "roles",
+                                   "source")}
+    return ProgrammeSection(
+        id=programme,
+        name=d.get("label", programme),
+        attrs=attrs,
+        counts=_counts(G, programme),
+        findings=mine,
+        severity_counts={s: sum(f.severity == s for f in mine) for s in SEVERITIES},
+        coverage=coverage_matrix(G, programme),
+        indicators=tuple(_indicator(G, i) for i in _members(G, programme, "indicator")),
+        budget=tuple(c for c in checks if c.programme == programme and c.group == "budgets"),
+        not_in_text=tuple(d.get("not_in_text") or ()),
+        din_nodes=tuple(_members(G, programme, *DIN_KINDS)),
+    )
+
+
+def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
+                lang: str = "nl") -> ReportData:
+    """Assemble everything the report shows.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`dinnet.load`.
+    findings : sequence of Finding, optional
+        The audit's findings; ``None`` runs :func:`dinnet.audit.audit`.
+    lang : {"nl", "en"}
+        Language of the fixed words in the data (kind names).
+
+    Returns
+    -------
+    ReportData
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> data = report_data(example_graph())
+    >>> data.programmes[0].counts["effort"], sorted(data.nodes)[:2]
+    (2, ['mini:E1', 'mini:E2'])
+    """
+    words(lang)  # checks lang
+    if findings is None:
+        from ..audit import audit
+
+        findings = audit(G)
+    findings = tuple(findings)
+    by_node = findings_by_node(G, findings)
+    checks = budget_checks(G)
+    sections = tuple(_section(G, p, findings, checks) for p in _programmes(G))
+    nodes = {n: node_details(G, n, by_node.get(n, ()), lang)
+             for s in sections for n in s.din_nodes}
+    counts = Counter(f.rule for f in findings)
+    rules = tuple(RuleCount(r.name, r.code, r.severity, r.summary, counts[r.name])
+                  for r in sorted(RULES.values(), key=lambda r: r.code) if counts[r.name])
+    municipalities = sorted({str(s.attrs.get("municipality")) for s in sections
+                             if s.attrs.get("municipality")})
+    return ReportData(lang=lang, municipality=", ".join(municipalities), programmes=sections,
+                      findings=findings, rules=rules, nodes=dict(sorted(nodes.items())))

@@ -1,0 +1,192 @@
+"""A commented skeleton of a new programme contract (``dinnet new``).
+
+The skeleton validates as it is, so a programme manager can start from a
+file that loads and replace the example entries one by one.
+
+>>> text = skeleton("Groen & Blauw", municipality="Hengelo", start=2024)
+>>> text.splitlines()[3]
+'# A new programme contract. Replace every "VUL IN" and the example entries;'
+>>> from dinnet.yamlread import construct, parse_text
+>>> data = construct(parse_text(text, "new.yaml"), "new.yaml")
+>>> data["programme"]["id"], data["programme"]["period"]
+('groen-blauw', {'start': 2024, 'end': 2027})
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import DinnetError
+from .model import PROGRAMME_ID_PATTERN
+from .yamlwrite import reads_as_text
+
+__all__ = ["programme_id", "schema_comment", "skeleton"]
+
+
+def programme_id(name: str) -> str:
+    """A programme id made from a name: lower case, accents dropped, '-' between words.
+
+    >>> programme_id("Economie en Participatie"), programme_id("Sociaal Domein 2.0 (Één)")
+    ('economie-en-participatie', 'sociaal-domein-2-0-een')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].rstrip("-")
+    if not re.match(PROGRAMME_ID_PATTERN, slug):
+        raise DinnetError(f"cannot make a programme id from {name!r}; pass one with --id "
+                          "(lower-case letters, digits and '-')")
+    return slug
+
+
+def schema_comment(target: str | Path | None) -> str:
+    """The ``# yaml-language-server`` line for a contract written to ``target``.
+
+    It points at ``docs/contract.schema.json`` of this dinnet checkout: by a
+    path relative to the file's folder when the file is inside the checkout,
+    else by a ``file://`` address. Empty when dinnet is installed without its
+    docs (then run ``dinnet schema -o contract.schema.json`` and point to that).
+    """
+    root = Path(__file__).resolve().parents[2]
+    schema = root / "docs" / "contract.schema.json"
+    if target is None or str(target) == "-" or not schema.is_file():
+        return ""
+    folder = Path(target).resolve().parent
+    if folder.is_relative_to(root):
+        where = Path(os.path.relpath(schema, folder)).as_posix()
+    else:
+        where = schema.as_uri()
+    return f"# yaml-language-server: $schema={where}\n"
+
+
+def _text(value: str) -> str:
+    """A YAML scalar for ``value`` that dinnet reads back as this text."""
+    plain = re.fullmatch(r"[^\s\"'#&*!|>%@`{}\[\],?:-][^#:\n]*", value) and value == value.strip()
+    if plain and reads_as_text(value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+_TEMPLATE = """\
+{schema}#
+# Programmacontract {name_comment}
+#
+# A new programme contract. Replace every "VUL IN" and the example entries;
+# delete what your contract does not have. Format: docs/format.md.
+# Every element has a `source`: the file and lines of the contract text it
+# comes from ("{pid}.txt:12-14"), so every fact can be checked.
+# Check the file with:  dinnet validate {file}
+
+dinnet: 1
+
+programme:
+  {id_line}# lower-case letters, digits and '-'
+  name: {name}
+  municipality: {municipality}
+  period: {{start: {start}, end: {end}}}     # years, inclusive
+  roles:
+    bestuurlijk_opdrachtgever: VUL IN    # wethouder(s)
+    ambtelijk_opdrachtgever: VUL IN      # directeur
+    programmamanager: VUL IN
+    source: {pid}.txt:1
+  source: {pid}.txt:1
+
+vision:                                # visie / ambitie / missie: the root of the DIN
+  label: VUL IN de visie in een zin
+  source: {pid}.txt:2
+
+goals:                                 # nested: main > strategic > operational
+  - id: SD1
+    level: strategic
+    label: VUL IN strategisch doel 1
+    source: {pid}.txt:3
+    goals:
+      - id: SD1.a
+        level: operational             # measurable: give it an indicator below
+        label: VUL IN operationeel doel 1a
+        source: {pid}.txt:4
+
+indicators:
+  - id: SD1.a.i1
+    label: VUL IN wat gemeten wordt
+    measures: [SD1.a]
+    unit: aantal
+    # baseline: {{value: 0, year: {baseline_year}}}   # peilwaarde (jaartal)
+    # targets: {{{end}: 0}}                      # streefwaarde per jaar
+    # data_source: VUL IN                      # bron
+    source: {pid}.txt:5
+
+tracks:                                # sporen / programmalijnen
+  - id: S1
+    label: VUL IN spoor 1
+    source: {pid}.txt:6
+
+efforts:                               # inspanningen
+  - id: E1
+    label: VUL IN inspanning 1
+    track: S1
+    contributes_to: [SD1.a]            # the goals it serves
+    # stakeholders: [partner1]
+    # budget: {{amounts: {{{start}: 0}}, text: "VUL IN zoals gedrukt"}}
+    source: {pid}.txt:7
+
+# results:                             # what efforts deliver
+#   - {{id: R1, label: VUL IN, delivered_by: [E1], source: {pid}.txt:8}}
+# projects:
+#   - {{id: P1, label: VUL IN, role: regie, implements: [E1], source: {pid}.txt:9}}
+# stakeholders:
+#   - {{id: partner1, label: VUL IN, source: {pid}.txt:10}}
+# budgets:                             # tables with totals AS PRINTED
+#   - id: B1
+#     title: Programmabudget
+#     unit: EUR
+#     lines:
+#       - {{label: Spoor 1, amounts: {{{start}: 0}}, ref: S1}}
+#     stated_totals: {{{start}: 0}}
+#     source: {pid}.txt:11
+# relations:                           # dependencies on other programmes
+#   - {{programme: other-programme, topics: [VUL IN], source: {pid}.txt:12}}
+"""
+
+
+def skeleton(name: str, *, programme: str | None = None, municipality: str = "VUL IN",
+             start: int = 2024, end: int | None = None, file: str = "contract.yaml",
+             schema: str = "") -> str:
+    """The YAML text of a new, valid contract with comments and example entries.
+
+    Parameters
+    ----------
+    name
+        The programme's name as in the contract title.
+    programme
+        The programme id; default made from ``name`` by :func:`programme_id`.
+    municipality
+        The municipality.
+    start, end
+        The contract period; ``end`` defaults to ``start + 3``.
+    file
+        The file name shown in the comments.
+    schema
+        A ``# yaml-language-server`` first line (see :func:`schema_comment`).
+
+    Examples
+    --------
+    >>> "period: {start: 2019, end: 2022}" in skeleton("Zorg", start=2019)
+    True
+    """
+    if not name.strip():
+        raise DinnetError("the programme name is empty")
+    end = start + 3 if end is None else end
+    if end < start:
+        raise DinnetError(f"the period ends ({end}) before it starts ({start})")
+    pid = programme or programme_id(name)
+    if not re.match(PROGRAMME_ID_PATTERN, pid):
+        raise DinnetError(f"{pid!r} is not a programme id: use lower-case letters, digits and '-'")
+    return _TEMPLATE.format(
+        schema=schema, name=_text(name.strip()), name_comment=name.strip().replace("\n", " "),
+        pid=pid, id_line=f"id: {pid}".ljust(37),
+        municipality=_text(municipality.strip() or "VUL IN"), start=start, end=end,
+        baseline_year=start - 1, file=file,
+    )

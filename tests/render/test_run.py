@@ -1,0 +1,67 @@
+"""Running Graphviz: missing program, failure, timeout, SVG post-processing."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from dinnet.errors import DinnetError, GraphvizError, GraphvizMissingError
+from dinnet.render import accessible_svg, render
+from dinnet.render.run import MISSING_DOT
+
+
+def test_missing_dot_says_how_to_install(tmp_path: Path) -> None:
+    with pytest.raises(GraphvizMissingError) as info:
+        render("digraph { a }", "svg", executable=str(tmp_path / "no-dot-here"))
+    assert str(info.value) == (
+        "Graphviz 'dot' not found: install it with `sudo apt-get install graphviz` "
+        "(Debian/Ubuntu) or see https://graphviz.org/download/")
+    assert str(info.value) == MISSING_DOT
+    assert isinstance(info.value, DinnetError)
+
+
+def _script(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "fake-dot"
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return str(path)
+
+
+def test_failure_and_timeout_raise_graphviz_error(tmp_path: Path) -> None:
+    failing = _script(tmp_path, "echo 'Error: <stdin>: syntax error in line 1' >&2; exit 1")
+    with pytest.raises(GraphvizError, match=r"exit code 1.*syntax error in line 1"):
+        render("digraph {", "png", executable=failing)
+    slow = _script(tmp_path, "exec sleep 5")
+    with pytest.raises(GraphvizError, match=r"longer than 0\.2 s"):
+        render("digraph { a }", "svg", executable=slow, timeout=0.2)
+
+
+def test_dot_format_needs_no_graphviz(tmp_path: Path) -> None:
+    assert render("digraph { a }", "dot", executable=str(tmp_path / "none")) == b"digraph { a }"
+    with pytest.raises(ValueError, match="unknown format 'gif'"):
+        render("digraph { a }", "gif")
+
+
+def test_accessible_svg_moves_tooltip_and_comment() -> None:
+    svg = "\n".join([
+        "<!-- din&#45;p&#45;E1 -->",
+        "<!-- effort; p.txt:3&#45;4 -->",
+        '<g id="din&#45;p&#45;E1" class="node din&#45;effort">',
+        "<title>din&#45;p&#45;E1</title>",
+        '<g id="a_din&#45;p&#45;E1"><a xlink:title="&lt;/text&gt; &amp; &quot;x&quot;">',
+        "<polygon points=\"0,0 1,1\"/>",
+        "</a>",
+        "</g>",
+        "</g>",
+        "<!-- plain -->",
+        '<g id="node2" class="node">',
+        "<title>plain</title>",
+        "</g>",
+    ]).encode()
+    out = accessible_svg(svg).decode().splitlines()
+    assert out[3:5] == ["<title>&lt;/text&gt; &amp; &quot;x&quot;</title>",
+                        "<desc>effort; p.txt:3&#45;4</desc>"]
+    assert out[-2] == "<title>plain</title>"  # no tooltip, no comment: left alone
+    assert accessible_svg(accessible_svg(svg)) == accessible_svg(svg)

@@ -1,0 +1,112 @@
+"""Rendered SVG: every label present, columns left to right, literal text (runs Graphviz)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import dinnet
+from dinnet.render import din, din_dot, render
+from dinnet.render.dot import svg_id
+from dinnet.render.labels import COLUMNS
+from dinnet.render.select import column_of
+
+from .conftest import (
+    ASSETS,
+    SVG,
+    bundled_files,
+    centre_x,
+    load_single,
+    needs_dot,
+    norm,
+    programme_of,
+    svg_groups,
+    text_of,
+    title_of,
+)
+
+pytestmark = [pytest.mark.graphviz, needs_dot]
+
+
+def _check_din(G, programme: str, svg: bytes, *, strategic_goal: str | None = None) -> None:
+    groups = svg_groups(svg)
+    drawn = [n for n, d in G.nodes(data=True) if d.get("programme") == programme
+             and d.get("kind") in ("vision", "goal", "effort", "result", "project")]
+    if strategic_goal is None:
+        assert drawn, "nothing drawn"
+    headers = {c: groups[f"din-col-{c}"] for c in COLUMNS if f"din-col-{c}" in groups}
+    xs = [centre_x(g) for g in headers.values()]
+    assert xs == sorted(xs) and len(set(xs)) == len(xs), f"columns out of order: {xs}"
+    tops = [float(t.get("y", "0")) for g in headers.values() for t in g.iter(f"{SVG}text")]
+    for n in drawn:
+        g = groups.get(svg_id(n))
+        if g is None:
+            assert strategic_goal is not None, f"{n} missing"
+            continue
+        label = norm(G.nodes[n]["label"])
+        assert title_of(g) == label, n
+        # the wrapped lines joined again (a long word may be split without a space)
+        assert label.replace(" ", "") in text_of(g).replace(" ", ""), n
+        desc = g.find(f"{SVG}desc")
+        assert desc is not None and G.nodes[n]["source"] in (desc.text or "")
+        col = column_of(G, n)
+        assert abs(centre_x(g) - centre_x(headers[col])) < 1.5, f"{n} not under its heading"
+        node_top = min(float(t.get("y", "0")) for t in g.iter(f"{SVG}text"))
+        assert node_top > max(tops), f"{n} above the headings"
+
+
+@pytest.mark.parametrize("path", bundled_files(), ids=lambda p: p.stem)
+def test_every_bundled_programme_renders_with_all_labels(path: Path) -> None:
+    G = load_single(path)
+    programme = programme_of(G)
+    _check_din(G, programme, render(din_dot(G, programme), "svg"))
+
+
+@pytest.mark.parametrize("path", bundled_files(), ids=lambda p: p.stem)
+def test_every_strategic_goal_diagram_renders(path: Path) -> None:
+    G = load_single(path)
+    programme = programme_of(G)
+    goals = sorted(n for n, d in G.nodes(data=True) if d.get("level") == "strategic")
+    for goal in goals:
+        svg = din(G, programme, strategic_goal=goal, highlight_gaps=True).render("svg")
+        _check_din(G, programme, svg, strategic_goal=goal)
+        assert svg_id(goal) in svg_groups(svg)
+
+
+def test_labels_come_out_literally_in_svg() -> None:
+    G = dinnet.load(ASSETS / "escaping.yaml")
+    svg = render(din_dot(G, "esc"), "svg")
+    root = ET.fromstring(svg)  # well-formed
+    assert not [el.tag for el in root.iter() if el.tag.split("}")[-1] in ("script", "b", "i")]
+    _check_din(G, "esc", svg)
+    groups = svg_groups(svg)
+    assert title_of(groups["din-esc-SD1.a"]) == "Minder </text><script>alert(1)</script> fijnstof"
+    assert title_of(groups["din-esc-visie"]) == 'Een \\N stad met "quotes" en \\l backslash \\'
+    assert title_of(groups["din-esc-P1"]) == 'Back\\\\slash "quote" <i>schuin</i> &amp; \\"'
+    assert 'Fijnstof <µg/m3> & "meer"' in text_of(groups["din-esc-SD1.a"])
+    assert "</text><script>" in text_of(groups["din-esc-SD1.a"])
+    assert title_of(groups["din-esc-S1"]) == '<b>Spoor</b> "1" \\l'  # the track's cluster
+
+
+def test_highlight_overlay_renders_a_legend() -> None:
+    G = dinnet.load(ASSETS / "minimal.yaml")
+    G.remove_edge("mini:E2", "mini:SD2", "contributes_to")
+    svg = din(G, "mini", highlight_gaps=True).render("svg")
+    groups = svg_groups(svg)
+    assert "goal-without-effort" in text_of(groups["din-legend-rules"])
+    shape = next(el for el in groups["din-mini-SD2"].iter() if el.tag == f"{SVG}path")
+    assert shape.get("stroke") == "#d7301f"
+
+
+@pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("pdf", b"%PDF"),
+                                       ("svg", b"<?xml")])
+def test_formats(fmt: str, magic: bytes) -> None:
+    G = dinnet.load(ASSETS / "minimal.yaml")
+    assert render(din_dot(G, "mini"), fmt).startswith(magic)
+
+
+def test_notebook_view_shows_svg() -> None:
+    d = din(dinnet.load(ASSETS / "minimal.yaml"), "mini")
+    assert d._repr_svg_().lstrip().startswith("<?xml")

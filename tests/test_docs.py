@@ -1,0 +1,42 @@
+"""The docs cannot drift: the CLI reference is generated, examples run, commands and links exist."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+from dinnet.cli import main
+from dinnet.clidoc import cli_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+GUIDES = ["getting-started.md", "api.md", "own-municipality.md", "editors.md", "export.md",
+          "xlsx.md"]
+
+
+def test_cli_reference_is_generated_from_the_cli() -> None:
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == cli_markdown(), (
+        "docs/cli.md is out of date: run  .venv/bin/python docs/gen_cli.py")
+
+
+def test_api_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = doctest.testfile(str(DOCS / "api.md"), module_relative=False, verbose=False,
+                              optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 20
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_guides_name_real_commands_and_files(name: str) -> None:
+    text = (DOCS / name).read_text(encoding="utf-8")
+    code = "\n".join(re.findall(r"```[a-z]*\n(.*?)```", text, flags=re.S)
+                     + re.findall(r"`([^`\n]+)`", text))
+    commands = re.findall(r"(?:^|[\s/(])dinnet ([a-z][a-z-]+)", code, flags=re.M)
+    assert name == "api.md" or commands, name
+    for command in commands:
+        assert command in main.commands, f"{name}: dinnet {command}"
+    for target in re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", text):
+        assert (DOCS / target).is_file(), f"{name}: link to {target}"

@@ -1,0 +1,128 @@
+"""Graph exports: JSON and GraphML read back into the same graph; GEXF and CSV for other tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+import dinnet
+from dinnet.cli import main
+from dinnet.export import from_graphml, from_json, to_csv_tables, to_gexf, to_graphml, to_json
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES: dict[str, tuple[Path, ...]] = {
+    "almelo": (),
+    "example": (ROOT / "examples" / "groene-stad.yaml",),
+    "hostile labels": (ROOT / "tests" / "assets" / "hostile-labels.yaml",),
+    "escaping": (ROOT / "tests" / "assets" / "escaping.yaml",),
+}
+
+
+def same_graph(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    key = lambda e: e[:3]  # noqa: E731
+    assert sorted(G.edges(keys=True, data=True), key=key) == sorted(
+        H.edges(keys=True, data=True), key=key)
+
+
+def shuffled(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph, built in another order."""
+    rng = random.Random(7)
+    nodes = list(G.nodes(data=True))
+    edges = list(G.edges(keys=True, data=True))
+    rng.shuffle(nodes)
+    rng.shuffle(edges)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, dict(reversed(list(d.items())))) for n, d in nodes)
+    H.add_edges_from(edges)
+    return H
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_json_round_trip(name: str) -> None:
+    G = dinnet.load(*SOURCES[name])
+    H = from_json(to_json(G))
+    same_graph(G, H)
+    assert H.graph["index"] == G.graph["index"]
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_graphml_round_trip(name: str) -> None:
+    G = dinnet.load(*SOURCES[name])
+    H = from_graphml(to_graphml(G))
+    same_graph(G, H)
+    assert H.graph == G.graph
+
+
+def test_graphml_keeps_plain_types_for_other_tools() -> None:
+    G = dinnet.load()
+    plain = nx.read_graphml(io.BytesIO(to_graphml(G)))  # as yEd or Gephi sees it
+    assert plain.nodes["zorg:SD3"]["label"] == G.nodes["zorg:SD3"]["label"]
+    assert plain.nodes["zorg:SD3"]["level"] == "strategic"
+    assert isinstance(plain.nodes["binnenstad"]["period"], str)  # a list, as JSON text
+    assert json.loads(plain.nodes["binnenstad"]["period"]) == [2019, 2022]
+    assert "text" not in plain.nodes["zorg:SD3"] or plain.nodes["zorg:SD3"]["text"]
+
+
+@pytest.mark.parametrize("write", [to_json, to_graphml, to_gexf], ids=lambda f: f.__name__)
+def test_exports_are_byte_stable(write: object) -> None:
+    G = dinnet.load(*SOURCES["example"])
+    assert callable(write)
+    assert write(G) == write(shuffled(G))
+
+
+def test_gexf_opens_in_networkx() -> None:
+    G = dinnet.load()
+    H = nx.read_gexf(io.BytesIO(to_gexf(G)))
+    assert set(H.nodes) == set(G.nodes)
+    assert H.number_of_edges() == G.number_of_edges()
+
+
+def test_csv_tables() -> None:
+    G = dinnet.load(*SOURCES["example"])
+    tables = to_csv_tables(G)
+    nodes = list(csv.DictReader(io.StringIO(tables["nodes.csv"])))
+    edges = list(csv.DictReader(io.StringIO(tables["edges.csv"])))
+    assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
+    row = next(r for r in nodes if r["id"] == "groene-stad:SD1.a.i1")
+    assert json.loads(row["targets"]) == {"2025": 14000.0, "2027": 18000.0}
+    assert list(nodes[0])[:4] == ["id", "kind", "programme", "label"]
+    assert list(edges[0])[:4] == ["from", "to", "key", "kind"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf"])
+def test_cli_export_formats(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"din.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        same_graph(dinnet.load(), from_json(out.read_bytes()))
+    elif fmt == "graphml":
+        same_graph(dinnet.load(), from_graphml(out.read_bytes()))
+    else:
+        assert nx.read_gexf(out).number_of_nodes() == dinnet.load().number_of_nodes()
+
+
+def test_cli_csv_to_a_folder_or_a_zip(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", "--format", "csv", "-o", str(tmp_path / "tables")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["edges.csv", "nodes.csv"]
+    result = runner.invoke(main, ["export", "--format", "csv", "-o", str(tmp_path / "din.zip")])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "din.zip") as archive:
+        assert sorted(archive.namelist()) == ["edges.csv", "nodes.csv"]
+        assert archive.read("nodes.csv").decode() == (tmp_path / "tables" / "nodes.csv").read_text(
+            encoding="utf-8")
+    result = runner.invoke(main, ["export", "--format", "csv"])
+    assert result.exit_code == 1
+    assert "-o FOLDER or -o FILE.zip" in result.output

@@ -1,0 +1,89 @@
+"""The JSON Schema: committed copy up to date, bundled contracts valid, broken files caught."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dinnet.cli import main
+from dinnet.loading import bundled_data_path
+from dinnet.schema import contract_schema, schema_errors, schema_json
+from dinnet.yamlread import construct, parse_text, read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "docs" / "contract.schema.json"
+CONTRACTS = sorted(p for p in bundled_data_path().rglob("*.yaml") if p.name != "index.yaml")
+assert CONTRACTS, "the bundled contracts are missing"
+EXAMPLES = [ROOT / "examples" / "groene-stad.yaml"]
+ASSETS = Path(__file__).parent / "assets"
+
+
+def read(path: Path) -> object:
+    return construct(parse_text(read_text(path), str(path)), str(path))
+
+
+def test_committed_schema_is_current() -> None:
+    assert SCHEMA.read_text(encoding="utf-8") == schema_json(), (
+        "docs/contract.schema.json is stale: run  dinnet schema -o docs/contract.schema.json")
+
+
+def test_cli_writes_the_schema(tmp_path: Path) -> None:
+    out = tmp_path / "contract.schema.json"
+    result = CliRunner().invoke(main, ["schema", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8")) == contract_schema()
+
+
+def test_every_field_is_described() -> None:
+    schema = contract_schema()
+    models = {**schema["$defs"], "Contract": schema}
+    missing = [f"{name}.{prop}" for name, model in models.items()
+               for prop, spec in model.get("properties", {}).items() if "description" not in spec]
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", CONTRACTS + EXAMPLES + [ASSETS / "minimal.yaml"],
+                         ids=lambda p: p.name)
+def test_contract_fits_the_schema(path: Path) -> None:
+    assert schema_errors(read(path)) == []
+
+
+@pytest.mark.parametrize("path", CONTRACTS + EXAMPLES, ids=lambda p: p.name)
+def test_contract_points_editors_at_the_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    assert match, f"{path.name}: first line should point at the schema"
+    assert (path.parent / match[1]).resolve() == SCHEMA.resolve()
+
+
+#: (text in minimal.yaml, its broken replacement, part of the expected message)
+BROKEN = {
+    "unknown field": ("    label: Minder auto's\n",
+                      "    label: Minder auto's\n    contributes_too: [SD1]\n",
+                      "Additional properties are not allowed ('contributes_too'"),
+    "bad level": ("    level: strategic\n", "    level: tactical\n", "'tactical' is not one of"),
+    "bad source": ("    source: mini.txt:3\n", "    source: regel 3\n",
+                   "is not valid under any of the given schemas"),
+    "id with space": ("  - id: SD1\n", "  - id: S D1\n", "does not match"),
+    "text, not a list": ("    measures: [SD1.a]\n", "    measures: SD1.a\n", "is not of type 'array'"),
+    "missing label": ("    label: Fietspad\n", "", "'label' is a required property"),
+    "target year": ("    targets: {2022: 25}\n", "    targets: {einde: 25}\n", "'einde' does not match"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_contract_fails_the_schema(case: str) -> None:
+    old, new, expected = BROKEN[case]
+    text = (ASSETS / "minimal.yaml").read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new, 1)
+    errors = schema_errors(construct(parse_text(broken, "broken.yaml"), "broken.yaml"))
+    assert any(expected in e for e in errors), errors
+
+
+def test_schema_is_byte_stable() -> None:
+    assert schema_json() == schema_json()

@@ -1,0 +1,33 @@
+"""Written YAML reads back as the same contract, whatever the text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dinnet.model import Contract
+from dinnet.yamlread import construct, parse_text
+from dinnet.yamlwrite import contract_yaml
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+               | st.sampled_from(["\n", "\t"]), min_size=1, max_size=40).map(str.strip).filter(bool)
+VALUE = st.one_of(st.floats(allow_nan=False, allow_infinity=False, width=32), TEXT)
+
+
+def contract(label: str, target: float | str) -> Contract:
+    return Contract.model_validate({
+        "programme": {"id": "p", "name": label, "municipality": "M",
+                      "period": {"start": 2019, "end": 2022}, "source": "p.txt:1"},
+        "goals": [{"id": "SD1", "level": "strategic", "label": label, "text": label,
+                   "source": "p.txt:2"}],
+        "indicators": [{"id": "I1", "label": "x", "measures": ["SD1"],
+                        "targets": {2022: target}, "baseline": {"value": target},
+                        "source": "p.txt:3"}],
+    })
+
+
+@given(TEXT, VALUE)
+def test_any_text_and_value_survive(label: str, target: float | str) -> None:
+    c = contract(label, target)
+    text = contract_yaml(c)
+    assert Contract.model_validate(construct(parse_text(text, "t.yaml"), "t.yaml")) == c
