@@ -261,3 +261,16 @@ def test_bundled_data_and_example_load() -> None:
     assert all(d.get("source") for *_, d in G.edges(data=True))
     assert isinstance(G, nx.MultiDiGraph)
     dinnet.load(Path(__file__).parents[1] / "examples")
+
+
+def test_two_relations_to_one_programme_keep_both(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        relations:
+          - {programme: mini, topics: [groen], source: t.txt:9}
+          - {programme: mini, topics: [water], nodes: [mini:SD2], source: t.txt:12}
+        """)
+    G = dinnet.load(path, ASSETS / "minimal.yaml")
+    edge = G.edges["t", "mini", "depends_on"]
+    assert edge["topics"] == ["groen", "water"]
+    assert edge["nodes"] == ["mini:SD2"]
+    assert edge["source"] == "t.txt:9; t.txt:12"

@@ -218,6 +218,15 @@ def _budget(budget: Any) -> dict[str, Any]:
     return {"budget": dict(budget.amounts), "budget_text": budget.text}
 
 
+def _merge_relation(edge: dict[str, Any], other: dict[str, Any]) -> None:
+    """A second relation to the same programme: keep every topic, node and text."""
+    edge["topics"] = edge["topics"] + [t for t in other["topics"] if t not in edge["topics"]]
+    edge["nodes"] = edge["nodes"] + [n for n in other["nodes"] if n not in edge["nodes"]]
+    edge["source"] = f"{edge['source']}; {other['source']}"
+    if other.get("text"):
+        edge["text"] = f"{edge['text']}\n\n{other['text']}" if edge.get("text") else other["text"]
+
+
 def build_graph(contracts: Iterable[Contract], *, indexes: Iterable[Index] = ()) -> nx.MultiDiGraph:
     """One graph of all ``contracts`` (sorted by programme id).
 
@@ -234,7 +243,10 @@ def build_graph(contracts: Iterable[Contract], *, indexes: Iterable[Index] = ())
     for b in builders:
         for u, v, kind, attrs in b.pending:
             if u in nodes and v in nodes:
-                add_edge(u, v, kind, kind=kind, **attrs)
+                if kind == "depends_on" and G.has_edge(u, v, kind):
+                    _merge_relation(G.edges[u, v, kind], attrs)
+                else:
+                    add_edge(u, v, kind, kind=kind, **attrs)
             else:
                 unresolved.append({"from": u, "to": v, "kind": kind, "source": attrs["source"]})
     G.graph["unresolved"] = unresolved
