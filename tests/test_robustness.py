@@ -264,3 +264,30 @@ def test_every_error_is_a_dinnet_error(tmp_path: Path) -> None:
         dinnet.load(tmp_path / "missing.yaml")
     with pytest.raises(DinnetError):
         dinnet.load(tmp_path)  # empty folder
+
+
+# 12. Graphviz failing: the previous output stays, no partial or temporary file is left
+@pytest.mark.parametrize("body", ["echo 'Error: syntax error' >&2; exit 1",
+                                  "printf '<svg'; exit 3"])
+def test_failing_graphviz_keeps_previous_output(tmp_path: Path, body: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from dinnet.cli import main
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text(f"#!/bin/sh\ncat >/dev/null\n{body}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "zorg.svg"
+    target.write_text("previous", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(ASSETS / "minimal.yaml"), "--programme",
+                                       "mini", "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in out_dir.iterdir()] == ["zorg.svg"]
