@@ -6,8 +6,13 @@ Load contracts into a graph, ask it questions, draw it.
 >>> G = dinnet.load()
 >>> sorted(n for n, d in G.nodes(data=True) if d["kind"] == "programme")[:2]
 ['binnenstad', 'duurzaamheid']
+>>> findings = dinnet.audit(G)   # the function (the module stays importable as dinnet.audit)
+>>> sorted({f.severity for f in findings})
+['error', 'info', 'warning']
 """
 
+# Rebinds the name dinnet.audit to the function; `from dinnet.audit import ...` still works.
+from .audit import audit
 from .errors import (
     ContractError,
     DinnetError,
@@ -36,6 +41,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "__version__",
+    "audit",
     "build_graph",
     "bundled_data_path",
     "load",
