@@ -458,7 +458,8 @@ def _strategic(w: _Writer, ids: list[str], per: dict[str, int], end: int, indent
 def _indicator(w: _Writer, iid: str, goal: str, start: int, end: int) -> None:
     rng, out = w.rng, w.out
     out(f"  - id: {iid}")
-    out(f"    label: {_q(rng.choice(('Aantal ', 'Percentage ', 'Ontwikkeling van ')) + rng.choice(QUANTITIES).split(' ', 2)[-1])}")
+    what = rng.choice(QUANTITIES).split(" ", 2)[-1]
+    out(f"    label: {_q(rng.choice(('Aantal ', 'Percentage ', 'Ontwikkeling van ')) + what)}")
     out(f"    measures: [{goal}]")
     unit = rng.choice(UNITS)
     out(f"    unit: {_q(unit)}")
@@ -540,7 +541,8 @@ def _tables(w: _Writer, start: int, end: int, refs: list[str], projects: list[st
     out("budgets:")
     for b in range(1, rng.choice((1, 1, 2)) + 1):
         out(f"  - id: B{b}")
-        out(f"    title: {_q(rng.choice(('Programmabudget', 'Verdeling middelen', 'Begroting')))} {start}-{end}")
+        title = rng.choice(("Programmabudget", "Verdeling middelen", "Begroting"))
+        out(f"    title: {title} {start}-{end}")
         out(f"    unit: {_q('x 1.000 euro')}")
         out("    scale: 1000")
         out("    lines:")

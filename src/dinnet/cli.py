@@ -47,13 +47,24 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dinnet")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar while loading files.")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
     """Doelen-Inspanningen-Netwerk: load, check and draw programme contracts.
 
     Without PATHS, commands use the bundled Almelo 2019 data set.
     """
-    ctx.obj = {"debug": debug}
+    ctx.obj = {"debug": debug, "quiet": quiet}
+
+
+def _progress() -> Any:
+    """A progress bar for loading (drawn on a terminal only), or None with ``--quiet``."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and (ctx.find_root().obj or {}).get("quiet"):
+        return None
+    from .progress import ProgressBar
+
+    return ProgressBar()
 
 
 @main.command()
@@ -63,7 +74,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     """Check contract files; print one line per problem."""
     from .loading import load
 
-    G = load(*paths)
+    G = load(*paths, progress=_progress())
     for warning in G.graph["warnings"]:
         click.echo(warning, err=True)
     programmes = sum(1 for _, kind in G.nodes(data="kind") if kind == "programme")
@@ -85,7 +96,7 @@ def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
     """Export the graph for other tools (see docs/export.md)."""
     from .loading import contract_files, load
 
-    G = load(*paths)
+    G = load(*paths, progress=_progress())
     _write_export(G, fmt, output, contract_files(paths) if paths else [])
 
 
@@ -104,7 +115,7 @@ def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, output: str) -> None:
     from .loading import contract_files, load
     from .output import write_output
 
-    findings = run_audit(load(*paths))
+    findings = run_audit(load(*paths, progress=_progress()))
     write_output(output, format_findings(findings, fmt) + "\n",
                  protect=contract_files(paths) if paths else ())
     worst = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
@@ -136,7 +147,7 @@ def query(question: str, args: tuple[str, ...], fmt: str) -> None:
     if len(args) < needs:
         raise click.UsageError(f"'dinnet query {question}' needs a node id such as zorg:SD3")
     nodes, paths = args[:needs], args[needs:]
-    G = load(*paths)
+    G = load(*paths, progress=_progress())
     data = answer(G, question, *nodes)
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"
                else format_answer(G, data))
@@ -212,7 +223,7 @@ def export_xlsx(paths: tuple[Path, ...], output: str) -> None:
     from .output import write_output
     from .xlsx import export_xlsx as to_xlsx
 
-    loaded, indexes, _ = load_contracts(*paths)
+    loaded, indexes, _ = load_contracts(*paths, progress=_progress())
     write_output(output, to_xlsx([item.contract for item in loaded], indexes),
                  protect=contract_files(paths) if paths else ())
 
@@ -277,7 +288,7 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
     from .loading import contract_files, load
     from .render import din_diagrams, write_diagrams
 
-    G = load(*paths)
+    G = load(*paths, progress=_progress())
     diagrams = din_diagrams(G, programme=programme, by_strategic_goal=by_strategic_goal,
                             highlight_gaps=highlight_gaps, lang=lang)
     for path in write_diagrams(diagrams, output, _fmt(fmt, output),
@@ -298,7 +309,7 @@ def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: s
     from .loading import contract_files, load
     from .render import portfolio, write_diagrams
 
-    G = load(*paths)
+    G = load(*paths, progress=_progress())
     write_diagrams([portfolio(G, lang=lang)], output, _fmt(fmt, output),
                    protect=contract_files(paths) if paths else ())
 
@@ -315,7 +326,7 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
     from .loading import contract_files, load
     from .render import write_charts
 
-    G = load(*paths)
+    G = load(*paths, progress=_progress())
     for path in write_charts(G, output, fmt, lang=lang,
                              protect=contract_files(paths) if paths else ()):
         click.echo(f"wrote {path}", err=True)
@@ -333,7 +344,7 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str) -> None:
     from .output import write_output
     from .report import build_report
 
-    G = load(*paths)
+    G = load(*paths, progress=_progress())
     write_output(output, build_report(G, lang=lang),
                  protect=contract_files(paths) if paths else ())
     if output != "-":

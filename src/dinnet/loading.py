@@ -7,13 +7,9 @@
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import difflib
 import gc
-import itertools
-import multiprocessing
-import os
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -216,12 +212,7 @@ def _parse(path: Path) -> tuple[Any, Any, str]:
 
 def read_contract(path: str | Path) -> Loaded:
     """Read and check one contract file; raise :class:`ContractError` with all its problems."""
-    return _read_contract(Path(path))[0]
-
-
-def _read_contract(path: Path) -> tuple[Loaded, dict[str, Any]]:
-    """:func:`read_contract`, and the plain data the contract was validated from."""
-    root, data, file = _parse(path)
+    root, data, file = _parse(Path(path))
     if not isinstance(data, dict):
         raise ValidationError([Problem(file, 1, 1, "", f"a contract is a mapping that starts "
                                        f"with 'programme:', not {_describe(data)}")])
@@ -243,7 +234,7 @@ def _read_contract(path: Path) -> tuple[Loaded, dict[str, Any]]:
         (ext.programme, ext.local, ext.kinds, _located(root, file, ext.loc, "", severity="warning"))
         for ext in checked.external
     )
-    return Loaded(contract, file, external), data
+    return Loaded(contract, file, external)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -275,6 +266,12 @@ def _gc_paused() -> Iterator[None]:
     collector's passes over the growing heap find nothing; they cost up to
     three times the work of loading itself. Reference counting still frees
     everything as usual; the collector is switched back on afterwards.
+
+    The objects made meanwhile (millions for a national data set) would all
+    sit in the youngest generation, and the next collections would walk
+    them three times over (young, middle, old) in whatever the caller does
+    next. ``freeze`` + ``unfreeze`` moves them to the oldest generation in
+    one step instead; this is skipped when the program froze objects itself.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -282,13 +279,10 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
-
-
-#: Read files in worker processes from this many files on (see :func:`load_contracts`).
-PARALLEL_MIN_FILES = 256
-#: Files each worker has in hand at once (bounds the memory of finished, unread results).
-_WINDOW = 16
 
 
 def _read_one(path: Path) -> Loaded | Index | ContractError:
@@ -300,94 +294,36 @@ def _read_one(path: Path) -> Loaded | Index | ContractError:
         return exc
 
 
-def _read_for_parent(path: Path) -> tuple[str, Any, Any]:
-    """In a worker: read and check one file, and return it in a form that is quick
-    to send: a contract as its plain data (validated again in the parent, which is
-    cheaper than sending pydantic objects), an error as its class and problems."""
-    try:
-        if path.name in INDEX_NAMES:
-            return "index", read_index(path), None
-        loaded, data = _read_contract(path)
-        return "contract", data, (loaded.file, loaded.external)
-    except ContractError as exc:
-        return "error", type(exc), exc.problems
-
-
-def _from_worker(kind: str, value: Any, extra: Any) -> Loaded | Index | ContractError:
-    if kind == "contract":
-        file, external = extra
-        return Loaded(Contract.model_validate(value), file, external)
-    if kind == "index":
-        return value  # type: ignore[no-any-return]
-    return value(extra)  # type: ignore[no-any-return]
-
-
-def _jobs(jobs: int | None, files: int) -> int:
-    """How many worker processes to use (1: read in this process)."""
-    if jobs is None:
-        if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
-            return 1
-        try:
-            return len(os.sched_getaffinity(0))
-        except AttributeError:  # pragma: no cover - not Linux
-            return os.cpu_count() or 1
-    return max(1, min(jobs, files))
-
-
-def _read_parallel(files: list[Path], jobs: int) -> Iterator[Loaded | Index | ContractError]:
-    """Read ``files`` in ``jobs`` forked workers, yielding results in file order.
-
-    The parent validates the plain data and builds the graph while the workers
-    parse, so two cores load about 1.5 times as fast as one. At most
-    ``_WINDOW * jobs`` files are in flight, so finished results never pile up.
-    """
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
-        pending: collections.deque[Any] = collections.deque()
-        queue = iter(files)
-        for path in itertools.islice(queue, _WINDOW * jobs):
-            pending.append(pool.apply_async(_read_for_parent, (path,)))
-        while pending:
-            result = pending.popleft().get()
-            for path in itertools.islice(queue, 1):
-                pending.append(pool.apply_async(_read_for_parent, (path,)))
-            yield _from_worker(*result)
-
-
-def _read_all(files: list[Path], progress: Progress | None = None, jobs: int = 1
+def _read_all(files: list[Path], progress: Progress | None = None
               ) -> Iterator[Loaded | Index | ContractError]:
     total = len(files)
-    items = _read_parallel(files, jobs) if jobs > 1 else map(_read_one, files)
-    for done, item in enumerate(items, 1):
+    for done, item in enumerate(map(_read_one, files), 1):
         yield item
         if progress is not None:
             progress(done, total)
 
 
-def load_contracts(*paths: str | Path, progress: Progress | None = None,
-                   jobs: int | None = None) -> tuple[list[Loaded], list[Index], list[Problem]]:
+def load_contracts(*paths: str | Path, progress: Progress | None = None
+                   ) -> tuple[list[Loaded], list[Index], list[Problem]]:
     """Read every file; return contracts, indexes and warnings, or raise with all errors.
 
     ``progress``, when given, is called as ``progress(done, total)`` after
     every file (the command line passes a :class:`~dinnet.progress.ProgressBar`).
-    ``jobs`` is the number of worker processes that read files; by default
-    one per CPU from :data:`PARALLEL_MIN_FILES` files on (where processes
-    can be forked), else 1. The result is the same either way.
     """
     files = contract_files(paths or (bundled_data_path(),))
     if not files:
         raise DinnetError(f"no .yaml files found in {', '.join(map(str, paths))}")
     with _gc_paused():
-        return _load_files(files, progress, _jobs(jobs, len(files)))
+        return _load_files(files, progress)
 
 
-def _load_files(files: list[Path], progress: Progress | None, jobs: int
+def _load_files(files: list[Path], progress: Progress | None
                 ) -> tuple[list[Loaded], list[Index], list[Problem]]:
     loaded: list[Loaded] = []
     indexes: list[Index] = []
     errors: list[Problem] = []
     failures: list[ContractError] = []
-    for item in _read_all(files, progress, jobs):
+    for item in _read_all(files, progress):
         if isinstance(item, ContractError):
             failures.append(item)
             errors.extend(item.problems)
@@ -438,17 +374,16 @@ def _with(p: Problem, message: str, severity: str) -> Problem:
     return Problem(p.file, p.line, p.column, p.path, message, severity)  # type: ignore[arg-type]
 
 
-def load(*paths: str | Path, progress: Progress | None = None,
-         jobs: int | None = None) -> nx.MultiDiGraph:
+def load(*paths: str | Path, progress: Progress | None = None) -> nx.MultiDiGraph:
     """Load contract files or folders into one graph (no argument: the bundled data).
 
     Raises :class:`~dinnet.errors.ContractError` listing every problem of every file.
     Unresolved references into programmes that are not loaded are kept in
-    ``G.graph["unresolved"]`` as warnings. ``progress`` and ``jobs`` are as
-    for :func:`load_contracts`.
+    ``G.graph["unresolved"]`` as warnings. ``progress`` is as for
+    :func:`load_contracts`.
     """
     with _gc_paused():
-        loaded, indexes, warnings = load_contracts(*paths, progress=progress, jobs=jobs)
+        loaded, indexes, warnings = load_contracts(*paths, progress=progress)
         G = build_graph([item.contract for item in loaded], indexes=indexes)
     G.graph["files"] = {item.contract.programme.id: item.file for item in loaded}
     G.graph["warnings"] = [str(w) for w in warnings]

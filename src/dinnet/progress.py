@@ -2,19 +2,24 @@
 
 :class:`ProgressBar` is a callable ``(done, total)`` that the loader calls
 after every file (see :func:`dinnet.loading.load_contracts`). It draws on
-standard error only when that is a terminal, at most ten times a second,
-and clears its line when closed, so pipes, logs and tests stay clean.
+standard error only when that is a terminal, only once loading has taken
+longer than ``delay`` (so a few files never flash a bar), at most ten times
+a second, and it wipes its line when the last file is read, so pipes, logs,
+tests and the command's own output stay clean.
 
 >>> import io
 >>> bar = ProgressBar(stream=io.StringIO())   # not a terminal: draws nothing
->>> bar(1, 3); bar(3, 3); bar.close()
+>>> bar(1, 3); bar(3, 3)
 >>> bar.stream.getvalue()
 ''
 >>> out = io.StringIO()
->>> bar = ProgressBar(stream=out, force=True, interval=0)
->>> bar(1, 4); bar(4, 4)
+>>> bar = ProgressBar(stream=out, force=True, delay=0, interval=0)
+>>> bar(1, 4); bar(3, 4)
 >>> print(out.getvalue().replace("\\r", "|"))
-|loading [######------------------] 1/4 files|loading [########################] 4/4 files
+|loading [######------------------] 1/4 files|loading [##################------] 3/4 files
+>>> bar(4, 4)                                 # done: the line is wiped
+>>> out.getvalue().endswith(" \\r")
+True
 """
 
 from __future__ import annotations
@@ -37,27 +42,32 @@ class ProgressBar:
         Where to draw (standard error by default).
     force : bool
         Draw even when ``stream`` is not a terminal.
+    delay : float
+        Seconds from the start before the bar first shows.
     interval : float
-        Least time between two redraws, in seconds (the last file always draws).
+        Least time between two redraws, in seconds.
     """
 
     WIDTH = 24
 
     def __init__(self, label: str = "loading", *, stream: TextIO | None = None,
-                 force: bool = False, interval: float = 0.1) -> None:
+                 force: bool = False, delay: float = 0.5, interval: float = 0.1) -> None:
         self.label = label
         self.stream = stream if stream is not None else sys.stderr
         isatty = getattr(self.stream, "isatty", None)
         self.enabled = force or bool(isatty and isatty())
         self.interval = interval
-        self._last = float("-inf")
+        self._last = time.monotonic() + delay - interval  # first draw after ``delay``
         self._drawn = 0
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled:
             return
+        if done >= total:
+            self.close()
+            return
         now = time.monotonic()
-        if done < total and now - self._last < self.interval:
+        if now - self._last < self.interval:
             return
         self._last = now
         filled = self.WIDTH * done // total if total else self.WIDTH
@@ -69,7 +79,7 @@ class ProgressBar:
         self.stream.flush()
 
     def close(self) -> None:
-        """Clear the line (if anything was drawn)."""
+        """Wipe the line (if anything was drawn)."""
         if self.enabled and self._drawn:
             self.stream.write("\r" + " " * self._drawn + "\r")
             self.stream.flush()

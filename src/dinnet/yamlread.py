@@ -118,7 +118,7 @@ def read_text(path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-class _Reader(_Loader):  # type: ignore[misc,valid-type]
+class _Reader(_Loader):
     """The C parser and composer with a constant-time tag resolver.
 
     PyYAML resolves every plain scalar against the YAML 1.1 regular
@@ -290,7 +290,7 @@ class _Constructor:
             if tag not in _ALLOWED_TAGS and tag != _MERGE:
                 self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
                           "contracts hold only text, numbers, lists and mappings")
-            return node.value if node.style else _plain(node.value)
+            return node.value if node.style else _plain(node.value)  # type: ignore[attr-defined]
         if tag not in _ALLOWED_TAGS:
             self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
                       "contracts hold only text, numbers, lists and mappings")

@@ -249,11 +249,14 @@ def budget_figure(G: nx.MultiDiGraph, *, lang: str = "nl", columns: int = 2) -> 
 
 
 def figure_bytes(fig: Any, format: str = "svg") -> bytes:
-    """Save ``fig`` as svg, png or pdf; the same figure gives the same bytes.
+    """Save ``fig`` as svg, png or pdf; the same data gives the same bytes.
+
+    (No date, fixed SVG ids. A figure saved a second time can differ slightly,
+    because its constrained layout moves on each draw.)
 
     >>> from dinnet.render._example import example_graph
-    >>> fig = budget_figure(example_graph())
-    >>> figure_bytes(fig, "svg") == figure_bytes(fig, "svg")
+    >>> G = example_graph()
+    >>> figure_bytes(budget_figure(G), "svg") == figure_bytes(budget_figure(G), "svg")
     True
     """
     import matplotlib

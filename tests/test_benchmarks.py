@@ -1,0 +1,49 @@
+"""The benchmark generator writes contracts that validate (no timing here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import dinnet
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dinnet_bench_generate", BENCHMARKS / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_contracts_validate(tmp_path: Path) -> None:
+    gen = _generator()
+    paths = gen.generate(tmp_path, 9, seed=3)
+    assert len(paths) == 9
+    assert all(p.name.startswith("gemeente-1-programma-") for p in paths[:6])
+    G = dinnet.load(*paths)
+    assert sum(k == "programme" for _, k in G.nodes(data="kind")) == 9
+    assert not [w for w in G.graph["warnings"] if "error" in w]
+    kinds = {k for _, k in G.nodes(data="kind")}
+    assert kinds >= {"vision", "goal", "indicator", "effort", "project", "stakeholder"}
+    assert any(kind == "depends_on" for _, _, kind in G.edges(keys=True))  # relations resolve
+    assert 100 * 9 <= G.number_of_nodes() <= 330 * 9
+
+
+def test_generation_is_seeded(tmp_path: Path) -> None:
+    gen = _generator()
+    a = gen.generate(tmp_path / "a", 3, seed=5)
+    b = gen.generate(tmp_path / "b", 3, seed=5)
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def test_large_programme_has_a_big_din(tmp_path: Path) -> None:
+    gen = _generator()
+    G = dinnet.load(gen.generate_large_programme(tmp_path, 300))
+    drawn = [n for n, k in G.nodes(data="kind") if k in ("vision", "goal", "effort", "result", "project")]
+    assert 200 <= len(drawn) <= 400
