@@ -13,6 +13,7 @@ out literally: quotes, backslashes, ``<b>`` and ``</text><script>`` included.
 from __future__ import annotations
 
 import html
+import functools
 import re
 import textwrap
 from collections.abc import Mapping
@@ -167,6 +168,7 @@ def comment_text(text: Any) -> str:
     return graphviz.nohtml(plain(text).replace("\\", "/"))
 
 
+@functools.lru_cache(maxsize=65536)
 def natural_key(text: str) -> tuple[Any, ...]:
     """A sort key that puts ``E2`` before ``E10``.
 
