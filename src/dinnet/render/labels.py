@@ -12,8 +12,8 @@ out literally: quotes, backslashes, ``<b>`` and ``</text><script>`` included.
 
 from __future__ import annotations
 
-import html
 import functools
+import html
 import re
 import textwrap
 from collections.abc import Mapping
