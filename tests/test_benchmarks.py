@@ -47,3 +47,23 @@ def test_large_programme_has_a_big_din(tmp_path: Path) -> None:
     G = dinnet.load(gen.generate_large_programme(tmp_path, 300))
     drawn = [n for n, k in G.nodes(data="kind") if k in ("vision", "goal", "effort", "result", "project")]
     assert 200 <= len(drawn) <= 400
+
+
+def test_fifty_megabyte_folder_loads_with_bounded_memory(tmp_path: Path) -> None:
+    """docs/robustness.md case 14: a 50 MB folder of honest contracts loads; the peak
+    resident memory of the loading process stays proportional to the input: about 20 times
+    the YAML size here (4.7 kB per node, docs/performance.md); the bound is 30 times."""
+    import subprocess
+
+    gen = _generator()
+    gen.generate(tmp_path, 1_100, seed=7)
+    size = sum(p.stat().st_size for p in tmp_path.iterdir())
+    assert size >= 50_000_000
+    code = ("import resource, dinnet; G = dinnet.load(r'%s'); "
+            "print(G.number_of_nodes(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+            % tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=600).stdout.split()
+    nodes, peak_kib = int(out[0]), int(out[1])
+    assert nodes > 150_000
+    assert peak_kib * 1024 < 30 * size, (peak_kib, size)
