@@ -59,9 +59,8 @@ def test_fifty_megabyte_folder_loads_with_bounded_memory(tmp_path: Path) -> None
     gen.generate(tmp_path, 1_100, seed=7)
     size = sum(p.stat().st_size for p in tmp_path.iterdir())
     assert size >= 50_000_000
-    code = ("import resource, dinnet; G = dinnet.load(r'%s'); "
-            "print(G.number_of_nodes(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-            % tmp_path)
+    code = (f"import resource, dinnet; G = dinnet.load({str(tmp_path)!r}); "
+            "print(G.number_of_nodes(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=600).stdout.split()
     nodes, peak_kib = int(out[0]), int(out[1])
