@@ -1,6 +1,6 @@
 # dinnet: two commands from a fresh clone.
 #   make demo   - create .venv, install dinnet (and Graphviz if missing), validate,
-#                 export and audit the bundled Almelo data
+#                 export, audit, draw and report the bundled Almelo data into out/
 #   make test   - the same setup plus dev tools, then ruff, mypy and pytest
 
 PYTHON ?= python3
@@ -42,6 +42,10 @@ demo: setup
 	$(BIN)/dinnet audit --fail-on never --format markdown -o $(OUT)/audit.md
 	$(BIN)/dinnet audit --fail-on never | tail -1
 	@echo "wrote $(OUT)/audit.md"
+	$(BIN)/dinnet render --highlight-gaps -o $(OUT)/din/
+	$(BIN)/dinnet portfolio -o $(OUT)/portfolio.svg
+	$(BIN)/dinnet report -o $(OUT)/report.html
+	@echo "open $(OUT)/report.html in a browser; the DIN diagrams are in $(OUT)/din/"
 
 lint: setup-dev
 	$(BIN)/ruff check src tests $(wildcard benchmarks examples)
