@@ -25,7 +25,7 @@ graphviz:
 	@command -v dot >/dev/null 2>&1 || { \
 	  echo "Graphviz 'dot' not found: installing the Debian package graphviz"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
 
 # The report's browser tests drive Debian's chromium (never a browser Playwright downloads).
 chromium:

@@ -80,12 +80,14 @@ def test_deep_block_nesting(tmp_path: Path) -> None:
 def test_yaml11_words_are_text(tmp_path: Path) -> None:
     text = MINIMAL.replace("label: Een betere stad", "label: no") \
         .replace("label: Fietsersbond", "label: 0151") \
-        .replace("label: Spoor 1", "label: 10:30")
+        .replace("label: Spoor 1", "label: 10:30") \
+        .replace("label: Fietspad", "label: =")
     (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
     G = dinnet.load(tmp_path / "c.yaml")
     assert G.nodes["mini:visie"]["label"] == "no"
     assert G.nodes["mini:fietsersbond"]["label"] == "0151"
     assert G.nodes["mini:S1"]["label"] == "10:30"
+    assert G.nodes["mini:P1"]["label"] == "="
 
 
 @pytest.mark.parametrize("value", ["~", "", "null"])

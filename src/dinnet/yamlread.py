@@ -69,7 +69,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NUMBER_START = frozenset("0123456789+-.~")
 _STR, _SEQ, _MAP, _MERGE = (_TAG + t for t in ("str", "seq", "map", "merge"))
-_SPECIAL = {"<<": _MERGE, "=": _TAG + "value"}
+_SPECIAL = {"<<": _MERGE}
 _WORDS = frozenset(_NULLS) | frozenset(_BOOLS)  # plain words that are not text
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
@@ -124,8 +124,8 @@ class _Reader(_Loader):
     PyYAML resolves every plain scalar against the YAML 1.1 regular
     expressions (in Python) only to label it ``!!int``, ``!!bool`` and so on;
     :func:`construct` reads scalars by their text and style instead, so the
-    guess is wasted work. Only the tags :func:`construct` looks at are kept:
-    ``<<`` (merge key, refused) and ``=`` (the YAML 1.1 value key, refused).
+    guess is wasted work. Only the tag :func:`construct` looks at is kept:
+    ``<<`` (merge key, refused). A plain ``=`` (YAML 1.1's value key) is text.
     """
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
