@@ -50,6 +50,7 @@ demo: setup
 lint: setup-dev
 	$(BIN)/ruff check src tests $(wildcard benchmarks examples)
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: setup-dev lint
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q
