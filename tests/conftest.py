@@ -7,10 +7,19 @@ deadline; the default ``dev`` profile is quicker for local runs.
 from __future__ import annotations
 
 import os
+import shutil
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests that run Graphviz fail, not skip, without it: `make test` installs it."""
+    if item.get_closest_marker("graphviz") and shutil.which("dot") is None:
+        pytest.fail("Graphviz 'dot' is not installed: `make test` installs it, or run "
+                    "`sudo apt-get install graphviz`", pytrace=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +49,6 @@ def test_committed_notebook_has_its_outputs() -> None:
 
 @pytest.mark.graphviz
 def test_notebook_runs_top_to_bottom(tmp_path: Path) -> None:
-    if shutil.which("dot") is None:
-        pytest.skip("Graphviz 'dot' is not installed")
     nb = nbformat.read(NOTEBOOK, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -62,10 +59,9 @@ def test_notebook_runs_top_to_bottom(tmp_path: Path) -> None:
     check(nb)
 
 
+@pytest.mark.graphviz
 def test_script_version_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                              capsys: pytest.CaptureFixture[str]) -> None:
-    if shutil.which("dot") is None:
-        pytest.skip("Graphviz 'dot' is not installed")
     import runpy
 
     monkeypatch.chdir(ROOT)

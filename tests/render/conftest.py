@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import networkx as nx
 import pytest
 
 import dinnet
-from dinnet.errors import ContractError
 from dinnet.loading import bundled_data_path
 
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -25,11 +23,8 @@ def bundled_files() -> list[Path]:
 
 
 def load_single(path: Path) -> nx.MultiDiGraph:
-    """One contract on its own; skip the test while a file is being written."""
-    try:
-        return dinnet.load(path)
-    except ContractError as exc:  # pragma: no cover - depends on work in progress
-        pytest.skip(f"{path.name} does not load right now: {exc.problems[0]}")
+    """One contract on its own."""
+    return dinnet.load(path)
 
 
 def programme_of(G: nx.MultiDiGraph) -> str:
@@ -67,4 +62,5 @@ def centre_x(g: ET.Element) -> float:
     return (min(xs) + max(xs)) / 2
 
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' not installed")
+#: Runs Graphviz; fails with an install hint when it is missing (see tests/conftest.py).
+needs_dot = pytest.mark.graphviz
