@@ -43,9 +43,11 @@ def test_validate_reports_each_problem_on_one_line(tmp_path: Path) -> None:
     code, _out, err = run("validate", str(bad))
     assert code == 1
     lines = err.strip().splitlines()
-    assert lines == [f"{bad}:58:5: error: stakeholders[0].lable: unknown field 'lable'; "
+    assert lines == [f"{bad}:40:22: error: efforts[0].contributes_to[0]: unknown goal 'SD9' "
+                     "(known: SD1, SD1.a, SD2); did you mean 'SD2'?",
+                     f"{bad}:58:5: error: stakeholders[0].lable: unknown field 'lable'; "
                      "did you mean 'label'?",
-                     "1 error"]
+                     "2 errors"]
     assert "Traceback" not in err
 
 

@@ -274,3 +274,21 @@ def test_two_relations_to_one_programme_keep_both(tmp_path: Path) -> None:
     assert edge["topics"] == ["groen", "water"]
     assert edge["nodes"] == ["mini:SD2"]
     assert edge["source"] == "t.txt:9; t.txt:12"
+
+
+def test_field_errors_and_dangling_references_in_one_run(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        goals:
+          - {id: SD1, level: strategc, label: G, source: t.txt:3}
+          - {id: SD2, level: strategic, label: G, source: t.txt:4}
+        efforts:
+          - {id: E1, label: E, contributes_to: [SD1, SD2, SD9], source: t.txt:5}
+          - {id: E2, label: E, contributes_too: [SD2], source: t.txt:6}
+          - {id: E3, label: E, contributes_to: [SD8], source: t.txt:7}
+        """)
+    lines = problems(path, ValidationError)
+    assert [line.split(": error: ")[1].split(":")[0] for line in lines] == [
+        "goals[0].level", "efforts[0].contributes_to[2]", "efforts[1].contributes_too",
+        "efforts[2].contributes_to[0]"]
+    assert lines[1].startswith(f"{path}:11:51: error:")
+    assert "unknown goal 'SD9'" in lines[1] and "unknown goal 'SD8'" in lines[3]

@@ -24,7 +24,7 @@ import pydantic
 from .errors import ContractError, DinnetError, Problem, UnknownReferenceError, ValidationError
 from .graph import build_graph
 from .model import LOCAL_ID_PATTERN, Contract, Index
-from .references import Loc, check_contract
+from .references import Issue, Loc, check_contract
 from .yamlread import construct, locate, parse_text, read_text
 
 __all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
@@ -219,22 +219,96 @@ def read_contract(path: str | Path) -> Loaded:
     try:
         contract = Contract.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError(_validation_problems(root, file, exc)) from None
+        problems = _validation_problems(root, file, exc)
+        problems += _reference_problems_of_the_rest(root, file, data, exc)
+        raise ValidationError(_sorted(problems)) from None
     checked = check_contract(contract)
     if checked.errors:
-        problems = []
-        for issue in checked.errors:
-            message = issue.message
-            if issue.related is not None:
-                line, _ = locate(root, issue.related)
-                message += f" (first defined at line {line})"
-            problems.append(_located(root, file, issue.loc, message))
-        raise UnknownReferenceError(_sorted(problems))
+        raise UnknownReferenceError(_reference_problems(root, file, checked.errors))
     external = tuple(
         (ext.programme, ext.local, ext.kinds, _located(root, file, ext.loc, "", severity="warning"))
         for ext in checked.external
     )
     return Loaded(contract, file, external)
+
+
+def _reference_problems(root: Any, file: str, issues: list[Issue],
+                        index_map: dict[str, list[int]] | None = None) -> list[Problem]:
+    problems = []
+    for issue in issues:
+        loc, related = _original(issue.loc, index_map), _original(issue.related, index_map)
+        assert loc is not None
+        message = issue.message
+        if related is not None:
+            line, _ = locate(root, related)
+            message += f" (first defined at line {line})"
+        problems.append(_located(root, file, loc, message))
+    return _sorted(problems)
+
+
+def _original(loc: Loc | None, index_map: dict[str, list[int]] | None) -> Loc | None:
+    """A path in the pruned contract as a path in the file."""
+    if loc is None or not index_map or len(loc) < 2 or loc[0] not in index_map:
+        return loc
+    section, i = loc[0], loc[1]
+    assert isinstance(section, str) and isinstance(i, int)
+    return (section, index_map[section][i], *loc[2:])
+
+
+def _ids_in(value: Any) -> set[str]:
+    """Every ``id`` inside an element (sub-goals and sub-efforts included)."""
+    if isinstance(value, dict):
+        found = {str(value["id"])} if isinstance(value.get("id"), str) else set()
+        return found.union(*(_ids_in(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_ids_in(v) for v in value))
+    return set()
+
+
+def _reference_problems_of_the_rest(root: Any, file: str, data: dict[str, Any],
+                                    exc: pydantic.ValidationError) -> list[Problem]:
+    """Check the references of the elements that did validate, so that one run reports
+    the bad fields and the dangling references together.
+
+    Elements with field errors are left out (with everything nested in them), and so
+    are references to their ids, which would otherwise be reported as unknown.
+    """
+    bad: dict[str, set[int]] = {}
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        if len(loc) < 2 or not isinstance(loc[1], int) or loc[0] not in Contract.model_fields:
+            return []  # the programme itself or a whole section is broken: nothing to check
+        bad.setdefault(str(loc[0]), set()).add(loc[1])
+    pruned = dict(data)
+    index_map: dict[str, list[int]] = {}
+    dropped: set[str] = set()
+    for section, indexes in bad.items():
+        items = data.get(section)
+        if not isinstance(items, list):
+            return []
+        index_map[section] = [i for i in range(len(items)) if i not in indexes]
+        pruned[section] = [items[i] for i in index_map[section]]
+        dropped |= _ids_in([items[i] for i in indexes])
+    try:
+        contract = Contract.model_validate(pruned)
+    except pydantic.ValidationError:
+        return []
+    issues = [issue for issue in check_contract(contract).errors
+              if not (issue.related is None and _refers_to(pruned, issue.loc, dropped))]
+    return _reference_problems(root, file, issues, index_map)
+
+
+def _refers_to(data: Any, loc: Loc, ids: set[str]) -> bool:
+    """Whether the reference at ``loc`` names one of ``ids``."""
+    value = data
+    for part in loc:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if isinstance(value, dict):
+        value = value.get("goal")
+    return isinstance(value, str) and value.rsplit(":", 1)[-1] in ids
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
