@@ -13,7 +13,6 @@ from dinnet.errors import NodeNotFoundError
 from dinnet.graph import build_graph
 from dinnet.loading import read_contract
 from dinnet.render import din_dot, gap_highlights, portfolio_dot, select_din
-from dinnet.render.overlay import local_findings
 
 from .conftest import ASSETS, bundled_files
 
@@ -115,17 +114,14 @@ def test_highlight_marks_nodes_and_lists_rules(mini: nx.MultiDiGraph) -> None:
     assert 'id="din-legend"' in src
 
 
-def test_gap_highlights_use_the_audit_or_fall_back(mini: nx.MultiDiGraph,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gap_highlights_use_the_audit(mini: nx.MultiDiGraph) -> None:
     mini.remove_edge("mini:E2", "mini:SD2", "contributes_to")
     assert "goal-without-effort" in gap_highlights(mini, "mini").nodes["mini:SD2"]
-    import sys
+    from dinnet.audit import audit
 
-    monkeypatch.setitem(sys.modules, "dinnet.audit", None)  # the audit not available
-    h = gap_highlights(mini, "mini")
-    assert h.nodes == {"mini:E2": ("effort-without-goal",), "mini:SD2": ("goal-without-effort",)}
-    assert [f.rule for f in local_findings(mini)] == ["effort-without-goal",
-                                                      "goal-without-effort"]
+    findings = audit(mini)
+    assert gap_highlights(mini, "mini", findings=findings) == gap_highlights(mini, "mini")
+    assert gap_highlights(mini, "mini", findings=[]).nodes == {}
 
 
 def _shuffled(G: nx.MultiDiGraph, seed: int) -> nx.MultiDiGraph:

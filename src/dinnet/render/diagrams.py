@@ -21,6 +21,7 @@ from typing import Any
 import graphviz
 import networkx as nx
 
+from ..audit import Finding, audit
 from ..errors import OutputError
 from ..output import write_output
 from .dot import din_dot
@@ -69,8 +70,10 @@ def _programmes(G: nx.MultiDiGraph) -> list[str]:
 
 
 def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps: bool = False,
-        strategic_goal: str | None = None) -> Diagram:
+        strategic_goal: str | None = None, findings: Iterable[Finding] | None = None) -> Diagram:
     """The DIN of one programme as a :class:`Diagram` (shows itself in Jupyter).
+
+    With ``highlight_gaps`` the audit's ``findings`` (run when not given) mark the nodes.
 
     Examples
     --------
@@ -79,7 +82,7 @@ def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps:
     >>> d.name, 'id="din-mini-E2"' in d.source, 'id="din-mini-E1"' in d.source
     ('mini-SD2', True, False)
     """
-    highlight = gap_highlights(G, programme) if highlight_gaps else None
+    highlight = gap_highlights(G, programme, findings=findings) if highlight_gaps else None
     dg = din_dot(G, programme, lang=lang, strategic_goal=strategic_goal,
                  highlight=highlight.nodes if highlight else None,
                  severity=highlight.severity if highlight else None)
@@ -103,6 +106,7 @@ def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
     ['mini']
     """
     programmes = [programme] if programme is not None else _programmes(G)
+    findings = audit(G) if highlight_gaps else None  # once for every diagram
     found = []
     for p in programmes:
         goals = []
@@ -111,7 +115,8 @@ def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
                             and d.get("kind") == "goal" and d.get("level") == "strategic"),
                            key=natural_key)
         for goal in goals or [None]:
-            found.append(din(G, p, lang=lang, highlight_gaps=highlight_gaps, strategic_goal=goal))
+            found.append(din(G, p, lang=lang, highlight_gaps=highlight_gaps, strategic_goal=goal,
+                             findings=findings))
     return found
 
 

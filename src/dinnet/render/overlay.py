@@ -1,9 +1,8 @@
 """Audit findings to mark on a DIN (``--highlight-gaps``).
 
-:func:`gap_highlights` runs :func:`dinnet.audit.audit` and keeps the findings
-that point at a drawn node (a finding about an indicator marks the goals it
-measures). Without the audit module it falls back to two coverage rules
-computed here: goals with no effort behind them and efforts that serve no goal.
+:func:`gap_highlights` keeps the findings of :func:`dinnet.audit.audit` that
+point at a drawn node (a finding about an indicator marks the goals it
+measures). Pass ``findings`` when you have them already, to audit only once.
 
 >>> from dinnet.render._example import example_graph
 >>> G = example_graph()
@@ -13,21 +12,19 @@ computed here: goals with no effort behind them and efforts that serve no goal.
 (True, ('effort-without-goal',))
 >>> h.severity["goal-without-effort"]
 'error'
->>> [(f.rule, f.node) for f in local_findings(G)]
-[('effort-without-goal', 'mini:E2'), ('goal-without-effort', 'mini:SD2')]
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
+from ..audit import Finding, audit
 from .select import column_of
 
-__all__ = ["Highlights", "gap_highlights", "local_findings"]
+__all__ = ["Highlights", "gap_highlights"]
 
 
 @dataclass(frozen=True)
@@ -38,45 +35,13 @@ class Highlights:
     severity: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Finding:
-    rule: str
-    severity: str
-    programme: str
-    node: str | None
-    message: str
-    source: str | None
-
-
-def local_findings(G: nx.MultiDiGraph) -> list[Any]:
-    """Goals without an effort behind them and efforts that reach no goal (no audit needed)."""
-    found = []
-    for n, d in sorted(G.nodes(data=True)):
-        kind = d.get("kind")
-        if kind == "goal" and not d.get("open") and not any(
-                G.nodes[a].get("kind") in ("effort", "result") for a in nx.ancestors(G, n)):
-            found.append(_Finding("goal-without-effort", "error", d.get("programme", ""), n,
-                                  "no effort contributes to this goal", d.get("source")))
-        if kind == "effort" and not any(G.nodes[x].get("kind") == "goal"
-                                        for x in nx.descendants(G, n)):
-            found.append(_Finding("effort-without-goal", "error", d.get("programme", ""), n,
-                                  "this effort contributes to no goal", d.get("source")))
-    return found
-
-
-def _findings(G: nx.MultiDiGraph) -> Iterable[Any]:
-    try:
-        from ..audit import audit
-    except ImportError:  # the audit is optional for drawing
-        return local_findings(G)
-    return audit(G)
-
-
 def gap_highlights(G: nx.MultiDiGraph, programme: str | None = None, *,
-                   severities: Iterable[str] = ("error", "warning")) -> Highlights:
+                   severities: Iterable[str] = ("error", "warning"),
+                   findings: Iterable[Finding] | None = None) -> Highlights:
     """The findings of the audit that can be shown on a DIN of ``programme`` (all when ``None``).
 
-    Only findings of the given ``severities`` count. A finding about an
+    Only findings of the given ``severities`` count; ``findings`` defaults to
+    ``audit(G)``. A finding about an
     indicator is shown on the goals it measures; findings about a programme
     or a budget table as a whole have no place in the picture and are left out.
 
@@ -89,7 +54,7 @@ def gap_highlights(G: nx.MultiDiGraph, programme: str | None = None, *,
     wanted = set(severities)
     nodes: dict[str, set[str]] = {}
     severity: dict[str, str] = {}
-    for f in _findings(G):
+    for f in audit(G) if findings is None else findings:
         if f.severity not in wanted or not f.node or f.node not in G:
             continue
         if programme is not None and f.programme != programme:

@@ -12,11 +12,12 @@ Each DIN carries the audit overlay; its nodes become focusable buttons (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..audit import Finding, audit
 from ..render.dot import din_dot, svg_id
 from ..render.overlay import gap_highlights
 from ..render.portfolio import portfolio_dot
@@ -49,7 +50,8 @@ def _node_map(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
 
 
 def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
-            nodes: Mapping[str, tuple[str, str]] | None = None) -> str:
+            nodes: Mapping[str, tuple[str, str]] | None = None,
+            findings: Sequence[Finding] | None = None) -> str:
     """The DIN of ``programme`` with the audit overlay, as an SVG fragment for the report.
 
     Parameters
@@ -62,6 +64,8 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         Language of the diagram's headings.
     nodes : mapping, optional
         Element id to ``(node id, label)``; computed from ``G`` when omitted.
+    findings : sequence of Finding, optional
+        The audit's findings for the overlay; ``None`` runs the audit.
 
     Returns
     -------
@@ -78,7 +82,7 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     True
     """
     nodes = _node_map(G) if nodes is None else nodes
-    highlights = gap_highlights(G, programme)
+    highlights = gap_highlights(G, programme, findings=findings)
     dg = din_dot(G, programme, lang=lang, highlight=highlights.nodes, severity=highlights.severity)
     keep = {k for k, (n, _) in nodes.items()
             if k == svg_id(n) and G.nodes[n].get("programme") == programme}
@@ -91,14 +95,16 @@ def _chart_svg(fig: object, scope: str) -> str:
     return inline_svg(figure_bytes(fig, "svg"), scope=scope)
 
 
-def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl", charts: bool = True) -> Figures:
+def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl", charts: bool = True,
+                   findings: Sequence[Finding] | None = None) -> Figures:
     """Every picture of the report; ``charts=False`` skips matplotlib (faster)."""
+    findings = audit(G) if findings is None else findings
     programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
     nodes = _node_map(G)
     portfolio = inline_svg(render(portfolio_dot(G, lang=lang), "svg"), scope="portfolio",
                            nodes={f"prog-{p}": (p, str(G.nodes[p].get("label", p)))
                                   for p in programmes}, keep=())
-    din = {p: din_svg(G, p, lang=lang, nodes=nodes) for p in programmes}
+    din = {p: din_svg(G, p, lang=lang, nodes=nodes, findings=findings) for p in programmes}
     indicators: dict[str, str] = {}
     budget: dict[str, str] = {}
     if charts:
