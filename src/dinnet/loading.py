@@ -43,6 +43,7 @@ class Loaded:
     contract: Contract
     file: str
     external: tuple[tuple[str, str, tuple[str, ...], Problem], ...]  # (programme, id, kinds, where)
+    kinds: dict[str, str]  # local id -> kind, from check_contract
 
 
 def bundled_data_path() -> Path:
@@ -229,7 +230,7 @@ def read_contract(path: str | Path) -> Loaded:
         (ext.programme, ext.local, ext.kinds, _located(root, file, ext.loc, "", severity="warning"))
         for ext in checked.external
     )
-    return Loaded(contract, file, external)
+    return Loaded(contract, file, external, checked.kinds)
 
 
 def _reference_problems(root: Any, file: str, issues: list[Issue],
@@ -421,13 +422,7 @@ def _load_files(files: list[Path], progress: Progress | None
 
 
 def _external_warnings(loaded: list[Loaded]) -> list[Problem]:
-    kinds: dict[str, dict[str, str]] = {}
-    from .references import iter_elements
-
-    for item in loaded:
-        kinds[item.contract.programme.id] = {
-            el.id: kind for kind, el, _ in iter_elements(item.contract)  # type: ignore[attr-defined]
-        }
+    kinds = {item.contract.programme.id: item.kinds for item in loaded}
     problems: list[Problem] = []
     for item in loaded:
         for prog, local, wanted, where in item.external:
