@@ -186,6 +186,7 @@ def sharing(G: nx.MultiDiGraph) -> Iterator[Finding]:
 
 
 def missing_content(G: nx.MultiDiGraph) -> Iterator[Finding]:
+    with_goals = {G.nodes[g]["programme"] for g in nodes_of(G, "goal")}
     for p in sorted(nodes_of(G, "programme")):
         data = G.nodes[p]
         for item in data.get("not_in_text", []):
@@ -197,9 +198,7 @@ def missing_content(G: nx.MultiDiGraph) -> Iterator[Finding]:
                            f"{item['what']}{section}: {reason}", programme=p,
                            severity="info" if item["reason"] == "not_stated" else "warning",
                            source=item["source"])
-        has_goals = any(G.nodes[m]["kind"] == "goal" and G.nodes[m]["programme"] == p
-                        for m in nx.ancestors(G, p))
-        if not has_goals:
+        if p not in with_goals:
             yield _finding(G, "programme-without-goals", p,
                            f"programme '{data['label']}' has no goals in its data")
 
