@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import DinnetError
+from ._optional import optional
 
 __all__ = ["changes_frame", "edges_frame", "findings_frame", "nodes_frame"]
 
@@ -29,12 +29,8 @@ _FIRST_EDGE = ["from", "to", "kind", "source"]
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise DinnetError("DataFrame views need pandas: pip install 'dinnet[pandas]' "
-                          "(or pip install pandas)") from None
-    return pandas
+    return optional("pandas", "DataFrame views need pandas: pip install 'dinnet[pandas]' "
+                              "(or pip install pandas)")
 
 
 def _ordered(frame: Any, first: list[str]) -> Any:

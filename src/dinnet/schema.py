@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .errors import DinnetError
+from ._optional import optional
 from .model import Contract
 
 __all__ = ["DIALECT", "contract_schema", "jsonable", "schema_errors", "schema_json"]
@@ -139,11 +139,8 @@ def schema_errors(data: Any, schema: dict[str, Any] | None = None) -> list[str]:
     ...                "period": {"start": 2019, "end": 2022}, "source": "p.txt:1"}})
     []
     """
-    try:
-        import jsonschema
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise DinnetError("checking against the JSON Schema needs the jsonschema package: "
-                          "pip install jsonschema") from None
+    jsonschema = optional("jsonschema", "checking against the JSON Schema needs the jsonschema "
+                                        "package: pip install jsonschema")
     validator = jsonschema.Draft202012Validator(schema or contract_schema())
     found = []
     for err in validator.iter_errors(jsonable(data)):

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import DinnetError
+from ._optional import optional
 from .model import Contract, Effort, Goal, Index, Table
 
 __all__ = ["SHEETS", "Sheet", "export_xlsx", "sheet_columns", "workbook_rows"]
@@ -394,12 +394,8 @@ def _cell(value: Any) -> Any:
 
 
 def _openpyxl() -> Any:
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise DinnetError("spreadsheets need the openpyxl package: "
-                          "pip install 'dinnet[xlsx]' (or pip install openpyxl)") from None
-    return openpyxl
+    return optional("openpyxl", "spreadsheets need the openpyxl package: "
+                                "pip install 'dinnet[xlsx]' (or pip install openpyxl)")
 
 
 def _readme(wb: Any) -> None:
