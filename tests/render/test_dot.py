@@ -12,7 +12,7 @@ import dinnet
 from dinnet.errors import NodeNotFoundError
 from dinnet.graph import build_graph
 from dinnet.loading import read_contract
-from dinnet.render import din_dot, gap_highlights, portfolio_dot, select_din
+from dinnet.render import din_dot, gap_highlights, iter_din_dot, portfolio_dot, select_din
 
 from .conftest import ASSETS, bundled_files
 
@@ -194,3 +194,16 @@ def test_portfolio_marks_one_sided_relations() -> None:
 def test_unknown_language_is_refused(mini: nx.MultiDiGraph) -> None:
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         din_dot(mini, "mini", lang="fr")
+
+
+def test_pieces_join_to_the_same_text_and_errors_come_at_the_call() -> None:
+    G = dinnet.load(*bundled_files())
+    for p in ("zorg", "binnenstad"):
+        hl = gap_highlights(G, p)
+        for kwargs in ({}, {"highlight": hl.nodes, "severity": hl.severity, "lang": "en"},
+                       {"strategic_goal": "SD1"}):
+            pieces = list(iter_din_dot(G, p, **kwargs))  # type: ignore[arg-type]
+            assert len(pieces) > 3
+            assert "".join(pieces) == din_dot(G, p, **kwargs).source  # type: ignore[arg-type]
+    with pytest.raises(NodeNotFoundError):
+        iter_din_dot(G, "nope")  # raised here, before any piece is asked for

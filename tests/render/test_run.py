@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,33 @@ def test_accessible_svg_moves_tooltip_and_comment() -> None:
                         "<desc>effort; p.txt:3&#45;4</desc>"]
     assert out[-2] == "<title>plain</title>"  # no tooltip, no comment: left alone
     assert accessible_svg(accessible_svg(svg)) == accessible_svg(svg)
+
+
+def test_pieces_give_the_same_output_as_the_whole_text() -> None:
+    source = 'digraph { a [tooltip="A"] a -> b }'
+    pieces = [source[i:i + 3] for i in range(0, len(source), 3)]
+    assert render(iter(pieces), "svg") == render(source, "svg")
+    assert render(iter(pieces), "dot") == source.encode()
+
+
+def test_an_error_while_building_stops_dot_and_is_raised() -> None:
+    def pieces() -> Iterator[str]:
+        yield "digraph { a -> b "
+        raise RuntimeError("building failed")
+
+    with pytest.raises(RuntimeError, match="building failed"):
+        render(pieces(), "svg")
+
+
+def test_dot_that_stops_reading_is_reported_not_a_broken_pipe(tmp_path: Path) -> None:
+    failing = _script(tmp_path, "echo 'Error: out of memory' >&2; exit 2")
+    big = ("digraph {\n" + "a -> b\n" * 200_000 + "}\n")  # more than a pipe holds
+    with pytest.raises(GraphvizError, match=r"exit code 2.*out of memory"):
+        render(iter([big[:1000], big[1000:]]), "svg", executable=failing)
+
+
+def test_timeout_also_while_dot_does_not_read(tmp_path: Path) -> None:
+    slow = _script(tmp_path, "exec sleep 5")
+    big = "digraph {\n" + "a -> b\n" * 200_000 + "}\n"
+    with pytest.raises(GraphvizError, match=r"longer than 0\.3 s"):
+        render(iter([big]), "svg", executable=slow, timeout=0.3)

@@ -18,7 +18,7 @@ from .charts import (
     indicator_figure,
 )
 from .diagrams import Diagram, din, din_diagrams, portfolio, write_charts, write_diagrams
-from .dot import din_dot
+from .dot import din_dot, iter_din_dot
 from .overlay import Highlights, gap_highlights
 from .portfolio import portfolio_dot
 from .run import FORMATS, render
@@ -40,6 +40,7 @@ __all__ = [
     "gap_highlights",
     "indicator_chart",
     "indicator_figure",
+    "iter_din_dot",
     "portfolio",
     "portfolio_dot",
     "render",

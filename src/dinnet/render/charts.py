@@ -70,7 +70,7 @@ def numeric_indicators(G: nx.MultiDiGraph, programme: str) -> list[str]:
         if any(_number(v) is not None for v in values):
             goals = sorted((v for _, v, k in G.out_edges(n, keys=True) if k == "measures"),
                            key=natural_key)
-            found.append((natural_key(goals[0]) if goals else (), natural_key(n), n))
+            found.append((natural_key(goals[0]) if goals else "", natural_key(n), n))
     return [n for *_, n in sorted(found)]
 
 

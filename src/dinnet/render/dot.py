@@ -16,18 +16,18 @@ din-zorg-SD3 din-stub-binnenstad-S2
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import graphviz
 import networkx as nx
-from graphviz import quoting
 
+from .dotwrite import DotWriter, digraph_head
 from .labels import (
     COLUMNS,
+    clear_caches,
     column_heading,
     comment_text,
     dot_text,
@@ -42,56 +42,15 @@ from .order import order_columns
 from .select import DinSelection, column_of, select_din
 from .style import HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
 
-__all__ = ["din_dot", "html_label", "svg_id"]
+__all__ = ["din_dot", "html_label", "iter_din_dot", "svg_id"]
 
 _SEVERITY_RANK = {"error": 0, "warning": 1}
+
+_CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "header")}
 
 #: When a node has more links than this, links that run together are merged
 #: (``concentrate``), so twenty efforts of one goal arrive as one bundle.
 BUNDLE_EDGES = 10
-
-
-@functools.lru_cache(maxsize=65536, typed=True)
-def _quote(identifier: str) -> str:
-    return quoting.quote(identifier)
-
-
-@functools.lru_cache(maxsize=65536)
-def _quote_edge(identifier: str) -> str:
-    return quoting.quote_edge(identifier)
-
-
-def _items(mapping: Any) -> Any:
-    return sorted(mapping.items()) if type(mapping) is dict else mapping.items()
-
-
-def _a_list(label: str | None = None, kwargs: Any = None, attributes: Any = None) -> str:
-    """:func:`graphviz.quoting.a_list`, with memoised quoting (the same text)."""
-    result = [f"label={_quote(label)}"] if label is not None else []
-    if kwargs:
-        result += [f"{_quote(k)}={_quote(v)}" for k, v in _items(kwargs) if v is not None]
-    if attributes:
-        pairs = _items(attributes) if hasattr(attributes, "items") else attributes
-        result += [f"{_quote(k)}={_quote(v)}" for k, v in pairs if v is not None]
-    return " ".join(result)
-
-
-def _attr_list(label: str | None = None, kwargs: Any = None, attributes: Any = None) -> str:
-    content = _a_list(label, kwargs, attributes)
-    return f" [{content}]" if content else ""
-
-
-class FastDigraph(graphviz.Digraph):
-    """A :class:`graphviz.Digraph` that writes the same DOT text with memoised quoting.
-
-    The attribute names and colours of a DIN repeat thousands of times; quoting
-    each once instead of every time halves the time to build a large DIN.
-    """
-
-    _quote = staticmethod(_quote)
-    _quote_edge = staticmethod(_quote_edge)
-    _a_list = staticmethod(_a_list)
-    _attr_list = staticmethod(_attr_list)
 
 
 def svg_id(node: str, *, stub: bool = False) -> str:
@@ -160,7 +119,8 @@ class _DinBuilder:
             name = "din-stub-" + "--".join(svg_id(t)[4:] for t in ts) + ("" if out else "--in")
             self.stub_of[(inside, out)] = name
             self.stub_targets[name] = (ts, out)
-        self.dg = FastDigraph(name=svg_id(sel.strategic_goal or sel.programme))
+        self.graph_name = svg_id(sel.strategic_goal or sel.programme)
+        self.dg = DotWriter()
         self.follows: dict[str, str] = {}
         self.family: dict[str, list[str]] = {}
 
@@ -243,17 +203,18 @@ class _DinBuilder:
         sub = kind == "effort" and any(
             k == "part_of" and self.G.nodes[v].get("kind") == "effort"
             for _, v, k in self.G.out_edges(node, keys=True))
-        attrs = node_style(kind, level=data.get("level"), role=data.get("role"),
+        style = node_style(kind, level=data.get("level"), role=data.get("role"),
                            lijnproject=bool(data.get("lijnproject")), sub=sub,
                            is_open=bool(data.get("open")))
+        style["class"] = f"din-{kind}"
         if node in self.highlight:
             colour, width = HIGHLIGHT[self._worst(self.highlight[node])]
-            attrs |= {"color": colour, "penwidth": f"{width:g}"}
+            style |= {"color": colour, "penwidth": f"{width:g}"}
         what = kind if kind != "goal" else f"goal ({data.get('level')})"
-        target.node(svg_id(node), self.node_label(node, column), id=svg_id(node),
+        name = svg_id(node)
+        target.node(name, self.node_label(node, column), style, id=name,
                     tooltip=dot_text(data.get("label", "")),
-                    comment=comment_text(f"{what}; {data.get('source', '')}"),
-                    **{"class": f"din-{kind}"}, **attrs)
+                    comment=comment_text(f"{what}; {data.get('source', '')}"))
 
     def add_stub(self, target: Any, name: str) -> None:
         nodes, out = self.stub_targets[name]
@@ -262,16 +223,15 @@ class _DinBuilder:
         text = f"→ {' · '.join(short)}" if out else f"{' · '.join(short)} →"
         full = "; ".join(f"{s}: {plain(self.G.nodes[n].get('label', ''))}"
                          for s, n in zip(short, nodes, strict=True))
-        target.node(name, html_label([_lines(text, 24)]), id=name,
-                    tooltip=dot_text(f"{'→ ' if out else '← '}{full}"),
+        target.node(name, html_label([_lines(text, 24)]), node_style("stub") | _CLASS["stub"],
+                    id=name, tooltip=dot_text(f"{'→ ' if out else '← '}{full}"),
                     comment=comment_text("stub: links to " + ", ".join(nodes)
-                                         + " outside this diagram"),
-                    **{"class": "din-stub"}, **node_style("stub"))
+                                         + " outside this diagram"))
 
     def placeholder(self, target: Any, name: str, text: str) -> str:
-        target.node(name, html_label([f"<I>{html_text(text)}</I>"]), id=name,
-                    tooltip=dot_text(text), comment=comment_text("placeholder"),
-                    **{"class": "din-placeholder"}, **node_style("placeholder"))
+        target.node(name, html_label([f"<I>{html_text(text)}</I>"]),
+                    node_style("placeholder") | _CLASS["placeholder"], id=name,
+                    tooltip=dot_text(text), comment=comment_text("placeholder"))
         return name
 
     # -- the whole graph ------------------------------------------------------------------
@@ -292,6 +252,20 @@ class _DinBuilder:
         return html_label(rows)
 
     def build(self) -> graphviz.Digraph:
+        """The whole diagram as a :class:`graphviz.Digraph`."""
+        for _ in self.write():
+            pass
+        return self.dg.digraph(self.graph_name)
+
+    def pieces(self) -> Iterator[str]:
+        """The DOT text in pieces, each as soon as it is written."""
+        yield digraph_head(self.graph_name)
+        for _ in self.write():
+            yield self.dg.take()
+        yield self.dg.take() + "}\n"
+
+    def write(self) -> Iterator[None]:
+        """Write the diagram; pause (yield) whenever a good piece of it is written."""
         sel, G, dg = self.sel, self.G, self.dg
         groups = {e: t for t, es in sel.tracks.items() for e in es}
         follows = {u: v for u, v, k in sel.edges if k == "part_of" and u not in sel.stubs
@@ -312,7 +286,7 @@ class _DinBuilder:
         degree = Counter(n for link in links for n in link)
         if degree and max(degree.values()) > BUNDLE_EDGES:
             graph["concentrate"] = "true"
-        dg.attr("graph", **graph, label=self.title(), id=dg.name or "din")
+        dg.attr("graph", **graph, label=self.title(), id=self.graph_name)
         dg.attr("node", fontname=graph["fontname"])
         dg.attr("edge", fontname=graph["fontname"])
         ranks: dict[str, list[str]] = {}
@@ -320,19 +294,20 @@ class _DinBuilder:
             ranks[self.columns[0]] = [self.legend()]
         for col in self.columns:
             ranks[col] = self.add_column(col, order[col]) + ranks.get(col, [])
+            yield
         # Each heading sits in a cluster of its own, written after the content: dot then
         # keeps the headings in one row above the columns, also when tracks are clusters.
         for col in self.columns:
             header = f"din-col-{col}"
-            with dg.subgraph(name=f"cluster-{header}") as c:
+            with dg.subgraph(f"cluster-{header}") as c:
                 c.attr(label="", peripheries="0", margin="0")
                 c.node(header, f"<<B>{html_text(column_heading(col, self.lang))}</B>>",
-                       id=header, tooltip=dot_text(column_heading(col, self.lang)),
-                       comment=comment_text("column heading"), **{"class": "din-header"},
-                       **node_style("header"))
+                       node_style("header") | _CLASS["header"], id=header,
+                       tooltip=dot_text(column_heading(col, self.lang)),
+                       comment=comment_text("column heading"))
             ranks[col].insert(0, header)
         for col in self.columns:
-            with dg.subgraph(name=f"rank-{col}") as s:
+            with dg.subgraph(f"rank-{col}") as s:
                 s.attr(rank="same")
                 for n in ranks[col]:
                     s.node(n)
@@ -344,30 +319,30 @@ class _DinBuilder:
                 # inside a cluster of a rankdir=LR graph dot stacks a flat edge's
                 # head above its tail, so the chain is written bottom-up
                 dg.edge(self.name(b), self.name(a), style="invis")
+        yield
         position = {n: i for col in self.columns for i, n in enumerate(order[col])}
         for (inside, out), name in sorted(self.stub_of.items(), reverse=True,
                                           key=lambda kv: (position[kv[1]], position[kv[0][0]])):
             tail, head = (name, self.name(inside)) if out else (self.name(inside), name)
-            dg.edge(tail, head, id=f"{head}--stub--{tail}",
+            dg.edge(tail, head, edge_style("contributes_to", {}, stub=True),
+                    id=f"{head}--stub--{tail}",
                     tooltip=dot_text(f"{_local(inside)}: {'→' if out else '←'} "
                                      + ", ".join(self.stub_targets[name][0])),
-                    comment=comment_text("link out of this diagram"),
-                    **edge_style("contributes_to", {}, stub=True))
+                    comment=comment_text("link out of this diagram"))
         inner = [(u, v, k) for u, v, k in inner if not (k == "part_of" and follows.get(u) == v)]
-        for u, v, kind in sorted(inner, key=lambda e: (position.get(e[1], -1),
-                                                       position.get(e[0], -1), e[2]),
-                                 reverse=True):
+        for i, (u, v, kind) in enumerate(sorted(inner, reverse=True, key=lambda e: (
+                position.get(e[1], -1), position.get(e[0], -1), e[2]))):
+            if i % 64 == 63:
+                yield
             tail, head = self.name(v), self.name(u)
             attrs = G.edges[u, v, kind]
             words = [plain(G.nodes[u].get("label", "")), kind.replace("_", " "),
                      plain(G.nodes[v].get("label", ""))]
             if attrs.get("strength"):
                 words[1] += f" ({attrs['strength']})"
-            dg.edge(tail, head, id=f"{head}--{kind}--{tail}",
+            dg.edge(tail, head, edge_style(kind, attrs), id=f"{head}--{kind}--{tail}",
                     tooltip=dot_text(f"{_local(u)} → {_local(v)}: {' · '.join(words)}"),
-                    comment=comment_text(f"{kind}; {attrs.get('source', '')}"),
-                    **edge_style(kind, attrs))
-        return dg
+                    comment=comment_text(f"{kind}; {attrs.get('source', '')}"))
 
     def add_column(self, col: str, nodes: list[str]) -> list[str]:
         """Write one column's nodes and track clusters; return their DOT names.
@@ -407,7 +382,7 @@ class _DinBuilder:
     def cluster(self, track: str, members: list[str]) -> list[str]:
         data = self.G.nodes[track]
         label = _lines(data.get("label", ""), WRAP["track"])
-        with self.dg.subgraph(name=f"cluster-{svg_id(track)}") as c:
+        with self.dg.subgraph(f"cluster-{svg_id(track)}") as c:
             c.attr(label=f'<<B>{label}</B>>', id=svg_id(track), style="rounded,filled",
                    fillcolor="#f5faf2", color="#9cc58f", fontsize="10", fontcolor="#2d6122",
                    labeljust="l", tooltip=dot_text(data.get("label", "")),
@@ -423,7 +398,7 @@ class _DinBuilder:
         if node not in self.family:
             self.add_node(target, node)
             return [self.name(node)]
-        with target.subgraph(name=f"cluster-part-{svg_id(node)}") as c:
+        with target.subgraph(f"cluster-part-{svg_id(node)}") as c:
             c.attr(label="", style="rounded,dotted", color="#3a7d2c", margin="4",
                    id=f"part-{svg_id(node)}", tooltip=dot_text(self.G.nodes[node]["label"]),
                    comment=comment_text("an effort and its sub-efforts"))
@@ -439,7 +414,7 @@ class _DinBuilder:
         for rule in sorted(counts):
             colour = HIGHLIGHT[self._worst([rule])][0]
             rows.append(f'<FONT COLOR="{colour}">■</FONT> {html_text(rule)} ({counts[rule]})')
-        with self.dg.subgraph(name="cluster-din-legend") as c:
+        with self.dg.subgraph("cluster-din-legend") as c:
             c.attr(label="", id="din-legend", style="rounded", color="#8c8c8c")
             c.node("din-legend-rules", html_label(rows), id="din-legend-rules", shape="plaintext",
                    fontsize="9", tooltip=dot_text(term("legend", self.lang)),
@@ -482,11 +457,36 @@ def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     >>> "Strategic goals" in dg.source, "no-indicator (1)" in dg.source
     (True, True)
     """
+    return _builder(G, programme, lang, highlight, strategic_goal, severity).build()
+
+
+def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
+                 highlight: Mapping[str, Sequence[str]] | None = None,
+                 strategic_goal: str | None = None,
+                 severity: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The DOT text of :func:`din_dot` in pieces, each as soon as it is written.
+
+    :func:`~dinnet.render.render` hands the pieces to ``dot`` while the rest
+    is still being built, so starting ``dot`` and its reading of the text
+    overlap with building it. The arguments are those of :func:`din_dot`;
+    an unknown programme or goal raises at the call, not at the first piece.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> G = example_graph()
+    >>> "".join(iter_din_dot(G, "mini")) == din_dot(G, "mini").source
+    True
+    """
+    return _builder(G, programme, lang, highlight, strategic_goal, severity).pieces()
+
+
+def _builder(G: nx.MultiDiGraph, programme: str, lang: str,
+             highlight: Mapping[str, Sequence[str]] | None, strategic_goal: str | None,
+             severity: Mapping[str, str] | None) -> _DinBuilder:
     term("vision", lang)  # checks lang
     # every diagram starts with cold caches: they pay off within one diagram, where
     # attribute names, colours and ids repeat, not by remembering an earlier call
-    for cache in (_quote, _quote_edge, natural_key):
-        cache.cache_clear()
+    clear_caches()
     sel = select_din(G, programme, strategic_goal=strategic_goal)
-    return _DinBuilder(G, sel, lang, highlight or {}, severity or {}).build()
-
+    return _DinBuilder(G, sel, lang, highlight or {}, severity or {})

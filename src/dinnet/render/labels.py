@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import html
 import re
-import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +23,7 @@ import graphviz
 __all__ = [
     "COLUMNS",
     "LANGS",
+    "clear_caches",
     "column_heading",
     "comment_text",
     "dot_text",
@@ -126,12 +126,54 @@ def plain(text: Any) -> str:
     >>> plain("  twee\\nregels\\x07 ")
     'twee regels'
     """
-    return _SPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+    return _plain(text) if type(text) is str else _plain(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain(text: str) -> str:
+    # str.split() and re's \s agree on what whitespace is (both use str.isspace)
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def wrap(text: Any, width: int) -> list[str]:
-    """``text`` as lines of at most ``width`` characters (long words are split)."""
-    return textwrap.wrap(plain(text), width=width, break_on_hyphens=False) or [""]
+    """``text`` as lines of at most ``width`` characters (long words are split).
+
+    The lines of :func:`textwrap.wrap` (``break_on_hyphens=False``) of the
+    :func:`plain` text, computed without its general machinery: a DIN wraps
+    hundreds of labels, and the text is already one line with single spaces.
+
+    >>> wrap("Samen werken aan arbeidsmarktparticipatie", 12)
+    ['Samen werken', 'aan arbeidsm', 'arktparticip', 'atie']
+    >>> wrap("", 10)
+    ['']
+    """
+    if width < 1:
+        raise ValueError(f"invalid width {width!r} (must be > 0)")
+    text = plain(text)
+    if len(text) <= width:
+        return [text]
+    # textwrap's chunks of a plain text: words, with one space between them (reversed)
+    chunks = [" "] * (2 * text.count(" ") + 1)
+    chunks[::2] = text.split(" ")
+    chunks.reverse()
+    lines: list[str] = []
+    while chunks:
+        line: list[str] = []
+        size = 0
+        if lines and chunks[-1] == " ":
+            chunks.pop()
+        while chunks and size + len(chunks[-1]) <= width:
+            size += len(chunks[-1])
+            line.append(chunks.pop())
+        if chunks and len(chunks[-1]) > width:  # a long word fills the rest of the line
+            cut = width - size
+            line.append(chunks[-1][:cut])
+            chunks[-1] = chunks[-1][cut:]
+        if line and line[-1] in (" ", ""):  # like textwrap: one space or empty piece dropped
+            line.pop()
+        if line:
+            lines.append("".join(line))
+    return lines
 
 
 def html_text(text: Any) -> str:
@@ -168,15 +210,35 @@ def comment_text(text: Any) -> str:
     return graphviz.nohtml(plain(text).replace("\\", "/"))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _number(match: re.Match[str]) -> str:
+    digits = str(int(match.group()))
+    return f"\0{chr(len(digits))}{digits}"  # "\0": a number sorts before any text
+
+
 @functools.lru_cache(maxsize=65536)
-def natural_key(text: str) -> tuple[Any, ...]:
+def natural_key(text: str) -> str:
     """A sort key that puts ``E2`` before ``E10``.
+
+    Every run of digits becomes its value, prefixed by its length, so plain
+    string comparison does the rest (ids hold no control characters).
 
     >>> sorted(["E10", "E2", "E1.b", "E1"], key=natural_key)
     ['E1', 'E1.b', 'E2', 'E10']
     """
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p)
-                 for p in re.split(r"(\d+)", text) if p)
+    return _DIGITS.sub(_number, text)
+
+
+def clear_caches() -> None:
+    """Forget the remembered :func:`plain` texts and :func:`natural_key` keys.
+
+    A diagram calls for the same texts and ids many times; a new diagram
+    starts afresh, so its cost never depends on an earlier one.
+    """
+    _plain.cache_clear()
+    natural_key.cache_clear()
 
 
 def format_number(value: Any, lang: str = "nl") -> str:

@@ -63,6 +63,7 @@ def order_columns(
             adjacent[u].add(v)
             adjacent[v].add(u)
     current = {c: sorted(columns.get(c, ()), key=natural_key) for c in order}
+    fixed = {c: _fixed(current[c], groups, follows) for c in order}
     pos: dict[str, float] = {}
 
     def place(col: str) -> None:
@@ -83,7 +84,7 @@ def order_columns(
                 after = [pos[m] for m in adjacent[n] if col_of[m] > ci]
                 near = (before or after) if forward else (after or before)
                 bary[n] = sum(near) / len(near) if near else pos[n]
-            current[col] = _sorted(current[col], bary, groups, follows)
+            current[col] = _sorted(current[col], bary, fixed[col])
             place(col)
     return current
 
@@ -98,20 +99,32 @@ def _root(node: str, follows: Mapping[str, str]) -> tuple[str, int]:
     return node, depth
 
 
-def _sorted(nodes: list[str], bary: Mapping[str, float], groups: Mapping[str, str],
-            follows: Mapping[str, str]) -> list[str]:
+def _fixed(nodes: list[str], groups: Mapping[str, str],
+           follows: Mapping[str, str]) -> dict[str, tuple[str, str, tuple[object, ...]]]:
+    """What a column's sort needs that does not change from sweep to sweep.
+
+    Per node: its group, the root of its chain of followers, and the rest of
+    its sort key (group, root, depth in the chain, itself: natural sort).
+    """
     present = set(nodes)
     local = {n: p for n, p in follows.items() if n in present and p in present}
-    roots = {n: _root(n, local) for n in nodes}
+    fixed: dict[str, tuple[str, str, tuple[object, ...]]] = {}
+    for n in nodes:
+        group = groups.get(n, "")
+        root, depth = _root(n, local)
+        fixed[n] = (group, root, (natural_key(group), natural_key(root), depth, natural_key(n)))
+    return fixed
+
+
+def _sorted(nodes: list[str], bary: Mapping[str, float],
+            fixed: Mapping[str, tuple[str, str, tuple[object, ...]]]) -> list[str]:
     members: dict[str, list[float]] = defaultdict(list)
     for n in nodes:
-        members[groups.get(n, "")].append(bary[roots[n][0]])
-    group_bary = {g: sum(v) / len(v) for g, v in members.items()}
-
-    def key(n: str) -> tuple[object, ...]:
-        group = groups.get(n, "")
-        root, depth = roots[n]
-        return (round(group_bary[group], 9), natural_key(group), round(bary[root], 9),
-                natural_key(root), depth, natural_key(n))
-
-    return sorted(nodes, key=key)
+        group, root, _ = fixed[n]
+        members[group].append(bary[root])
+    group_bary = {g: round(sum(v) / len(v), 9) for g, v in members.items()}
+    keys = {}
+    for n in nodes:
+        group, root, (gkey, rkey, depth, nkey) = fixed[n]
+        keys[n] = (group_bary[group], gkey, round(bary[root], 9), rkey, depth, nkey)
+    return sorted(nodes, key=keys.__getitem__)

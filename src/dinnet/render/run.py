@@ -3,6 +3,9 @@
 This is the only module that starts a process. A missing ``dot`` raises
 :class:`~dinnet.errors.GraphvizMissingError` with a line that says how to
 install it; a failure or a timeout raises :class:`~dinnet.errors.GraphvizError`.
+The DOT text may come in pieces (:func:`~dinnet.render.dot.iter_din_dot`):
+they go to ``dot`` as they come, so its start and its reading of the text
+overlap with building the rest.
 
 >>> render("digraph { a -> b }", "dot")
 b'digraph { a -> b }'
@@ -10,8 +13,12 @@ b'digraph { a -> b }'
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
-from typing import Any
+import tempfile
+import threading
+from collections.abc import Iterable
+from typing import IO, Any
 
 from ..errors import GraphvizError, GraphvizMissingError
 from .svg import accessible_svg
@@ -25,23 +32,28 @@ MISSING_DOT = ("Graphviz 'dot' not found: install it with `sudo apt-get install 
                "(Debian/Ubuntu) or see https://graphviz.org/download/")
 
 
-def _source(graph: Any) -> str:
-    return graph.source if hasattr(graph, "source") else str(graph)
+def _pieces(graph: Any) -> Iterable[str]:
+    """DOT text in pieces: a digraph's or a string's text whole, an iterable as it comes."""
+    if hasattr(graph, "source"):
+        return [graph.source]
+    return [graph] if isinstance(graph, str) else graph
 
 
 def render(graph: Any, format: str = "svg", *, timeout: float = 60,
            executable: str = "dot") -> bytes:
-    """Lay out ``graph`` (a :class:`graphviz.Digraph` or DOT text) and return the output bytes.
+    """Lay out ``graph`` and return the output bytes.
 
     Parameters
     ----------
-    graph : graphviz.Digraph or str
-        What to draw.
+    graph : graphviz.Digraph, str or iterable of str
+        What to draw: a digraph, its DOT text, or the text in pieces
+        (:func:`~dinnet.render.dot.iter_din_dot`). Pieces go to ``dot`` as
+        they come, so ``dot`` starts and reads while the rest is being built.
     format : {"svg", "png", "pdf", "dot"}
         ``svg`` output gets a ``<title>`` and ``<desc>`` for every node
         (:func:`~dinnet.render.svg.accessible_svg`); ``dot`` returns the source.
     timeout : float
-        Seconds before ``dot`` is stopped.
+        Seconds before ``dot`` is stopped (counted from its start).
     executable : str
         The ``dot`` program to run.
 
@@ -50,25 +62,73 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
     >>> svg = render("digraph { a [tooltip=A] }", "svg")
     >>> b"<title>A</title>" in svg
     True
+    >>> render(["digraph { a ", "-> b }"], "dot")
+    b'digraph { a -> b }'
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
-    source = _source(graph)
     if format == "dot":
-        return source.encode("utf-8")
+        return "".join(_pieces(graph)).encode("utf-8")
+    output = _run([executable, f"-T{format}"], _pieces(graph), timeout)
+    return accessible_svg(output) if format == "svg" else output
+
+
+def _run(command: list[str], pieces: Iterable[str], timeout: float) -> bytes:
+    """Run ``command`` with ``pieces`` on its standard input; its standard output.
+
+    The output is read by a thread while the pieces are written, so neither
+    side waits on a full pipe; messages go to a file for the same reason. A
+    timer stops the program at the deadline, also while it is being written to.
+    """
+    with tempfile.TemporaryFile() as messages:
+        try:
+            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=messages)
+        except FileNotFoundError:
+            raise GraphvizMissingError(MISSING_DOT) from None
+        except OSError as exc:
+            raise GraphvizError(f"Graphviz 'dot' could not be started: {exc}") from None
+        assert proc.stdin is not None and proc.stdout is not None
+        stdout = proc.stdout
+        output: list[bytes] = []
+        reader = threading.Thread(target=lambda: output.append(stdout.read()), daemon=True)
+        expired = threading.Event()
+
+        def stop() -> None:
+            expired.set()
+            proc.kill()
+
+        timer = threading.Timer(timeout, stop)
+        reader.start()
+        timer.start()
+        try:
+            _feed(proc.stdin, pieces)
+            proc.wait()
+            reader.join()
+        except BaseException:
+            proc.kill()  # an error while building the text: dot gets no half diagram
+            proc.wait()
+            raise
+        finally:
+            timer.cancel()
+            stdout.close()
+        if proc.returncode != 0 and expired.is_set():
+            raise GraphvizError(f"Graphviz 'dot' took longer than {timeout:g} s and was stopped; "
+                                "draw a smaller part (--by-strategic-goal) or raise the timeout")
+        if proc.returncode != 0:
+            messages.seek(0)
+            errors = messages.read().decode("utf-8", "replace").strip().splitlines()
+            detail = next((e for e in errors if "rror" in e), errors[0] if errors else "no message")
+            raise GraphvizError(f"Graphviz 'dot' failed (exit code {proc.returncode}): {detail}")
+    return output[0] if output else b""
+
+
+def _feed(stdin: IO[bytes], pieces: Iterable[str]) -> None:
     try:
-        proc = subprocess.run([executable, f"-T{format}"], input=source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
-    except FileNotFoundError:
-        raise GraphvizMissingError(MISSING_DOT) from None
-    except subprocess.TimeoutExpired:
-        raise GraphvizError(f"Graphviz 'dot' took longer than {timeout:g} s and was stopped; "
-                            "draw a smaller part (--by-strategic-goal) or raise the timeout"
-                            ) from None
-    except OSError as exc:
-        raise GraphvizError(f"Graphviz 'dot' could not be started: {exc}") from None
-    if proc.returncode != 0:
-        errors = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = next((e for e in errors if "rror" in e), errors[0] if errors else "no message")
-        raise GraphvizError(f"Graphviz 'dot' failed (exit code {proc.returncode}): {detail}")
-    return accessible_svg(proc.stdout) if format == "svg" else proc.stdout
+        for piece in pieces:
+            stdin.write(piece.encode("utf-8"))
+    except BrokenPipeError:
+        pass  # dot stopped reading; its exit code and message say why
+    finally:
+        with contextlib.suppress(BrokenPipeError):
+            stdin.close()

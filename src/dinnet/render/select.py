@@ -41,7 +41,10 @@ def column_of(G: nx.MultiDiGraph, node: str) -> str | None:
     >>> [column_of(G, n) for n in ("mini:visie", "mini:SD1.a", "mini:P1", "mini:S1")]
     ['vision', 'operational', 'project', None]
     """
-    data = G.nodes[node]
+    return _column(G.nodes[node])
+
+
+def _column(data: Mapping[str, Any]) -> str | None:
     kind = data.get("kind")
     if kind == "vision":
         return "vision"
@@ -137,8 +140,10 @@ def select_din(G: nx.MultiDiGraph, programme: str, *,
     (('mini:P1',), {'mini:S1': ('mini:E1',)})
     """
     _programme(G, programme)
-    members = {n for n, d in G.nodes(data=True)
-               if d.get("programme") == programme and column_of(G, n) is not None}
+    column: dict[str, str | None] = {
+        n: c for n, d in G.nodes(data=True)
+        if d.get("programme") == programme and (c := _column(d)) is not None}
+    members = set(column)
     above: set[str] = set()
     goal_id = None
     if strategic_goal is not None:
@@ -147,22 +152,28 @@ def select_din(G: nx.MultiDiGraph, programme: str, *,
         included = {goal_id} | above | (nx.ancestors(G, goal_id) & members)
     else:
         included = members
+
+    def drawn(n: str) -> bool:
+        if n not in column:
+            column[n] = _column(G.nodes[n])
+        return column[n] is not None
+
+    # the links that touch the diagram: both ends inside, or one end a stub
     edges: set[tuple[str, str, str]] = set()
     stubs: set[str] = set()
-    for u, v, kind in G.edges(keys=True):
-        if kind not in DRAWN_EDGES or column_of(G, u) is None or column_of(G, v) is None:
-            continue
-        if u in included and v in included:
+    for u, v, kind in G.out_edges(included, keys=True):
+        if kind in DRAWN_EDGES and drawn(v):
             edges.add((u, v, kind))
-        elif u in included:
-            stubs.add(v)
-            edges.add((u, v, kind))
-        elif v in included and G.nodes[u].get("programme") != programme:
+            if v not in included:
+                stubs.add(v)
+    for u, v, kind in G.in_edges(included, keys=True):
+        if (kind in DRAWN_EDGES and u not in included and drawn(u)
+                and G.nodes[u].get("programme") != programme):
             stubs.add(u)
             edges.add((u, v, kind))
     columns: dict[str, list[str]] = {c: [] for c in COLUMNS}
     for n in included | stubs:
-        columns[column_of(G, n) or "effort"].append(n)
+        columns[column[n] or "effort"].append(n)
     tracks: dict[str, list[str]] = {}
     if strategic_goal is None:
         tracks = {n: [] for n, d in G.nodes(data=True)

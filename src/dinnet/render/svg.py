@@ -24,10 +24,28 @@ import re
 
 __all__ = ["accessible_svg"]
 
-_GROUP = re.compile(r'^<g id="[^"]*" class="(node|edge|cluster)[^"]*">$')
-_TITLE = re.compile(r"^<title>.*</title>$")
-_COMMENT = re.compile(r"^<!-- (.*) -->$")
-_TOOLTIP = re.compile(r'xlink:title="([^"]*)"')
+# A group and its title as Graphviz writes them, each on a line of its own. The
+# work is done on the bytes: the markup is ASCII, and text is copied unchanged.
+_GROUP = re.compile(rb'<g id="[^"]*" class="(node|edge|cluster)[^"]*">')
+_COMMENT = re.compile(rb"<!-- (.*) -->")
+_TOOLTIP = re.compile(rb'xlink:title="([^"]*)"')
+
+
+def _line_before(text: bytes, end: int) -> tuple[bytes, int]:
+    """The line that ends just before ``end`` (a line start), and where it starts."""
+    if end <= 0:
+        return b"", -1
+    start = text.rfind(b"\n", 0, end - 1) + 1
+    return text[start:end - 1], start
+
+
+def _line_after(text: bytes, start: int) -> tuple[bytes | None, int]:
+    """The line that starts after the newline at ``start``, and where it ends."""
+    if start >= len(text):
+        return None, start
+    end = text.find(b"\n", start + 1)
+    end = len(text) if end < 0 else end
+    return text[start + 1:end], end
 
 
 def accessible_svg(svg: bytes) -> bytes:
@@ -41,26 +59,30 @@ def accessible_svg(svg: bytes) -> bytes:
     >>> accessible_svg(b'<svg/>')
     b'<svg/>'
     """
-    lines = svg.decode("utf-8").split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        match = _GROUP.match(line)
-        if not match or i + 1 >= len(lines) or not _TITLE.match(lines[i + 1]):
-            out.append(line)
-            i += 1
+    out: list[bytes] = []
+    done = 0
+    at = svg.find(b"\n<title>")
+    while at >= 0:
+        group, start = _line_before(svg, at + 1)
+        title, end = _line_after(svg, at)
+        match = _GROUP.fullmatch(group)
+        if match is None or title is None or not title.endswith(b"</title>"):
+            at = svg.find(b"\n<title>", at + 1)
             continue
-        comments = [m.group(1) for m in (_COMMENT.match(x) for x in out[-2:]) if m]
-        desc = comments[-1] if len(comments) == 2 else ("track" if match.group(1) == "cluster"
-                                                        else None)
-        title = lines[i + 1]
-        tooltip = next((m.group(1) for m in (_TOOLTIP.search(x) for x in lines[i + 2:i + 4]) if m),
-                       None)
-        if tooltip is not None:
-            title = f"<title>{tooltip}</title>"
-        out += [line, title]
-        if desc is not None and lines[i + 2:i + 3] != [f"<desc>{desc}</desc>"]:
-            out.append(f"<desc>{desc}</desc>")
-        i += 2
-    return "\n".join(out).encode("utf-8")
+        # Graphviz writes a node's or edge's DOT name, then its comment, as XML comments
+        before, above = _line_before(svg, start)
+        comment = _COMMENT.fullmatch(before)
+        desc = (comment.group(1) if comment and _COMMENT.fullmatch(_line_before(svg, above)[0])
+                else b"track" if match.group(1) == b"cluster" else None)
+        following, stop = _line_after(svg, end)
+        tooltip = _TOOLTIP.search(following or b"")
+        if tooltip is None and following is not None:
+            tooltip = _TOOLTIP.search(_line_after(svg, stop)[0] or b"")
+        out.append(svg[done:at + 1])
+        out.append(b"<title>%s</title>" % tooltip.group(1) if tooltip else title)
+        if desc is not None and following != b"<desc>%s</desc>" % desc:
+            out.append(b"\n<desc>%s</desc>" % desc)
+        done = end
+        at = svg.find(b"\n<title>", end)
+    out.append(svg[done:])
+    return b"".join(out)

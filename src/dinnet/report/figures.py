@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..audit import Finding, audit
-from ..render.dot import din_dot, svg_id
+from ..render.dot import iter_din_dot, svg_id
 from ..render.overlay import gap_highlights
 from ..render.portfolio import portfolio_dot
 from ..render.run import render
@@ -83,10 +83,11 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     """
     nodes = _node_map(G) if nodes is None else nodes
     highlights = gap_highlights(G, programme, findings=findings)
-    dg = din_dot(G, programme, lang=lang, highlight=highlights.nodes, severity=highlights.severity)
+    pieces = iter_din_dot(G, programme, lang=lang, highlight=highlights.nodes,
+                          severity=highlights.severity)
     keep = {k for k, (n, _) in nodes.items()
             if k == svg_id(n) and G.nodes[n].get("programme") == programme}
-    return inline_svg(render(dg, "svg"), scope=f"din-{programme}", nodes=nodes, keep=keep)
+    return inline_svg(render(pieces, "svg"), scope=f"din-{programme}", nodes=nodes, keep=keep)
 
 
 def _chart_svg(fig: object, scope: str) -> str:

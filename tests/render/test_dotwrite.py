@@ -1,0 +1,69 @@
+"""The DOT writer writes exactly what graphviz.Digraph writes for the same calls."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import graphviz
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dinnet.render.dotwrite import DotWriter, quote
+
+_TEXT = st.one_of(
+    st.text(alphabet='ab Z_0.9-"\\<>:éN\n', max_size=12),
+    st.sampled_from(["node", "Graph", "<<B>x</B>>", "<a>", '"q"', "a\\", "-4.2", ".5", ""]),
+)
+_VALUE = st.one_of(_TEXT, _TEXT.map(graphviz.nohtml), st.none())
+_ATTRS = st.dictionaries(st.sampled_from(["color", "id", "style", "tooltip", "class", "label2"]),
+                         _VALUE, max_size=4)
+_STATEMENT = st.one_of(
+    st.tuples(st.just("node"), _TEXT.filter(bool), st.one_of(_TEXT, st.none()), _ATTRS, _ATTRS),
+    st.tuples(st.just("edge"), _TEXT.filter(bool), _TEXT.filter(bool), _ATTRS, _ATTRS),
+    st.tuples(st.just("attr"), st.sampled_from(["graph", "node", "edge", None]), st.none(),
+              _ATTRS, st.just({})),
+)
+
+
+def _replay(target: Any, statements: list[tuple[Any, ...]], ours: bool) -> None:
+    for what, a, b, common, attrs in statements:
+        if what == "node":
+            if ours:
+                target.node(a, b, common, **attrs)
+            else:
+                target.node(a, b, **(common | attrs))
+        elif what == "edge":
+            if ours:
+                target.edge(a, b, common, **attrs)
+            else:
+                target.edge(a, b, **(common | attrs))
+        else:
+            target.attr(a, **common)
+
+
+@given(st.lists(_STATEMENT, max_size=6), st.lists(_STATEMENT, max_size=4))
+def test_writer_matches_graphviz_digraph(outer: list[Any], inner: list[Any]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # graphviz warns about a final odd backslash; so do we
+        ours = DotWriter()
+        _replay(ours, outer, True)
+        with ours.subgraph("cluster-x") as sub:
+            _replay(sub, inner, True)
+            with sub.subgraph("y") as deeper:
+                _replay(deeper, outer, True)
+        theirs = graphviz.Digraph(name="g")
+        _replay(theirs, outer, False)
+        with theirs.subgraph(name="cluster-x") as sub:
+            _replay(sub, inner, False)
+            with sub.subgraph(name="y") as deeper:
+                _replay(deeper, outer, False)
+        assert ours.digraph("g").source == theirs.source
+
+
+@given(_TEXT.filter(bool))
+def test_quote_matches_graphviz(text: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert quote(text) == graphviz.quoting.quote(text)
+        assert quote(graphviz.nohtml(text)) == graphviz.quoting.quote(graphviz.nohtml(text))

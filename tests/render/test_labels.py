@@ -1,0 +1,60 @@
+"""Label text: the fast wrap and plain agree with textwrap and the regular expressions."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dinnet.render.labels import natural_key, plain, wrap
+
+# words, runs of (also non-ASCII) whitespace, control characters and long words
+_TEXT = st.lists(st.one_of(
+    st.text(alphabet="abcdéëij-.:/", min_size=1, max_size=40),
+    st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\x07", "\x1c", "\x00", ""]),
+), max_size=30).map("".join)
+
+
+def _plain_by_regex(text: str) -> str:
+    no_control = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    return re.sub(r"\s+", " ", no_control).strip()
+
+
+@given(_TEXT)
+def test_plain_collapses_whitespace_like_the_regular_expression(text: str) -> None:
+    assert plain(text) == _plain_by_regex(text)
+
+
+@given(_TEXT, st.integers(min_value=1, max_value=45))
+def test_wrap_gives_the_lines_of_textwrap(text: str, width: int) -> None:
+    expected = textwrap.wrap(_plain_by_regex(text), width=width, break_on_hyphens=False) or [""]
+    assert wrap(text, width) == expected
+
+
+def test_wrap_keeps_textwraps_quirk_after_a_full_line() -> None:
+    # a long word after a line filled exactly: textwrap keeps the trailing space
+    assert wrap("Een heel lang woord: arbeidsmarktparticipatie", 12) == [
+        "Een heel", "lang woord: ", "arbeidsmarkt", "participatie"]
+
+
+def test_plain_takes_any_value() -> None:
+    assert plain(12.5) == "12.5"
+
+
+def _tuple_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The natural sort key as first written: numbers (0, value), text (1, text)."""
+    return tuple((0, int(p), "") if i % 2 else (1, 0, p)
+                 for i, p in enumerate(re.split(r"(\d+)", text)) if p)
+
+
+_ID = st.text(alphabet=st.sampled_from("aAbE0123456789.-:_é٣"), max_size=12)
+
+
+@given(_ID, _ID)
+def test_natural_key_orders_like_the_tuple_key(a: str, b: str) -> None:
+    def sign(x: object, y: object) -> int:
+        return (x > y) - (x < y)  # type: ignore[operator]
+
+    assert sign(natural_key(a), natural_key(b)) == sign(_tuple_key(a), _tuple_key(b))
