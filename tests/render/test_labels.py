@@ -8,7 +8,7 @@ import textwrap
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dinnet.render.labels import natural_key, plain, wrap
+from dinnet.render.labels import html_lines, html_text, natural_key, plain, wrap
 
 # words, runs of (also non-ASCII) whitespace, control characters and long words
 _TEXT = st.lists(st.one_of(
@@ -58,3 +58,9 @@ def test_natural_key_orders_like_the_tuple_key(a: str, b: str) -> None:
         return (x > y) - (x < y)  # type: ignore[operator]
 
     assert sign(natural_key(a), natural_key(b)) == sign(_tuple_key(a), _tuple_key(b))
+
+
+@given(_TEXT, st.integers(min_value=1, max_value=45))
+def test_html_lines_escape_each_wrapped_line_like_html_text(text: str, width: int) -> None:
+    text += '&<>"\'\\'[width % 6]  # with one character to escape
+    assert html_lines(text, width) == "<BR/>".join(html_text(line) for line in wrap(text, width))

@@ -31,12 +31,12 @@ from .labels import (
     column_heading,
     comment_text,
     dot_text,
+    html_lines,
     html_text,
     indicator_summary,
     natural_key,
     plain,
     term,
-    wrap,
 )
 from .order import order_columns
 from .select import DinSelection, column_of, select_din
@@ -80,10 +80,6 @@ def html_label(rows: Sequence[str], *, rules: Sequence[int] = ()) -> str:
         parts.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{pad}>{row}</TD></TR>')
     parts.append("</TABLE>>")
     return "".join(parts)
-
-
-def _lines(text: Any, width: int) -> str:
-    return "<BR/>".join(html_text(line) for line in wrap(text, width))
 
 
 def _small(text: str, colour: str = "#44546a", size: int = 8) -> str:
@@ -133,13 +129,13 @@ class _DinBuilder:
         for ind in inds:
             data = self.G.nodes[ind]
             width = WRAP["indicator"]
-            text = _small(_lines(data.get("label", ""), width), "#1f3b63")
+            text = _small(html_lines(data.get("label", ""), width), "#1f3b63")
             summary = indicator_summary(data, self.lang)
             if summary == term("no_target", self.lang):
                 summary_rows = _small(f"<I>{html_text(summary)}</I>", "#7f7f7f")
             else:
                 summary_rows = "<BR/>".join(f"<B>{line}</B>"
-                                            for line in _lines(summary, width).split("<BR/>"))
+                                            for line in html_lines(summary, width).split("<BR/>"))
                 summary_rows = _small(summary_rows, "#1f3b63")
             rows.append(f"{text}<BR/>{summary_rows}")
         return rows
@@ -177,7 +173,7 @@ class _DinBuilder:
             head += " · " + html_text(" · ".join(tags))
         size = 10 if data.get("kind") == "vision" else 8
         rows = [_small(head, size=size)] if data.get("kind") != "vision" else []
-        label = _lines(data.get("label", ""), WRAP[column])
+        label = html_lines(data.get("label", ""), WRAP[column])
         rows.append(f"<B>{label}</B>" if data.get("kind") == "vision" else label)
         extra = self._indicators(node) if data.get("kind") == "goal" else []
         findings = self._findings(node)
@@ -223,7 +219,7 @@ class _DinBuilder:
         text = f"→ {' · '.join(short)}" if out else f"{' · '.join(short)} →"
         full = "; ".join(f"{s}: {plain(self.G.nodes[n].get('label', ''))}"
                          for s, n in zip(short, nodes, strict=True))
-        target.node(name, html_label([_lines(text, 24)]), node_style("stub") | _CLASS["stub"],
+        target.node(name, html_label([html_lines(text, 24)]), node_style("stub") | _CLASS["stub"],
                     id=name, tooltip=dot_text(f"{'→ ' if out else '← '}{full}"),
                     comment=comment_text("stub: links to " + ", ".join(nodes)
                                          + " outside this diagram"))
@@ -330,6 +326,7 @@ class _DinBuilder:
                                      + ", ".join(self.stub_targets[name][0])),
                     comment=comment_text("link out of this diagram"))
         inner = [(u, v, k) for u, v, k in inner if not (k == "part_of" and follows.get(u) == v)]
+        styles: dict[tuple[str, Any], dict[str, str]] = {}  # a link's style: its kind and strength
         for i, (u, v, kind) in enumerate(sorted(inner, reverse=True, key=lambda e: (
                 position.get(e[1], -1), position.get(e[0], -1), e[2]))):
             if i % 64 == 63:
@@ -340,7 +337,10 @@ class _DinBuilder:
                      plain(G.nodes[v].get("label", ""))]
             if attrs.get("strength"):
                 words[1] += f" ({attrs['strength']})"
-            dg.edge(tail, head, edge_style(kind, attrs), id=f"{head}--{kind}--{tail}",
+            style_key = (kind, attrs.get("strength"))
+            if style_key not in styles:
+                styles[style_key] = edge_style(kind, attrs)
+            dg.edge(tail, head, styles[style_key], id=f"{head}--{kind}--{tail}",
                     tooltip=dot_text(f"{_local(u)} → {_local(v)}: {' · '.join(words)}"),
                     comment=comment_text(f"{kind}; {attrs.get('source', '')}"))
 
@@ -381,7 +381,7 @@ class _DinBuilder:
 
     def cluster(self, track: str, members: list[str]) -> list[str]:
         data = self.G.nodes[track]
-        label = _lines(data.get("label", ""), WRAP["track"])
+        label = html_lines(data.get("label", ""), WRAP["track"])
         with self.dg.subgraph(f"cluster-{svg_id(track)}") as c:
             c.attr(label=f'<<B>{label}</B>>', id=svg_id(track), style="rounded,filled",
                    fillcolor="#f5faf2", color="#9cc58f", fontsize="10", fontcolor="#2d6122",

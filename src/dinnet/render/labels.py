@@ -28,6 +28,7 @@ __all__ = [
     "comment_text",
     "dot_text",
     "format_number",
+    "html_lines",
     "html_text",
     "indicator_summary",
     "natural_key",
@@ -88,6 +89,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+_HTML_SPECIAL = re.compile(r"[&<>\"'\\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 
@@ -183,7 +185,25 @@ def html_text(text: Any) -> str:
     when written as character references, so a backslash becomes ``&#92;&#92;``
     (which Graphviz reads as one literal backslash).
     """
-    return html.escape(plain(text), quote=True).replace("\\", "&#92;&#92;")
+    text = plain(text)
+    if _HTML_SPECIAL.search(text) is None:
+        return text
+    return html.escape(text, quote=True).replace("\\", "&#92;&#92;")
+
+
+def html_lines(text: Any, width: int) -> str:
+    """``text`` wrapped at ``width`` and escaped as by :func:`html_text`, lines joined by ``<BR/>``.
+
+    >>> html_lines('Zorg & "welzijn" voor iedereen', 12)
+    'Zorg &amp;<BR/>&quot;welzijn&quot;<BR/>voor<BR/>iedereen'
+    """
+    lines = []
+    for line in wrap(text, width):  # plain already, but for a space textwrap may leave at the end
+        line = line.rstrip(" ")
+        if _HTML_SPECIAL.search(line) is not None:
+            line = html.escape(line, quote=True).replace("\\", "&#92;&#92;")
+        lines.append(line)
+    return "<BR/>".join(lines)
 
 
 def dot_text(text: Any) -> str:

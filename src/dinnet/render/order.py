@@ -73,6 +73,9 @@ def order_columns(
 
     for col in order:
         place(col)
+    # each node's neighbours in the columns before and after its own
+    sides = {n: ([m for m in adjacent[n] if col_of[m] < col_of[n]],
+                 [m for m in adjacent[n] if col_of[m] > col_of[n]]) for n in col_of}
     for sweep in range(sweeps):
         forward = sweep % 2 == 0
         indices = range(len(order)) if forward else range(len(order) - 1, -1, -1)
@@ -80,10 +83,9 @@ def order_columns(
             col = order[ci]
             bary: dict[str, float] = {}
             for n in current[col]:
-                before = [pos[m] for m in adjacent[n] if col_of[m] < ci]
-                after = [pos[m] for m in adjacent[n] if col_of[m] > ci]
+                before, after = sides[n]
                 near = (before or after) if forward else (after or before)
-                bary[n] = sum(near) / len(near) if near else pos[n]
+                bary[n] = sum([pos[m] for m in near]) / len(near) if near else pos[n]
             current[col] = _sorted(current[col], bary, fixed[col])
             place(col)
     return current

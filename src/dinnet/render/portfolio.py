@@ -13,12 +13,11 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 import graphviz
 import networkx as nx
 
-from .labels import comment_text, dot_text, html_text, natural_key, term, wrap
+from .labels import comment_text, dot_text, html_lines, html_text, natural_key, term
 from .style import FONT
 
 __all__ = ["portfolio_dot"]
@@ -33,10 +32,6 @@ def _sizes(G: nx.MultiDiGraph) -> dict[str, Counter[str]]:
     for _, d in G.nodes(data=True):
         sizes.setdefault(d.get("programme", ""), Counter())[d.get("kind", "")] += 1
     return sizes
-
-
-def _lines(text: Any, width: int) -> str:
-    return "<BR/>".join(html_text(line) for line in wrap(text, width))
 
 
 def _boxed(text: str) -> str:
@@ -87,7 +82,7 @@ def portfolio_dot(G: nx.MultiDiGraph, *, lang: str = "nl") -> graphviz.Digraph:
         data = G.nodes[p]
         counts = " · ".join(f"{sizes.get(p, Counter())[kind]} {words[lang]}"
                             for kind, words in _COUNTED)
-        label = (f'<<B>{_lines(data.get("label", p), 24)}</B><BR/>'
+        label = (f'<<B>{html_lines(data.get("label", p), 24)}</B><BR/>'
                  f'<FONT POINT-SIZE="8" COLOR="#44546a">{html_text(p)}<BR/>'
                  f"{html_text(counts)}</FONT>>")
         dg.node(f"prog-{p}", label, id=f"prog-{p}", shape="box", style="rounded,filled",
@@ -111,7 +106,7 @@ def portfolio_dot(G: nx.MultiDiGraph, *, lang: str = "nl") -> graphviz.Digraph:
             if topics:
                 head = f"{G.nodes[a].get('label', a)} → {G.nodes[b].get('label', b)}: " if both \
                     else ""
-                rows.append(_lines(head + topics, 30))
+                rows.append(html_lines(head + topics, 30))
         tips = [f"{a} → {b}: {'; '.join(e.get('topics') or []) or e.get('text') or ''}"
                 for a, b, e in parts]
         dg.edge(f"prog-{u}", f"prog-{v}", id=f"dep-{u}--{v}",
