@@ -357,7 +357,7 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
         step("load_ratio")
         log(f"  yaml {load['yaml_s']:.2f} s, dinnet {load['load_s']:.2f} s -> {load['ratio']:.2f}")
         log("render ratio ...")
-        rend = render_ratio(folder / "large", max(reps, 5))
+        rend = render_ratio(folder / "large", 15)  # short runs: more of them, same cost
         step("render_ratio")
         log(f"  {rend['din_nodes']} DIN nodes: dot {rend['dot_s']:.3f} s, "
             f"library {rend['library_s']:.3f} s -> {rend['ratio']:.3f} "
