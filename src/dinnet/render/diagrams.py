@@ -1,6 +1,6 @@
 """Diagrams as objects: pick what to draw, show it in Jupyter, write it to files.
 
-A :class:`Diagram` is a name and a :class:`graphviz.Digraph`. It shows itself
+A :class:`Diagram` is a name and a way to make its DOT text. It shows itself
 in a notebook (``_repr_svg_``) and saves itself atomically in any format.
 
 >>> from dinnet.render._example import example_graph
@@ -13,8 +13,9 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +25,12 @@ import networkx as nx
 from ..audit import Finding, audit
 from ..errors import OutputError
 from ..output import write_output
-from .dot import din_dot
+from .dot import iter_din_dot
 from .labels import natural_key
 from .overlay import gap_highlights
 from .portfolio import portfolio_dot
 from .run import FORMATS, render
+from .select import check_din
 
 __all__ = [
     "Diagram",
@@ -42,19 +44,29 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Diagram:
-    """A named Graphviz diagram that draws itself (SVG in Jupyter) and saves itself."""
+    """A named Graphviz diagram that draws itself (SVG in Jupyter) and saves itself.
+
+    ``text`` makes the DOT text, in pieces; it runs each time the diagram is
+    drawn, and the pieces go to ``dot`` while the rest is being built
+    (:func:`~dinnet.render.run.render`).
+    """
 
     name: str
-    dot: graphviz.Digraph
+    text: Callable[[], Iterable[str]] = field(repr=False)
 
     @property
     def source(self) -> str:
         """The DOT text."""
-        return str(self.dot.source)
+        return "".join(self.text())
+
+    @property
+    def dot(self) -> graphviz.Source:
+        """The diagram for the :mod:`graphviz` package's own API (``pipe``, ``render``)."""
+        return graphviz.Source(self.source)
 
     def render(self, format: str = "svg", *, timeout: float = 60) -> bytes:
         """The diagram as ``svg``, ``png``, ``pdf`` or ``dot`` bytes (runs Graphviz)."""
-        return render(self.dot, format, timeout=timeout)
+        return render(self.text(), format, timeout=timeout)
 
     def _repr_svg_(self) -> str:
         return self.render("svg").decode("utf-8")
@@ -82,14 +94,15 @@ def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps:
     >>> d.name, 'id="din-mini-E2"' in d.source, 'id="din-mini-E1"' in d.source
     ('mini-SD2', True, False)
     """
+    check_din(G, programme, strategic_goal=strategic_goal, lang=lang)
     highlight = gap_highlights(G, programme, findings=findings) if highlight_gaps else None
-    dg = din_dot(G, programme, lang=lang, strategic_goal=strategic_goal,
-                 highlight=highlight.nodes if highlight else None,
-                 severity=highlight.severity if highlight else None)
+    text = functools.partial(iter_din_dot, G, programme, lang=lang, strategic_goal=strategic_goal,
+                             highlight=highlight.nodes if highlight else None,
+                             severity=highlight.severity if highlight else None)
     name = programme
     if strategic_goal is not None:
         name += "-" + strategic_goal.split(":", 1)[-1]
-    return Diagram(name, dg)
+    return Diagram(name, text)
 
 
 def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
@@ -129,7 +142,8 @@ def portfolio(G: nx.MultiDiGraph, *, lang: str = "nl") -> Diagram:
     >>> portfolio(example_graph()).name
     'portfolio'
     """
-    return Diagram("portfolio", portfolio_dot(G, lang=lang))
+    source = portfolio_dot(G, lang=lang).source
+    return Diagram("portfolio", lambda: [source])
 
 
 def _targets(names: Sequence[str], output: str | Path, format: str) -> list[str | Path]:

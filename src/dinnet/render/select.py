@@ -24,9 +24,9 @@ import networkx as nx
 
 from ..errors import NodeNotFoundError
 from ..graph import node_id
-from .labels import COLUMNS, natural_key
+from .labels import COLUMNS, natural_key, term
 
-__all__ = ["DRAWN_EDGES", "DinSelection", "column_of", "effort_track", "select_din"]
+__all__ = ["DRAWN_EDGES", "DinSelection", "check_din", "column_of", "effort_track", "select_din"]
 
 #: Edge kinds drawn in a DIN (``measures`` shows as text on the goal).
 DRAWN_EDGES: tuple[str, ...] = ("serves", "refines", "contributes_to", "delivers", "part_of",
@@ -123,6 +123,21 @@ def _strategic_goal(G: nx.MultiDiGraph, programme: str, goal: str) -> str:
         raise NodeNotFoundError(f"'{goal}' is not a goal of programme '{programme}' "
                                 f"(strategic goals: {', '.join(known) or 'none'})")
     return nid
+
+
+def check_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None = None,
+              lang: str = "nl") -> None:
+    """Raise what drawing this DIN would raise: an unknown programme, goal or language.
+
+    >>> from dinnet.render._example import example_graph
+    >>> check_din(example_graph(), "mini", strategic_goal="SD9")
+    Traceback (most recent call last):
+    dinnet.errors.NodeNotFoundError: 'SD9' is not a goal of programme 'mini' (strategic goals: SD1, SD2)
+    """
+    term("vision", lang)
+    _programme(G, programme)
+    if strategic_goal is not None:
+        _strategic_goal(G, programme, strategic_goal)
 
 
 def select_din(G: nx.MultiDiGraph, programme: str, *,
