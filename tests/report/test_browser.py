@@ -116,6 +116,11 @@ def test_findings_table_links_to_the_node(reports, open_page):
     page = open_page(reports["almelo"])
     page.page.click('#findings-binnenstad button[data-select="binnenstad:1a"]')
     assert "selected" in _classes(page, "binnenstad:1a")
+    # an indicator is not drawn: its finding selects the goal that shows it
+    button = page.page.locator('#findings-binnenstad button:has(span.via)').first
+    goal = button.get_attribute("data-select")
+    button.click()
+    assert goal and "selected" in _classes(page, goal)
 
 
 def test_hostile_labels_show_as_text_and_run_nothing(reports, open_page):

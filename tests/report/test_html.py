@@ -152,6 +152,15 @@ def test_report_contents(almelo):
     assert len(ids) == len(set(ids)), "element ids must be unique on the page"
 
 
+def test_indicator_findings_select_their_goal(almelo):
+    # "SD1.a.i1 → SD1.a": the indicator is named, the button selects the goal that shows it
+    via = re.findall(r'<button type="button" class="node-ref" data-select="([^"]+)" '
+                     r'title="In het DIN te zien bij ([^"]+)">([^<]+) <span class="via">', almelo)
+    assert len(via) > 10
+    for goal, shown, indicator in via:
+        assert goal.split(":", 1)[1] == shown and indicator.strip()
+
+
 def test_english_report(reports):
     page = reports["almelo-en"].read_text(encoding="utf-8")
     assert '<html lang="en">' in page

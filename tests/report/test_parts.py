@@ -52,6 +52,16 @@ def test_indicator_findings_show_on_their_goal():
     assert "indicator-without-baseline" in rules
 
 
+def test_findings_on_undrawn_nodes_point_to_the_goal_that_shows_them():
+    G = dinnet.load()
+    findings = audit(G)
+    data = report_data(G, findings)
+    on_indicators = {f.node for f in findings if f.node and G.nodes[f.node]["kind"] == "indicator"}
+    assert on_indicators and set(data.shown_on) == on_indicators
+    for indicator, goal in data.shown_on.items():
+        assert goal in data.nodes and G.has_edge(indicator, goal, "measures")
+
+
 def test_report_data_is_deterministic():
     a = report_data(dinnet.load())
     b = report_data(dinnet.load())

@@ -103,6 +103,8 @@ class ReportData:
     findings: tuple[Finding, ...]
     rules: tuple[RuleCount, ...]
     nodes: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: A finding's node that the DIN does not draw (an indicator) -> the node it is shown on.
+    shown_on: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def severity_counts(self) -> dict[str, int]:
@@ -268,12 +270,18 @@ def findings_by_node(G: nx.MultiDiGraph, findings: Iterable[Finding]) -> dict[st
         if f.node is None or f.node not in G:
             continue
         if G.nodes[f.node].get("kind") == "indicator":
-            for _, goal, k in G.out_edges(f.node, keys=True):
-                if k == "measures":
-                    out[goal].append(f)
+            for goal in _measures(G, f.node):
+                out[goal].append(f)
         else:
             out[f.node].append(f)
     return dict(out)
+
+
+def _measures(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """The goals an indicator measures (none for other nodes or unknown ids)."""
+    if node not in G or G.nodes[node].get("kind") != "indicator":
+        return []
+    return [goal for _, goal, k in G.out_edges(node, keys=True) if k == "measures"]
 
 
 def _counts(G: nx.MultiDiGraph, programme: str) -> dict[str, int]:
@@ -343,5 +351,8 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
                   for r in sorted(RULES.values(), key=lambda r: r.code) if counts[r.name])
     municipalities = sorted({str(s.attrs.get("municipality")) for s in sections
                              if s.attrs.get("municipality")})
+    shown_on = {f.node: goals[0] for f in findings if f.node is not None and f.node not in nodes
+                and (goals := _sorted_nodes(g for g in _measures(G, f.node) if g in nodes))}
     return ReportData(lang=lang, municipality=", ".join(municipalities), programmes=sections,
-                      findings=findings, rules=rules, nodes=dict(sorted(nodes.items())))
+                      findings=findings, rules=rules, nodes=dict(sorted(nodes.items())),
+                      shown_on=shown_on)
