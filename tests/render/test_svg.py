@@ -110,3 +110,19 @@ def test_formats(fmt: str, magic: bytes) -> None:
 def test_notebook_view_shows_svg() -> None:
     d = din(dinnet.load(ASSETS / "minimal.yaml"), "mini")
     assert d._repr_svg_().lstrip().startswith("<?xml")
+
+
+def _top(g: ET.Element) -> float:
+    return min(float(t.get("y", "0")) for t in g.iter(f"{SVG}text"))
+
+
+def test_unlinked_projects_stand_under_the_linked_ones_in_order() -> None:
+    G = dinnet.load(*bundled_files())
+    groups = svg_groups(render(din_dot(G, "duurzaamheid"), "svg"))
+    implemented = {u for u, _, k in G.edges(keys=True) if k == "implements"}
+    linked = ["duurzaamheid:P3", "duurzaamheid:P7"]
+    unlinked = [f"duurzaamheid:P{i}" for i in (1, 2, 4, 5, 6, 8, 9, 10, 11)]
+    assert set(linked) <= implemented and not implemented & set(unlinked)
+    lowest_linked = max(_top(groups[svg_id(p)]) for p in linked)
+    tops = [_top(groups[svg_id(p)]) for p in unlinked]
+    assert tops == sorted(tops) and tops[0] > lowest_linked

@@ -119,6 +119,7 @@ class _DinBuilder:
         self.dg = DotWriter()
         self.follows: dict[str, str] = {}
         self.family: dict[str, list[str]] = {}
+        self.stacked: list[tuple[str, str]] = []
 
     # -- labels ---------------------------------------------------------------------------
 
@@ -310,6 +311,9 @@ class _DinBuilder:
         heads = [f"din-col-{c}" for c in self.columns]
         for a, b in itertools.pairwise(heads):
             dg.edge(a, b, style="invis", weight="100")
+        for upper, lower in self.stacked:  # unlinked nodes under the linked ones
+            # outside clusters dot puts a flat link's tail above its head
+            dg.edge(upper, lower, style="invis")
         for parent, subs in self.family.items():  # an effort, then its sub-efforts in order
             for a, b in itertools.pairwise([parent, *subs]):
                 # inside a cluster of a rankdir=LR graph dot stacks a flat edge's
@@ -347,10 +351,10 @@ class _DinBuilder:
     def add_column(self, col: str, nodes: list[str]) -> list[str]:
         """Write one column's nodes and track clusters; return their DOT names.
 
-        dot keeps the written order for linked nodes (top-down) but stacks
-        unlinked ones bottom-up, so those are written last and reversed: the
-        column then reads top-down in ``nodes`` order, unlinked nodes and
-        tracks without efforts below.
+        Linked nodes come first, in ``nodes`` order (dot starts from it);
+        unlinked nodes and tracks without efforts follow. dot would put those
+        at the top of the column, so :attr:`stacked` keeps them under the last
+        linked one, in order (invisible links, written by :meth:`write`).
         """
         clusters = {e: t for t, es in self.sel.tracks.items() for e in es}
         items: list[tuple[str | None, list[str]]] = []
@@ -369,12 +373,15 @@ class _DinBuilder:
         linked = {n for u, v, _ in self.sel.edges for n in (u, v)}
         connected = [it for it in items if any(m in linked for m in it[1])]
         isolated = [it for it in items if not any(m in linked for m in it[1])]
-        seq = connected + isolated[::-1]
-        for track, members in seq:
-            if track is None:
-                emitted += self.emit(self.dg, members[0])
-            else:
-                emitted += self.cluster(track, members)
+        ends: list[tuple[str, str]] = []  # the first and last DOT name of each item
+        for track, members in connected + isolated:
+            names = self.emit(self.dg, members[0]) if track is None else self.cluster(track, members)
+            emitted += names
+            ends.append((names[0], names[-1]))
+        if isolated:
+            start = max(len(connected) - 1, 0)
+            self.stacked += [(upper[1], lower[0])
+                             for upper, lower in itertools.pairwise(ends[start:])]
         if not emitted:
             emitted.append(self.placeholder(self.dg, f"din-empty-{col}", term("empty", self.lang)))
         return emitted
