@@ -125,7 +125,7 @@ class _DinBuilder:
 
     def _indicators(self, goal: str) -> list[str]:
         rows = []
-        inds = sorted((u for u, _, k in self.G.in_edges(goal, keys=True) if k == "measures"),
+        inds = sorted((u for u, kinds in self.G.pred[goal].items() if "measures" in kinds),
                       key=natural_key)
         for ind in inds:
             data = self.G.nodes[ind]
@@ -198,8 +198,8 @@ class _DinBuilder:
         column = column_of(self.G, node) or "effort"
         kind = data["kind"]
         sub = kind == "effort" and any(
-            k == "part_of" and self.G.nodes[v].get("kind") == "effort"
-            for _, v, k in self.G.out_edges(node, keys=True))
+            "part_of" in kinds and self.G.nodes[v].get("kind") == "effort"
+            for v, kinds in self.G.succ[node].items())
         style = node_style(kind, level=data.get("level"), role=data.get("role"),
                            lijnproject=bool(data.get("lijnproject")), sub=sub,
                            is_open=bool(data.get("open")))

@@ -150,7 +150,9 @@ class DotWriter:
              **attrs: Any) -> None:
         """An edge statement: ``tail -> head [a=b ...]`` (``common`` as for :meth:`node`)."""
         text = self._attrs(attrs, common) if attrs or common else ""
-        self.body.append(f"{self._indent}{_quote_edge(tail)} -> {_quote_edge(head)}"
+        tail = self._q(tail) if ":" not in tail else _quote_edge(tail)
+        head = self._q(head) if ":" not in head else _quote_edge(head)
+        self.body.append(f"{self._indent}{tail} -> {head}"
                          f"{f' [{text}]' if text else ''}\n")
 
     def attr(self, kw: str | None = None, **attrs: Any) -> None:
