@@ -185,7 +185,11 @@ def html_text(text: Any) -> str:
     when written as character references, so a backslash becomes ``&#92;&#92;``
     (which Graphviz reads as one literal backslash).
     """
-    text = plain(text)
+    return _escape(plain(text))
+
+
+def _escape(text: str) -> str:
+    """:func:`html_text` of text that is plain already."""
     if _HTML_SPECIAL.search(text) is None:
         return text
     return html.escape(text, quote=True).replace("\\", "&#92;&#92;")
@@ -197,13 +201,8 @@ def html_lines(text: Any, width: int) -> str:
     >>> html_lines('Zorg & "welzijn" voor iedereen', 12)
     'Zorg &amp;<BR/>&quot;welzijn&quot;<BR/>voor<BR/>iedereen'
     """
-    lines = []
-    for line in wrap(text, width):  # plain already, but for a space textwrap may leave at the end
-        line = line.rstrip(" ")
-        if _HTML_SPECIAL.search(line) is not None:
-            line = html.escape(line, quote=True).replace("\\", "&#92;&#92;")
-        lines.append(line)
-    return "<BR/>".join(lines)
+    # the lines are plain already, but for a space textwrap may leave at the end
+    return "<BR/>".join([_escape(line.rstrip(" ")) for line in wrap(text, width)])
 
 
 def dot_text(text: Any) -> str:
