@@ -13,6 +13,7 @@ from dinnet.errors import NodeNotFoundError
 from dinnet.graph import build_graph
 from dinnet.loading import read_contract
 from dinnet.render import din_dot, gap_highlights, iter_din_dot, portfolio_dot, select_din
+from dinnet.render import dot as dot_module
 
 from .conftest import ASSETS, bundled_files
 
@@ -207,3 +208,15 @@ def test_pieces_join_to_the_same_text_and_errors_come_at_the_call() -> None:
             assert "".join(pieces) == din_dot(G, p, **kwargs).source  # type: ignore[arg-type]
     with pytest.raises(NodeNotFoundError):
         iter_din_dot(G, "nope")  # raised here, before any piece is asked for
+
+
+def test_pieces_start_before_the_selection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first line comes at once; selecting waits (render starts dot meanwhile)."""
+    G = dinnet.load(*bundled_files())
+    calls: list[str] = []
+    real = dot_module.select_din
+    monkeypatch.setattr(dot_module, "select_din", lambda G, p, **kw: calls.append(p) or real(G, p, **kw))
+    pieces = iter_din_dot(G, "zorg", strategic_goal="SD1")
+    assert next(pieces) == 'digraph "din-zorg-SD1" {\n' and calls == []
+    next(pieces)
+    assert calls == ["zorg"]

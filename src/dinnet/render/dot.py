@@ -39,7 +39,7 @@ from .labels import (
     term,
 )
 from .order import order_columns
-from .select import DinSelection, column_of, select_din
+from .select import DinSelection, check_din, column_of, select_din
 from .style import HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
 
 __all__ = ["din_dot", "html_label", "iter_din_dot", "svg_id"]
@@ -255,8 +255,7 @@ class _DinBuilder:
         return self.dg.digraph(self.graph_name)
 
     def pieces(self) -> Iterator[str]:
-        """The DOT text in pieces, each as soon as it is written."""
-        yield digraph_head(self.graph_name)
+        """The DOT text after its first line in pieces, each as soon as it is written."""
         for _ in self.write():
             yield self.dg.take()
         yield self.dg.take() + "}\n"
@@ -476,7 +475,9 @@ def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     :func:`~dinnet.render.render` hands the pieces to ``dot`` while the rest
     is still being built, so starting ``dot`` and its reading of the text
     overlap with building it. The arguments are those of :func:`din_dot`;
-    an unknown programme or goal raises at the call, not at the first piece.
+    an unknown programme, goal or language raises at the call, not at the
+    first piece. All other work, the selection included, waits for the
+    pieces to be asked for.
 
     Examples
     --------
@@ -485,7 +486,15 @@ def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     >>> "".join(iter_din_dot(G, "mini")) == din_dot(G, "mini").source
     True
     """
-    return _builder(G, programme, lang, highlight, strategic_goal, severity).pieces()
+    goal = check_din(G, programme, strategic_goal=strategic_goal, lang=lang)
+    return _pieces(G, programme, lang, highlight, goal, severity)
+
+
+def _pieces(G: nx.MultiDiGraph, programme: str, lang: str,
+            highlight: Mapping[str, Sequence[str]] | None, goal: str | None,
+            severity: Mapping[str, str] | None) -> Iterator[str]:
+    yield digraph_head(svg_id(goal or programme))
+    yield from _builder(G, programme, lang, highlight, goal, severity).pieces()
 
 
 def _builder(G: nx.MultiDiGraph, programme: str, lang: str,

@@ -126,18 +126,21 @@ def _strategic_goal(G: nx.MultiDiGraph, programme: str, goal: str) -> str:
 
 
 def check_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None = None,
-              lang: str = "nl") -> None:
+              lang: str = "nl") -> str | None:
     """Raise what drawing this DIN would raise: an unknown programme, goal or language.
 
+    Returns the graph id of ``strategic_goal`` (``None`` without one).
+
     >>> from dinnet.render._example import example_graph
+    >>> check_din(example_graph(), "mini", strategic_goal="SD2")
+    'mini:SD2'
     >>> check_din(example_graph(), "mini", strategic_goal="SD9")
     Traceback (most recent call last):
     dinnet.errors.NodeNotFoundError: 'SD9' is not a goal of programme 'mini' (strategic goals: SD1, SD2)
     """
     term("vision", lang)
     _programme(G, programme)
-    if strategic_goal is not None:
-        _strategic_goal(G, programme, strategic_goal)
+    return None if strategic_goal is None else _strategic_goal(G, programme, strategic_goal)
 
 
 def select_din(G: nx.MultiDiGraph, programme: str, *,
