@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from dinnet.errors import DinnetError, GraphvizError, GraphvizMissingError
 from dinnet.render import accessible_svg, render
-from dinnet.render.run import MISSING_DOT
+from dinnet.render.run import MISSING_DOT, _run
 
 
 def test_missing_dot_says_how_to_install(tmp_path: Path) -> None:
@@ -96,3 +96,12 @@ def test_timeout_also_while_dot_does_not_read(tmp_path: Path) -> None:
     big = "digraph {\n" + "a -> b\n" * 200_000 + "}\n"
     with pytest.raises(GraphvizError, match=r"longer than 0\.3 s"):
         render(iter([big]), "svg", executable=slow, timeout=0.3)
+
+
+def test_an_error_while_editing_the_output_is_raised_here() -> None:
+    def edit(chunks: Iterable[bytes]) -> Iterator[bytes]:
+        yield next(iter(chunks))
+        raise RuntimeError("editing failed")
+
+    with pytest.raises(RuntimeError, match="editing failed"):
+        _run(["cat"], iter(["x" * 100_000] * 20), 10, edit)  # more than a pipe holds

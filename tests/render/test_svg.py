@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import dinnet
-from dinnet.render import din, din_dot, render
+from dinnet.render import accessible_svg, din, din_dot, gap_highlights, render
 from dinnet.render.dot import svg_id
 from dinnet.render.labels import COLUMNS
 from dinnet.render.select import column_of
+from dinnet.render.svg import iter_accessible_svg
 
 from .conftest import (
     ASSETS,
@@ -126,3 +130,31 @@ def test_unlinked_projects_stand_under_the_linked_ones_in_order() -> None:
     lowest_linked = max(_top(groups[svg_id(p)]) for p in linked)
     tops = [_top(groups[svg_id(p)]) for p in unlinked]
     assert tops == sorted(tops) and tops[0] > lowest_linked
+
+
+@pytest.fixture(scope="module")
+def zorg_raw_svg() -> bytes:
+    """Zorg's DIN as dot writes it, before :func:`accessible_svg`."""
+    G = dinnet.load(*bundled_files())
+    return _raw_svg(din_dot(G, "zorg", highlight=gap_highlights(G, "zorg").nodes).source)
+
+
+def _raw_svg(source: str) -> bytes:
+    return subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True,
+                          check=True).stdout
+
+
+@given(cuts=st.lists(st.integers(min_value=1, max_value=20_000), max_size=60),
+       size=st.sampled_from([1, 500, 4096, 1 << 16]))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_svg_in_chunks_is_made_accessible_as_the_whole(zorg_raw_svg: bytes, cuts: list[int],
+                                                       size: int) -> None:
+    raw, chunks, at = zorg_raw_svg, [], 0
+    for cut in cuts:
+        chunks.append(raw[at:at + cut])
+        at += cut
+    chunks.append(raw[at:])
+    parts = list(iter_accessible_svg(chunks, size=size))
+    assert b"".join(parts) == accessible_svg(raw)
+    if size == 1 and len(chunks) > 2:
+        assert len(parts) > 1  # really done part by part

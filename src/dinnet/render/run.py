@@ -14,14 +14,16 @@ b'digraph { a -> b }'
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from ..errors import GraphvizError, GraphvizMissingError
-from .svg import accessible_svg
+from .svg import iter_accessible_svg
 
 __all__ = ["FORMATS", "MISSING_DOT", "render"]
 
@@ -69,16 +71,20 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
         raise ValueError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
     if format == "dot":
         return "".join(_pieces(graph)).encode("utf-8")
-    output = _run([executable, f"-T{format}"], _pieces(graph), timeout)
-    return accessible_svg(output) if format == "svg" else output
+    # the SVG is made accessible part by part, while dot is still writing the rest
+    edit = iter_accessible_svg if format == "svg" else None
+    return _run([executable, f"-T{format}"], _pieces(graph), timeout, edit)
 
 
-def _run(command: list[str], pieces: Iterable[str], timeout: float) -> bytes:
+def _run(command: list[str], pieces: Iterable[str], timeout: float,
+         edit: Callable[[Iterable[bytes]], Iterable[bytes]] | None = None) -> bytes:
     """Run ``command`` with ``pieces`` on its standard input; its standard output.
 
     The output is read by a thread while the pieces are written, so neither
     side waits on a full pipe; messages go to a file for the same reason. A
     timer stops the program at the deadline, also while it is being written to.
+    ``edit``, when given, gets the output in chunks as they come and returns
+    it changed, also in chunks (the thread runs it).
     """
     with tempfile.TemporaryFile() as messages:
         try:
@@ -91,7 +97,18 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float) -> bytes:
         assert proc.stdin is not None and proc.stdout is not None
         stdout = proc.stdout
         output: list[bytes] = []
-        reader = threading.Thread(target=lambda: output.append(stdout.read()), daemon=True)
+        failed: list[BaseException] = []
+
+        def read() -> None:
+            chunks = iter(functools.partial(os.read, stdout.fileno(), 1 << 16), b"")
+            try:
+                output.append(b"".join(edit(chunks) if edit else chunks))
+            except BaseException as exc:  # raised again below, in the caller's thread
+                failed.append(exc)
+                with contextlib.suppress(OSError, ValueError):
+                    stdout.read()  # so dot is not left waiting on a full pipe
+
+        reader = threading.Thread(target=read, daemon=True)
         expired = threading.Event()
 
         def stop() -> None:
@@ -108,10 +125,13 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float) -> bytes:
         except BaseException:
             proc.kill()  # an error while building the text: dot gets no half diagram
             proc.wait()
+            reader.join()
             raise
         finally:
             timer.cancel()
             stdout.close()
+        if failed:
+            raise failed[0]
         if proc.returncode != 0 and expired.is_set():
             raise GraphvizError(f"Graphviz 'dot' took longer than {timeout:g} s and was stopped; "
                                 "draw a smaller part (--by-strategic-goal) or raise the timeout")

@@ -21,8 +21,13 @@ Element ids (``din-zorg-SD3``) come from the DOT ``id`` attributes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
-__all__ = ["accessible_svg"]
+__all__ = ["accessible_svg", "iter_accessible_svg"]
+
+#: Where an SVG may be cut into parts that :func:`accessible_svg` can work on
+#: one by one: after the end of a group, before the comments of the next.
+_BETWEEN_GROUPS = b"</g>\n<!-- "
 
 # A group and its title as Graphviz writes them, each on a line of its own. The
 # work is done on the bytes: the markup is ASCII, and text is copied unchanged.
@@ -76,7 +81,7 @@ def accessible_svg(svg: bytes) -> bytes:
                 else b"track" if match.group(1) == b"cluster" else None)
         following, stop = _line_after(svg, end)
         tooltip = _TOOLTIP.search(following or b"")
-        if tooltip is None and following is not None:
+        if tooltip is None and following not in (None, b"</g>"):  # not past the group's end
             tooltip = _TOOLTIP.search(_line_after(svg, stop)[0] or b"")
         out.append(svg[done:at + 1])
         out.append(b"<title>%s</title>" % tooltip.group(1) if tooltip else title)
@@ -86,3 +91,30 @@ def accessible_svg(svg: bytes) -> bytes:
         at = svg.find(b"\n<title>", end)
     out.append(svg[done:])
     return b"".join(out)
+
+
+def iter_accessible_svg(chunks: Iterable[bytes], *, size: int = 1 << 16) -> Iterator[bytes]:
+    """:func:`accessible_svg` on an SVG that comes in chunks (as ``dot`` writes it).
+
+    Chunks are gathered until there are ``size`` bytes, then cut between two
+    groups, where nothing :func:`accessible_svg` reads crosses the cut: each
+    part is done as soon as it is complete, while ``dot`` still writes the
+    rest. Joined, the parts are the bytes :func:`accessible_svg` gives for
+    the whole SVG.
+
+    >>> svg = b'<g id="g" class="node">\\n<title>a</title>\\n<a xlink:title="A">\\n</g>\\n'
+    >>> b"".join(iter_accessible_svg([svg[:9], svg[9:]])) == accessible_svg(svg)
+    True
+    """
+    pending = bytearray()
+    for chunk in chunks:
+        pending += chunk
+        if len(pending) < size:
+            continue
+        cut = pending.rfind(_BETWEEN_GROUPS)
+        if cut > 0:
+            cut += len(b"</g>\n")
+            yield accessible_svg(bytes(pending[:cut]))
+            del pending[:cut]
+    if pending:
+        yield accessible_svg(bytes(pending))
