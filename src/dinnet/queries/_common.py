@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 import networkx as nx
@@ -32,19 +31,26 @@ def require(G: nx.MultiDiGraph, node: str) -> None:
 
 def reach(G: nx.MultiDiGraph, sources: Iterable[str], kinds: frozenset[str], *,
           forward: bool = True, skip: str | None = None) -> set[str]:
-    """Nodes reachable from ``sources`` along edges of ``kinds`` (BFS, linear time).
+    """Nodes reachable from ``sources`` along edges of ``kinds`` (depth-first, linear time).
 
     The sources themselves are included; ``skip`` is treated as removed.
+    Each source's reach is finished before the next source starts: the nodes
+    of one contract lie together in memory, so a large graph is walked one
+    contract at a time rather than every contract at every depth, which
+    keeps the time per node nearly flat as the graph grows
+    (``docs/performance.md``).
     """
     adjacency = G.succ if forward else G.pred
-    seen = {s for s in sources if s != skip}
-    queue = deque(seen)
-    while queue:
-        node = queue.popleft()
-        for other, edges in adjacency[node].items():
-            if other in seen or other == skip:
-                continue
-            if any(kind in kinds for kind in edges):
+    seen: set[str] = set()
+    for source in sources:
+        if source in seen or source == skip:
+            continue
+        seen.add(source)
+        stack = [source]
+        while stack:
+            for other, edges in adjacency[stack.pop()].items():
+                if other in seen or other == skip or kinds.isdisjoint(edges):
+                    continue
                 seen.add(other)
-                queue.append(other)
+                stack.append(other)
     return seen

@@ -39,7 +39,7 @@ __all__ = [
 def goals_with_effort(G: nx.MultiDiGraph) -> set[str]:
     """Goals that some effort reaches (directly or through sub-goals)."""
     reached = reach(G, nodes_of(G, "effort"), SUPPORT_EDGES)
-    return {n for n in reached if G.nodes[n]["kind"] == "goal"}
+    return {n for n in nodes_of(G, "goal") if n in reached}
 
 
 def goals_without_effort(G: nx.MultiDiGraph) -> list[str]:
@@ -50,8 +50,7 @@ def goals_without_effort(G: nx.MultiDiGraph) -> list[str]:
 
 def efforts_without_goal(G: nx.MultiDiGraph) -> list[str]:
     """Efforts from which no goal can be reached (a sub-effort inherits its parent's goals)."""
-    goals = set(nodes_of(G, "goal"))
-    serving = reach(G, goals, SUPPORT_EDGES, forward=False)
+    serving = reach(G, nodes_of(G, "goal"), SUPPORT_EDGES, forward=False)
     return sorted(n for n in nodes_of(G, "effort") if n not in serving)
 
 
