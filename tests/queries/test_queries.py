@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 import dinnet
@@ -22,6 +23,7 @@ from dinnet.queries import (
     why,
     why_paths,
 )
+from dinnet.queries.chains import _UP
 
 ASSETS = Path(__file__).parents[1] / "assets"
 
@@ -65,6 +67,42 @@ def test_why_and_how(mini) -> None:
     assert how(mini, "mini:visie") == ["mini:SD1", "mini:SD2", "mini:SD1.a", "mini:E1", "mini:E2",
                                        "mini:P1"]
     assert why_paths(mini, "mini:E1") == [["mini:E1", "mini:SD1.a", "mini:SD1", "mini:visie"]]
+
+
+def _why_paths_by_networkx(G: nx.MultiDiGraph, node: str) -> list[list[str]]:
+    up = nx.subgraph_view(G, filter_edge=lambda u, v, k: k in _UP)
+
+    def top(n: str) -> bool:
+        kind = G.nodes[n]["kind"]
+        return kind == "vision" or (kind == "goal" and up.out_degree(n) == 0)
+
+    tops = sorted(t for t in nx.descendants(up, node) if top(t))
+    want = {tuple(p) for t in tops for p in nx.all_simple_paths(up, node, t)}
+    want |= {(node,)} if top(node) else set()
+    return sorted(map(list, want))
+
+
+def test_why_paths_are_every_simple_path_up_to_a_top(almelo) -> None:
+    """Checked against networkx's path enumeration: on every Almelo node of the chain,
+    and on a graph with a cycle, a diamond and a goal with nothing above it."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["v"], kind="vision")
+    G.add_nodes_from(["g1", "g2", "g3", "top"], kind="goal")
+    G.add_nodes_from(["e1", "e2"], kind="effort")
+    G.add_edges_from([("g1", "v", "serves"), ("g2", "g1", "refines"), ("g3", "g1", "refines"),
+                      ("e1", "g2", "contributes_to"), ("e1", "g3", "contributes_to"),
+                      ("e1", "top", "contributes_to"), ("e2", "e1", "part_of"),
+                      ("e1", "e2", "part_of"), ("g3", "e2", "measures")])
+    assert why_paths(G, "e2") == _why_paths_by_networkx(G, "e2") == [
+        ["e2", "e1", "g2", "g1", "v"], ["e2", "e1", "g3", "g1", "v"], ["e2", "e1", "top"]]
+    assert why_paths(G, "top") == [["top"]]
+    checked = 0
+    for node, kind in almelo.nodes(data="kind"):
+        if kind in ("effort", "project", "result", "goal"):
+            want = _why_paths_by_networkx(almelo, node)
+            assert why_paths(almelo, node) == want, node
+            checked += len(want)
+    assert checked > 300
 
 
 def test_unknown_node(mini) -> None:

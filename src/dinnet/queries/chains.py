@@ -47,17 +47,33 @@ def how(G: nx.MultiDiGraph, node: str) -> list[str]:
 
 
 def why_paths(G: nx.MultiDiGraph, node: str) -> list[list[str]]:
-    """Every path from ``node`` up to a vision (or programme when there is no vision)."""
+    """Every path from ``node`` up to a vision (or a goal with nothing above it), sorted.
+
+    A depth-first walk along the chain's links: the work depends on the
+    paths above ``node``, not on the size of ``G``.
+    """
     require(G, node)
-    view = nx.subgraph_view(G, filter_edge=lambda u, v, k: k in _UP)
-    tops = [n for n in nx.descendants(view, node) | {node}
-            if G.nodes[n]["kind"] == "vision"
-            or (G.nodes[n]["kind"] == "goal" and not any(k in _UP for k in _succ_kinds(G, n)))]
-    paths: list[list[str]] = []
-    for top in sorted(tops):
-        paths.extend(nx.all_simple_paths(view, node, top) if top != node else [[node]])
+    paths = [[node]] if _top(G, node) else []
+    path, on_path = [node], {node}
+    todo = [iter(_up(G, node))]
+    while todo:
+        nxt = next(todo[-1], None)
+        if nxt is None:
+            todo.pop()
+            on_path.discard(path.pop())
+        elif nxt not in on_path:
+            path.append(nxt)
+            on_path.add(nxt)
+            if _top(G, nxt):
+                paths.append(list(path))
+            todo.append(iter(_up(G, nxt)))
     return sorted(paths)
 
 
-def _succ_kinds(G: nx.MultiDiGraph, node: str) -> set[str]:
-    return {k for keys in G.succ[node].values() for k in keys}
+def _up(G: nx.MultiDiGraph, node: str) -> list[str]:
+    return [v for v, keys in G.succ[node].items() if not _UP.isdisjoint(keys)]
+
+
+def _top(G: nx.MultiDiGraph, node: str) -> bool:
+    kind = G.nodes[node]["kind"]
+    return kind == "vision" or (kind == "goal" and not _up(G, node))
