@@ -88,15 +88,34 @@ def budget_per_goal(G: nx.MultiDiGraph) -> dict[str, dict[int, float]]:
             for year, amount in amounts.items():
                 own[g][int(year)] += amount / len(goals)
     rolled: dict[str, dict[int, float]] = {}
-    goal_graph = nx.DiGraph((u, v) for u, v, k in G.edges(keys=True) if k == "refines")
-    goal_graph.add_nodes_from(nodes_of(G, "goal"))
-    for g in nx.topological_sort(goal_graph):  # children before parents
+    for g in _sub_goals_first(G):
         total = defaultdict(float, own.get(g, {}))
-        for child in goal_graph.predecessors(g):
-            for year, amount in rolled[child].items():
+        for child in _sub_goals(G, g):
+            for year, amount in rolled.get(child, {}).items():
                 total[year] += amount
         rolled[g] = dict(sorted(total.items()))
     return {g: v for g, v in sorted(rolled.items()) if v}
+
+
+def _sub_goals(G: nx.MultiDiGraph, goal: str) -> list[str]:
+    return [c for c, keys in G.pred[goal].items() if "refines" in keys]
+
+
+def _sub_goals_first(G: nx.MultiDiGraph) -> list[str]:
+    """Every goal, each after all the goals that refine it (depth-first, linear time)."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in nodes_of(G, "goal"):
+        todo = [(root, False)]
+        while todo:
+            goal, subs_done = todo.pop()
+            if subs_done:
+                order.append(goal)
+            elif goal not in seen:
+                seen.add(goal)
+                todo.append((goal, True))
+                todo.extend((c, False) for c in _sub_goals(G, goal) if c not in seen)
+    return order
 
 
 def role_shares(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
