@@ -201,22 +201,19 @@ def _call(fn: Callable[..., Any], G: Any, args: list[Any]) -> Any:
     return _consume(fn(G, *args))
 
 
-def query_set(calls: list[tuple[str, Callable[[], Any]]], reps: int) -> tuple[dict[str, float], float]:
-    """Median time of each query, and their sum: the time of the whole set.
+def query_pass(calls: list[tuple[str, Callable[[], Any]]]) -> dict[str, float]:
+    """The time of each query, called once each, after emptying the collector once.
 
-    Each query is called once per repetition. The collector is emptied once
-    per repetition, not per query: with a large graph alive a full collection
+    Once per pass, not per query: with a large graph alive a full collection
     costs more than most queries.
     """
-    times: dict[str, list[float]] = {name: [] for name, _ in calls}
-    for _ in range(reps):
-        gc.collect()
-        for name, call in calls:
-            start = time.perf_counter()
-            call()
-            times[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(t) for name, t in times.items()}
-    return medians, sum(medians.values())
+    gc.collect()
+    times = {}
+    for name, call in calls:
+        start = time.perf_counter()
+        call()
+        times[name] = time.perf_counter() - start
+    return times
 
 
 def _consume(result: Any) -> Any:
@@ -226,37 +223,48 @@ def _consume(result: Any) -> Any:
 
 
 def scaling(small: Sequence[Path], large: Sequence[Path], reps: int = 3) -> dict[str, Any]:
-    """Audit and query time per node at N and at 10N nodes (graphs loaded here, one at a time).
+    """Audit and query time per node at N and at 10N nodes.
 
-    ``reps`` repetitions at each size (at 10N one takes seconds to half a
-    minute), medians. The queries run once as they come, then ``reps`` times
-    with the loaded graph frozen (``gc.freeze()``, as ``docs/performance.md``
-    advises for analyses of large data sets). Unfrozen, the queries' own
-    garbage sets off one full collection of the whole heap per pass over the
-    set (2 s on the national graph), always in the same query: that measures
-    Python's collector, not the queries. Both ratios are reported; the frozen
-    one is the target.
+    Both graphs are loaded, then measured in turn (N, 10N, N, 10N, ...), so
+    a drift in the machine's speed hits both sizes alike; ``reps`` rounds,
+    medians per size (for the queries: per query, then summed).
+
+    The rounds run with the loaded graphs frozen (``gc.freeze()``, as
+    ``docs/performance.md`` advises for analyses of large data sets).
+    Unfrozen, the queries' own garbage sets off one full collection of the
+    whole heap per pass over the set (2 s on the national graph), always in
+    the same query: that measures Python's collector, not the queries. One
+    unfrozen pass per size comes first and is reported beside the target.
     """
     import dinnet
     from dinnet.audit import audit
 
+    graphs = {"n": dinnet.load(*small), "10n": dinnet.load(*large)}
+    calls = {label: query_calls(G) for label, G in graphs.items()}
+    unfrozen = {label: sum(query_pass(calls[label]).values()) for label in graphs}
+    audits: dict[str, list[float]] = {label: [] for label in graphs}
+    queries: dict[str, dict[str, list[float]]] = {
+        label: {name: [] for name, _ in calls[label]} for label in graphs}
+    gc.collect()
+    gc.freeze()
+    try:
+        for _ in range(reps):
+            for label, G in graphs.items():
+                audits[label].append(measure(functools.partial(audit, G), 1)[0])
+                for name, seconds in query_pass(calls[label]).items():
+                    queries[label][name].append(seconds)
+    finally:
+        gc.unfreeze()
     out: dict[str, Any] = {}
-    for label, files in (("n", small), ("10n", large)):
-        G = dinnet.load(*files)
-        nodes = G.number_of_nodes()
-        audit_s = measure(functools.partial(audit, G), reps)[0]
-        calls = query_calls(G)
-        unfrozen_s = query_set(calls, 1)[1]
-        gc.freeze()
-        try:
-            per_query, query_s = query_set(calls, reps)
-        finally:
-            gc.unfreeze()
-        out[label] = {"contracts": len(files), "nodes": nodes, "audit_s": audit_s,
-                      "query_s": query_s, "queries": per_query, "query_unfrozen_s": unfrozen_s}
-        log(f"  {label}: {nodes:,} nodes, audit {audit_s:.3f} s, {len(calls)} queries "
-            f"{query_s:.3f} s (as they come {unfrozen_s:.3f} s)")
-        del G
+    for label, G in graphs.items():
+        per_query = {name: statistics.median(t) for name, t in queries[label].items()}
+        out[label] = {"contracts": len(small if label == "n" else large),
+                      "nodes": G.number_of_nodes(), "audit_s": statistics.median(audits[label]),
+                      "query_s": sum(per_query.values()), "queries": per_query,
+                      "query_unfrozen_s": unfrozen[label]}
+        log(f"  {label}: {out[label]['nodes']:,} nodes, audit {out[label]['audit_s']:.3f} s, "
+            f"{len(per_query)} queries {out[label]['query_s']:.3f} s "
+            f"(as they come {unfrozen[label]:.3f} s)")
     n, n10 = out["n"], out["10n"]
     out["audit_ratio"] = (n10["audit_s"] / n10["nodes"]) / (n["audit_s"] / n["nodes"])
     out["query_ratio"] = (n10["query_s"] / n10["nodes"]) / (n["query_s"] / n["nodes"])
