@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 
 from dinnet.errors import DinnetError, GraphvizError, GraphvizMissingError
 from dinnet.render import accessible_svg, render
-from dinnet.render.run import MISSING_DOT, _run
+from dinnet.render.run import MISSING_DOT, PIPE_SIZE, _run, _widen
 
 
 def test_missing_dot_says_how_to_install(tmp_path: Path) -> None:
@@ -105,3 +107,11 @@ def test_an_error_while_editing_the_output_is_raised_here() -> None:
 
     with pytest.raises(RuntimeError, match="editing failed"):
         _run(["cat"], iter(["x" * 100_000] * 20), 10, edit)  # more than a pipe holds
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="pipe sizes are set on Linux only")
+def test_pipes_to_dot_hold_a_large_diagram() -> None:
+    read, write = os.pipe()
+    with os.fdopen(read, "rb") as r, os.fdopen(write, "wb") as w:
+        _widen(r, w)
+        assert fcntl.fcntl(r.fileno(), fcntl.F_GETPIPE_SZ) >= PIPE_SIZE

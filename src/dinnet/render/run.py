@@ -22,6 +22,11 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+try:
+    import fcntl
+except ImportError:  # Windows: pipes keep their size
+    fcntl = None  # type: ignore[assignment]
+
 from ..errors import GraphvizError, GraphvizMissingError
 from .svg import iter_accessible_svg
 
@@ -95,6 +100,7 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float,
         except OSError as exc:
             raise GraphvizError(f"Graphviz 'dot' could not be started: {exc}") from None
         assert proc.stdin is not None and proc.stdout is not None
+        _widen(proc.stdin, proc.stdout)
         stdout = proc.stdout
         output: list[bytes] = []
         failed: list[BaseException] = []
@@ -141,6 +147,20 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float,
             detail = next((e for e in errors if "rror" in e), errors[0] if errors else "no message")
             raise GraphvizError(f"Graphviz 'dot' failed (exit code {proc.returncode}): {detail}")
     return output[0] if output else b""
+
+
+#: Pipe size asked for (Linux): a large DIN's text fits, so writing it never waits
+#: for dot to read, and dot never waits for its output to be read.
+PIPE_SIZE = 1 << 20
+
+
+def _widen(*pipes: IO[bytes]) -> None:
+    """Make ``pipes`` hold :data:`PIPE_SIZE` bytes where the system allows it."""
+    if fcntl is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
+        return
+    for pipe in pipes:
+        with contextlib.suppress(OSError):  # over the user's limit: the default size
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
 def _feed(stdin: IO[bytes], pieces: Iterable[str]) -> None:
