@@ -72,12 +72,11 @@ def effort_track(G: nx.MultiDiGraph, node: str) -> str | None:
         track = G.nodes[node].get("track")
         if track and track in G:
             return str(track)
-        parents = sorted((v for _, v, k in G.out_edges(node, keys=True)
-                          if k == "part_of" and G.nodes[v].get("kind") == "effort"),
-                         key=natural_key)
+        parents = [v for v, keys in G.succ[node].items()
+                   if "part_of" in keys and G.nodes[v].get("kind") == "effort"]
         if not parents:
             return None
-        node = parents[0]
+        node = min(parents, key=natural_key)
     return None
 
 
