@@ -23,7 +23,7 @@ from .overlay import Highlights, gap_highlights
 from .portfolio import portfolio_dot
 from .run import FORMATS, render
 from .select import DinSelection, select_din
-from .svg import accessible_svg
+from .svg import accessible_svg, iter_accessible_svg
 
 __all__ = [
     "FORMATS",
@@ -40,6 +40,7 @@ __all__ = [
     "gap_highlights",
     "indicator_chart",
     "indicator_figure",
+    "iter_accessible_svg",
     "iter_din_dot",
     "portfolio",
     "portfolio_dot",
