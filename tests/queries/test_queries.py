@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import networkx as nx
@@ -124,6 +125,29 @@ def test_path_between(mini) -> None:
                                                            "mini:SD1", "mini:visie"]
     # against the arrows: through the shared vision
     assert path_between(mini, "mini:E2", "mini:E1")[0] == "mini:E2"
+
+
+def test_path_against_the_arrows_is_a_shortest_one(almelo) -> None:
+    """Where no path follows the arrows, the path found is as short as networkx's."""
+    U = almelo.to_undirected(as_view=True)
+    nodes = sorted(almelo)
+    checked = 0
+    for source, target in zip(nodes[::7], nodes[3::11], strict=False):
+        path = path_between(almelo, source, target)
+        if nx.has_path(almelo, source, target):
+            continue
+        if not nx.has_path(U, source, target):
+            assert path is None
+            continue
+        assert path is not None and path[0] == source and path[-1] == target
+        assert all(U.has_edge(a, b) for a, b in itertools.pairwise(path))
+        assert len(path) == nx.shortest_path_length(U, source, target) + 1
+        checked += 1
+    assert checked > 20
+    isolated = nx.MultiDiGraph([("a", "b", "k")])
+    isolated.add_node("c")
+    assert path_between(isolated, "b", "a") == ["b", "a"]
+    assert path_between(isolated, "a", "c") is None
 
 
 def test_budget_per_goal_splits_and_rolls_up(tmp_path: Path) -> None:

@@ -11,6 +11,9 @@ False
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
+
 import networkx as nx
 
 from ._common import nodes_of, require
@@ -43,14 +46,37 @@ def one_sided_dependencies(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
 
 def path_between(G: nx.MultiDiGraph, source: str, target: str) -> list[str] | None:
     """A shortest path from ``source`` to ``target`` following means -> ends edges,
-    or, when there is none, ignoring edge direction; ``None`` when unconnected."""
+    or, when there is none, ignoring edge direction; ``None`` when unconnected.
+
+    Both searches touch only the part of the graph around the two nodes.
+    """
     require(G, source)
     require(G, target)
     try:
         return list(nx.shortest_path(G, source, target))
     except nx.NetworkXNoPath:
-        pass
-    try:
-        return list(nx.shortest_path(G.to_undirected(as_view=True), source, target))
-    except nx.NetworkXNoPath:
-        return None
+        return _undirected_path(G, source, target)
+
+
+def _undirected_path(G: nx.MultiDiGraph, source: str, target: str) -> list[str] | None:
+    """Breadth first along links in either direction (links out first, each in graph order).
+
+    Not through ``G.to_undirected(as_view=True)``: making that view checks
+    every node of the graph, which on a national graph costs more than the
+    search.
+    """
+    parent: dict[str, str | None] = {source: None}
+    queue = deque([source])
+    while queue:
+        node = queue.popleft()
+        for other in itertools.chain(G.succ[node], G.pred[node]):
+            if other in parent:
+                continue
+            parent[other] = node
+            if other == target:
+                path = [target]
+                while (step := parent[path[-1]]) is not None:
+                    path.append(step)
+                return path[::-1]
+            queue.append(other)
+    return None
