@@ -25,6 +25,7 @@ import networkx as nx
 
 from ..audit import RULES, SEVERITIES, Finding
 from ..queries import budget_checks, how, why
+from ..queries._common import SUPPORT_EDGES, reach
 from ..queries.budget import BudgetCheck
 from ..render.labels import natural_key
 from .words import kind_word, words
@@ -44,7 +45,7 @@ __all__ = [
 #: Kinds of node drawn in a DIN (and so clickable in the report).
 DIN_KINDS = ("vision", "goal", "effort", "result", "project")
 
-_SUPPORT = frozenset({"contributes_to", "refines", "part_of", "delivers", "implements"})
+_SUPPORT = SUPPORT_EDGES
 _LEVEL_ORDER = {"main": 0, "strategic": 1, "operational": 2}
 
 
@@ -241,15 +242,14 @@ def coverage_matrix(G: nx.MultiDiGraph, programme: str) -> Coverage:
     efforts = [e for e in _members(G, programme, "effort")
                if not any(k == "part_of" and G.nodes[v].get("kind") == "effort"
                           for _, v, k in G.out_edges(e, keys=True))]
-    support = nx.subgraph_view(G, filter_edge=lambda u, v, k: k in _SUPPORT)
     goal_set = set(goals)
     cells: dict[tuple[str, str], str] = {}
     for e in efforts:
         # the effort itself, its sub-efforts and their results, and what they reach
-        means = {e} | {n for n in nx.ancestors(support, e)
-                       if G.nodes[n].get("kind") in ("effort", "result")}
+        means = [n for n in reach(G, [e], _SUPPORT, forward=False)
+                 if n == e or G.nodes[n].get("kind") in ("effort", "result")]
         direct = {v for _, v, k in G.out_edges(e, keys=True) if k == "contributes_to"}
-        reached = set().union(*(nx.descendants(support, m) for m in means)) & goal_set
+        reached = reach(G, means, _SUPPORT) & goal_set
         for g in reached:
             cells[(g, e)] = "direct" if g in direct else "indirect"
     return Coverage(tuple(goals), tuple(efforts), cells,
