@@ -132,6 +132,21 @@ def test_unlinked_projects_stand_under_the_linked_ones_in_order() -> None:
     assert tops == sorted(tops) and tops[0] > lowest_linked
 
 
+def test_unlinked_items_stand_under_linked_ones_also_next_to_clusters() -> None:
+    """Nieuwstraatkwartier: an effort with sub-efforts (a cluster), unlinked results,
+    tracks without efforts (clusters); dot ignores flat links that touch clusters."""
+    G = dinnet.load(*bundled_files())
+    groups = svg_groups(render(din_dot(G, "nieuwstraatkwartier"), "svg"))
+    efforts = ["E1", "E2", "E2.1", "E2.2", "E2.3"]
+    results = [f"R{i}" for i in range(1, 14)]
+    assert {u for u, _, k in G.edges(keys=True) if k == "contributes_to"
+            and u.startswith("nieuwstraatkwartier:")} == {"nieuwstraatkwartier:E1",
+                                                          "nieuwstraatkwartier:E2"}
+    tops = [_top(groups[svg_id(f"nieuwstraatkwartier:{n}")]) for n in efforts + results]
+    tops += [_top(groups[f"din-empty-din-nieuwstraatkwartier-T{i}"]) for i in range(1, 5)]
+    assert tops == sorted(tops)
+
+
 @pytest.fixture(scope="module")
 def zorg_raw_svg() -> bytes:
     """Zorg's DIN as dot writes it, before :func:`accessible_svg`."""

@@ -120,6 +120,8 @@ class _DinBuilder:
         self.follows: dict[str, str] = {}
         self.family: dict[str, list[str]] = {}
         self.stacked: list[tuple[str, str]] = []
+        self.anchored: list[tuple[str, str]] = []
+        self.position: dict[str, int] = {}
 
     # -- labels ---------------------------------------------------------------------------
 
@@ -273,6 +275,7 @@ class _DinBuilder:
         inner = [(u, v, k) for u, v, k in sel.edges if u not in sel.stubs and v not in sel.stubs]
         links = [(u, v) for u, v, _ in inner] + [(n, s) for (n, _), s in self.stub_of.items()]
         order = order_columns(self.columns, columns, links, groups=groups, follows=follows)
+        self.position = {n: i for col in self.columns for i, n in enumerate(order[col])}
         self.family = {}
         for col in self.columns:
             for n in order[col]:
@@ -313,13 +316,15 @@ class _DinBuilder:
         for upper, lower in self.stacked:  # unlinked nodes under the linked ones
             # outside clusters dot puts a flat link's tail above its head
             dg.edge(upper, lower, style="invis")
+        for tail, head in self.anchored:  # weight 0: a place in the order, no pull
+            dg.edge(tail, head, style="invis", weight="0")
         for parent, subs in self.family.items():  # an effort, then its sub-efforts in order
             for a, b in itertools.pairwise([parent, *subs]):
                 # inside a cluster of a rankdir=LR graph dot stacks a flat edge's
                 # head above its tail, so the chain is written bottom-up
                 dg.edge(self.name(b), self.name(a), style="invis")
         yield
-        position = {n: i for col in self.columns for i, n in enumerate(order[col])}
+        position = self.position
         for (inside, out), name in sorted(self.stub_of.items(), reverse=True,
                                           key=lambda kv: (position[kv[1]], position[kv[0][0]])):
             tail, head = (name, self.name(inside)) if out else (self.name(inside), name)
@@ -352,8 +357,13 @@ class _DinBuilder:
 
         Linked nodes come first, in ``nodes`` order (dot starts from it);
         unlinked nodes and tracks without efforts follow. dot would put those
-        at the top of the column, so :attr:`stacked` keeps them under the last
-        linked one, in order (invisible links, written by :meth:`write`).
+        at the top of the column; two kinds of invisible links (written by
+        :meth:`write`) keep them under the linked ones, in order:
+        :attr:`stacked` chains them under the last linked one, which dot
+        honours outside clusters, and :attr:`anchored` links each of them
+        from the lowest node next to the linked ones (:meth:`anchor`), which
+        gives them the linked ones' place where a cluster makes dot ignore
+        the chain (an effort with sub-efforts, a track).
         """
         clusters = {e: t for t, es in self.sel.tracks.items() for e in es}
         items: list[tuple[str | None, list[str]]] = []
@@ -381,9 +391,36 @@ class _DinBuilder:
             start = max(len(connected) - 1, 0)
             self.stacked += [(upper[1], lower[0])
                              for upper, lower in itertools.pairwise(ends[start:])]
+            anchor = self.anchor(col, [m for _, members in connected for m in members])
+            if anchor is not None:
+                name, left = anchor
+                self.anchored += [(name, first) if left else (first, name)
+                                  for first, _ in ends[len(connected):]]
         if not emitted:
             emitted.append(self.placeholder(self.dg, f"din-empty-{col}", term("empty", self.lang)))
         return emitted
+
+    def anchor(self, col: str, linked: list[str]) -> tuple[str, bool] | None:
+        """The lowest node linked to ``linked`` in the nearest other column (left first).
+
+        Returns its DOT name and whether it stands left of ``col``; ``None``
+        when ``linked`` has no links to other columns.
+        """
+        index = {c: i for i, c in enumerate(self.columns)}
+        here = index[col]
+        members = set(linked)
+        best: tuple[int, bool, int, str] | None = None
+        for u, v, _ in self.sel.edges:
+            for inside, other in ((u, v), (v, u)):
+                if inside not in members or other in self.sel.stubs:
+                    continue
+                there = index[column_of(self.G, other) or "effort"]
+                if there == here:
+                    continue
+                # the nearest column, left before right; in it the lowest node
+                key = (-abs(there - here), there < here, self.position[other], other)
+                best = key if best is None or key > best else best
+        return None if best is None else (self.name(best[3]), best[1])
 
     def cluster(self, track: str, members: list[str]) -> list[str]:
         data = self.G.nodes[track]
