@@ -121,7 +121,10 @@ class _DinBuilder:
         self.family: dict[str, list[str]] = {}
         self.stacked: list[tuple[str, str]] = []
         self.anchored: list[tuple[str, str]] = []
-        self.position: dict[str, int] = {}
+        self.position: dict[str, int] = {}  # a node's place in its column
+        self.column: dict[str, str] = {}  # a node's column
+        self.column_index = {c: i for i, c in enumerate(self.columns)}
+        self.neighbours: dict[str, list[str]] = {}  # linked nodes, not stubs
 
     # -- labels ---------------------------------------------------------------------------
 
@@ -276,6 +279,11 @@ class _DinBuilder:
         links = [(u, v) for u, v, _ in inner] + [(n, s) for (n, _), s in self.stub_of.items()]
         order = order_columns(self.columns, columns, links, groups=groups, follows=follows)
         self.position = {n: i for col in self.columns for i, n in enumerate(order[col])}
+        self.column = {n: col for col in self.columns for n in order[col]}
+        self.neighbours = {}
+        for u, v, _ in inner:
+            self.neighbours.setdefault(u, []).append(v)
+            self.neighbours.setdefault(v, []).append(u)
         self.family = {}
         for col in self.columns:
             for n in order[col]:
@@ -406,20 +414,15 @@ class _DinBuilder:
         Returns its DOT name and whether it stands left of ``col``; ``None``
         when ``linked`` has no links to other columns.
         """
-        index = {c: i for i, c in enumerate(self.columns)}
-        here = index[col]
-        members = set(linked)
+        here = self.column_index[col]
         best: tuple[int, bool, int, str] | None = None
-        for u, v, _ in self.sel.edges:
-            for inside, other in ((u, v), (v, u)):
-                if inside not in members or other in self.sel.stubs:
-                    continue
-                there = index[column_of(self.G, other) or "effort"]
-                if there == here:
-                    continue
-                # the nearest column, left before right; in it the lowest node
-                key = (-abs(there - here), there < here, self.position[other], other)
-                best = key if best is None or key > best else best
+        for node in linked:
+            for other in self.neighbours.get(node, ()):
+                there = self.column_index[self.column[other]]
+                if there != here:
+                    # the nearest column, left before right; in it the lowest node
+                    key = (-abs(there - here), there < here, self.position[other], other)
+                    best = key if best is None or key > best else best
         return None if best is None else (self.name(best[3]), best[1])
 
     def cluster(self, track: str, members: list[str]) -> list[str]:
