@@ -124,7 +124,7 @@ class _DinBuilder:
         self.position: dict[str, int] = {}  # a node's place in its column
         self.column: dict[str, str] = {}  # a node's column
         self.column_index = {c: i for i, c in enumerate(self.columns)}
-        self.neighbours: dict[str, list[str]] = {}  # linked nodes, not stubs
+        self.neighbours: dict[str, list[str]] = {}  # the nodes a node links to (no stubs)
 
     # -- labels ---------------------------------------------------------------------------
 
