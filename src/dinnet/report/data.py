@@ -45,7 +45,6 @@ __all__ = [
 #: Kinds of node drawn in a DIN (and so clickable in the report).
 DIN_KINDS = ("vision", "goal", "effort", "result", "project")
 
-_SUPPORT = SUPPORT_EDGES
 _LEVEL_ORDER = {"main": 0, "strategic": 1, "operational": 2}
 
 
@@ -152,11 +151,11 @@ def _measured_by(G: nx.MultiDiGraph, goal: str) -> list[str]:
 def _links(G: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
     out = []
     for _, v, kind, attrs in G.out_edges(node, keys=True, data=True):
-        if kind in _SUPPORT | {"serves"}:
+        if kind in SUPPORT_EDGES | {"serves"}:
             out.append({"dir": "out", "kind": kind, "other": v, "strength": attrs.get("strength"),
                         "source": attrs.get("source")})
     for u, _, kind, attrs in G.in_edges(node, keys=True, data=True):
-        if kind in _SUPPORT | {"serves"}:
+        if kind in SUPPORT_EDGES | {"serves"}:
             out.append({"dir": "in", "kind": kind, "other": u, "strength": attrs.get("strength"),
                         "source": attrs.get("source")})
     return sorted(out, key=lambda link: (link["dir"] != "out", link["kind"],
@@ -246,10 +245,10 @@ def coverage_matrix(G: nx.MultiDiGraph, programme: str) -> Coverage:
     cells: dict[tuple[str, str], str] = {}
     for e in efforts:
         # the effort itself, its sub-efforts and their results, and what they reach
-        means = [n for n in reach(G, [e], _SUPPORT, forward=False)
+        means = [n for n in reach(G, [e], SUPPORT_EDGES, forward=False)
                  if n == e or G.nodes[n].get("kind") in ("effort", "result")]
         direct = {v for _, v, k in G.out_edges(e, keys=True) if k == "contributes_to"}
-        reached = reach(G, means, _SUPPORT) & goal_set
+        reached = reach(G, means, SUPPORT_EDGES) & goal_set
         for g in reached:
             cells[(g, e)] = "direct" if g in direct else "indirect"
     return Coverage(tuple(goals), tuple(efforts), cells,
