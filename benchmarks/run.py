@@ -239,7 +239,8 @@ def scaling(small: Sequence[Path], large: Sequence[Path], reps: int = 3) -> dict
     import dinnet
     from dinnet.audit import audit
 
-    graphs = {"n": dinnet.load(*small), "10n": dinnet.load(*large)}
+    files = {"n": small, "10n": large}
+    graphs = {label: dinnet.load(*paths) for label, paths in files.items()}
     calls = {label: query_calls(G) for label, G in graphs.items()}
     unfrozen = {label: sum(query_pass(calls[label]).values()) for label in graphs}
     audits: dict[str, list[float]] = {label: [] for label in graphs}
@@ -258,7 +259,7 @@ def scaling(small: Sequence[Path], large: Sequence[Path], reps: int = 3) -> dict
     out: dict[str, Any] = {}
     for label, G in graphs.items():
         per_query = {name: statistics.median(t) for name, t in queries[label].items()}
-        out[label] = {"contracts": len(small if label == "n" else large),
+        out[label] = {"contracts": len(files[label]),
                       "nodes": G.number_of_nodes(), "audit_s": statistics.median(audits[label]),
                       "query_s": sum(per_query.values()), "queries": per_query,
                       "query_unfrozen_s": unfrozen[label]}

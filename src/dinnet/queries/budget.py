@@ -87,25 +87,24 @@ def budget_per_goal(G: nx.MultiDiGraph) -> dict[str, dict[int, float]]:
         for g in goals:
             for year, amount in amounts.items():
                 own[g][int(year)] += amount / len(goals)
+    subs = {g: [c for c, keys in G.pred[g].items() if "refines" in keys]
+            for g in nodes_of(G, "goal")}
     rolled: dict[str, dict[int, float]] = {}
-    for g in _sub_goals_first(G):
+    for g in _sub_goals_first(subs):
         total = defaultdict(float, own.get(g, {}))
-        for child in _sub_goals(G, g):
+        for child in subs[g]:
             for year, amount in rolled.get(child, {}).items():
                 total[year] += amount
         rolled[g] = dict(sorted(total.items()))
     return {g: v for g, v in sorted(rolled.items()) if v}
 
 
-def _sub_goals(G: nx.MultiDiGraph, goal: str) -> list[str]:
-    return [c for c, keys in G.pred[goal].items() if "refines" in keys]
-
-
-def _sub_goals_first(G: nx.MultiDiGraph) -> list[str]:
-    """Every goal, each after all the goals that refine it (depth-first, linear time)."""
+def _sub_goals_first(subs: dict[str, list[str]]) -> list[str]:
+    """Every goal of ``subs`` (goal -> the goals that refine it), each after its
+    sub-goals (depth-first, linear time)."""
     order: list[str] = []
     seen: set[str] = set()
-    for root in nodes_of(G, "goal"):
+    for root in subs:
         todo = [(root, False)]
         while todo:
             goal, subs_done = todo.pop()
@@ -114,7 +113,7 @@ def _sub_goals_first(G: nx.MultiDiGraph) -> list[str]:
             elif goal not in seen:
                 seen.add(goal)
                 todo.append((goal, True))
-                todo.extend((c, False) for c in _sub_goals(G, goal) if c not in seen)
+                todo.extend((c, False) for c in subs.get(goal, ()) if c not in seen)
     return order
 
 

@@ -53,9 +53,10 @@ def why_paths(G: nx.MultiDiGraph, node: str) -> list[list[str]]:
     paths above ``node``, not on the size of ``G``.
     """
     require(G, node)
-    paths = [[node]] if _top(G, node) else []
+    ups = _up(G, node)
+    paths = [[node]] if _top(G, node, ups) else []
     path, on_path = [node], {node}
-    todo = [iter(_up(G, node))]
+    todo = [iter(ups)]
     while todo:
         nxt = next(todo[-1], None)
         if nxt is None:
@@ -64,9 +65,10 @@ def why_paths(G: nx.MultiDiGraph, node: str) -> list[list[str]]:
         elif nxt not in on_path:
             path.append(nxt)
             on_path.add(nxt)
-            if _top(G, nxt):
+            ups = _up(G, nxt)
+            if _top(G, nxt, ups):
                 paths.append(list(path))
-            todo.append(iter(_up(G, nxt)))
+            todo.append(iter(ups))
     return sorted(paths)
 
 
@@ -74,6 +76,7 @@ def _up(G: nx.MultiDiGraph, node: str) -> list[str]:
     return [v for v, keys in G.succ[node].items() if not _UP.isdisjoint(keys)]
 
 
-def _top(G: nx.MultiDiGraph, node: str) -> bool:
+def _top(G: nx.MultiDiGraph, node: str, ups: list[str]) -> bool:
+    """A vision, or a goal with nothing above it (``ups``: the nodes above ``node``)."""
     kind = G.nodes[node]["kind"]
-    return kind == "vision" or (kind == "goal" and not _up(G, node))
+    return kind == "vision" or (kind == "goal" and not ups)
