@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image
 
 import dinnet
-from dinnet.output import write_output
+from dinnet.io.output import write_output
 from dinnet.render import Diagram, din, din_diagrams, figure_bytes, portfolio
 from dinnet.render.charts import budget_figure, indicator_figure, numeric_indicators
 

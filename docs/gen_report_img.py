@@ -18,7 +18,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 import dinnet
-from dinnet.output import write_output
+from dinnet.io.output import write_output
 from dinnet.report import build_report
 
 IMG = Path(__file__).resolve().parent / "img"

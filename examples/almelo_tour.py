@@ -16,8 +16,8 @@ from pathlib import Path
 
 import dinnet
 from dinnet.audit import audit
-from dinnet.frames import findings_frame, nodes_frame
-from dinnet.output import write_output
+from dinnet.io.frames import findings_frame, nodes_frame
+from dinnet.io.output import write_output
 from dinnet.queries import (
     double_claims,
     goals_without_effort,

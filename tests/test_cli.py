@@ -9,8 +9,8 @@ import networkx as nx
 from click.testing import CliRunner
 
 from dinnet.cli import main
-from dinnet.export import NODE_LINK_KEYS
 from dinnet.graph import EDGE_KINDS, NODE_KINDS
+from dinnet.io.export import NODE_LINK_KEYS
 
 ROOT = Path(__file__).parents[1]
 ASSETS = Path(__file__).parent / "assets"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import dinnet
 from dinnet.cli import main
 from dinnet.diff import Change, diff_graphs, format_text
-from dinnet.diff_render import COLOURS, diff_dot
+from dinnet.diff.draw import COLOURS, diff_dot
 
 ASSETS = Path(__file__).parent / "assets"
 V1, V2 = ASSETS / "diff" / "v1.yaml", ASSETS / "diff" / "v2.yaml"

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
 from dinnet.cli import main
-from dinnet.clidoc import cli_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+
+
+def _gen_cli():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("gen_cli", DOCS / "gen_cli.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+cli_markdown = _gen_cli().cli_markdown
 GUIDES = ["getting-started.md", "api.md", "own-municipality.md", "editors.md", "export.md",
           "xlsx.md"]
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import dinnet
 from dinnet.cli import main
-from dinnet.export import from_graphml, from_json, to_csv_tables, to_gexf, to_graphml, to_json
+from dinnet.io.export import from_graphml, from_json, to_csv_tables, to_gexf, to_graphml, to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES: dict[str, tuple[Path, ...]] = {

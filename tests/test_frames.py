@@ -11,7 +11,7 @@ pd = pytest.importorskip("pandas")
 import dinnet  # noqa: E402
 from dinnet.audit import audit  # noqa: E402
 from dinnet.diff import diff_graphs  # noqa: E402
-from dinnet.frames import changes_frame, edges_frame, findings_frame, nodes_frame  # noqa: E402
+from dinnet.io.frames import changes_frame, edges_frame, findings_frame, nodes_frame  # noqa: E402
 
 ASSETS = Path(__file__).parent / "assets"
 

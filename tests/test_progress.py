@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import dinnet
 from dinnet.cli import main
-from dinnet.progress import ProgressBar
+from dinnet.cli.progress import ProgressBar
 
 ASSETS = Path(__file__).parent / "assets"
 

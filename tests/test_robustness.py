@@ -211,7 +211,7 @@ def test_relation_to_itself(tmp_path: Path) -> None:
 
 # 13. output paths
 def test_output_never_overwrites_a_contract(tmp_path: Path) -> None:
-    from dinnet.output import write_output
+    from dinnet.io.output import write_output
 
     contract = tmp_path / "c.yaml"
     contract.write_text(MINIMAL, encoding="utf-8")
@@ -223,7 +223,7 @@ def test_output_never_overwrites_a_contract(tmp_path: Path) -> None:
 
 
 def test_output_into_missing_folder(tmp_path: Path) -> None:
-    from dinnet.output import write_output
+    from dinnet.io.output import write_output
 
     write_output(tmp_path / "a" / "b" / "out.json", "{}")
     assert (tmp_path / "a" / "b" / "out.json").read_text() == "{}"
@@ -232,7 +232,7 @@ def test_output_into_missing_folder(tmp_path: Path) -> None:
 def test_output_write_failure_keeps_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from dinnet.output import write_output
+    from dinnet.io.output import write_output
 
     target = tmp_path / "out.svg"
     target.write_text("previous", encoding="utf-8")

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 import dinnet
 from dinnet.cli import main
+from dinnet.contract.schema import schema_errors
 from dinnet.errors import DinnetError
-from dinnet.scaffold import programme_id, schema_comment, skeleton
-from dinnet.schema import schema_errors
-from dinnet.yamlread import construct, parse_text
+from dinnet.io.scaffold import programme_id, schema_comment, skeleton
+from dinnet.io.yamlread import construct, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from dinnet.cli import main
-from dinnet.loading import bundled_data_path
-from dinnet.schema import contract_schema, schema_errors, schema_json
-from dinnet.yamlread import construct, parse_text, read_text
+from dinnet.contract.schema import contract_schema, schema_errors, schema_json
+from dinnet.io.loading import bundled_data_path
+from dinnet.io.yamlread import construct, parse_text, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "docs" / "contract.schema.json"

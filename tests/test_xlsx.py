@@ -14,9 +14,9 @@ openpyxl = pytest.importorskip("openpyxl")
 import dinnet  # noqa: E402
 from dinnet.cli import main  # noqa: E402
 from dinnet.errors import OutputError, ValidationError  # noqa: E402
-from dinnet.loading import load_contracts  # noqa: E402
-from dinnet.xlsx import SHEETS, export_xlsx  # noqa: E402
-from dinnet.xlsx_import import import_xlsx, read_workbook  # noqa: E402
+from dinnet.io.loading import load_contracts  # noqa: E402
+from dinnet.io.xlsx import SHEETS, export_xlsx  # noqa: E402
+from dinnet.io.xlsx_import import import_xlsx, read_workbook  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).parent / "assets"

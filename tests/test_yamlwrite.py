@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dinnet.model import Contract
-from dinnet.yamlread import construct, parse_text
-from dinnet.yamlwrite import contract_yaml
+from dinnet.contract.model import Contract
+from dinnet.io.yamlread import construct, parse_text
+from dinnet.io.yamlwrite import contract_yaml
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
                | st.sampled_from(["\n", "\t"]), min_size=1, max_size=40).map(str.strip).filter(bool)

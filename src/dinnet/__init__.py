@@ -12,7 +12,15 @@ Load contracts into a graph, ask it questions, draw it.
 """
 
 # Rebinds the name dinnet.audit to the function; `from dinnet.audit import ...` still works.
+import importlib
+import importlib.abc
+import importlib.machinery
+import sys
+import warnings
+from types import ModuleType
+
 from .audit import audit
+from .contract.model import Contract
 from .errors import (
     ContractError,
     DinnetError,
@@ -22,10 +30,9 @@ from .errors import (
     OutputError,
     Problem,
 )
-from .export import to_json, to_node_link
 from .graph import EDGE_KINDS, NODE_KINDS, build_graph
-from .loading import bundled_data_path, load, read_contract
-from .model import Contract
+from .io.export import to_json, to_node_link
+from .io.loading import bundled_data_path, load, read_contract
 
 __version__ = "0.1.0"
 
@@ -49,3 +56,46 @@ __all__ = [
     "to_json",
     "to_node_link",
 ]
+
+#: Documented import paths of dinnet 0.1 that moved into the layer folders.
+#: Importing an old path still works and warns (DeprecationWarning).
+MOVED_MODULES = {
+    "dinnet.model": "dinnet.contract.model",
+    "dinnet.references": "dinnet.contract.references",
+    "dinnet.schema": "dinnet.contract.schema",
+    "dinnet.yamlread": "dinnet.io.yamlread",
+    "dinnet.yamlwrite": "dinnet.io.yamlwrite",
+    "dinnet.loading": "dinnet.io.loading",
+    "dinnet.output": "dinnet.io.output",
+    "dinnet.scaffold": "dinnet.io.scaffold",
+    "dinnet.xlsx": "dinnet.io.xlsx",
+    "dinnet.xlsx_import": "dinnet.io.xlsx_import",
+    "dinnet.export": "dinnet.io.export",
+    "dinnet.frames": "dinnet.io.frames",
+    "dinnet.diff_render": "dinnet.diff.draw",
+    "dinnet.progress": "dinnet.cli.progress",
+    "dinnet.queries.answers": "dinnet.cli.answers",
+}
+
+
+class _MovedModule(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Finds an old module path and hands out the module at its new place."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None
+                  ) -> importlib.machinery.ModuleSpec | None:
+        if name not in MOVED_MODULES:
+            return None
+        return importlib.machinery.ModuleSpec(name, self)
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        new = MOVED_MODULES[module.__name__]
+        warnings.warn(f"{module.__name__} moved to {new}; import it from there",
+                      DeprecationWarning, stacklevel=2)
+        # The import system returns what sys.modules holds after exec_module.
+        sys.modules[module.__name__] = importlib.import_module(new)
+
+
+sys.meta_path.append(_MovedModule())

@@ -24,7 +24,7 @@ depends_on     programme -> programme                topics, nodes, text
 Every edge has a ``source`` too. So ``nx.ancestors(G, goal)`` is everything
 done for a goal and ``nx.descendants(G, effort)`` everything an effort serves.
 
->>> from dinnet.model import Contract
+>>> from dinnet.contract.model import Contract
 >>> c = Contract.model_validate({
 ...     "programme": {"id": "p", "name": "P", "municipality": "M",
 ...                   "period": {"start": 2019, "end": 2022}, "source": "t:1"},
@@ -46,8 +46,8 @@ from typing import Any
 
 import networkx as nx
 
-from .model import Contract, Effort, Goal, Index, Table
-from .references import split_ref
+from .contract.model import Contract, Effort, Goal, Index, Table
+from .contract.references import split_ref
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "node_id"]
 

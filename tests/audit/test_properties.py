@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dinnet.audit import audit
+from dinnet.contract.model import Contract
 from dinnet.graph import build_graph
-from dinnet.model import Contract
 from dinnet.queries import goals_without_effort, impact
 from dinnet.queries._common import SUPPORT_EDGES
 

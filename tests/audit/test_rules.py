@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from dinnet.audit import RULES, audit
+from dinnet.contract.model import Contract
 from dinnet.graph import build_graph
-from dinnet.model import Contract
 
 Doc = dict[str, Any]
 

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 import dinnet
-from dinnet.loading import bundled_data_path
+from dinnet.io.loading import bundled_data_path
 
 ASSETS = Path(__file__).parent.parent / "assets"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -11,7 +11,7 @@ import pytest
 import dinnet
 from dinnet.errors import NodeNotFoundError
 from dinnet.graph import build_graph
-from dinnet.loading import read_contract
+from dinnet.io.loading import read_contract
 from dinnet.render import din_dot, gap_highlights, iter_din_dot, portfolio_dot, select_din
 from dinnet.render import dot as dot_module
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..contract.model import Contract
 from ..graph import build_graph
-from ..model import Contract
 
 __all__ = ["example_graph"]
 

@@ -24,7 +24,7 @@ import networkx as nx
 
 from ..audit import Finding, audit
 from ..errors import OutputError
-from ..output import write_output
+from ..io.output import write_output
 from .dot import iter_din_dot
 from .labels import natural_key
 from .overlay import gap_highlights

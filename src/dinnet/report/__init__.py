@@ -59,7 +59,7 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
     -------
     str
         HTML with inline CSS, script and SVG; write it with
-        :func:`dinnet.output.write_output`.
+        :func:`dinnet.io.output.write_output`.
     """
     findings = audit(G) if findings is None else findings
     data: ReportData = report_data(G, findings, lang=lang)

@@ -7,7 +7,7 @@ follow it. Links are compared between elements present in both versions;
 the links of an added or removed element are part of that change. Source
 line numbers are not compared (they move with every revision).
 
->>> from dinnet.model import Contract
+>>> from dinnet.contract.model import Contract
 >>> from dinnet.graph import build_graph
 >>> def version(label, target):
 ...     return build_graph([Contract.model_validate({

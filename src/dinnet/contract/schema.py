@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._optional import optional
+from .._optional import optional
 from .model import Contract
 
 __all__ = ["DIALECT", "contract_schema", "jsonable", "schema_errors", "schema_json"]
@@ -124,7 +124,7 @@ def schema_errors(data: Any, schema: dict[str, Any] | None = None) -> list[str]:
     Parameters
     ----------
     data
-        The contract as plain Python data (see :func:`dinnet.yamlread.construct`).
+        The contract as plain Python data (see :func:`dinnet.io.yamlread.construct`).
     schema
         The schema to use; default :func:`contract_schema`.
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DuplicateKeyError, Problem, UnsafeYamlError, YamlSyntaxError
+from ..errors import DuplicateKeyError, Problem, UnsafeYamlError, YamlSyntaxError
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader

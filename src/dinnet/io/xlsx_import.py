@@ -1,14 +1,14 @@
 """Read contracts back from a workbook in the dinnet template (``dinnet import-xlsx``).
 
-The layout is :data:`dinnet.xlsx.SHEETS` (documented in ``docs/xlsx.md``).
+The layout is :data:`dinnet.io.xlsx.SHEETS` (documented in ``docs/xlsx.md``).
 Every problem of the workbook is gathered and reported together, each at its
 sheet, row and column: ``plan.xlsx[efforts]:7:6: error: track: unknown track 'S9'``.
 Files are written atomically, one YAML per programme, and an existing file is
 only replaced with ``force=True``.
 
 >>> import tempfile, pathlib
->>> from dinnet.loading import load_contracts
->>> from dinnet.xlsx import export_xlsx
+>>> from dinnet.io.loading import load_contracts
+>>> from dinnet.io.xlsx import export_xlsx
 >>> loaded, indexes, _ = load_contracts()
 >>> book = pathlib.Path(tempfile.mkdtemp()) / "almelo.xlsx"
 >>> _ = book.write_bytes(export_xlsx([i.contract for i in loaded], indexes))
@@ -29,11 +29,11 @@ from typing import Any
 
 import pydantic
 
-from .errors import ContractError, OutputError, Problem, ValidationError
+from ..contract.model import Contract, Index
+from ..contract.references import Loc, check_contract
+from ..errors import ContractError, OutputError, Problem, ValidationError
 from .loading import _message, _path
-from .model import Contract, Index
 from .output import write_output
-from .references import Loc, check_contract
 from .scaffold import schema_comment
 from .xlsx import NULL, SHEETS, YEARS, _openpyxl, year_column
 from .yamlwrite import contract_yaml, index_yaml

@@ -6,7 +6,7 @@ file that loads and replace the example entries one by one.
 >>> text = skeleton("Groen & Blauw", municipality="Hengelo", start=2024)
 >>> text.splitlines()[3]
 '# A new programme contract. Replace every "VUL IN" and the example entries;'
->>> from dinnet.yamlread import construct, parse_text
+>>> from dinnet.io.yamlread import construct, parse_text
 >>> data = construct(parse_text(text, "new.yaml"), "new.yaml")
 >>> data["programme"]["id"], data["programme"]["period"]
 ('groen-blauw', {'start': 2024, 'end': 2027})
@@ -20,8 +20,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import DinnetError
-from .model import PROGRAMME_ID_PATTERN
+from ..contract.model import PROGRAMME_ID_PATTERN
+from ..errors import DinnetError
 from .yamlwrite import reads_as_text
 
 __all__ = ["programme_id", "schema_comment", "skeleton"]
@@ -49,7 +49,7 @@ def schema_comment(target: str | Path | None) -> str:
     else by a ``file://`` address. Empty when dinnet is installed without its
     docs (then run ``dinnet schema -o contract.schema.json`` and point to that).
     """
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     schema = root / "docs" / "contract.schema.json"
     if target is None or str(target) == "-" or not schema.is_file():
         return ""

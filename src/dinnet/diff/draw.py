@@ -24,8 +24,8 @@ from collections.abc import Mapping, Sequence
 import graphviz
 import networkx as nx
 
-from .diff import ELEMENT_KINDS, Change
-from .errors import DinnetError
+from ..errors import DinnetError
+from .compare import ELEMENT_KINDS, Change
 
 __all__ = ["COLOURS", "diff_dot", "diff_svg"]
 
@@ -118,7 +118,7 @@ def diff_dot(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Chang
     lang
         ``"nl"`` or ``"en"``: the words of the notes and the legend.
     """
-    from .render.dot import din_dot, svg_id
+    from ..render.dot import din_dot, svg_id
 
     M, links = _merged(old, new, changes)
     words = _WORDS[lang]
@@ -130,7 +130,7 @@ def diff_dot(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Chang
     colour_of_node = {svg_id(n): COLOURS["added"] for n, found in marks.items()
                       if words["added"] in found}
     colour_of_edge = {f"{svg_id(u)}--{k}--{svg_id(v)}": COLOURS[a] for (u, v, k), a in links.items()}
-    from .render.labels import term
+    from ..render.labels import term
 
     legend = term("legend", lang)
     dg.body[:] = [_recolour(line, colour_of_node, colour_of_edge, words["added"])
@@ -158,7 +158,7 @@ def _recolour(line: str, nodes: Mapping[str, str], edges: Mapping[str, str], add
 def diff_svg(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Change], *,
              programme: str | None = None, lang: str = "nl", timeout: float = 60) -> bytes:
     """The SVG of :func:`diff_dot` (runs Graphviz ``dot`` through :func:`dinnet.render.render`)."""
-    from .render import render
+    from ..render import render
 
     return render(diff_dot(old, new, changes, programme=programme, lang=lang), "svg",
                   timeout=timeout)

@@ -1,10 +1,10 @@
 """Checks inside one contract: unique ids, references that resolve, goal levels.
 
-Pure functions over a validated :class:`~dinnet.model.Contract`. Problems are
+Pure functions over a validated :class:`~dinnet.contract.model.Contract`. Problems are
 returned as :class:`Issue` objects with a field path (``loc``) so that the
 loader can turn them into ``file:line:col`` messages.
 
->>> from dinnet.model import Contract
+>>> from dinnet.contract.model import Contract
 >>> c = Contract.model_validate({
 ...     "programme": {"id": "p", "name": "P", "municipality": "M",
 ...                   "period": {"start": 2019, "end": 2022}, "source": "t:1"},

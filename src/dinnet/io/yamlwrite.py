@@ -5,7 +5,7 @@ absent and default values are left out, a link without strength or source
 is written in its short form, and every text that dinnet's reader would take
 for a number, boolean or null is quoted.
 
->>> from dinnet.model import Contract
+>>> from dinnet.contract.model import Contract
 >>> c = Contract.model_validate({
 ...     "programme": {"id": "p", "name": "P", "municipality": "M",
 ...                   "period": {"start": 2019, "end": 2022}, "source": "p.txt:1-3"},
@@ -36,8 +36,8 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .errors import DinnetError
-from .model import Contract, Contribution, Index, Source
+from ..contract.model import Contract, Contribution, Index, Source
+from ..errors import DinnetError
 from .yamlread import construct, parse_text
 
 __all__ = ["contract_yaml", "index_yaml", "plain_data", "reads_as_text"]

@@ -1,7 +1,7 @@
 """A small progress counter for loading many files (no dependencies).
 
 :class:`ProgressBar` is a callable ``(done, total)`` that the loader calls
-after every file (see :func:`dinnet.loading.load_contracts`). It draws on
+after every file (see :func:`dinnet.io.loading.load_contracts`). It draws on
 standard error only when that is a terminal, only once loading has taken
 longer than ``delay`` (so a few files never flash a bar), at most ten times
 a second, and it wipes its line when the last file is read, so pipes, logs,

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .errors import ContractError, DinnetError
+from ..errors import ContractError, DinnetError
 
 __all__ = ["main"]
 
@@ -72,7 +72,7 @@ def _progress() -> Any:
 @_handle_errors
 def validate(paths: tuple[Path, ...]) -> None:
     """Check contract files; print one line per problem."""
-    from .loading import load
+    from ..io.loading import load
 
     G = load(*paths, progress=_progress())
     for warning in G.graph["warnings"]:
@@ -94,7 +94,7 @@ def validate(paths: tuple[Path, ...]) -> None:
 @_handle_errors
 def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
     """Export the graph for other tools (see docs/export.md)."""
-    from .loading import contract_files, load
+    from ..io.loading import contract_files, load
 
     G = load(*paths, progress=_progress())
     _write_export(G, fmt, output, contract_files(paths) if paths else [])
@@ -110,10 +110,10 @@ def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
 @_handle_errors
 def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, output: str) -> None:
     """Report gaps and inconsistencies (see docs/rules.md)."""
-    from .audit import audit as run_audit
-    from .audit.format import format_findings
-    from .loading import contract_files, load
-    from .output import write_output
+    from ..audit import audit as run_audit
+    from ..audit.format import format_findings
+    from ..io.loading import contract_files, load
+    from ..io.output import write_output
 
     findings = run_audit(load(*paths, progress=_progress()))
     write_output(output, format_findings(findings, fmt) + "\n",
@@ -138,8 +138,8 @@ def query(question: str, args: tuple[str, ...], fmt: str) -> None:
     """
     import json
 
-    from .loading import load
-    from .queries.answers import QUESTIONS, answer, format_answer
+    from ..io.loading import load
+    from .answers import QUESTIONS, answer, format_answer
 
     needs = 1 if QUESTIONS[question] else 0
     if question == "deps" and len(args) >= 2 and ":" in args[0] and ":" in args[1]:
@@ -158,9 +158,9 @@ def query(question: str, args: tuple[str, ...], fmt: str) -> None:
 
 def _write_export(G: Any, fmt: str, output: str, protect: list[Path]) -> None:
     """Write graph ``G`` in ``fmt`` to ``output`` (csv: a folder or a .zip file)."""
-    from . import export as ex
-    from .errors import OutputError
-    from .output import write_output
+    from ..errors import OutputError
+    from ..io import export as ex
+    from ..io.output import write_output
 
     if fmt == "csv":
         if output == "-":
@@ -181,8 +181,8 @@ def _write_export(G: Any, fmt: str, output: str, protect: list[Path]) -> None:
 @_handle_errors
 def schema(output: str) -> None:
     """Write the JSON Schema of the contract format (for editors; see docs/editors.md)."""
-    from .output import write_output
-    from .schema import schema_json
+    from ..contract.schema import schema_json
+    from ..io.output import write_output
 
     write_output(output, schema_json())
 
@@ -199,9 +199,9 @@ def schema(output: str) -> None:
 def new(name: str, output: str, programme: str | None, municipality: str, start: int,
         end: int | None) -> None:
     """Write a commented skeleton contract for programme NAME that validates."""
-    from .errors import OutputError
-    from .output import write_output
-    from .scaffold import schema_comment, skeleton
+    from ..errors import OutputError
+    from ..io.output import write_output
+    from ..io.scaffold import schema_comment, skeleton
 
     if output != "-" and Path(output).exists():
         raise OutputError(f"{output}: already exists; choose another -o")
@@ -219,9 +219,9 @@ def new(name: str, output: str, programme: str | None, municipality: str, start:
 @_handle_errors
 def export_xlsx(paths: tuple[Path, ...], output: str) -> None:
     """Write contracts to a workbook, one sheet per element kind (docs/xlsx.md)."""
-    from .loading import contract_files, load_contracts
-    from .output import write_output
-    from .xlsx import export_xlsx as to_xlsx
+    from ..io.loading import contract_files, load_contracts
+    from ..io.output import write_output
+    from ..io.xlsx import export_xlsx as to_xlsx
 
     loaded, indexes, _ = load_contracts(*paths, progress=_progress())
     write_output(output, to_xlsx([item.contract for item in loaded], indexes),
@@ -235,7 +235,7 @@ def export_xlsx(paths: tuple[Path, ...], output: str) -> None:
 @_handle_errors
 def import_xlsx(workbook: Path, output: str, force: bool) -> None:
     """Read a workbook in the dinnet template back into one YAML file per programme."""
-    from .xlsx_import import import_xlsx as from_xlsx
+    from ..io.xlsx_import import import_xlsx as from_xlsx
 
     for path in from_xlsx(workbook, output, force=force):
         click.echo(f"wrote {path}")
@@ -250,14 +250,14 @@ def import_xlsx(workbook: Path, output: str, force: bool) -> None:
 @_handle_errors
 def diff(old: Path, new: Path, fmt: str, output: str) -> None:
     """What changed from contract version OLD to NEW (files or folders)."""
-    from .diff import diff_graphs, format_json, format_text
-    from .loading import load
-    from .output import write_output
+    from ..diff.compare import diff_graphs, format_json, format_text
+    from ..io.loading import load
+    from ..io.output import write_output
 
     G_old, G_new = load(old), load(new)
     changes = diff_graphs(G_old, G_new)
     if fmt == "svg":
-        from .diff_render import diff_svg
+        from ..diff.draw import diff_svg
 
         write_output(output, diff_svg(G_old, G_new, changes), protect=[old, new])
     else:
@@ -285,8 +285,8 @@ def _fmt(fmt: str | None, output: str) -> str:
 def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal: bool,
                highlight_gaps: bool, fmt: str | None, lang: str, output: str) -> None:
     """Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."""
-    from .loading import contract_files, load
-    from .render import din_diagrams, write_diagrams
+    from ..io.loading import contract_files, load
+    from ..render import din_diagrams, write_diagrams
 
     G = load(*paths, progress=_progress())
     diagrams = din_diagrams(G, programme=programme, by_strategic_goal=by_strategic_goal,
@@ -306,8 +306,8 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
 @_handle_errors
 def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: str) -> None:
     """Draw all programmes and their mutual relations (one-sided ones dashed)."""
-    from .loading import contract_files, load
-    from .render import portfolio, write_diagrams
+    from ..io.loading import contract_files, load
+    from ..render import portfolio, write_diagrams
 
     G = load(*paths, progress=_progress())
     write_diagrams([portfolio(G, lang=lang)], output, _fmt(fmt, output),
@@ -323,8 +323,8 @@ def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: s
 @_handle_errors
 def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> None:
     """Chart indicator trajectories and budgets (stated versus recomputed totals)."""
-    from .loading import contract_files, load
-    from .render import write_charts
+    from ..io.loading import contract_files, load
+    from ..render import write_charts
 
     G = load(*paths, progress=_progress())
     for path in write_charts(G, output, fmt, lang=lang,
@@ -340,9 +340,9 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
 @_handle_errors
 def report_cmd(paths: tuple[Path, ...], lang: str, output: str) -> None:
     """Write one self-contained HTML report: DINs, findings, coverage, charts."""
-    from .loading import contract_files, load
-    from .output import write_output
-    from .report import build_report
+    from ..io.loading import contract_files, load
+    from ..io.output import write_output
+    from ..report import build_report
 
     G = load(*paths, progress=_progress())
     write_output(output, build_report(G, lang=lang),

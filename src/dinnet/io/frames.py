@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._optional import optional
+from .._optional import optional
 
 __all__ = ["changes_frame", "edges_frame", "findings_frame", "nodes_frame"]
 

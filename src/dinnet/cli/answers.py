@@ -16,12 +16,12 @@ from typing import Any
 
 import networkx as nx
 
-from .budget import budget_checks, budget_per_goal, role_shares
-from .chains import how, why
-from .coverage import coverage_gaps
-from .deps import one_sided_dependencies, path_between, programme_graph
-from .impact import impact
-from .shared import double_claims, possible_duplicates, shared_efforts, shared_stakeholders
+from ..queries.budget import budget_checks, budget_per_goal, role_shares
+from ..queries.chains import how, why
+from ..queries.coverage import coverage_gaps
+from ..queries.deps import one_sided_dependencies, path_between, programme_graph
+from ..queries.impact import impact
+from ..queries.shared import double_claims, possible_duplicates, shared_efforts, shared_stakeholders
 
 __all__ = ["QUESTIONS", "answer", "format_answer"]
 

@@ -21,10 +21,10 @@ from typing import Any
 import networkx as nx
 import pydantic
 
-from .errors import ContractError, DinnetError, Problem, UnknownReferenceError, ValidationError
-from .graph import build_graph
-from .model import LOCAL_ID_PATTERN, Contract, Index
-from .references import Issue, Loc, check_contract
+from ..contract.model import LOCAL_ID_PATTERN, Contract, Index
+from ..contract.references import Issue, Loc, check_contract
+from ..errors import ContractError, DinnetError, Problem, UnknownReferenceError, ValidationError
+from ..graph import build_graph
 from .yamlread import construct, locate, parse_text, read_text
 
 __all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
@@ -51,7 +51,7 @@ def bundled_data_path() -> Path:
     packaged = resources.files("dinnet") / "_data" / "contracts"
     if packaged.is_dir():
         return Path(str(packaged))
-    repo = Path(__file__).resolve().parents[2] / "data" / "contracts"
+    repo = Path(__file__).resolve().parents[3] / "data" / "contracts"
     if repo.is_dir():
         return repo
     raise DinnetError("the bundled data set is missing from this installation; "
@@ -328,7 +328,7 @@ def read_index(path: str | Path) -> Index:
 # -- many files ----------------------------------------------------------------------------
 
 
-#: ``progress(done, total)``: called after every file (see :class:`dinnet.progress.ProgressBar`).
+#: ``progress(done, total)``: called after every file (see :class:`dinnet.cli.progress.ProgressBar`).
 Progress = Callable[[int, int], None]
 
 
@@ -383,7 +383,7 @@ def load_contracts(*paths: str | Path, progress: Progress | None = None
     """Read every file; return contracts, indexes and warnings, or raise with all errors.
 
     ``progress``, when given, is called as ``progress(done, total)`` after
-    every file (the command line passes a :class:`~dinnet.progress.ProgressBar`).
+    every file (the command line passes a :class:`~dinnet.cli.progress.ProgressBar`).
     """
     files = contract_files(paths or (bundled_data_path(),))
     if not files:

@@ -5,12 +5,12 @@ describes it for users. Every sheet has a header row of column names; a
 column written ``target_YYYY`` in the template stands for one column per year
 (``target_2019``, ``target_2022``). Element rows name their ``programme``, so
 one workbook holds any number of contracts. ``dinnet import-xlsx`` reads the
-same layout back (:mod:`dinnet.xlsx_import`); a round trip keeps the graph
+same layout back (:mod:`dinnet.io.xlsx_import`); a round trip keeps the graph
 identical.
 
 Needs the optional ``openpyxl`` package (``pip install 'dinnet[xlsx]'``).
 
->>> from dinnet.loading import load_contracts
+>>> from dinnet.io.loading import load_contracts
 >>> loaded, indexes, _ = load_contracts()
 >>> rows = workbook_rows([item.contract for item in loaded], indexes)
 >>> rows["goals"][0]["programme"], len(rows["programmes"])
@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ._optional import optional
-from .model import Contract, Effort, Goal, Index, Table
+from .._optional import optional
+from ..contract.model import Contract, Effort, Goal, Index, Table
 
 __all__ = ["SHEETS", "Sheet", "export_xlsx", "sheet_columns", "workbook_rows"]
 
@@ -462,7 +462,7 @@ def export_xlsx(contracts: Iterable[Contract], indexes: Iterable[Index] = ()) ->
 
     Examples
     --------
-    >>> from dinnet.loading import load_contracts
+    >>> from dinnet.io.loading import load_contracts
     >>> loaded, _, _ = load_contracts()
     >>> export_xlsx([loaded[0].contract])[:2]
     b'PK'

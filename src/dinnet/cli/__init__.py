@@ -1,0 +1,8 @@
+"""The ``dinnet`` command: argument parsing, query answers as text, progress.
+
+The commands call one library function each; see :mod:`dinnet.cli.main`.
+"""
+
+from .main import main
+
+__all__ = ["main"]
