@@ -41,7 +41,7 @@ done for a goal and ``nx.descendants(G, effort)`` everything an effort serves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -49,7 +49,7 @@ import networkx as nx
 from .contract.model import Contract, Effort, Goal, Index, Table
 from .contract.references import split_ref
 
-__all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "node_id"]
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "node_id", "nodes_of"]
 
 NODE_KINDS = ("programme", "vision", "goal", "indicator", "track", "effort", "result",
               "project", "stakeholder")
@@ -65,6 +65,30 @@ def node_id(programme: str, ref: str) -> str:
     """
     prog, local = split_ref(ref, programme)
     return f"{prog}:{local}"
+
+
+def nodes_of(G: nx.MultiDiGraph, kind: str) -> Iterator[str]:
+    """Node ids of one kind, in graph order.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    kind : str
+        One of :data:`NODE_KINDS`.
+
+    Returns
+    -------
+    Iterator[str]
+        The ids of the nodes whose ``kind`` is ``kind``.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> sorted(nodes_of(dinnet.load(), "programme"))[:3]
+    ['binnenstad', 'duurzaamheid', 'economie-en-participatie']
+    """
+    return (n for n, k in G.nodes(data="kind") if k == kind)
 
 
 def _table(table: Table) -> dict[str, Any]:

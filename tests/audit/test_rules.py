@@ -193,5 +193,18 @@ def test_every_rule_is_tested_and_documented() -> None:
     from pathlib import Path
 
     doc = (Path(__file__).parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+    rows = {line.split(" | ")[0].strip("| "): line for line in doc.splitlines()
+            if line.startswith("| DIN")}
     for rule in RULES.values():
-        assert f"`{rule.name}`" in doc and rule.code in doc
+        row = rows[rule.code]
+        assert f"`{rule.name}`" in row
+        assert f"| {rule.why} | {rule.fix} |" in row
+
+
+def test_a_rule_is_declared_once() -> None:
+    from dinnet.audit.rules import rule
+
+    with pytest.raises(ValueError, match="declared twice"):
+        rule("DIN101", "another-rule", "info", "s", why="w", fix="f")(lambda G: iter(()))
+    assert len({r.code for r in RULES.values()}) == len(RULES)
+    assert [r.code for r in RULES.values()] == sorted(r.code for r in RULES.values())

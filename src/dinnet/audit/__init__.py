@@ -15,10 +15,10 @@ from collections import Counter
 
 import networkx as nx
 
-from .findings import RULES, SEVERITIES, Finding, Rule
-from .rules import CHECKS
+from .findings import SEVERITIES, Finding, Hit, Rule
+from .rules import RULES
 
-__all__ = ["RULES", "SEVERITIES", "Finding", "Rule", "audit", "summary"]
+__all__ = ["RULES", "SEVERITIES", "Finding", "Hit", "Rule", "audit", "summary"]
 
 
 def _key(f: Finding) -> tuple[str, str, str, str]:
@@ -27,7 +27,7 @@ def _key(f: Finding) -> tuple[str, str, str, str]:
 
 def audit(G: nx.MultiDiGraph) -> list[Finding]:
     """Run every rule; findings sorted by programme, rule code, node and message."""
-    return sorted((f for check in CHECKS for f in check(G)), key=_key)
+    return sorted((f for rule in RULES.values() for f in rule.run(G)), key=_key)
 
 
 def summary(findings: list[Finding]) -> dict[str, dict[str, int]]:

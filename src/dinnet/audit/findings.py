@@ -1,25 +1,24 @@
-"""What the audit returns: findings, and the table of rules."""
+"""What the audit returns (findings) and what a rule is (a check with its code).
+
+A rule is declared once, together with its check, in :mod:`dinnet.audit.rules`
+(as import-linter ties a contract type to its check). A check is a pure
+function of the graph that yields :class:`Hit` s: where and what, nothing about
+codes or severities; :meth:`Rule.run` turns them into :class:`Finding` s.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-__all__ = ["RULES", "SEVERITIES", "Finding", "Rule"]
+import networkx as nx
+
+__all__ = ["SEVERITIES", "Check", "Finding", "Hit", "Rule", "Severity"]
 
 Severity = Literal["error", "warning", "info"]
 #: Severities from the most to the least serious.
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One audit rule: its name, code, usual severity and a one-line summary."""
-
-    name: str
-    code: str
-    severity: Severity
-    summary: str
 
 
 @dataclass(frozen=True)
@@ -40,47 +39,87 @@ class Finding:
     source: str | None
 
     def as_dict(self) -> dict[str, Any]:
-        """The finding as a plain dict (for JSON)."""
+        """The finding as a plain dict (for JSON).
+
+        Returns
+        -------
+        dict
+            ``rule, code, severity, programme, node, message, source`` in that order.
+
+        Examples
+        --------
+        >>> f = Finding("zorg", "DIN101", "zorg:HO1", "goal-without-effort", "error", "m", None)
+        >>> list(f.as_dict())
+        ['rule', 'code', 'severity', 'programme', 'node', 'message', 'source']
+        """
         data = asdict(self)
         return {k: data[k] for k in ("rule", "code", "severity", "programme", "node",
                                      "message", "source")}
 
 
-RULES: dict[str, Rule] = {r.name: r for r in (
-    Rule("goal-without-effort", "DIN101", "error",
-         "No effort contributes to the goal or to any of its sub-goals."),
-    Rule("goal-without-indicator", "DIN102", "warning",
-         "An operational goal that no indicator measures."),
-    Rule("strategic-goal-without-operational-goal", "DIN103", "warning",
-         "A strategic goal with no operational goal beneath it."),
-    Rule("effort-without-goal", "DIN104", "error",
-         "An effort (or its parent effort) that contributes to no goal."),
-    Rule("project-without-effort", "DIN105", "warning",
-         "A project that implements no effort."),
-    Rule("indicator-without-baseline", "DIN201", "warning",
-         "An indicator without a baseline (peilwaarde)."),
-    Rule("indicator-without-target", "DIN202", "warning",
-         "An indicator without any target (streefwaarde)."),
-    Rule("target-outside-period", "DIN203", "warning",
-         "A target for a year outside the programme's period."),
-    Rule("target-against-goal-direction", "DIN204", "warning",
-         "The final target moves away from the baseline in the direction the goal wants to avoid."),
-    Rule("target-not-numeric", "DIN205", "info",
-         "An indicator whose targets are all text ('n.t.b.', 'pm'), so progress cannot be measured."),
-    Rule("budget-mismatch", "DIN301", "error",
-         "A table's total as printed differs from the sum of its lines."),
-    Rule("budget-tables-disagree", "DIN302", "warning",
-         "Two budget tables of one programme give different totals for the same year."),
-    Rule("one-sided-dependency", "DIN401", "warning",
-         "Programme A names B as related, but B's contract is silent about A."),
-    Rule("unresolved-reference", "DIN402", "info",
-         "A reference into a programme that is not loaded."),
-    Rule("double-claiming", "DIN403", "warning",
-         "An effort or indicator credited to goals of more than one programme."),
-    Rule("possible-duplicate-effort", "DIN404", "info",
-         "Efforts of different programmes with very similar labels (a suggestion)."),
-    Rule("missing-din-content", "DIN501", "warning",
-         "Something the contract refers to but its text does not contain."),
-    Rule("programme-without-goals", "DIN502", "warning",
-         "A programme whose data holds no goals at all."),
-)}
+@dataclass(frozen=True)
+class Hit:
+    """What a check yields: a node (or ``None``) and a message.
+
+    ``programme`` and ``source`` default to the node's; ``severity`` to the rule's.
+    """
+
+    node: str | None
+    message: str
+    programme: str | None = None
+    severity: Severity | None = None
+    source: str | None = None
+
+
+#: A check: a pure function of the graph yielding hits.
+Check = Callable[[nx.MultiDiGraph], Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One audit rule: its name, code, usual severity, what it means, and its check.
+
+    ``summary`` says what the rule finds, ``why`` why it matters and ``fix``
+    how to fix it (the same words as ``docs/rules.md``, which has more detail).
+    """
+
+    name: str
+    code: str
+    severity: Severity
+    summary: str
+    why: str
+    fix: str
+    check: Check = field(repr=False, compare=False)
+
+    def run(self, G: nx.MultiDiGraph) -> Iterator[Finding]:
+        """The rule's findings on ``G``.
+
+        Parameters
+        ----------
+        G : networkx.MultiDiGraph
+            A DIN graph (:func:`dinnet.build_graph`).
+
+        Returns
+        -------
+        Iterator[Finding]
+            One finding per hit of the check, in the check's order.
+
+        Examples
+        --------
+        >>> import dinnet
+        >>> from dinnet.audit import RULES
+        >>> f = next(RULES["budget-mismatch"].run(dinnet.load()))
+        >>> f.code, f.rule, f.severity, f.programme
+        ('DIN301', 'budget-mismatch', 'error', 'binnenstad')
+        """
+        for hit in self.check(G):
+            data = G.nodes[hit.node] if hit.node is not None else {}
+            yield Finding(
+                programme=hit.programme or data["programme"],
+                code=self.code,
+                node=hit.node,
+                rule=self.name,
+                severity=hit.severity or self.severity,
+                message=hit.message,
+                source=hit.source or data.get("source"),
+            )

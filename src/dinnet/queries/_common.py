@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -12,11 +12,6 @@ from ..errors import NodeNotFoundError
 SUPPORT_EDGES = frozenset({"contributes_to", "refines", "part_of", "delivers", "implements"})
 #: Edge kinds of the DIN's why/how chains (means -> ends), without stakeholders.
 CHAIN_EDGES = SUPPORT_EDGES | {"serves", "belongs_to", "measures"}
-
-
-def nodes_of(G: nx.MultiDiGraph, kind: str) -> Iterator[str]:
-    """Node ids of one kind, in graph order."""
-    return (n for n, k in G.nodes(data="kind") if k == kind)
 
 
 def require(G: nx.MultiDiGraph, node: str) -> None:

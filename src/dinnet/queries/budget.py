@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ._common import nodes_of
+from ..graph import nodes_of
 
 __all__ = ["BudgetCheck", "budget_checks", "budget_per_goal", "role_shares", "table_totals"]
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ._common import SUPPORT_EDGES, nodes_of, reach
+from ..graph import nodes_of
+from ._common import SUPPORT_EDGES, reach
 
 __all__ = [
     "CoverageGaps",

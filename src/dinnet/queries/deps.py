@@ -16,7 +16,8 @@ from collections import deque
 
 import networkx as nx
 
-from ._common import nodes_of, require
+from ..graph import nodes_of
+from ._common import require
 
 __all__ = ["one_sided_dependencies", "path_between", "programme_graph"]
 

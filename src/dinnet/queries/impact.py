@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import DinnetError
-from ._common import SUPPORT_EDGES, nodes_of, reach, require
+from ..graph import nodes_of
+from ._common import SUPPORT_EDGES, reach, require
 
 __all__ = ["Impact", "impact"]
 

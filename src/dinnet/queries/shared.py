@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ._common import nodes_of
+from ..graph import nodes_of
 
 __all__ = [
     "DuplicatePair",
