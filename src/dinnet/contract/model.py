@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -62,8 +62,9 @@ __all__ = [
     "Vision",
 ]
 
-#: Goal levels from the top of the network down.
-GOAL_LEVELS: tuple[str, ...] = ("main", "strategic", "operational")
+GoalLevel = Literal["main", "strategic", "operational"]
+#: Goal levels from the top of the network down (the one place they are listed).
+GOAL_LEVELS: tuple[str, ...] = get_args(GoalLevel)
 
 LOCAL_ID_PATTERN = r"^[^\W_][\w.-]*$"
 PROGRAMME_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -213,7 +214,7 @@ class Goal(_Model):
     """A goal; sub-goals nest under ``goals``."""
 
     id: LocalId
-    level: Literal["main", "strategic", "operational"] = Field(
+    level: GoalLevel = Field(
         description="main (hoofdopgave), strategic (strategisch doel), "
         "operational (operationeel/meetbaar doel)."
     )

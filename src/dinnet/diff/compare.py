@@ -33,16 +33,16 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from ..graph import EDGE_KINDS, NODE_KINDS
+
 __all__ = ["Change", "diff_graphs", "format_json", "format_text"]
 
 Action = Literal["added", "removed", "renamed", "changed"]
 
 #: Element kinds compared node by node.
-ELEMENT_KINDS = ("programme", "vision", "goal", "indicator", "track", "effort", "result",
-                 "project", "stakeholder")
+ELEMENT_KINDS = NODE_KINDS
 #: Edge kinds compared as links (``belongs_to`` follows from the elements).
-LINK_KINDS = ("contributes_to", "measures", "implements", "delivers", "part_of", "refines",
-              "serves", "involved_in", "depends_on")
+LINK_KINDS = tuple(k for k in EDGE_KINDS if k != "belongs_to")
 #: Attributes not compared: provenance, bookkeeping, and what links already say.
 IGNORED = frozenset({"source", "programme", "kind", "label", "targets", "track", "budgets",
                      "capacity", "not_in_text"})

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 import graphviz
 import networkx as nx
 
+from .. import glossary
 from ..errors import DinnetError
 from .compare import ELEMENT_KINDS, Change
 
@@ -32,14 +33,6 @@ __all__ = ["COLOURS", "diff_dot", "diff_svg"]
 #: Border and line colour per kind of change.
 COLOURS: dict[str, str] = {"added": "#2b8a3e", "removed": "#d7301f", "renamed": "#f08c00",
                            "changed": "#f08c00"}
-_WORDS = {
-    "nl": {"added": "nieuw", "removed": "vervallen", "renamed": "hernoemd",
-           "changed": "gewijzigd", "target": "streefwaarde gewijzigd",
-           "indicator": "indicator gewijzigd", "legend": "Wijzigingen"},
-    "en": {"added": "added", "removed": "removed", "renamed": "renamed",
-           "changed": "changed", "target": "target changed", "indicator": "indicator changed",
-           "legend": "Changes"},
-}
 _EDGE = re.compile(r'\[(?P<attrs>.*\bid="(?P<id>[^"]+)".*)\]\s*$')
 
 
@@ -76,7 +69,7 @@ def _merged(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Change
 
 
 def _marks(M: nx.MultiDiGraph, changes: Sequence[Change], lang: str) -> dict[str, list[str]]:
-    words = _WORDS[lang]
+    words = glossary.words("diff", lang)
     marks: dict[str, set[str]] = {}
     for c in changes:
         if c.kind in ("link",) or c.id not in M:
@@ -121,7 +114,7 @@ def diff_dot(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Chang
     from ..render.dot import din_dot, svg_id
 
     M, links = _merged(old, new, changes)
-    words = _WORDS[lang]
+    words = glossary.words("diff", lang)
     marks = _marks(M, changes, lang)
     severity = {words[a]: "error" if a == "removed" else "warning" for a in COLOURS}
     severity |= {words["target"]: "warning", words["indicator"]: "warning"}

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._optional import optional
-from ..contract.model import Contract, Effort, Goal, Index, Table
+from ..contract.model import GOAL_LEVELS, Contract, Effort, Goal, Index, Table
 
 __all__ = ["SHEETS", "Sheet", "export_xlsx", "sheet_columns", "workbook_rows"]
 
@@ -36,7 +36,7 @@ YEARS = "_YYYY"
 NULL = "~"
 #: Enumerations offered as drop-down lists.
 CHOICES: dict[str, tuple[str, ...]] = {
-    "level": ("main", "strategic", "operational"),
+    "level": GOAL_LEVELS,
     "direction": ("increase", "decrease", "maintain"),
     "role": ("regie", "afstemming", "faciliterend"),
     "strength": ("weak", "medium", "strong"),

@@ -27,6 +27,8 @@ from typing import Any
 
 import networkx as nx
 
+from .. import glossary
+from ..glossary import phrase
 from .labels import format_number, natural_key, plain
 
 __all__ = [
@@ -38,16 +40,6 @@ __all__ = [
     "indicator_figure",
     "numeric_indicators",
 ]
-
-_WORDS = {
-    "nl": {"baseline": "peilwaarde", "target": "streefwaarde", "lines": "som van de regels",
-           "stated": "totaal zoals gedrukt", "differs": "wijkt af", "euro": "euro",
-           "budget": "Budget per jaar", "indicators": "Indicatoren", "year": "jaar"},
-    "en": {"baseline": "baseline", "target": "target", "lines": "sum of the lines",
-           "stated": "total as printed", "differs": "differs", "euro": "euro",
-           "budget": "Budget per year", "indicators": "Indicators", "year": "year"},
-}
-
 
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -92,7 +84,7 @@ def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
     >>> indicator_chart(example_graph(), "mini:SD1.a.i1", lang="en").get_title(loc="left")
     'SD1.a: Fijnstof'
     """
-    words = _WORDS[lang if lang in _WORDS else "nl"]
+    words = glossary.words("chart", lang)
     ax = _new_axes(ax)
     d = G.nodes[indicator]
     base, year = _number(d.get("baseline_value")), d.get("baseline_year")
@@ -151,7 +143,7 @@ def indicator_figure(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         ax.set_axis_off()
     if inds:
         axes[0].legend(fontsize=7, loc="best")
-    words = _WORDS[lang if lang in _WORDS else "nl"]
+    words = glossary.words("chart", lang)
     fig.suptitle(f"{plain(G.nodes[programme].get('label', programme))}: {words['indicators']}",
                  fontsize=11, x=0.01, ha="left")
     return fig
@@ -191,7 +183,7 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
     >>> [int(x) for x in ax.get_xticks()], ax.get_title(loc="left")
     ([0, 1], 'Mini')
     """
-    words = _WORDS[lang if lang in _WORDS else "nl"]
+    words = glossary.words("chart", lang)
     ax = _new_axes(ax)
     rows = budget_rows(G, programme)
     tables = sorted({r[0] for r in rows}, key=natural_key)
@@ -243,7 +235,7 @@ def budget_figure(G: nx.MultiDiGraph, *, lang: str = "nl", columns: int = 2) -> 
         budget_chart(G, p, ax=ax, lang=lang)
     for ax in axes[len(progs):]:
         ax.set_axis_off()
-    fig.suptitle(_WORDS[lang if lang in _WORDS else "nl"]["budget"], fontsize=11, x=0.01,
+    fig.suptitle(phrase("chart.budget", lang), fontsize=11, x=0.01,
                  ha="left")
     return fig
 

@@ -20,6 +20,10 @@ from typing import Any
 
 import graphviz
 
+from .. import glossary
+from ..contract.model import GOAL_LEVELS
+from ..glossary import LANGS
+
 __all__ = [
     "COLUMNS",
     "LANGS",
@@ -37,76 +41,23 @@ __all__ = [
     "wrap",
 ]
 
-LANGS = ("nl", "en")
-
-#: The DIN's columns, left to right.
-COLUMNS: tuple[str, ...] = ("vision", "main", "strategic", "operational", "effort", "project")
-
-_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "vision": "Visie",
-        "main": "Hoofdopgaven",
-        "strategic": "Strategische doelen",
-        "operational": "Operationele doelen",
-        "effort": "Inspanningen",
-        "project": "Projecten",
-        "empty": "(geen in de tekst)",
-        "no_efforts": "(geen inspanningen in de tekst)",
-        "open": "open: bewust nog leeg",
-        "regie": "regie",
-        "afstemming": "afstemming",
-        "faciliterend": "faciliterend",
-        "lijnproject": "lijnproject",
-        "result": "resultaat",
-        "no_target": "geen streefwaarde",
-        "legend": "Bevindingen audit",
-        "din": "Doelen-Inspanningen-Netwerk",
-        "portfolio": "Programma's en hun raakvlakken",
-        "not_loaded": "niet geladen",
-        "one_sided": "stippellijn: alleen door één kant genoemd",
-    },
-    "en": {
-        "vision": "Vision",
-        "main": "Main goals",
-        "strategic": "Strategic goals",
-        "operational": "Operational goals",
-        "effort": "Efforts",
-        "project": "Projects",
-        "empty": "(none in the text)",
-        "no_efforts": "(no efforts in the text)",
-        "open": "open: deliberately empty",
-        "regie": "directs",
-        "afstemming": "coordinates",
-        "faciliterend": "facilitates",
-        "lijnproject": "line project",
-        "result": "result",
-        "no_target": "no target",
-        "legend": "Audit findings",
-        "din": "Goals-efforts network",
-        "portfolio": "Programmes and their dependencies",
-        "not_loaded": "not loaded",
-        "one_sided": "dashed: stated by one side only",
-    },
-}
+#: The DIN's columns, left to right: the vision, the goal levels, efforts and projects.
+COLUMNS: tuple[str, ...] = ("vision", *GOAL_LEVELS, "effort", "project")
 
 _HTML_SPECIAL = re.compile(r"[&<>\"'\\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in _WORDS:
-        raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
-
-
 def term(word: str, lang: str = "nl") -> str:
-    """A fixed word of the diagrams in ``lang`` (``nl`` or ``en``).
+    """A fixed word of the diagrams in ``lang``: a glossary term, else its ``din.`` phrase.
 
-    >>> term("regie", "en"), term("lijnproject")
-    ('directs', 'lijnproject')
+    >>> term("regie", "en"), term("lijnproject"), term("open", "en")
+    ('directs', 'lijnproject', 'open: deliberately empty')
     """
-    _check_lang(lang)
-    return _WORDS[lang][word]
+    if word in glossary.TERMS:
+        return glossary.term(word, lang)
+    return glossary.phrase(f"din.{word}", lang)
 
 
 def column_heading(column: str, lang: str = "nl") -> str:
@@ -119,7 +70,7 @@ def column_heading(column: str, lang: str = "nl") -> str:
     """
     if column not in COLUMNS:
         raise ValueError(f"unknown column {column!r}")
-    return term(column, lang)
+    return glossary.heading(column, lang, plural=column != "vision")
 
 
 def plain(text: Any) -> str:

@@ -17,14 +17,13 @@ from collections import Counter
 import graphviz
 import networkx as nx
 
+from .. import glossary
 from .labels import comment_text, dot_text, html_lines, html_text, natural_key, term
 from .style import FONT
 
 __all__ = ["portfolio_dot"]
 
-_COUNTED = (("goal", {"nl": "doelen", "en": "goals"}),
-            ("effort", {"nl": "inspanningen", "en": "efforts"}),
-            ("project", {"nl": "projecten", "en": "projects"}))
+_COUNTED = ("goal", "effort", "project")
 
 
 def _sizes(G: nx.MultiDiGraph) -> dict[str, Counter[str]]:
@@ -80,8 +79,8 @@ def portfolio_dot(G: nx.MultiDiGraph, *, lang: str = "nl") -> graphviz.Digraph:
     dg.attr("edge", fontname=FONT, fontsize="8")
     for p in programmes:
         data = G.nodes[p]
-        counts = " · ".join(f"{sizes.get(p, Counter())[kind]} {words[lang]}"
-                            for kind, words in _COUNTED)
+        counts = " · ".join(glossary.term(kind, lang, n=sizes.get(p, Counter())[kind])
+                            for kind in _COUNTED)
         label = (f'<<B>{html_lines(data.get("label", p), 24)}</B><BR/>'
                  f'<FONT POINT-SIZE="8" COLOR="#44546a">{html_text(p)}<BR/>'
                  f"{html_text(counts)}</FONT>>")

@@ -24,11 +24,11 @@ from typing import Any
 import networkx as nx
 
 from ..audit import RULES, SEVERITIES, Finding
+from ..glossary import kind_word, words
 from ..queries import budget_checks, how, why
 from ..queries._common import SUPPORT_EDGES, reach
 from ..queries.budget import BudgetCheck
 from ..render.labels import natural_key
-from .words import kind_word, words
 
 __all__ = [
     "DIN_KINDS",
@@ -334,7 +334,7 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
     >>> data.programmes[0].counts["effort"], sorted(data.nodes)[:2]
     (2, ['mini:E1', 'mini:E2'])
     """
-    words(lang)  # checks lang
+    words("report", lang)  # checks lang
     if findings is None:
         from ..audit import audit
 

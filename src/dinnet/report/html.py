@@ -21,10 +21,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..glossary import kind_word, words
 from ..render.labels import format_number
 from .data import ReportData
 from .figures import Figures
-from .words import kind_word, words
 
 __all__ = ["asset", "content_security_policy", "json_script", "render_html"]
 
@@ -87,7 +87,7 @@ def _environment() -> Any:
 
 def _client_data(data: ReportData) -> dict[str, Any]:
     """What the script needs: node details and the words of the side panel."""
-    w = words(data.lang)
+    w = words("report", data.lang)
     keys = ("details_empty", "why", "how", "indicators", "stakeholders", "budget", "source",
             "findings", "links", "baseline", "targets", "unit", "data_source", "planning",
             "role", "track", "text", "note", "search_none", "shown", "programme", "close",
@@ -134,7 +134,7 @@ def render_html(data: ReportData, figures: Figures) -> str:
 
     template = _environment().get_template("report.html.j2")
     return str(template.render(
-        d=data, w=words(lang), lang=lang,
+        d=data, w=words("report", lang), lang=lang,
         kind=lambda kind, level=None: kind_word(kind, level, lang),
         num=num,
         svg=lambda text: Markup(text or ""),

@@ -1,0 +1,61 @@
+"""The one glossary: complete in both languages, in step with the model, plurals right."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from dinnet import glossary
+from dinnet.contract.model import GOAL_LEVELS
+from dinnet.graph import EDGE_KINDS, NODE_KINDS
+
+SRC = Path(__file__).parents[1] / "src" / "dinnet"
+
+
+def test_every_term_and_phrase_has_dutch_and_english() -> None:
+    for key, t in glossary.TERMS.items():
+        assert t.nl.strip() and t.en.strip(), key
+    for key, (nl, en) in glossary.PHRASES.items():
+        assert nl.strip() and en.strip(), key
+        assert "." in key, f"{key}: phrases are grouped as section.key"
+
+
+def test_the_model_s_kinds_levels_and_edge_kinds_are_all_in_the_glossary() -> None:
+    for key in (*NODE_KINDS, *GOAL_LEVELS, *EDGE_KINDS):
+        assert key in glossary.TERMS, key
+
+
+@pytest.mark.parametrize(("key", "lang", "n", "expected"), [
+    ("goal", "nl", 1, "1 doel"), ("goal", "nl", 2, "2 doelen"), ("goal", "nl", 0, "0 doelen"),
+    ("programme", "nl", 1, "1 programma"), ("programme", "nl", 2, "2 programma's"),
+    ("goal", "en", 1, "1 goal"), ("goal", "en", 2, "2 goals"),
+    ("effort", "nl", 3, "3 inspanningen"), ("strategic", "nl", 2, "2 strategische doelen"),
+    ("strategic", "en", 1, "1 strategic goal"), ("warning", "nl", 1, "1 waarschuwing"),
+    ("error", "en", 2, "2 errors"), ("info", "en", 2, "2 info"),
+])
+def test_counts_take_the_right_number(key: str, lang: str, n: int, expected: str) -> None:
+    assert glossary.term(key, lang, n=n) == expected
+
+
+def test_unknown_language_is_refused_with_the_choices() -> None:
+    with pytest.raises(ValueError, match="use one of: nl, en"):
+        glossary.term("goal", "de")
+    with pytest.raises(ValueError, match="use one of"):
+        glossary.env_lang({"DINNET_LANG": "fr"})
+
+
+def test_no_other_module_keeps_a_table_of_dutch_and_english_words() -> None:
+    """A dict with keys "nl" and "en" outside the glossary is a word table that escaped it."""
+    found = []
+    for path in SRC.rglob("*.py"):
+        if path.name == "glossary.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+                if {"nl", "en"} <= keys:
+                    found.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert not found
+    assert not (SRC / "report" / "words.py").exists()
