@@ -15,7 +15,7 @@ measures, on the same files:
    is built) / ``dot -Tsvg`` on the DOT text it produced. Target <= 1.15.
    The details also give the ratio of building the whole text first
    (``render(din_dot(G, p), "svg")``).
-3. ``audit_scaling`` and ``query_scaling``: time per node of ``audit(G)``
+3. ``audit_scaling`` and ``query_scaling``: time per node of ``run_audit(G)``
    and of the whole query set at 10N nodes / at N nodes. Target <= 1.3.
 4. ``national``: 3,400 contracts (~700k nodes; 340 with ``--quick``), load
    and audit in a fresh process with the default settings; wall time and
@@ -70,12 +70,12 @@ NATIONAL = """
 import json, sys, time
 t0 = time.perf_counter()
 import dinnet
-from dinnet.audit import audit
+from dinnet.audit import run_audit
 files = sys.argv[1:]
 t1 = time.perf_counter()
 G = dinnet.load(*files)
 t2 = time.perf_counter()
-findings = audit(G)
+findings = run_audit(G)
 t3 = time.perf_counter()
 print(json.dumps({"contracts": len(files), "nodes": G.number_of_nodes(),
                   "edges": G.number_of_edges(), "findings": len(findings),
@@ -237,7 +237,7 @@ def scaling(small: Sequence[Path], large: Sequence[Path], reps: int = 3) -> dict
     unfrozen pass per size comes first and is reported beside the target.
     """
     import dinnet
-    from dinnet.audit import audit
+    from dinnet.audit import run_audit
 
     files = {"n": small, "10n": large}
     graphs = {label: dinnet.load(*paths) for label, paths in files.items()}
@@ -251,7 +251,7 @@ def scaling(small: Sequence[Path], large: Sequence[Path], reps: int = 3) -> dict
     try:
         for _ in range(reps):
             for label, G in graphs.items():
-                audits[label].append(measure(functools.partial(audit, G), 1)[0])
+                audits[label].append(measure(functools.partial(run_audit, G), 1)[0])
                 for name, seconds in query_pass(calls[label]).items():
                     queries[label][name].append(seconds)
     finally:

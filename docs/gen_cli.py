@@ -31,7 +31,7 @@ def _anchor(title: str) -> str:
 def cli_markdown(group: click.Group | None = None) -> str:
     """Markdown: an index of the commands, then each command's ``--help`` text."""
     if group is None:
-        from dinnet.cli.main import main as group_main
+        from dinnet.cli.commands import main as group_main
 
         group = group_main
     root = click.Context(group, info_name="dinnet", terminal_width=WIDTH, max_content_width=WIDTH,

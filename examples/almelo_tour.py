@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import dinnet
-from dinnet.audit import audit
+from dinnet.audit import run_audit
 from dinnet.io.frames import findings_frame, nodes_frame
 from dinnet.io.output import write_output
 from dinnet.queries import (
@@ -39,7 +39,7 @@ def main(out: Path) -> int:
     din(G, "binnenstad", highlight_gaps=True).save(out / "binnenstad-din.svg")
 
     # Gaps: the audit per rule and severity, and the goals no effort reaches.
-    table = findings_frame(audit(G))
+    table = findings_frame(run_audit(G))
     print(table.pivot_table(index="rule", columns="severity", values="message", aggfunc="count",
                             fill_value=0, observed=False).to_string(), "\n")
     gaps = nodes.loc[goals_without_effort(G), ["programme", "level"]]

@@ -9,7 +9,7 @@ import pytest
 pd = pytest.importorskip("pandas")
 
 import dinnet  # noqa: E402
-from dinnet.audit import audit  # noqa: E402
+from dinnet.audit import run_audit  # noqa: E402
 from dinnet.diff import diff_graphs  # noqa: E402
 from dinnet.io.frames import changes_frame, edges_frame, findings_frame, nodes_frame  # noqa: E402
 
@@ -37,7 +37,7 @@ def test_edges_frame() -> None:
 
 
 def test_findings_frame() -> None:
-    findings = audit(dinnet.load())
+    findings = run_audit(dinnet.load())
     df = findings_frame(findings)
     assert len(df) == len(findings)
     assert df.sort_values("severity")["severity"].iloc[0] == "error"

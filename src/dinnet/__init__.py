@@ -6,12 +6,11 @@ Load contracts into a graph, ask it questions, draw it.
 >>> G = dinnet.load()
 >>> sorted(n for n, d in G.nodes(data=True) if d["kind"] == "programme")[:2]
 ['binnenstad', 'duurzaamheid']
->>> findings = dinnet.audit(G)   # the function (the module stays importable as dinnet.audit)
+>>> findings = dinnet.run_audit(G)
 >>> sorted({f.severity for f in findings})
 ['error', 'info', 'warning']
 """
 
-# Rebinds the name dinnet.audit to the function; `from dinnet.audit import ...` still works.
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -19,7 +18,7 @@ import sys
 import warnings
 from types import ModuleType
 
-from .audit import audit
+from .audit import run_audit
 from .contract.model import Contract
 from .errors import (
     ContractError,
@@ -48,11 +47,11 @@ __all__ = [
     "OutputError",
     "Problem",
     "__version__",
-    "audit",
     "build_graph",
     "bundled_data_path",
     "load",
     "read_contract",
+    "run_audit",
     "to_json",
     "to_node_link",
 ]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import dinnet
-from dinnet.audit import audit
+from dinnet.audit import run_audit
 from dinnet.audit.format import format_json
 
 SNAPSHOT = Path(__file__).parents[1] / "snapshots" / "almelo-audit.json"
@@ -20,7 +20,7 @@ SNAPSHOT = Path(__file__).parents[1] / "snapshots" / "almelo-audit.json"
 
 @pytest.fixture(scope="module")
 def findings() -> list:
-    return audit(dinnet.load())
+    return run_audit(dinnet.load())
 
 
 def test_snapshot(findings: list) -> None:
@@ -31,7 +31,7 @@ def test_snapshot(findings: list) -> None:
 
 
 def test_audit_is_deterministic(findings: list) -> None:
-    assert audit(dinnet.load()) == findings
+    assert run_audit(dinnet.load()) == findings
 
 
 def test_binnenstad_budget_2022(findings: list) -> None:

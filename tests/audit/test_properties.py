@@ -8,7 +8,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dinnet.audit import audit
+from dinnet.audit import run_audit
 from dinnet.contract.model import Contract
 from dinnet.graph import build_graph
 from dinnet.queries import goals_without_effort, impact
@@ -50,7 +50,7 @@ def graph(doc: Doc) -> nx.MultiDiGraph:
 
 
 def gaps(doc: Doc) -> set[str]:
-    return {f.node for f in audit(graph(doc)) if f.rule == "goal-without-effort"}
+    return {f.node for f in run_audit(graph(doc)) if f.rule == "goal-without-effort"}
 
 
 @settings(max_examples=150, deadline=None)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dinnet.audit import RULES, audit
+from dinnet.audit import RULES, run_audit
 from dinnet.contract.model import Contract
 from dinnet.graph import build_graph
 
@@ -40,11 +40,11 @@ def base(pid: str = "p") -> Doc:
 
 def rules_of(*docs: Doc) -> set[str]:
     G = build_graph([Contract.model_validate(d) for d in docs])
-    return {f.rule for f in audit(G)}
+    return {f.rule for f in run_audit(G)}
 
 
 def findings_of(*docs: Doc) -> list:
-    return audit(build_graph([Contract.model_validate(d) for d in docs]))
+    return run_audit(build_graph([Contract.model_validate(d) for d in docs]))
 
 
 def test_base_is_clean() -> None:

@@ -118,9 +118,9 @@ def test_highlight_marks_nodes_and_lists_rules(mini: nx.MultiDiGraph) -> None:
 def test_gap_highlights_use_the_audit(mini: nx.MultiDiGraph) -> None:
     mini.remove_edge("mini:E2", "mini:SD2", "contributes_to")
     assert "goal-without-effort" in gap_highlights(mini, "mini").nodes["mini:SD2"]
-    from dinnet.audit import audit
+    from dinnet.audit import run_audit
 
-    findings = audit(mini)
+    findings = run_audit(mini)
     assert gap_highlights(mini, "mini", findings=findings) == gap_highlights(mini, "mini")
     assert gap_highlights(mini, "mini", findings=[]).nodes == {}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dinnet
-from dinnet.audit import audit
+from dinnet.audit import run_audit
 from dinnet.report import coverage_matrix, inline_svg, report_data
 from dinnet.report.data import findings_by_node
 
@@ -32,7 +32,7 @@ def test_coverage_matrix_sub_efforts_count_for_their_parent():
 
 def test_report_data_on_almelo():
     G = dinnet.load()
-    findings = audit(G)
+    findings = run_audit(G)
     data = report_data(G, findings)
     assert [p.id for p in data.programmes] == sorted(p.id for p in data.programmes)
     assert sum(len(p.findings) for p in data.programmes) == len(findings)
@@ -46,7 +46,7 @@ def test_report_data_on_almelo():
 
 def test_indicator_findings_show_on_their_goal():
     G = dinnet.load()
-    by_node = findings_by_node(G, audit(G))
+    by_node = findings_by_node(G, run_audit(G))
     assert all(G.nodes[n]["kind"] != "indicator" for n in by_node)
     rules = {f.rule for f in by_node["binnenstad:3a"]}
     assert "indicator-without-baseline" in rules
@@ -54,7 +54,7 @@ def test_indicator_findings_show_on_their_goal():
 
 def test_findings_on_undrawn_nodes_point_to_the_goal_that_shows_them():
     G = dinnet.load()
-    findings = audit(G)
+    findings = run_audit(G)
     data = report_data(G, findings)
     on_indicators = {f.node for f in findings if f.node and G.nodes[f.node]["kind"] == "indicator"}
     assert on_indicators and set(data.shown_on) == on_indicators

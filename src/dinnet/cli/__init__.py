@@ -1,8 +1,8 @@
 """The ``dinnet`` command: argument parsing, query answers as text, progress.
 
-The commands call one library function each; see :mod:`dinnet.cli.main`.
+The commands call one library function each; see :mod:`dinnet.cli.commands`.
 """
 
-from .main import main
+from .commands import main
 
 __all__ = ["main"]

@@ -19,8 +19,8 @@ import networkx as nx
 from ..queries.budget import budget_checks, budget_per_goal, role_shares
 from ..queries.chains import how, why
 from ..queries.coverage import coverage_gaps
+from ..queries.cuts import impact
 from ..queries.deps import one_sided_dependencies, path_between, programme_graph
-from ..queries.impact import impact
 from ..queries.shared import double_claims, possible_duplicates, shared_efforts, shared_stakeholders
 
 __all__ = ["QUESTIONS", "answer", "format_answer"]

@@ -105,8 +105,8 @@ def findings_frame(findings: Iterable[Any]) -> Any:
     (error > warning > info), so ``sort_values("severity")`` puts errors first.
 
     >>> from dinnet import load
-    >>> from dinnet.audit import audit
-    >>> df = findings_frame(audit(load()))
+    >>> from dinnet.audit import run_audit
+    >>> df = findings_frame(run_audit(load()))
     >>> list(df.columns)
     ['rule', 'code', 'severity', 'programme', 'node', 'message', 'source']
     >>> (df.groupby("severity", observed=False).size() > 0).all()

@@ -20,8 +20,8 @@ from .coverage import (
     projects_without_effort,
     strategic_goals_without_operational_goal,
 )
+from .cuts import Impact, impact
 from .deps import one_sided_dependencies, path_between, programme_graph
-from .impact import Impact, impact
 from .shared import (
     DuplicatePair,
     double_claims,

@@ -20,7 +20,7 @@ from .charts import (
 from .diagrams import Diagram, din, din_diagrams, portfolio, write_charts, write_diagrams
 from .dot import din_dot, iter_din_dot
 from .overlay import Highlights, gap_highlights
-from .portfolio import portfolio_dot
+from .portfolio_map import portfolio_dot
 from .run import FORMATS, render
 from .select import DinSelection, select_din
 from .svg import accessible_svg, iter_accessible_svg

@@ -22,13 +22,13 @@ from typing import Any
 import graphviz
 import networkx as nx
 
-from ..audit import Finding, audit
+from ..audit import Finding, run_audit
 from ..errors import OutputError
 from ..io.output import write_output
 from .dot import iter_din_dot
 from .labels import natural_key
 from .overlay import gap_highlights
-from .portfolio import portfolio_dot
+from .portfolio_map import portfolio_dot
 from .run import FORMATS, render
 from .select import check_din
 
@@ -119,7 +119,7 @@ def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
     ['mini']
     """
     programmes = [programme] if programme is not None else _programmes(G)
-    findings = audit(G) if highlight_gaps else None  # once for every diagram
+    findings = run_audit(G) if highlight_gaps else None  # once for every diagram
     found = []
     for p in programmes:
         goals = []

@@ -1,6 +1,6 @@
 """Audit findings to mark on a DIN (``--highlight-gaps``).
 
-:func:`gap_highlights` keeps the findings of :func:`dinnet.audit.audit` that
+:func:`gap_highlights` keeps the findings of :func:`dinnet.audit.run_audit` that
 point at a drawn node (a finding about an indicator marks the goals it
 measures). Pass ``findings`` when you have them already, to audit only once.
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..audit import Finding, audit
+from ..audit import Finding, run_audit
 from .select import column_of
 
 __all__ = ["Highlights", "gap_highlights"]
@@ -41,7 +41,7 @@ def gap_highlights(G: nx.MultiDiGraph, programme: str | None = None, *,
     """The findings of the audit that can be shown on a DIN of ``programme`` (all when ``None``).
 
     Only findings of the given ``severities`` count; ``findings`` defaults to
-    ``audit(G)``. A finding about an
+    ``run_audit(G)``. A finding about an
     indicator is shown on the goals it measures; findings about a programme
     or a budget table as a whole have no place in the picture and are left out.
 
@@ -54,7 +54,7 @@ def gap_highlights(G: nx.MultiDiGraph, programme: str | None = None, *,
     wanted = set(severities)
     nodes: dict[str, set[str]] = {}
     severity: dict[str, str] = {}
-    for f in audit(G) if findings is None else findings:
+    for f in run_audit(G) if findings is None else findings:
         if f.severity not in wanted or not f.node or f.node not in G:
             continue
         if programme is not None and f.programme != programme:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from ..audit import Finding, audit
+from ..audit import Finding, run_audit
 from .data import ReportData, coverage_matrix, node_details, report_data
 from .figures import Figures, din_svg, report_figures
 from .html import content_security_policy, json_script, render_html
@@ -49,7 +49,7 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
     G : networkx.MultiDiGraph
         The graph from :func:`dinnet.load`.
     findings : sequence of Finding, optional
-        The audit's findings; ``None`` runs :func:`dinnet.audit.audit`.
+        The audit's findings; ``None`` runs :func:`dinnet.audit.run_audit`.
     lang : {"nl", "en"}
         Language of headings and fixed words (data stays as written).
     charts : bool
@@ -61,6 +61,6 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
         HTML with inline CSS, script and SVG; write it with
         :func:`dinnet.io.output.write_output`.
     """
-    findings = audit(G) if findings is None else findings
+    findings = run_audit(G) if findings is None else findings
     data: ReportData = report_data(G, findings, lang=lang)
     return render_html(data, report_figures(G, lang=lang, charts=charts, findings=findings))

@@ -319,7 +319,7 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
     G : networkx.MultiDiGraph
         The graph from :func:`dinnet.load`.
     findings : sequence of Finding, optional
-        The audit's findings; ``None`` runs :func:`dinnet.audit.audit`.
+        The audit's findings; ``None`` runs :func:`dinnet.audit.run_audit`.
     lang : {"nl", "en"}
         Language of the fixed words in the data (kind names).
 
@@ -336,9 +336,9 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
     """
     words("report", lang)  # checks lang
     if findings is None:
-        from ..audit import audit
+        from ..audit import run_audit
 
-        findings = audit(G)
+        findings = run_audit(G)
     findings = tuple(findings)
     by_node = findings_by_node(G, findings)
     checks = budget_checks(G)

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..audit import Finding, audit
+from ..audit import Finding, run_audit
 from ..render.dot import iter_din_dot, svg_id
 from ..render.overlay import gap_highlights
-from ..render.portfolio import portfolio_dot
+from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
 from ..render.select import column_of
 from .svg import inline_svg
@@ -99,7 +99,7 @@ def _chart_svg(fig: object, scope: str) -> str:
 def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl", charts: bool = True,
                    findings: Sequence[Finding] | None = None) -> Figures:
     """Every picture of the report; ``charts=False`` skips matplotlib (faster)."""
-    findings = audit(G) if findings is None else findings
+    findings = run_audit(G) if findings is None else findings
     programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
     nodes = _node_map(G)
     portfolio = inline_svg(render(portfolio_dot(G, lang=lang), "svg"), scope="portfolio",

@@ -110,7 +110,7 @@ def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
 @_handle_errors
 def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, output: str) -> None:
     """Report gaps and inconsistencies (see docs/rules.md)."""
-    from ..audit import audit as run_audit
+    from ..audit import run_audit
     from ..audit.format import format_findings
     from ..io.loading import contract_files, load
     from ..io.output import write_output
