@@ -124,6 +124,15 @@ _PHRASES: dict[str, tuple[str, str]] = {
     # the DIN diagrams (dinnet.render)
     "din.empty": ("(geen in de tekst)", "(none in the text)"),
     "din.no_efforts": ("(geen inspanningen in de tekst)", "(no efforts in the text)"),
+    "din.not_linked": ("(niets in de tekst gekoppeld aan {goal})",
+                       "(nothing linked to {goal} in the text)"),
+    "din.loose_count": ("in het programma: {things} van {total} aan geen strategisch doel "
+                        "gekoppeld", "in the programme: {things} of {total} linked to no "
+                        "strategic goal"),
+    "din.whole_track": ("van het hele spoor", "of the whole track"),
+    "din.track_link": ("elke inspanning van het spoor", "each effort of the track"),
+    "din.continued": ("vervolg op blad {page}", "continued on page {page}"),
+    "din.page": ("blad {page} van {pages}", "page {page} of {pages}"),
     "din.open": ("open: bewust nog leeg", "open: deliberately empty"),
     "din.no_target": ("geen streefwaarde", "no target"),
     "din.legend": ("Bevindingen audit", "Audit findings"),

@@ -17,13 +17,14 @@ din-zorg-SD3 din-stub-binnenstad-S2
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import graphviz
 import networkx as nx
 
+from .. import glossary
+from ..glossary import phrase
 from .dotwrite import DotWriter, digraph_head
 from .labels import (
     COLUMNS,
@@ -38,7 +39,7 @@ from .labels import (
     plain,
     term,
 )
-from .order import order_columns
+from .order import contract_key, order_columns
 from .select import DinSelection, check_din, column_of, select_din
 from .style import HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
 
@@ -47,11 +48,6 @@ __all__ = ["din_dot", "html_label", "iter_din_dot", "svg_id"]
 _SEVERITY_RANK = {"error": 0, "warning": 1}
 
 _CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "header")}
-
-#: When a node has more links than this, links that run together are merged
-#: (``concentrate``), so twenty efforts of one goal arrive as one bundle.
-BUNDLE_EDGES = 10
-
 
 def svg_id(node: str, *, stub: bool = False) -> str:
     """The stable element id of a graph node in DOT and SVG (``zorg:SD3`` -> ``din-zorg-SD3``)."""
@@ -125,6 +121,7 @@ class _DinBuilder:
         self.column: dict[str, str] = {}  # a node's column
         self.column_index = {c: i for i, c in enumerate(self.columns)}
         self.neighbours: dict[str, list[str]] = {}  # the nodes a node links to (no stubs)
+        self.anchor_of: dict[str, str] = {}  # a track: the node inside its frame links aim at
 
     # -- labels ---------------------------------------------------------------------------
 
@@ -167,6 +164,8 @@ class _DinBuilder:
                 tags.append(term("lijnproject", self.lang))
         if data.get("kind") == "result":
             tags.append(term("result", self.lang))
+            if node in self.sel.track_results:
+                tags.append(term("whole_track", self.lang))
         if data.get("open"):
             tags.append(term("open", self.lang))
         return tags
@@ -193,6 +192,9 @@ class _DinBuilder:
     # -- nodes ----------------------------------------------------------------------------
 
     def name(self, node: str) -> str:
+        """The DOT name of a node or stub; of a track, the node in its frame its links reach."""
+        if node in self.anchor_of:
+            return self.anchor_of[node]
         return node if node in self.stub_targets else svg_id(node)
 
     def add_node(self, target: Any, node: str) -> None:
@@ -230,10 +232,12 @@ class _DinBuilder:
                     comment=comment_text("stub: links to " + ", ".join(nodes)
                                          + " outside this diagram"))
 
-    def placeholder(self, target: Any, name: str, text: str) -> str:
-        target.node(name, html_label([f"<I>{html_text(text)}</I>"]),
-                    node_style("placeholder") | _CLASS["placeholder"], id=name,
-                    tooltip=dot_text(text), comment=comment_text("placeholder"))
+    def placeholder(self, target: Any, name: str, *lines: str) -> str:
+        """A grey note in italics for an empty column or track, one row per line."""
+        rows = [f"<I>{html_lines(line, WRAP['effort'])}</I>" for line in lines]
+        target.node(name, html_label(rows), node_style("placeholder") | _CLASS["placeholder"],
+                    id=name, tooltip=dot_text(" ".join(lines)),
+                    comment=comment_text("placeholder"))
         return name
 
     # -- the whole graph ------------------------------------------------------------------
@@ -267,57 +271,97 @@ class _DinBuilder:
 
     def write(self) -> Iterator[None]:
         """Write the diagram; pause (yield) whenever a good piece of it is written."""
-        sel, G, dg = self.sel, self.G, self.dg
-        groups = {e: t for t, es in sel.tracks.items() for e in es}
-        follows = {u: v for u, v, k in sel.edges if k == "part_of" and u not in sel.stubs
-                   and v not in sel.stubs and column_of(G, u) == column_of(G, v) == "effort"}
-        self.follows = follows
-        columns = {c: [n for n in ns if n not in sel.stubs] for c, ns in sel.columns.items()}
-        for name, (nodes, _) in self.stub_targets.items():
-            columns[column_of(G, nodes[0]) or "effort"].append(name)
-        inner = [(u, v, k) for u, v, k in sel.edges if u not in sel.stubs and v not in sel.stubs]
-        links = [(u, v) for u, v, _ in inner] + [(n, s) for (n, _), s in self.stub_of.items()]
-        order = order_columns(self.columns, columns, links, groups=groups, follows=follows)
-        self.position = {n: i for col in self.columns for i, n in enumerate(order[col])}
-        self.column = {n: col for col in self.columns for n in order[col]}
-        self.neighbours = {}
-        for u, v, _ in inner:
-            self.neighbours.setdefault(u, []).append(v)
-            self.neighbours.setdefault(v, []).append(u)
-        self.family = {}
-        for col in self.columns:
-            for n in order[col]:
-                if n in follows:
-                    self.family.setdefault(follows[n], []).append(n)
-        graph = graph_attrs()
-        degree = Counter(n for link in links for n in link)
-        if degree and max(degree.values()) > BUNDLE_EDGES:
-            graph["concentrate"] = "true"
-        dg.attr("graph", **graph, label=self.title(), id=self.graph_name)
-        dg.attr("node", fontname=graph["fontname"])
-        dg.attr("edge", fontname=graph["fontname"])
+        order = self.arrange()
+        self.write_head()
         ranks: dict[str, list[str]] = {}
         if self.highlight:
             ranks[self.columns[0]] = [self.legend()]
         for col in self.columns:
             ranks[col] = self.add_column(col, order[col]) + ranks.get(col, [])
             yield
-        # Each heading sits in a cluster of its own, written after the content: dot then
-        # keeps the headings in one row above the columns, also when tracks are clusters.
+        self.write_headings(ranks)
+        self.write_ranks(ranks)
+        self.write_invisible()
+        yield
+        self.write_stub_links()
+        yield from self.write_links()
+
+    def arrange(self) -> dict[str, list[str]]:
+        """Each column's nodes in drawing order; sets the places, families and neighbours."""
+        sel, G = self.sel, self.G
+        groups = {e: t for t, es in sel.tracks.items() for e in es}
+        self.follows = {u: v for u, v, k in sel.edges if k == "part_of" and u not in sel.stubs
+                        and v not in sel.stubs and column_of(G, u) == column_of(G, v) == "effort"}
+        columns = {c: [n for n in ns if n not in sel.stubs] for c, ns in sel.columns.items()}
+        for name, (nodes, _) in self.stub_targets.items():
+            columns[column_of(G, nodes[0]) or "effort"].append(name)
+        links = [(m, v) for u, v in self.inner_pairs() for m in self.members(u)]
+        links += [(m, s) for (n, _), s in self.stub_of.items() for m in self.members(n)]
+        seed = {n: contract_key(n, G.nodes[n].get("source"))
+                for col in columns.values() for n in col if n in G}
+        seed |= {t: contract_key(t, G.nodes[t].get("source")) for t in sel.tracks}
+        order = order_columns(self.columns, columns, links, groups=groups, follows=self.follows,
+                              seed=seed)
+        self.position = {n: i for col in self.columns for i, n in enumerate(order[col])}
+        self.column = {n: col for col in self.columns for n in order[col]}
+        self.neighbours = {}
+        for u, v in self.inner_pairs():
+            for m in self.members(u):
+                self.neighbours.setdefault(m, []).append(v)
+                self.neighbours.setdefault(v, []).append(m)
+        self.family = {}
+        for col in self.columns:
+            for n in order[col]:
+                if n in self.follows:
+                    self.family.setdefault(self.follows[n], []).append(n)
+        return order
+
+    def inner_pairs(self) -> list[tuple[str, str]]:
+        """The (means, end) of every link with both ends in the diagram."""
+        stubs = self.sel.stubs
+        return [(u, v) for u, v, _ in self.sel.edges if u not in stubs and v not in stubs]
+
+    def members(self, node: str) -> tuple[str, ...]:
+        """The nodes that stand for ``node`` in the order: a track's members, else itself."""
+        return self.sel.tracks.get(node) or (node,) if node in self.sel.tracks else (node,)
+
+    def write_head(self) -> None:
+        """The graph's attributes and title."""
+        graph = graph_attrs()
+        if any(u in self.sel.tracks for u, _, _ in self.sel.edges):
+            graph["compound"] = "true"  # links from a track's frame
+        self.dg.attr("graph", **graph, label=self.title(), id=self.graph_name)
+        self.dg.attr("node", fontname=graph["fontname"])
+        self.dg.attr("edge", fontname=graph["fontname"])
+
+    def write_headings(self, ranks: dict[str, list[str]]) -> None:
+        """The column headings, each first in its column's rank.
+
+        Each heading sits in a cluster of its own, written after the content:
+        dot then keeps the headings in one row above the columns, also when
+        tracks are clusters.
+        """
         for col in self.columns:
             header = f"din-col-{col}"
-            with dg.subgraph(f"cluster-{header}") as c:
+            with self.dg.subgraph(f"cluster-{header}") as c:
                 c.attr(label="", peripheries="0", margin="0")
                 c.node(header, f"<<B>{html_text(column_heading(col, self.lang))}</B>>",
                        node_style("header") | _CLASS["header"], id=header,
                        tooltip=dot_text(column_heading(col, self.lang)),
                        comment=comment_text("column heading"))
             ranks[col].insert(0, header)
+
+    def write_ranks(self, ranks: Mapping[str, list[str]]) -> None:
+        """One ``rank=same`` group per column."""
         for col in self.columns:
-            with dg.subgraph(f"rank-{col}") as s:
+            with self.dg.subgraph(f"rank-{col}") as s:
                 s.attr(rank="same")
                 for n in ranks[col]:
                     s.node(n)
+
+    def write_invisible(self) -> None:
+        """The invisible links that keep headings, unlinked nodes and sub-efforts in place."""
+        dg = self.dg
         heads = [f"din-col-{c}" for c in self.columns]
         for a, b in itertools.pairwise(heads):
             dg.edge(a, b, style="invis", weight="100")
@@ -331,34 +375,73 @@ class _DinBuilder:
                 # inside a cluster of a rankdir=LR graph dot stacks a flat edge's
                 # head above its tail, so the chain is written bottom-up
                 dg.edge(self.name(b), self.name(a), style="invis")
-        yield
+
+    def write_stub_links(self) -> None:
+        """The dashed links to the stubs of what lies outside the diagram."""
         position = self.position
-        for (inside, out), name in sorted(self.stub_of.items(), reverse=True,
-                                          key=lambda kv: (position[kv[1]], position[kv[0][0]])):
+        for (inside, out), name in sorted(self.stub_of.items(), reverse=True, key=lambda kv: (
+                position[kv[1]], position.get(self.members(kv[0][0])[0], -1), kv[0][0])):
             tail, head = (name, self.name(inside)) if out else (self.name(inside), name)
-            dg.edge(tail, head, edge_style("contributes_to", {}, stub=True),
-                    id=f"{head}--stub--{tail}",
-                    tooltip=dot_text(f"{_local(inside)}: {'→' if out else '←'} "
-                                     + ", ".join(self.stub_targets[name][0])),
-                    comment=comment_text("link out of this diagram"))
-        inner = [(u, v, k) for u, v, k in inner if not (k == "part_of" and follows.get(u) == v)]
-        styles: dict[tuple[str, Any], dict[str, str]] = {}  # a link's style: its kind and strength
+            style = edge_style("contributes_to", {}, stub=True) | self.frame(inside, out)
+            self.dg.edge(tail, head, style, id=f"{self.element(inside)}--stub--{name}"
+                         if out else f"{name}--stub--{self.element(inside)}",
+                         tooltip=dot_text(f"{_local(inside)}: {'→' if out else '←'} "
+                                          + ", ".join(self.stub_targets[name][0])),
+                         comment=comment_text("link out of this diagram"))
+
+    def write_links(self) -> Iterator[None]:
+        """The links between nodes (and track frames) of the diagram."""
+        sel, position = self.sel, self.position
+        inner = [(u, v, k) for u, v, k in sel.edges if u not in sel.stubs and v not in sel.stubs
+                 and not (k == "part_of" and self.follows.get(u) == v)]
+        styles: dict[tuple[Any, ...], dict[str, str]] = {}  # a link's style: kind, strength...
         for i, (u, v, kind) in enumerate(sorted(inner, reverse=True, key=lambda e: (
-                position.get(e[1], -1), position.get(e[0], -1), e[2]))):
+                position.get(e[1], -1), position.get(self.members(e[0])[0], -1), e[0], e[2]))):
             if i % 64 == 63:
                 yield
-            tail, head = self.name(v), self.name(u)
-            attrs = G.edges[u, v, kind]
-            words = [plain(G.nodes[u].get("label", "")), kind.replace("_", " "),
-                     plain(G.nodes[v].get("label", ""))]
-            if attrs.get("strength"):
-                words[1] += f" ({attrs['strength']})"
-            style_key = (kind, attrs.get("strength"))
+            attrs = self.link_attrs(u, v, kind)
+            flat = self.column.get(u) == self.column.get(v)
+            style_key = (kind, attrs.get("strength"), bool(attrs.get("inferred")), flat)
             if style_key not in styles:
                 styles[style_key] = edge_style(kind, attrs)
-            dg.edge(tail, head, styles[style_key], id=f"{head}--{kind}--{tail}",
-                    tooltip=dot_text(f"{_local(u)} → {_local(v)}: {' · '.join(words)}"),
-                    comment=comment_text(f"{kind}; {attrs.get('source', '')}"))
+                if flat:  # links inside a column loop on its right, away from the goals
+                    styles[style_key] |= {"tailport": "e", "headport": "e"}
+            self.dg.edge(self.name(v), self.name(u), styles[style_key] | self.frame(u, True),
+                         id=f"{self.element(u)}--{kind}--{svg_id(v)}",
+                         tooltip=dot_text(self.link_tooltip(u, v, kind, attrs)),
+                         comment=comment_text(f"{kind}; {attrs.get('source', '')}"))
+
+    def link_attrs(self, u: str, v: str, kind: str) -> dict[str, Any]:
+        """A link's data; for a merged track link, what all its effort links share."""
+        efforts = self.sel.merged.get((u, v, kind))
+        if efforts is None:
+            return dict(self.G.edges[u, v, kind])
+        datas = [self.G.edges[e, v, kind] for e in efforts]
+        strengths = {d.get("strength") for d in datas}
+        sources = sorted({str(d.get("source", "")) for d in datas})
+        return {"strength": strengths.pop() if len(strengths) == 1 else None,
+                "inferred": all(d.get("inferred") for d in datas), "source": ", ".join(sources)}
+
+    def link_tooltip(self, u: str, v: str, kind: str, attrs: Mapping[str, Any]) -> str:
+        G = self.G
+        words = [plain(G.nodes[u].get("label", "")), kind.replace("_", " "),
+                 plain(G.nodes[v].get("label", ""))]
+        if attrs.get("strength"):
+            words[1] += f" ({attrs['strength']})"
+        efforts = self.sel.merged.get((u, v, kind))
+        if efforts:
+            words[0] += f" ({term('track_link', self.lang)}: " + ", ".join(map(_local, efforts)) + ")"
+        return f"{_local(u)} → {_local(v)}: {' · '.join(words)}"
+
+    def frame(self, node: str, head: bool) -> dict[str, str]:
+        """``lhead``/``ltail``: a link of a track ends on the track's frame."""
+        if node not in self.sel.tracks:
+            return {}
+        return {"lhead" if head else "ltail": f"cluster-{svg_id(node)}"}
+
+    def element(self, node: str) -> str:
+        """The SVG element id of a node, a stub or a track's frame."""
+        return node if node in self.stub_targets else svg_id(node)
 
     def add_column(self, col: str, nodes: list[str]) -> list[str]:
         """Write one column's nodes and track clusters; return their DOT names.
@@ -388,8 +471,8 @@ class _DinBuilder:
             items += [(t, []) for t, members in self.sel.tracks.items() if not members]
         emitted: list[str] = []
         linked = {n for u, v, _ in self.sel.edges for n in (u, v)}
-        connected = [it for it in items if any(m in linked for m in it[1])]
-        isolated = [it for it in items if not any(m in linked for m in it[1])]
+        connected = [it for it in items if it[0] in linked or any(m in linked for m in it[1])]
+        isolated = [it for it in items if it not in connected]
         ends: list[tuple[str, str]] = []  # the first and last DOT name of each item
         for track, members in connected + isolated:
             names = self.emit(self.dg, members[0]) if track is None else self.cluster(track, members)
@@ -405,8 +488,25 @@ class _DinBuilder:
                 self.anchored += [(name, first) if left else (first, name)
                                   for first, _ in ends[len(connected):]]
         if not emitted:
-            emitted.append(self.placeholder(self.dg, f"din-empty-{col}", term("empty", self.lang)))
+            emitted.append(self.placeholder(self.dg, f"din-empty-{col}", *self.empty_text(col)))
         return emitted
+
+    def empty_text(self, col: str) -> list[str]:
+        """What an empty column says: none in the text, or none linked to this goal.
+
+        A column of one strategic goal's diagram can be empty while the
+        programme has elements of its kind: then it says that nothing is
+        linked to the goal, and how many of them are linked to no strategic
+        goal at all.
+        """
+        counts = self.sel.unlinked.get(col)
+        if not counts or self.sel.strategic_goal is None:
+            return [term("empty", self.lang)]
+        rows = [phrase("din.not_linked", self.lang, goal=_local(self.sel.strategic_goal))]
+        for kind, loose, total in counts:
+            things = glossary.term(kind if kind != "goal" else col, self.lang, n=loose)
+            rows.append(phrase("din.loose_count", self.lang, things=things, total=total))
+        return rows
 
     def anchor(self, col: str, linked: list[str]) -> tuple[str, bool] | None:
         """The lowest node linked to ``linked`` in the nearest other column (left first).
@@ -435,8 +535,9 @@ class _DinBuilder:
                    comment=comment_text(f"track; {data.get('source', '')}"), margin="6")
             names = [name for m in members for name in self.emit(c, m)]
             if not members:
-                return [self.placeholder(c, f"din-empty-{svg_id(track)}",
-                                         term("no_efforts", self.lang))]
+                names = [self.placeholder(c, f"din-empty-{svg_id(track)}",
+                                          term("no_efforts", self.lang))]
+        self.anchor_of[track] = names[len(names) // 2]
         return names
 
     def emit(self, target: Any, node: str) -> list[str]:

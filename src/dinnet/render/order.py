@@ -3,9 +3,11 @@
 Crossing edges are the main source of "spaghetti" in a DIN. Placing every
 node at the mean position of its neighbours in the columns next to it, sweep
 after sweep, removes most crossings; Graphviz starts its own crossing
-minimisation from this order. Groups (tracks) stay together and a node that
-follows another (a sub-effort its effort) stays right after it. Ties are
-broken by a natural sort of the ids, so the result only depends on the data.
+minimisation from this order. The sweeps start from contract order (where
+each element stands in the text, :func:`contract_key`) and ties keep it, so
+an item only moves when that removes crossings, and the result only depends
+on the data. Groups (tracks) stay together and a node that follows another
+(a sub-effort its effort) stays right after it.
 
 >>> cols = {"goal": ["G1", "G2"], "effort": ["E1", "E2", "E3"]}
 >>> edges = [("E1", "G2"), ("E2", "G1"), ("E3", "G2")]
@@ -15,12 +17,27 @@ broken by a natural sort of the ids, so the result only depends on the data.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .labels import natural_key
 
-__all__ = ["order_columns"]
+__all__ = ["contract_key", "order_columns"]
+
+_LINES = re.compile(r":(\d+)")
+
+
+def contract_key(node: str, source: str | None) -> tuple[str, int, str]:
+    """Where ``node`` stands in its contract text: file, first line, then its id.
+
+    >>> [k[:2] for k in sorted([contract_key("T6", "a.txt:1276"),
+    ...                         contract_key("T2", "a.txt:1074-1100")])]
+    [('a.txt', 1074), ('a.txt', 1276)]
+    """
+    text = source or ""
+    line = _LINES.search(text)
+    return (text.split(":", 1)[0], int(line.group(1)) if line else 0, natural_key(node))
 
 
 def order_columns(
@@ -31,6 +48,7 @@ def order_columns(
     groups: Mapping[str, str] | None = None,
     follows: Mapping[str, str] | None = None,
     sweeps: int = 4,
+    seed: Mapping[str, tuple[str, int, str]] | None = None,
 ) -> dict[str, list[str]]:
     """Each column's nodes in an order that keeps crossings low.
 
@@ -48,6 +66,9 @@ def order_columns(
         Node id to the node it should follow directly (same column).
     sweeps : int
         Alternating left-to-right and right-to-left passes.
+    seed : mapping, optional
+        Node or group id to its sort key in the order to start from and keep
+        on ties (contract order); the natural order of the ids by default.
 
     Returns
     -------
@@ -62,8 +83,13 @@ def order_columns(
         if u in col_of and v in col_of and col_of[u] != col_of[v]:
             adjacent[u].add(v)
             adjacent[v].add(u)
-    current = {c: sorted(columns.get(c, ()), key=natural_key) for c in order}
-    fixed = {c: _fixed(current[c], groups, follows) for c in order}
+    seed = seed or {}
+
+    def start(n: str) -> tuple[str, int, str]:
+        return seed.get(n, ("", 0, natural_key(n)))
+
+    current = {c: sorted(columns.get(c, ()), key=start) for c in order}
+    fixed = {c: _fixed(current[c], groups, follows, start) for c in order}
     pos: dict[str, float] = {}
 
     def place(col: str) -> None:
@@ -101,12 +127,12 @@ def _root(node: str, follows: Mapping[str, str]) -> tuple[str, int]:
     return node, depth
 
 
-def _fixed(nodes: list[str], groups: Mapping[str, str],
-           follows: Mapping[str, str]) -> dict[str, tuple[str, str, tuple[object, ...]]]:
+def _fixed(nodes: list[str], groups: Mapping[str, str], follows: Mapping[str, str],
+           start: Callable[[str], tuple[str, int, str]]) -> dict[str, tuple[str, str, tuple[object, ...]]]:
     """What a column's sort needs that does not change from sweep to sweep.
 
     Per node: its group, the root of its chain of followers, and the rest of
-    its sort key (group, root, depth in the chain, itself: natural sort).
+    its sort key (group, root, depth in the chain, itself: in ``start`` order).
     """
     present = set(nodes)
     local = {n: p for n, p in follows.items() if n in present and p in present}
@@ -114,7 +140,8 @@ def _fixed(nodes: list[str], groups: Mapping[str, str],
     for n in nodes:
         group = groups.get(n, "")
         root, depth = _root(n, local)
-        fixed[n] = (group, root, (natural_key(group), natural_key(root), depth, natural_key(n)))
+        fixed[n] = (group, root, (start(group) if group else ("", 0, ""), start(root), depth,
+                                  start(n)))
     return fixed
 
 

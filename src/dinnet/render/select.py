@@ -85,10 +85,17 @@ class DinSelection:
     """What one DIN diagram shows.
 
     ``columns`` maps every column to its node ids (stubs included);
-    ``edges`` are ``(means, end, kind)`` triples; ``stubs`` are the outside
-    nodes drawn as stubs; ``tracks`` maps a track to its efforts in the
-    diagram, and the results only those efforts deliver (empty for a track
-    whose efforts the contract does not list).
+    ``edges`` are ``(means, end, kind)`` triples, where the means may be a
+    track (drawn from its frame); ``stubs`` are the outside nodes drawn as
+    stubs; ``tracks`` maps a track to its efforts in the diagram, and the
+    results only those efforts deliver (empty for a track whose efforts the
+    contract does not list). ``merged`` maps a track link that stands for the
+    same link of every effort of the track to those efforts (their own links
+    are not in ``edges``); ``track_results`` are results every effort of
+    their track delivers (those links are not drawn either). ``unlinked``
+    gives, per column that a diagram of one strategic goal leaves empty and
+    per kind of element, how many of the programme's elements of that kind
+    are linked to no strategic goal at all, and how many there are.
     """
 
     programme: str
@@ -97,6 +104,9 @@ class DinSelection:
     edges: tuple[tuple[str, str, str], ...]
     stubs: frozenset[str] = frozenset()
     tracks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    merged: Mapping[tuple[str, str, str], tuple[str, ...]] = field(default_factory=dict)
+    track_results: frozenset[str] = frozenset()
+    unlinked: Mapping[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
 
     @property
     def nodes(self) -> tuple[str, ...]:
@@ -160,39 +170,47 @@ def select_din(G: nx.MultiDiGraph, programme: str, *,
     column: dict[str, str | None] = {
         n: c for n, d in G.nodes(data=True)
         if d.get("programme") == programme and (c := _column(d)) is not None}
-    members = set(column)
-    above: set[str] = set()
-    goal_id = None
-    if strategic_goal is not None:
-        goal_id = _strategic_goal(G, programme, strategic_goal)
-        above = nx.descendants(G, goal_id) & members
-        included = {goal_id} | above | (nx.ancestors(G, goal_id) & members)
-    else:
-        included = members
-
-    def drawn(n: str) -> bool:
-        if n not in column:
-            column[n] = _column(G.nodes[n])
-        return column[n] is not None
-
-    # the links that touch the diagram: both ends inside, or one end a stub
-    edges: set[tuple[str, str, str]] = set()
-    stubs: set[str] = set()
-    for u, v, kind in G.out_edges(included, keys=True):
-        if kind in DRAWN_EDGES and drawn(v):
-            edges.add((u, v, kind))
-            if v not in included:
-                stubs.add(v)
-    for u, v, kind in G.in_edges(included, keys=True):
-        if (kind in DRAWN_EDGES and u not in included and drawn(u)
-                and G.nodes[u].get("programme") != programme):
-            stubs.add(u)
-            edges.add((u, v, kind))
+    goal_id = None if strategic_goal is None else _strategic_goal(G, programme, strategic_goal)
+    included = _included(G, goal_id, set(column))
+    tracks = _tracks(G, programme, included, whole=goal_id is None)
+    own = dict(column)
+    edges, stubs = _links(G, programme, included, column, tracks)
+    merged = _merge_track_links(G, programme, edges)
+    whole_track = _whole_track_results(G, programme, edges)
+    edges -= {e for links in merged.values() for e in links}
+    edges -= {e for e in edges if e[2] == "delivers" and e[1] in whole_track}
+    edges |= set(merged)
     columns: dict[str, list[str]] = {c: [] for c in COLUMNS}
     for n in included | stubs:
         columns[column[n] or "effort"].append(n)
+    unlinked = {} if goal_id is None else _unlinked(G, own, columns)
+    return DinSelection(
+        programme=programme,
+        strategic_goal=goal_id,
+        columns={c: tuple(sorted(ns, key=natural_key)) for c, ns in columns.items()},
+        edges=tuple(sorted(edges, key=lambda e: (natural_key(e[0]), natural_key(e[1]), e[2]))),
+        stubs=frozenset(stubs),
+        tracks={t: tuple(sorted(ns, key=natural_key))
+                for t, ns in sorted(tracks.items(), key=lambda kv: natural_key(kv[0]))},
+        merged={link: tuple(sorted((u for u, _, _ in efforts), key=natural_key))
+                for link, efforts in sorted(merged.items())},
+        track_results=frozenset(whole_track),
+        unlinked=unlinked,
+    )
+
+
+def _included(G: nx.MultiDiGraph, goal: str | None, members: set[str]) -> set[str]:
+    """The drawn nodes: all ``members``, or the goal, what is above it and what reaches it."""
+    if goal is None:
+        return members
+    return {goal} | ((nx.descendants(G, goal) | nx.ancestors(G, goal)) & members)
+
+
+def _tracks(G: nx.MultiDiGraph, programme: str, included: set[str], *,
+            whole: bool) -> dict[str, list[str]]:
+    """Each track and its drawn efforts and results (every track of the programme when ``whole``)."""
     tracks: dict[str, list[str]] = {}
-    if strategic_goal is None:
+    if whole:
         tracks = {n: [] for n, d in G.nodes(data=True)
                   if d.get("kind") == "track" and d.get("programme") == programme}
     track_of: dict[str, str | None] = {}
@@ -208,12 +226,102 @@ def select_din(G: nx.MultiDiGraph, programme: str, *,
                       if k == "delivers" and u in included}
             if len(makers) == 1 and None not in makers:
                 tracks[makers.pop() or ""].append(n)
-    return DinSelection(
-        programme=programme,
-        strategic_goal=goal_id,
-        columns={c: tuple(sorted(ns, key=natural_key)) for c, ns in columns.items()},
-        edges=tuple(sorted(edges, key=lambda e: (natural_key(e[0]), natural_key(e[1]), e[2]))),
-        stubs=frozenset(stubs),
-        tracks={t: tuple(sorted(ns, key=natural_key))
-                for t, ns in sorted(tracks.items(), key=lambda kv: natural_key(kv[0]))},
-    )
+    return tracks
+
+
+def _links(G: nx.MultiDiGraph, programme: str, included: set[str],
+           column: dict[str, str | None], tracks: Mapping[str, list[str]]
+           ) -> tuple[set[tuple[str, str, str]], set[str]]:
+    """The links that touch the diagram (both ends inside, or one a stub), and the stubs.
+
+    A drawn track's own links to goals count as links of the track.
+    """
+    def drawn(n: str) -> bool:
+        if n not in column:
+            column[n] = _column(G.nodes[n])
+        return column[n] is not None
+
+    edges: set[tuple[str, str, str]] = set()
+    stubs: set[str] = set()
+    for u, v, kind in G.out_edges(included | set(tracks), keys=True):
+        if kind in DRAWN_EDGES and drawn(v):
+            if u in tracks and kind != "contributes_to":
+                continue
+            edges.add((u, v, kind))
+            if v not in included:
+                stubs.add(v)
+    for u, v, kind in G.in_edges(included, keys=True):
+        if (kind in DRAWN_EDGES and u not in included and drawn(u)
+                and G.nodes[u].get("programme") != programme):
+            stubs.add(u)
+            edges.add((u, v, kind))
+    return edges, stubs
+
+
+def _track_efforts(G: nx.MultiDiGraph, programme: str) -> dict[str, set[str]]:
+    """Every track of the programme with all its efforts (sub-efforts included)."""
+    out: dict[str, set[str]] = {}
+    for n, d in G.nodes(data=True):
+        if d.get("programme") == programme and d.get("kind") == "effort":
+            track = effort_track(G, n)
+            if track is not None:
+                out.setdefault(track, set()).add(n)
+    return out
+
+
+def _merge_track_links(G: nx.MultiDiGraph, programme: str, edges: set[tuple[str, str, str]]
+                       ) -> dict[tuple[str, str, str], set[tuple[str, str, str]]]:
+    """Links that every effort of a track (two or more) has to one goal, by track link.
+
+    The DIN draws them as one line from the track's frame: the same fact
+    (each effort of the track serves the goal) without a line per effort.
+    """
+    goals_of: dict[str, set[str]] = {}
+    for u, v, kind in edges:
+        if kind == "contributes_to":
+            goals_of.setdefault(u, set()).add(v)
+    merged: dict[tuple[str, str, str], set[tuple[str, str, str]]] = {}
+    for track, efforts in _track_efforts(G, programme).items():
+        if len(efforts) < 2:
+            continue
+        for goal in set.intersection(*(goals_of.get(e, set()) for e in efforts)):
+            if not G.has_edge(track, goal, "contributes_to"):
+                merged[(track, goal, "contributes_to")] = {
+                    (e, goal, "contributes_to") for e in efforts}
+    return merged
+
+
+def _whole_track_results(G: nx.MultiDiGraph, programme: str,
+                         edges: set[tuple[str, str, str]]) -> set[str]:
+    """Results that every effort of their track (two or more) delivers."""
+    makers: dict[str, set[str]] = {}
+    for u, v, kind in edges:
+        if kind == "delivers":
+            makers.setdefault(v, set()).add(u)
+    whole = set()
+    for efforts in _track_efforts(G, programme).values():
+        if len(efforts) >= 2:
+            whole |= {r for r, m in makers.items() if m == efforts}
+    return whole
+
+
+def _unlinked(G: nx.MultiDiGraph, column: Mapping[str, str | None],
+              columns: Mapping[str, list[str]]) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Per column this diagram leaves empty, per kind of element in it: how many of the
+    programme's elements are linked to no strategic goal, and how many there are."""
+    strategic = {n for n, c in column.items() if c == "strategic"}
+    out = {}
+    for col in COLUMNS:
+        if columns[col] or col in ("vision", "strategic"):
+            continue
+        counts: dict[str, list[int]] = {}
+        for n, c in column.items():
+            if c == col:
+                kind = G.nodes[n].get("kind", "")
+                count = counts.setdefault("goal" if kind == "goal" else kind, [0, 0])
+                count[1] += 1
+                if not (nx.descendants(G, n) | nx.ancestors(G, n)) & strategic:
+                    count[0] += 1
+        if counts:
+            out[col] = tuple((k, loose, total) for k, (loose, total) in sorted(counts.items()))
+    return out

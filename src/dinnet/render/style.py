@@ -99,8 +99,8 @@ def edge_style(kind: str, attrs: dict[str, Any], *, stub: bool = False) -> dict[
            "penwidth": f"{edge_penwidth(attrs.get('strength')) if kind == 'contributes_to' else 1.2:g}"}
     if kind == "part_of":
         out |= {"style": "dotted", "arrowtail": "odiamond"}
-    elif kind == "delivers":
-        out |= {"style": "dashed"}
+    elif kind == "delivers" or attrs.get("inferred"):
+        out |= {"style": "dashed"}  # inferred: the text implies the link, does not state it
     if stub:
         out |= {"style": "dashed", "color": "#a6a6a6", "penwidth": "0.8"}
     return out
