@@ -22,7 +22,8 @@ from ..render.dot import iter_din_dot, svg_id
 from ..render.overlay import gap_highlights
 from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
-from ..render.select import column_of
+from ..render.labels import natural_key
+from ..render.select import column_of, effort_track
 from .svg import inline_svg
 
 __all__ = ["Figures", "din_svg", "report_figures"]
@@ -41,11 +42,16 @@ class Figures:
 def _node_map(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
     """Element id to (node id, label) for every node a DIN can draw, and its stub."""
     out: dict[str, tuple[str, str]] = {}
+    first: dict[str, str] = {}  # a track: its first effort, the end its frame's links stand for
     for n, d in G.nodes(data=True):
         if d.get("kind") != "programme" and column_of(G, n) is not None:
             label = str(d.get("label", ""))
             out[svg_id(n)] = (n, label)
             out[svg_id(n, stub=True)] = (n, label)
+        if d.get("kind") == "effort" and (track := effort_track(G, n)) is not None:
+            first[track] = min(first.get(track, n), n, key=natural_key)
+    for track, effort in first.items():
+        out.setdefault(svg_id(track), (effort, str(G.nodes[track].get("label", ""))))
     return out
 
 
