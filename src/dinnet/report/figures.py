@@ -19,10 +19,10 @@ import networkx as nx
 
 from ..audit import Finding, run_audit
 from ..render.dot import iter_din_dot, svg_id
+from ..render.labels import natural_key
 from ..render.overlay import gap_highlights
 from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
-from ..render.labels import natural_key
 from ..render.select import column_of, effort_track
 from .svg import inline_svg
 
