@@ -29,13 +29,17 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
+
+from .numbers import DUTCH_PATTERN, Approx, read_amount, read_figure, split_approx
 
 __all__ = [
     "GOAL_LEVELS",
@@ -89,7 +93,50 @@ Ref = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
 Year = Annotated[int, Field(ge=1900, le=2100, description="A calendar year.")]
-Amount = Annotated[float, Field(description="A number as printed (thousands separators removed).")]
+Amount = Annotated[float, BeforeValidator(read_amount), WithJsonSchema(
+    {"anyOf": [{"type": "number"}, {"type": "string", "pattern": DUTCH_PATTERN}]}), Field(
+    description="A number: 200000 or 1250.5, or Dutch text such as \"200.000\" or \"€ 1.250,50\" "
+    "(see docs/format.md, Numbers).")]
+Figure = Annotated[float | Label, BeforeValidator(read_figure), Field(
+    description="A number (Dutch text such as \"1,22%\" is read as one), or the text as printed "
+    "('n.t.b.').")]
+#: Per-year values of an indicator: streefwaarde, verwacht, realisatie.
+Figures = Annotated[dict[Year, Figure], Field(description="Value per year: number or text as printed.")]
+Approximates = Annotated[dict[Year, Approx], Field(
+    description="Years whose value is approximate, with the word printed: {2024: ruim}.")]
+
+
+def _split(data: Any, *fields: str, into: str = "approximate", per_field: bool = False) -> Any:
+    """Move 'ruim'/'circa' from Dutch text in ``fields`` into the mapping ``into``.
+
+    ``per_field``: ``into`` holds one mapping per field (an indicator's series).
+    """
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    for name in fields:
+        values, approx = split_approx(data.get(name))
+        if approx:
+            data[name] = values
+            target = dict(data.get(into) or {})
+            if per_field:
+                target[name] = {**(target.get(name) or {}), **approx}
+            else:
+                target.update(approx)
+            data[into] = target
+    return data
+    data = dict(data)
+    for name in fields:
+        values, approx = split_approx(data.get(name))
+        if approx:
+            data[name] = values
+            target = dict(data.get(into) or {})
+            if into == "approximate" and len(fields) > 1:
+                target[name] = {**(target.get(name) or {}), **approx}
+            else:
+                target.update(approx)
+            data[into] = target
+    return data
 
 
 class _Model(BaseModel):
@@ -233,9 +280,20 @@ class Goal(_Model):
 class Baseline(_Model):
     """Peilwaarde: the measured value in a year."""
 
-    value: float | Label | None = Field(None, description="Number, or the text as printed.")
+    value: Figure | None = Field(None, description="Number, or the text as printed.")
     year: Year | None = Field(None, description="The year of the baseline (peiljaar).")
+    approximate: Approx | None = Field(
+        None, description="The value is approximate, with the word printed: ruim, circa...")
     note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _approx(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "value" in data:
+            values, approx = split_approx({0: data["value"]})
+            if approx:
+                data = {**data, "value": values[0], "approximate": approx[0]}
+        return data
 
 
 class Indicator(_Model):
@@ -243,11 +301,23 @@ class Indicator(_Model):
 
     id: LocalId
     label: Label = Field(description="What is measured, as printed.")
-    measures: list[Ref] = Field(min_length=1, description="The goals it measures.")
+    measures: list[Ref] = Field(
+        default_factory=list, description="The goals (or the vision) it measures; "
+        "empty: the programme as a whole.")
     unit: Label | None = Field(None, description="Unit of measurement: m2, %, aantal...")
     baseline: Baseline | None = Field(None, description="Peilwaarde: {value: 30, year: 2018}.")
-    targets: dict[Year, float | Label] = Field(
-        default_factory=dict, description="Streefwaarde per year: number or text as printed."
+    targets: Figures = Field(
+        default_factory=dict, description="Streefwaarde (doel) per year: number or text as printed."
+    )
+    expected: Figures = Field(
+        default_factory=dict, description="Verwacht: the value expected for a year (not yet measured)."
+    )
+    realised: Figures = Field(
+        default_factory=dict, description="Realisatie: the value measured in a year."
+    )
+    approximate: dict[Literal["targets", "expected", "realised"], Approximates] = Field(
+        default_factory=dict, description="Approximate values per series and year: "
+        "{targets: {2022: circa}}."
     )
     data_source: Label | None = Field(None, description="Bron: where the figures come from.")
     direction: Literal["increase", "decrease", "maintain"] | None = Field(
@@ -257,6 +327,11 @@ class Indicator(_Model):
     source: Source = Field(
         description="Where it stands in the source text: 'file:line' or 'file:start-end'."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _approx(cls, data: Any) -> Any:
+        return _split(data, "targets", "expected", "realised", per_field=True)
 
 
 class Track(_Model):
@@ -297,10 +372,17 @@ GoalLink = Annotated[
 class Budget(_Model):
     """Money for one effort or project."""
 
-    amounts: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+    amounts: dict[Year, Annotated[Amount, Field(ge=0)]] = Field(
         default_factory=dict, description="Euro per year (not negative)."
     )
-    text: Text | None = Field(None, description="The budget as printed.")
+    approximate: Approximates = Field(default_factory=dict)
+    text: Text | None = Field(None, description="The budget as printed; "
+                              "a budget given only as text ('ruim € 200.000 per jaar') is shown so.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _approx(cls, data: Any) -> Any:
+        return _split(data, "amounts")
 
 
 class Effort(_Model):
@@ -375,6 +457,7 @@ class TableLine(_Model):
 
     label: Label = Field(description="The line's label as printed.")
     amounts: dict[Year, Amount | None] = Field(default_factory=dict, description="Amount per year.")
+    approximate: Approximates = Field(default_factory=dict)
     text: Text | None = Field(
         None, description="The line's figures as printed, when they are not per year "
         "('16 uur per week', '4 tot 8 uur')."
@@ -384,6 +467,11 @@ class TableLine(_Model):
         None, description="Where it stands in the source text: 'file:line' or 'file:start-end'."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _approx(cls, data: Any) -> Any:
+        return _split(data, "amounts")
+
 
 class Table(_Model):
     """A budget or capacity table, with its totals as printed."""
@@ -391,15 +479,22 @@ class Table(_Model):
     id: LocalId
     title: Label = Field(description="The table's title as printed.")
     unit: Label = Field(description="As printed: 'EUR', 'x 1.000 euro', 'uren per week'.")
-    scale: float = Field(1.0, gt=0, description="Multiply amounts by this to get the unit.")
+    scale: Annotated[Amount, Field(gt=0)] = Field(
+        1.0, description="Multiply amounts by this to get the unit.")
     lines: list[TableLine] = Field(default_factory=list, description="The lines of the table.")
     stated_totals: dict[Year, Amount] = Field(
         default_factory=dict, description="Totals exactly as printed, even when wrong."
     )
+    approximate_totals: Approximates = Field(default_factory=dict)
     note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
     source: Source = Field(
         description="Where it stands in the source text: 'file:line' or 'file:start-end'."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _approx(cls, data: Any) -> Any:
+        return _split(data, "stated_totals", into="approximate_totals")
 
 
 class Relation(_Model):

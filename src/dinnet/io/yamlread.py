@@ -7,7 +7,11 @@ present) and turned into plain Python data by :func:`construct`, which
 * refuses duplicate keys, naming both lines,
 * reads scalars by the YAML 1.2 core schema: ``true``/``false`` are booleans,
   plain decimal numbers are numbers, ``~``/``null``/empty is None, and
-  everything else (``no``, ``on``, ``0151``, ``10:30``, dates) stays text.
+  everything else (``no``, ``on``, ``0151``, ``10:30``, dates) stays text;
+  a plain number dinnet will not guess at (``200.000``: Dutch or not?,
+  ``1e309``, ``.inf``, 5,000 digits) is kept as a
+  :class:`~dinnet.contract.numbers.PlainNumber` text, which numeric fields
+  refuse with a message that shows how to write it.
 
 :func:`locate` maps a field path back to ``(line, column)``.
 
@@ -28,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from ..contract.numbers import non_finite, plain_number
 from ..errors import DuplicateKeyError, Problem, UnsafeYamlError, YamlSyntaxError
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -64,6 +69,7 @@ _FLOAT = re.compile(
     r"[-+]?(?:0|[1-9][0-9]*)?(?:\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+"
 )
+_NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -182,10 +188,10 @@ def _plain(value: str) -> Any:
     if not value or value[0] in _NUMBER_START:
         if value in _NULLS:
             return None
-        if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
+        if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+            return plain_number(value)  # 200.000, 1e309 and 5,000 digits: refused by number fields
+        if _NON_FINITE.fullmatch(value):
+            return non_finite(value)
         return value
     if value in _NULLS:
         return None

@@ -37,6 +37,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from ..contract.model import Contract, Contribution, Index, Source
+from ..contract.numbers import PlainNumber, plain_number
 from ..errors import DinnetError
 from .yamlread import construct, parse_text
 
@@ -70,7 +71,20 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+    """``50.125`` is written ``50.1250``: three digits after the dot read as Dutch thousands.
+
+    >>> yaml.dump([50.125, 0.5], Dumper=_Dumper).split()
+    ['-', '50.1250', '-', '0.5']
+    """
+    text = repr(value)
+    if isinstance(plain_number(text), PlainNumber):
+        text += "0"
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+
+
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(float, _float)
 
 
 def _number(value: float) -> int | float:
