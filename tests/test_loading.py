@@ -157,7 +157,7 @@ def test_reference_to_wrong_kind(tmp_path: Path) -> None:
           - {id: I1, label: I, measures: [E1], source: t.txt:5}
         """)
     (line,) = problems(path, UnknownReferenceError)
-    assert line == f"{path}:10:35: error: indicators[0].measures[0]: 'E1' is an effort, not a goal"
+    assert line == f"{path}:10:35: error: indicators[0].measures[0]: 'E1' is an effort, not a goal or vision"
 
 
 def test_duplicate_id(tmp_path: Path) -> None:

@@ -98,12 +98,13 @@ def _table(table: Table) -> dict[str, Any]:
         "unit": table.unit,
         "scale": table.scale,
         "lines": [
-            {"label": line.label, "amounts": dict(line.amounts), "text": line.text,
-             "ref": line.ref,
+            {"label": line.label, "amounts": dict(line.amounts),
+             "approximate": dict(line.approximate), "text": line.text, "ref": line.ref,
              "source": str(line.source) if line.source else str(table.source)}
             for line in table.lines
         ],
         "stated_totals": dict(table.stated_totals),
+        "approximate_totals": dict(table.approximate_totals),
         "note": table.note,
         "source": str(table.source),
     }
@@ -134,7 +135,9 @@ class _Builder:
         add_node(
             pid, kind="programme", programme=pid, label=p.name, source=str(p.source),
             municipality=p.municipality, period=[p.period.start, p.period.end], date=p.date,
-            kenmerk=p.kenmerk, note=p.note, roles=p.roles.model_dump(exclude={"source"}),
+            version=p.version, kenmerk=p.kenmerk, note=p.note,
+            roles=p.roles.model_dump(exclude={"source"}),
+            roles_source=str(p.roles.source) if p.roles.source else None,
             budgets=[_table(t) for t in c.budgets], capacity=[_table(t) for t in c.capacity],
             not_in_text=[m.model_dump(mode="json") | {"source": str(m.source)}
                          for m in c.not_in_text],
@@ -151,14 +154,21 @@ class _Builder:
         for ind in c.indicators:
             nid = prefix + ind.id
             src = str(ind.source)
+            base = ind.baseline
             add_node(nid, kind="indicator", programme=pid, label=ind.label, source=src,
                      unit=ind.unit,
-                     baseline_value=ind.baseline.value if ind.baseline else None,
-                     baseline_year=ind.baseline.year if ind.baseline else None,
-                     targets=dict(ind.targets), data_source=ind.data_source,
-                     direction=ind.direction, note=ind.note)
+                     baseline_value=base.value if base else None,
+                     baseline_year=base.year if base else None,
+                     baseline_approximate=base.approximate if base else None,
+                     baseline_note=base.note if base else None,
+                     targets=dict(ind.targets), expected=dict(ind.expected),
+                     realised=dict(ind.realised),
+                     approximate={k: dict(v) for k, v in ind.approximate.items()},
+                     data_source=ind.data_source, direction=ind.direction, note=ind.note)
             for r in ind.measures:
                 pending.append((nid, ref(r), "measures", {"source": src}))
+            if not ind.measures:  # the programme as a whole
+                pending.append((nid, pid, "measures", {"source": src}))
         for track in c.tracks:
             nid = prefix + track.id
             src = str(track.source)
@@ -180,8 +190,7 @@ class _Builder:
             budget = proj.budget
             add_node(nid, kind="project", programme=pid, label=proj.label, source=src,
                      role=proj.role, lijnproject=proj.lijnproject, planning=proj.planning,
-                     note=proj.note, budget=dict(budget.amounts) if budget else {},
-                     budget_text=budget.text if budget else None)
+                     note=proj.note, **_budget(budget))
             for r in proj.implements:
                 pending.append((nid, ref(r), "implements", {"source": src}))
             for r in proj.stakeholders:
@@ -210,9 +219,7 @@ class _Builder:
         track = self.ref(effort.track) if effort.track is not None else None
         self.G.add_node(nid, kind="effort", programme=self.pid, label=effort.label, source=src,
                         text=effort.text, planning=effort.planning,
-                        track=track if effort.track else None,
-                        budget=dict(budget.amounts) if budget else {},
-                        budget_text=budget.text if budget else None)
+                        track=track if effort.track else None, **_budget(budget))
         if parent is not None:
             self.G.add_edge(nid, parent, key="part_of", kind="part_of", source=src)
         pending = self.pending
@@ -238,8 +245,9 @@ class _Builder:
 
 def _budget(budget: Any) -> dict[str, Any]:
     if budget is None:
-        return {"budget": {}, "budget_text": None}
-    return {"budget": dict(budget.amounts), "budget_text": budget.text}
+        return {"budget": {}, "budget_approximate": {}, "budget_text": None}
+    return {"budget": dict(budget.amounts), "budget_approximate": dict(budget.approximate),
+            "budget_text": budget.text}
 
 
 def _merge_relation(edge: dict[str, Any], other: dict[str, Any]) -> None:

@@ -168,7 +168,7 @@ def check_contract(contract: Contract) -> Checked:
                     "move it up or correct its level"))
     for i, ind in enumerate(contract.indicators):
         for j, ref in enumerate(ind.measures):
-            r.ref(ref, ("indicators", i, "measures", j), "goal")
+            r.ref(ref, ("indicators", i, "measures", j), "goal", "vision")
     for effort, loc in _walk_efforts(contract.efforts, ("efforts",)):
         if effort.track is not None:
             r.ref(effort.track, (*loc, "track"), "track")

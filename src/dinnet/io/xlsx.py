@@ -119,10 +119,14 @@ SHEETS: tuple[Sheet, ...] = (
         ("label", "What is measured."),
         ("measures", "Goal ids it measures, separated by commas."),
         ("unit", "Unit of measurement."),
-        ("baseline_value", "Peilwaarde: a number, or the text as printed."),
+        ("baseline_value", "Peilwaarde: a number, or the text as printed ('circa 8,5': "
+                           "approximate)."),
         ("baseline_year", "Year of the baseline."),
         ("baseline_note", "A remark on the baseline."),
-        ("target_YYYY", "Streefwaarde for that year: a number, or the text as printed."),
+        ("target_YYYY", "Streefwaarde (doel) for that year: a number, or the text as printed "
+                        "('n.t.b.'; 'circa 40': approximate)."),
+        ("expected_YYYY", "Verwacht: the value expected for that year."),
+        ("realised_YYYY", "Realisatie: the value measured in that year."),
         ("data_source", "Bron: where the figures come from."),
         ("direction", "increase, decrease or maintain."),
         ("note", "A remark of the transcriber."),
@@ -217,7 +221,7 @@ SHEETS: tuple[Sheet, ...] = (
 )
 
 _BY_NAME = {sheet.name: sheet for sheet in SHEETS}
-_YEAR_COLUMN = re.compile(r"^(target|budget|total|amount)_([0-9]{4})$")
+_YEAR_COLUMN = re.compile(r"^(target|expected|realised|budget|total|amount)_([0-9]{4})$")
 
 
 def year_column(name: str) -> tuple[str, int] | None:
@@ -239,8 +243,23 @@ def _ids(refs: Iterable[str]) -> str | None:
     return joined or None
 
 
-def _years(prefix: str, amounts: dict[int, Any]) -> dict[str, Any]:
-    return {f"{prefix}_{year}": NULL if value is None else value for year, value in amounts.items()}
+def _years(prefix: str, amounts: dict[int, Any], approx: dict[int, str] | None = None
+           ) -> dict[str, Any]:
+    approx = approx or {}
+    return {f"{prefix}_{year}": NULL if value is None else _approx(value, approx.get(year))
+            for year, value in amounts.items()}
+
+
+def _approx(value: Any, word: str | None) -> Any:
+    """An approximate number as Dutch text (``'ruim 200000'``, ``'circa 8,5'``), read back so.
+
+    >>> _approx(8.5, "circa"), _approx(200000.0, "ruim"), _approx(3, None)
+    ('circa 8,5', 'ruim 200000', 3)
+    """
+    if word is None or not isinstance(value, int | float):
+        return value
+    text = f"{value:.15g}" if "e" not in f"{value:.15g}" else f"{value:.20f}".rstrip("0")
+    return f"{word} {text.replace('.', ',')}"
 
 
 def _goal_rows(goals: list[Goal], pid: str, parent: str | None) -> Iterator[dict[str, Any]]:
@@ -259,18 +278,20 @@ def _efforts(efforts: list[Effort], parent: str | None) -> Iterator[tuple[Effort
 def _budget(budget: Any) -> dict[str, Any]:
     if budget is None:
         return {}
-    return {**_years("budget", budget.amounts), "budget_text": budget.text}
+    return {**_years("budget", budget.amounts, budget.approximate), "budget_text": budget.text}
 
 
 def _table_rows(tables: list[Table], pid: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     heads, lines = [], []
     for t in tables:
         heads.append({"programme": pid, "id": t.id, "title": t.title, "unit": t.unit,
-                      "scale": t.scale, **_years("total", t.stated_totals), "note": t.note,
+                      "scale": t.scale, **_years("total", t.stated_totals, t.approximate_totals),
+                      "note": t.note,
                       "source": str(t.source)})
         for line in t.lines:
             lines.append({"programme": pid, "table": t.id, "label": line.label,
-                          **_years("amount", line.amounts), "text": line.text, "ref": line.ref,
+                          **_years("amount", line.amounts, line.approximate), "text": line.text,
+                          "ref": line.ref,
                           "source": _s(line.source)})
     return heads, lines
 
@@ -294,9 +315,13 @@ def contract_rows(c: Contract) -> dict[str, list[dict[str, Any]]]:
         base = ind.baseline
         rows["indicators"].append({
             "programme": pid, "id": ind.id, "label": ind.label, "measures": _ids(ind.measures),
-            "unit": ind.unit, "baseline_value": base.value if base else None,
+            "unit": ind.unit,
+            "baseline_value": _approx(base.value, base.approximate) if base else None,
             "baseline_year": base.year if base else None, "baseline_note": base.note if base else None,
-            **_years("target", ind.targets), "data_source": ind.data_source,
+            **_years("target", ind.targets, ind.approximate.get("targets")),
+            **_years("expected", ind.expected, ind.approximate.get("expected")),
+            **_years("realised", ind.realised, ind.approximate.get("realised")),
+            "data_source": ind.data_source,
             "direction": ind.direction, "note": ind.note, "source": str(ind.source)})
     for track in c.tracks:
         rows["tracks"].append({"programme": pid, "id": track.id, "label": track.label,

@@ -274,9 +274,11 @@ class _Builder:
         baseline = _pick(r, value="baseline_value", year="baseline_year", note="baseline_note")
         if baseline:
             data["baseline"] = baseline
-        targets = _years(r, "target")
-        if targets:
-            data["targets"] = targets
+        for series, prefix in (("targets", "target"), ("expected", "expected"),
+                               ("realised", "realised")):
+            values = _years(r, prefix)
+            if values:
+                data[series] = values
         return data
 
     @staticmethod
@@ -356,7 +358,8 @@ def _walk(items: list[dict[str, Any]], child: str) -> Iterator[dict[str, Any]]:
         yield from _walk(item.get(child, []), child)
 
 
-_YEAR_FIELDS = {"targets": "target", "stated_totals": "total"}
+_YEAR_FIELDS = {"targets": "target", "expected": "expected", "realised": "realised",
+                "stated_totals": "total"}
 
 
 def _column(row: _Row, consumed: list[Any], rest: list[Any]) -> str | None:
