@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -243,7 +243,7 @@ def _ids(refs: Iterable[str]) -> str | None:
     return joined or None
 
 
-def _years(prefix: str, amounts: dict[int, Any], approx: dict[int, str] | None = None
+def _years(prefix: str, amounts: dict[int, Any], approx: Mapping[int, str] | None = None
            ) -> dict[str, Any]:
     approx = approx or {}
     return {f"{prefix}_{year}": NULL if value is None else _approx(value, approx.get(year))
