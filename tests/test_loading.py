@@ -210,7 +210,7 @@ def test_external_reference_into_loaded_programme_must_exist(tmp_path: Path) -> 
     with pytest.raises(UnknownReferenceError) as info:
         dinnet.load(path, ASSETS / "minimal.yaml")
     assert str(info.value) == (f"{path}:8:41: error: efforts[0].contributes_to[0]: unknown goal "
-                               "'SD9' in programme 'mini'")
+                               "'SD9' in programme 'mini'; did you mean 'SD2'?")
 
 
 def test_cross_programme_edge(tmp_path: Path) -> None:

@@ -8,6 +8,10 @@ column and field path, and print as ``file:line:col: error: path: message``.
 ...             "unknown goal 'SD9' (known: SD1, SD2)")
 >>> print(p)
 binnenstad.yaml:42:7: error: efforts[3].contributes_to[0]: unknown goal 'SD9' (known: SD1, SD2)
+
+Every problem prints as one line of bounded length (:func:`one_line`): a line
+break in a file name is shown as ``\\n`` and a very long message is cut in the
+middle.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "MAX_LINE",
     "ContractError",
     "DinnetError",
     "DuplicateKeyError",
@@ -29,7 +34,29 @@ __all__ = [
     "UnsafeYamlError",
     "ValidationError",
     "YamlSyntaxError",
+    "one_line",
 ]
+
+#: The longest message (in characters) an error line shows; longer ones are cut in the middle.
+MAX_LINE = 1000
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x0b": "\\v", "\x0c": "\\f",
+            "\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_BREAKS = str.maketrans(_ESCAPES)
+
+
+def one_line(text: str, limit: int = MAX_LINE) -> str:
+    """``text`` on one line (line breaks escaped) and at most about ``limit`` characters.
+
+    >>> one_line("a\\nb.yaml")
+    'a\\\\nb.yaml'
+    >>> one_line("x" * 50 + "y" * 50, limit=20)
+    'xxxxxxxxxx … (80 characters left out) … yyyyyyyyyy'
+    """
+    if len(text) > limit:
+        half = limit // 2
+        text = f"{text[:half]} … ({len(text) - 2 * half:,} characters left out) … {text[-half:]}"
+    return text.translate(_BREAKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +71,13 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        where = self.file
+        where = one_line(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f"{self.path}: " if self.path else ""
-        return f"{where}: {self.severity}: {field}{self.message}"
+        return f"{where}: {self.severity}: {one_line(field + self.message)}"
 
 
 class DinnetError(Exception):

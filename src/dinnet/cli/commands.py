@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from ..errors import ContractError, DinnetError
+from ..errors import ContractError, DinnetError, one_line
 
 __all__ = ["main"]
 
@@ -36,7 +36,7 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 n = sum(p.severity == "error" for p in exc.problems)
                 click.echo(f"{n} error{'s' if n != 1 else ''}", err=True)
             else:
-                click.echo(f"error: {exc}", err=True)
+                click.echo(f"error: {one_line(str(exc))}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)

@@ -90,6 +90,8 @@ Ref = Annotated[
     StringConstraints(pattern=REF_PATTERN, max_length=130),
     Field(description="Reference by id: 'SD2' in this contract, 'zorg:SD2' in another."),
 ]
+#: The longest ``source`` accepted ('file:start-end'), in characters.
+MAX_SOURCE = 255
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
 Year = Annotated[int, Field(ge=1900, le=2100, description="A calendar year.")]
@@ -152,7 +154,7 @@ class Source(_Model):
     330
     """
 
-    file: str = Field(description="The source text (seed file name).")
+    file: str = Field(max_length=MAX_SOURCE, description="The source text (seed file name).")
     start: int = Field(ge=1, description="First line (1-based).")
     end: int = Field(ge=1, description="Last line (inclusive).")
 
@@ -160,10 +162,16 @@ class Source(_Model):
     @classmethod
     def _parse(cls, value: Any) -> Any:
         if isinstance(value, str):
+            if len(value) > MAX_SOURCE:
+                raise ValueError(
+                    f"source is {len(value):,} characters long, more than {MAX_SOURCE}; write "
+                    "'file:line' or 'file:start-end' (for example '07-zorg.txt:120-134')"
+                )
             match = _SOURCE_RE.match(value.strip())
             if not match:
+                shown = repr(value) if len(value) <= 60 else repr(value[:50] + "...")
                 raise ValueError(
-                    f"source {value!r} is not 'file:line' or 'file:start-end' "
+                    f"source {shown} is not 'file:line' or 'file:start-end' "
                     "(for example '07-zorg.txt:120-134')"
                 )
             start = int(match["start"])

@@ -17,11 +17,11 @@ loader can turn them into ``file:line:col`` messages.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .model import GOAL_LEVELS, Contract, Effort, Goal
+from .similar import Suggester
 
 __all__ = ["Checked", "Issue", "Loc", "check_contract", "iter_elements", "split_ref"]
 
@@ -124,6 +124,14 @@ class _Resolver:
         self.by_kind: dict[str, list[str]] = {}
         for local, kind in result.kinds.items():
             self.by_kind.setdefault(kind, []).append(local)
+        self.known: dict[tuple[str, ...], tuple[list[str], Suggester]] = {}
+
+    def candidates(self, kinds: tuple[str, ...]) -> tuple[list[str], Suggester]:
+        """The ids of these kinds, sorted, and their suggester (made once per kind set)."""
+        if kinds not in self.known:
+            ids = sorted(i for k in kinds for i in self.by_kind.get(k, []))
+            self.known[kinds] = (ids, Suggester(ids))
+        return self.known[kinds]
 
     def ref(self, ref: str, loc: Loc, *kinds: str) -> None:
         prog, local = split_ref(ref, self.programme)
@@ -139,9 +147,9 @@ class _Resolver:
             other = "an" if wanted[0] in "aeiou" else "a"
             message = f"'{local}' is {article} {kind}, not {other} {wanted}"
         else:
-            known = sorted(i for k in kinds for i in self.by_kind.get(k, []))
-            close = difflib.get_close_matches(local, known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            known, suggester = self.candidates(kinds)
+            suggestion = suggester.suggest(local)
+            hint = f"; {suggestion}" if suggestion else ""
             message = f"unknown {wanted} '{local}' (known: {_known(known)}){hint}"
         self.result.errors.append(Issue(loc, message))
 

@@ -236,13 +236,22 @@ def to_gexf(G: nx.MultiDiGraph) -> bytes:
 # -- CSV -----------------------------------------------------------------------------------
 
 
+#: Text starting with one of these is a formula to Excel and LibreOffice.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
+    """A CSV cell; text that a spreadsheet would run as a formula gets a ``'`` in front (OWASP).
+
+    >>> _cell("=1+1"), _cell("-5"), _cell(-5)
+    ("'=1+1", "'-5", '-5')
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return value
+        return "'" + value if value.startswith(_FORMULA_START) else value
     if isinstance(value, int | float):
         return repr(value)
     return _dumps(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import os
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,15 @@ import pydantic
 
 from ..contract.model import LOCAL_ID_PATTERN, Contract, Index
 from ..contract.references import Issue, Loc, check_contract
-from ..errors import ContractError, DinnetError, Problem, UnknownReferenceError, ValidationError
+from ..contract.similar import Suggester, unusual_characters
+from ..errors import (
+    ContractError,
+    DinnetError,
+    Problem,
+    UnknownReferenceError,
+    ValidationError,
+    one_line,
+)
 from ..graph import build_graph
 from .yamlread import construct, locate, parse_text, read_text
 
@@ -44,6 +53,7 @@ class Loaded:
     file: str
     external: tuple[tuple[str, str, tuple[str, ...], Problem], ...]  # (programme, id, kinds, where)
     kinds: dict[str, str]  # local id -> kind, from check_contract
+    id_at: tuple[int | None, int | None] = (None, None)  # line and column of programme.id
 
 
 def bundled_data_path() -> Path:
@@ -59,18 +69,36 @@ def bundled_data_path() -> Path:
 
 
 def contract_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of YAML files."""
+    """Expand files and folders into a sorted list of YAML files.
+
+    A path that is not a folder is taken as it is, also when it is not a
+    regular file (``<(cat c.yaml)`` gives a pipe such as ``/dev/fd/63``). A
+    sub-folder that cannot be read is an error, never skipped.
+    """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
-                                and p.is_file()))
-        elif path.is_file():
+            found.extend(_yaml_files(path))
+        elif path.exists():
             found.append(path)
         else:
             raise DinnetError(f"{path}: no such file or folder")
     return found
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    def fail(exc: OSError) -> None:
+        raise ContractError([Problem(str(exc.filename or folder), None, None, "",
+                                     f"cannot read this folder ({exc.strerror or exc}); check "
+                                     "its permissions, or leave it out")])
+
+    found = []
+    for top, dirs, names in os.walk(folder, onerror=fail):
+        dirs.sort()
+        found.extend(Path(top, n) for n in names if Path(n).suffix in (".yaml", ".yml")
+                     and os.path.isfile(os.path.join(top, n)))
+    return sorted(found)
 
 
 # -- turning pydantic errors into Problems -------------------------------------------------
@@ -125,7 +153,12 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    return _short(value)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, cut in the middle when long (a 10 MB label is not echoed)."""
+    return one_line(repr(value), limit)
 
 
 _UNION_TAGS = frozenset({"ref", "link", "float", "str", "int", "bool", "[key]"})
@@ -155,11 +188,13 @@ def _message(err: Any) -> tuple[Loc, str, bool]:
             msg += "; put the text in quotes, for example \"" + str(value) + "\""
         return loc, msg, False
     if kind == "string_pattern_mismatch":
+        odd = unusual_characters(value) if isinstance(value, str) else []
+        hint = f"; it holds {', '.join(odd[:3])}: delete or retype it" if odd else ""
         if str(err.get("ctx", {}).get("pattern")) == LOCAL_ID_PATTERN or loc[-1] == "id":
-            return loc, (f"{value!r} is not a valid id: use letters, digits, '.', '_' and '-', "
-                         "starting with a letter or digit (no spaces, no colons)"), False
-        return loc, (f"{value!r} is not a valid reference: write 'id' or 'programme:id' "
-                     "(no spaces)"), False
+            return loc, (f"{_short(value)} is not a valid id: use letters, digits, '.', '_' and '-', "
+                         f"starting with a letter or digit (no spaces, no colons){hint}"), False
+        return loc, (f"{_short(value)} is not a valid reference: write 'id' or 'programme:id' "
+                     f"(no spaces){hint}"), False
     if kind in ("float_parsing", "int_parsing", "float_type", "int_type"):
         hint = ""
         if isinstance(value, str) and "," in value:
@@ -207,8 +242,9 @@ def _located(root: Any, file: str, loc: Loc, message: str, *, key: bool = False,
 
 def _parse(path: Path) -> tuple[Any, Any, str]:
     file = str(path)
-    root = parse_text(read_text(path), file)
-    return root, construct(root, file), file
+    text = read_text(path)
+    root = parse_text(text, file)
+    return root, construct(root, file, text), file
 
 
 def read_contract(path: str | Path) -> Loaded:
@@ -230,7 +266,7 @@ def read_contract(path: str | Path) -> Loaded:
         (ext.programme, ext.local, ext.kinds, _located(root, file, ext.loc, "", severity="warning"))
         for ext in checked.external
     )
-    return Loaded(contract, file, external, checked.kinds)
+    return Loaded(contract, file, external, checked.kinds, locate(root, ("programme", "id")))
 
 
 def _reference_problems(root: Any, file: str, issues: list[Issue],
@@ -406,13 +442,16 @@ def _load_files(files: list[Path], progress: Progress | None
             indexes.append(item)
         else:
             loaded.append(item)
-    seen: dict[str, str] = {}
+    seen: dict[str, Loaded] = {}
     for item in loaded:
         pid = item.contract.programme.id
         if pid in seen:
-            errors.append(Problem(item.file, None, None, "programme.id",
-                                  f"programme id '{pid}' is also used by {seen[pid]}"))
-        seen.setdefault(pid, item.file)
+            first = seen[pid]
+            errors.append(Problem(item.file, *item.id_at, "programme.id",
+                                  f"programme id '{pid}' is also used by {one_line(first.file)}:"
+                                  f"{first.id_at[0]}:{first.id_at[1]}; give each programme its "
+                                  "own id"))
+        seen.setdefault(pid, item)
     if len(failures) == 1 and len(errors) == len(failures[0].problems):
         raise failures[0]
     if errors:
@@ -423,6 +462,7 @@ def _load_files(files: list[Path], progress: Progress | None
 
 def _external_warnings(loaded: list[Loaded]) -> list[Problem]:
     kinds = {item.contract.programme.id: item.kinds for item in loaded}
+    suggesters: dict[tuple[str, tuple[str, ...]], Suggester] = {}
     problems: list[Problem] = []
     for item in loaded:
         for prog, local, wanted, where in item.external:
@@ -431,8 +471,13 @@ def _external_warnings(loaded: list[Loaded]) -> list[Problem]:
                                       "which is not loaded; kept as an unresolved reference",
                                       "warning"))
             elif kinds[prog].get(local) not in wanted:
+                key = (prog, wanted)
+                if key not in suggesters:
+                    suggesters[key] = Suggester(i for i, k in kinds[prog].items() if k in wanted)
+                hint = suggesters[key].suggest(local)
                 problems.append(_with(where, f"unknown {' or '.join(wanted)} '{local}' in "
-                                      f"programme '{prog}'", "error"))
+                                      f"programme '{prog}'" + (f"; {hint}" if hint else ""),
+                                      "error"))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise UnknownReferenceError(errors)

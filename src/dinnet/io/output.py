@@ -5,10 +5,15 @@
 >>> write_output(d / "sub" / "out.txt", "hallo")
 >>> (d / "sub" / "out.txt").read_text()
 'hallo'
+>>> write_output(f"{d}/new/", "hallo")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+dinnet.errors.OutputError: .../new/: ends with '/', so it names a folder; give a file name (such as .../new/out.txt)
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
@@ -27,7 +32,11 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
     The folder is created when missing. A path in ``protect`` (the input
     files) or any ``.yaml`` file that holds a contract is refused, so an output
     can never overwrite a contract; ``replace_yaml=True`` (``--force`` of
-    ``dinnet import-xlsx``) lifts the second rule.
+    ``dinnet import-xlsx``) lifts the second rule. A symbolic link, a device
+    or anything else that is not a regular file is never replaced, and a
+    path ending in ``/`` names a folder, not a file. Every failure (a full
+    disk, no permission) is one :class:`~dinnet.errors.OutputError` naming
+    the path; no partial or temporary file stays behind.
     """
     if str(path) == "-":
         if isinstance(data, bytes):
@@ -36,6 +45,9 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
             sys.stdout.write(data)
         sys.stdout.flush()
         return
+    if str(path).endswith(("/", os.sep)):
+        raise OutputError(f"{path}: ends with '/', so it names a folder; give a file name "
+                          f"(such as {path}out{Path(str(path)).suffix or '.txt'})")
     target = Path(path)
     resolved = target.resolve()
     for item in protect:
@@ -43,13 +55,19 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
             raise OutputError(f"{target}: refusing to overwrite an input file; choose another -o")
     if target.suffix in (".yaml", ".yml") and target.exists() and not replace_yaml:
         raise OutputError(f"{target}: refusing to overwrite a YAML file; choose another -o")
+    if target.is_symlink():
+        raise OutputError(f"{target}: is a symbolic link; refusing to replace it, choose "
+                          "another -o")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"{target}: is not a regular file (a device or a pipe); refusing to "
+                          "replace it: choose another -o, or -o - for standard output")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write here ({exc.strerror})") from None
+        raise OutputError(f"{target}: cannot write here ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -57,9 +75,21 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
             os.fsync(fh.fileno())
         os.chmod(tmp, _file_mode(target))  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot write ({_reason(exc)}); the previous file, if "
+                          "any, is unchanged") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full; free some space or choose another -o"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{exc.strerror}; choose another -o"
+    return exc.strerror or str(exc)
 
 
 def _file_mode(target: Path) -> int:

@@ -24,6 +24,8 @@ present) and turned into plain Python data by :func:`construct`, which
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,6 +36,7 @@ import yaml
 
 from ..contract.numbers import non_finite, plain_number
 from ..errors import DuplicateKeyError, Problem, UnsafeYamlError, YamlSyntaxError
+from . import limits
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -86,19 +89,54 @@ def _problem(file: str, mark: Any, message: str) -> Problem:
     return Problem(file, line, column, "", message)
 
 
+def _too_large(name: str, size: int | str) -> YamlSyntaxError:
+    size = f"{size:,}" if isinstance(size, int) else size
+    return YamlSyntaxError([Problem(name, None, None, "", f"file is {size} bytes, more than the "
+                                    f"limit of {MAX_FILE_BYTES:,}; split it into one file per "
+                                    "programme")])
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a contract file, at most :data:`MAX_FILE_BYTES`.
+
+    A pipe or another file that is not a regular file (``<(cat c.yaml)``,
+    ``/dev/stdin``) is read as a stream. A file that cannot be read gives a
+    :class:`YamlSyntaxError` naming the reason.
+    """
+    name = str(path)
+    try:
+        with open(path, "rb") as fh:
+            if os.path.isfile(path) and os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
+                raise _too_large(name, os.fstat(fh.fileno()).st_size)
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise YamlSyntaxError([Problem(name, None, None, "", f"cannot read the file "
+                                       f"({exc.strerror or exc}); check its permissions")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(name, f"more than {MAX_FILE_BYTES:,}")
+    return data
+
+
 def read_text(path: Path) -> str:
     """Read a contract file as text: UTF-8 (a BOM is fine), NFC-normalised.
 
-    Raises :class:`YamlSyntaxError` for files that are too large or not UTF-8.
+    A file with a UTF-16 byte order mark (as Windows Notepad saves "Unicode")
+    is read as UTF-16. Raises :class:`YamlSyntaxError` for files that are too
+    large, unreadable or in another encoding.
     """
     name = str(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlSyntaxError(
-            [Problem(name, None, None, "", f"file is {size:,} bytes, more than the limit of "
-                     f"{MAX_FILE_BYTES:,}; split it into one file per programme")]
-        )
-    data = path.read_bytes()
+    data = read_bytes(path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
+            codecs.BOM_UTF32_LE):
+        try:
+            return _checked(name, data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise YamlSyntaxError([Problem(name, 1, 1, "", "the file starts as UTF-16 but is not "
+                                           "valid UTF-16; save the file as UTF-8")]) from None
+    if b"\x00" in data:
+        raise YamlSyntaxError([Problem(name, 1, 1, "", "the file holds NUL bytes: it looks like "
+                                       "UTF-16 or UTF-32 without a byte order mark, or not text "
+                                       "at all; save the file as UTF-8")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -114,6 +152,10 @@ def read_text(path: Path) -> str:
             [Problem(name, line, column, "", f"byte 0x{data[exc.start]:02x} is not UTF-8{guess}; "
                      "save the file as UTF-8")]
         ) from None
+    return _checked(name, text)
+
+
+def _checked(name: str, text: str) -> str:
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -161,6 +203,9 @@ def parse_text(text: str, file: str) -> yaml.Node:
                        "levels (check the indentation)")
         if "expected a single document" in message:
             message = "the file holds more than one YAML document ('---'); keep one contract per file"
+        elif mark is not None and "\t" in _line_of(text, mark.line)[:mark.column + 1]:
+            message = (f"a tab character {'indents' if mark.column == 0 else 'stands in'} this "
+                       f"line ({message}); YAML indents with spaces only: replace the tab by spaces")
         raise YamlSyntaxError([_problem(file, mark, message)]) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError([Problem(file, None, None, "", str(exc))]) from None
@@ -174,6 +219,17 @@ def parse_text(text: str, file: str) -> yaml.Node:
         raise YamlSyntaxError([Problem(file, 1, 1, "", "the file is empty; a contract is a mapping "
                                        "that starts with 'programme:'")])
     return node
+
+
+def _line_of(text: str, index: int) -> str:
+    """Line ``index`` (0-based) of ``text``, or ``""``."""
+    start = 0
+    for _ in range(index):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -200,7 +256,7 @@ def _plain(value: str) -> Any:
     return value
 
 
-def construct(root: yaml.Node, file: str) -> Any:
+def construct(root: yaml.Node, file: str, text: str | None = None) -> Any:
     """Build plain Python data from a node tree, refusing unsafe constructs.
 
     One pass over the tree, counting the values as aliases expand them. The
@@ -209,17 +265,38 @@ def construct(root: yaml.Node, file: str) -> Any:
     the count passes :data:`_ALIAS_FLOOR`, or before the document fails for
     another reason; so every document gets the same outcome as if the check
     had run first, and a typical contract (a few thousand values) skips it.
+
+    With the ``text`` the node tree was parsed from, a document that may hold
+    aliases (its text has ``&`` and ``*``) is also checked for the characters
+    its aliases expand to (an anchor on a long text aliased many times), at
+    most :data:`~dinnet.io.limits.ALIAS_MAX_RATIO` times the file's own and
+    never more than :data:`~dinnet.io.limits.ALIAS_MAX_CHARS`.
     """
-    builder = _Constructor(file, root)
+    builder = _Constructor(file, root, len(text) if text is not None else None)
+    if text is not None and "&" in text and "*" in text:  # aliases possible: bound their text
+        builder.check()
     data = builder.build(root, 0)
     if builder.count > _ALIAS_FLOOR:
         builder.check()
     return data
 
 
-def _check_size(root: yaml.Node, file: str) -> None:
-    """Refuse documents whose aliases expand beyond :data:`MAX_ELEMENTS`."""
+#: Aliases that expand a document to at most this many characters are always fine.
+_ALIAS_TEXT_FLOOR = 1024 * 1024
+
+
+def _text_limit(length: int | None) -> int | None:
+    if length is None:
+        return None
+    return min(limits.ALIAS_MAX_CHARS, max(_ALIAS_TEXT_FLOOR, limits.ALIAS_MAX_RATIO * length))
+
+
+def _check_size(root: yaml.Node, file: str, length: int | None = None) -> None:
+    """Refuse documents whose aliases expand beyond :data:`MAX_ELEMENTS` values
+    or (given the ``length`` of the file's text) beyond :func:`_text_limit` characters."""
     sizes: dict[int, int] = {}
+    chars: dict[int, int] = {}
+    text_limit = _text_limit(length)
     active: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -227,11 +304,19 @@ def _check_size(root: yaml.Node, file: str) -> None:
         key = id(node)
         if isinstance(node, yaml.ScalarNode):
             sizes[key] = 1
+            chars[key] = len(node.value)
             continue
         if done:
             active.discard(key)
             children = _children(node)
             total = 1 + sum(sizes[id(c)] for c in children)
+            text = sum(chars[id(c)] for c in children)
+            if text_limit is not None and text > text_limit:
+                raise UnsafeYamlError([_problem(file, node.start_mark,
+                    f"aliases expand this document to more than {text_limit:,} characters of "
+                    f"text (the file holds {length:,}; an alias bomb?); write the text out "
+                    f"instead, or raise {limits.describe('ALIAS_MAX_RATIO')}")])
+            chars[key] = text
             limit = min(MAX_ELEMENTS, max(_ALIAS_FLOOR, MAX_ALIAS_RATIO * len(sizes)))
             if total > limit:
                 raise UnsafeYamlError([_problem(file, node.start_mark,
@@ -273,9 +358,10 @@ class _Constructor:
     most of a contract is short plain text.
     """
 
-    def __init__(self, file: str, root: yaml.Node) -> None:
+    def __init__(self, file: str, root: yaml.Node, length: int | None = None) -> None:
         self.file = file
         self.root = root
+        self.length = length
         self.count = 1  # the root
         self.sizes: dict[int, int] = {}  # collection node -> values it expands to (-1: building)
         self.checked = False
@@ -286,7 +372,7 @@ class _Constructor:
 
     def check(self) -> None:
         if not self.checked:
-            _check_size(self.root, self.file)
+            _check_size(self.root, self.file, self.length)
             self.checked = True
 
     def build(self, node: yaml.Node, depth: int) -> Any:
