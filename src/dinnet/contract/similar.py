@@ -17,8 +17,9 @@ so a contract with thousands of dangling references stays fast:
 >>> s = Suggester(["E1", "SD1", "SD3"])
 >>> s.suggest("SD9")
 "did you mean 'SD3'?"
->>> print(s.suggest("\\u0415" + "1"))
-did you mean 'E1'? 'Е1' looks the same but has U+0415 CYRILLIC CAPITAL LETTER IE where 'E1' has U+0045 LATIN CAPITAL LETTER E; retype it
+>>> print(s.suggest("\\u0415" + "1"))  # doctest: +NORMALIZE_WHITESPACE
+did you mean 'E1'? 'Е1' looks the same but has U+0415 CYRILLIC CAPITAL LETTER IE
+where 'E1' has U+0045 LATIN CAPITAL LETTER E; retype it
 >>> s.suggest("X7") is None
 True
 """
@@ -26,7 +27,6 @@ True
 from __future__ import annotations
 
 import difflib
-import os
 import unicodedata
 from collections.abc import Iterable
 
@@ -87,9 +87,19 @@ def _difference(wrote: str, meant: str) -> str:
 
 def _alignment(word: str, other: str) -> tuple[int, int, str]:
     """How well ``other`` lines up with ``word``: shared ends first, then equal length."""
-    prefix = len(os.path.commonprefix([word, other]))
-    suffix = len(os.path.commonprefix([word[prefix:][::-1], other[prefix:][::-1]]))
+    prefix = _shared(word, other)
+    suffix = _shared(word[prefix:][::-1], other[prefix:][::-1])
     return prefix + suffix, -abs(len(word) - len(other)), other
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the common start of ``a`` and ``b``."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _deletions(word: str) -> set[str]:

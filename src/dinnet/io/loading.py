@@ -93,7 +93,7 @@ def _yaml_files(folder: Path) -> list[Path]:
                                      f"cannot read this folder ({exc.strerror or exc}); check "
                                      "its permissions, or leave it out")])
 
-    found = []
+    found: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=fail):
         dirs.sort()
         found.extend(Path(top, n) for n in names if Path(n).suffix in (".yaml", ".yml")

@@ -5,10 +5,11 @@
 >>> write_output(d / "sub" / "out.txt", "hallo")
 >>> (d / "sub" / "out.txt").read_text()
 'hallo'
->>> write_output(f"{d}/new/", "hallo")  # doctest: +ELLIPSIS
+>>> write_output(f"{d}/new/", "hallo")  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-dinnet.errors.OutputError: .../new/: ends with '/', so it names a folder; give a file name (such as .../new/out.txt)
+dinnet.errors.OutputError: .../new/: ends with '/', so it names a folder;
+give a file name (such as .../new/out.txt)
 """
 
 from __future__ import annotations

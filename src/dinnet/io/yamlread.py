@@ -106,9 +106,17 @@ def read_bytes(path: Path) -> bytes:
     name = str(path)
     try:
         with open(path, "rb") as fh:
-            if os.path.isfile(path) and os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
-                raise _too_large(name, os.fstat(fh.fileno()).st_size)
-            data = fh.read(MAX_FILE_BYTES + 1)
+            if os.path.isfile(path):
+                size = os.fstat(fh.fileno()).st_size
+                if size > MAX_FILE_BYTES:
+                    raise _too_large(name, size)
+                data = fh.read()
+            else:  # a stream: read in pieces, never more than the limit
+                chunks, total = [], 0
+                while total <= MAX_FILE_BYTES and (chunk := fh.read(1 << 20)):
+                    chunks.append(chunk)
+                    total += len(chunk)
+                data = b"".join(chunks)
     except OSError as exc:
         raise YamlSyntaxError([Problem(name, None, None, "", f"cannot read the file "
                                        f"({exc.strerror or exc}); check its permissions")]) from None

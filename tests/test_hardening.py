@@ -1,0 +1,349 @@
+"""Issue 19: the defects of an independent hostile-input probe, one test (or more) per item.
+
+Items 1, 10 and 20 (over-long numbers, non-finite numbers, ``50.000``) are
+pinned with the Dutch numbers (issue 16); the rest are here, each named
+``test_item<N>_...``. See docs/robustness.md, cases 15 and up.
+"""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import os
+import threading
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import dinnet
+from dinnet.cli import main
+from dinnet.errors import ContractError, OutputError, Problem
+from dinnet.io import yamlread
+from dinnet.io.export import to_csv_tables
+from dinnet.io.output import write_output
+
+ASSETS = Path(__file__).parent / "assets"
+MINIMAL = (ASSETS / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def lines_of(result: Any) -> list[str]:
+    return [line for line in result.output.splitlines() if line]
+
+
+def load_error(path: Path) -> ContractError:
+    with pytest.raises(ContractError) as info:
+        dinnet.load(path)
+    return info.value
+
+
+# 2. a full disk while writing
+def test_item2_full_disk_is_one_located_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    out = tmp_path / "out.json"
+    result = run("export", str(ASSETS / "minimal.yaml"), "-o", str(out))
+    assert result.exit_code == 1
+    assert lines_of(result) == [f"error: {out}: cannot write (the disk is full; free some space "
+                                "or choose another -o); the previous file, if any, is unchanged"]
+    assert list(tmp_path.iterdir()) == []  # no temporary file left
+
+
+def test_item2_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    def denied(*args: Any, **kwargs: Any) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(os, "replace", denied)
+    with pytest.raises(OutputError, match=r"out.txt: cannot write \(Permission denied; choose "):
+        write_output(tmp_path / "out.txt", "x")
+
+
+# 3. unreadable files and folders inside a contract folder
+def test_item3_unreadable_file_in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    secret = tmp_path / "b.yaml"
+    secret.write_text(MINIMAL.replace("id: mini", "id: other"), encoding="utf-8")
+    real_open = builtins.open
+
+    def guarded(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(secret):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    err = load_error(tmp_path)
+    assert [str(p) for p in err.problems] == [
+        f"{secret}: error: cannot read the file (Permission denied); check its permissions"]
+
+
+def test_item3_unreadable_sub_folder_is_not_skipped(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "b.yaml").write_text(MINIMAL.replace("id: mini", "id: other"), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def guarded(path: Any = ".") -> Any:
+        if str(path) == str(sub):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 1
+    assert lines_of(result)[0] == (f"{sub}: error: cannot read this folder (Permission denied); "
+                                   "check its permissions, or leave it out")
+
+
+# 5. aliases bounded by the text they expand to
+def test_item5_alias_on_a_large_text_is_refused_early(tmp_path: Path) -> None:
+    big = "x" * 100_000
+    lines = MINIMAL.replace("  name: Mini\n", f'  name: &big "{big}"\n').rstrip("\n").split("\n")
+    lines += [f"  - {{id: s{i}, label: *big, source: mini.txt:1}}" for i in range(300)]
+    path = tmp_path / "c.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tracemalloc.start()
+    err = load_error(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    size = path.stat().st_size
+    assert f"more than {10 * size:,} characters of text (the file holds {size:,};" in str(err)
+    assert "ALIAS_MAX_RATIO" in str(err) and err.line is not None
+    assert peak < 20 * size  # 30 MB of text is never built
+
+
+def test_item5_alias_limit_is_adjustable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dinnet.io import limits
+
+    text = MINIMAL.replace("  name: Mini\n", f'  name: &big "{"y" * 1_000}"\n') + "".join(
+        f"  - {{id: s{i}, label: *big, source: mini.txt:1}}\n" for i in range(300))
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert dinnet.load(path).nodes["mini:s299"]["label"] == "y" * 1_000
+    monkeypatch.setattr(limits, "ALIAS_MAX_CHARS", 100_000)
+    with pytest.raises(ContractError, match="more than 100,000 characters of text"):
+        dinnet.load(path)
+
+
+# 7. formula injection through the CSV export
+@pytest.mark.parametrize("label", ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6", "-2", "@SUM(A1)"])
+def test_item7_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path, label: str
+                                                                 ) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.replace("label: Bomen planten", f"label: '{label}'"), encoding="utf-8")
+    nodes = to_csv_tables(dinnet.load(path))["nodes.csv"]
+    assert f"'{label}" in nodes.replace('""', '"')
+    assert f",{label}" not in nodes and f'"{label}' not in nodes
+
+
+def test_item7_tab_and_carriage_return_cells() -> None:
+    from dinnet.io.export import _cell
+
+    assert _cell("\t=1") == "'\t=1" and _cell("\r=1") == "'\r=1"
+    assert _cell("gewoon") == "gewoon" and _cell(-3) == "-3"
+
+
+# 8. "did you mean" is not quadratic
+def dangling(n: int) -> str:
+    lines = ["programme: {id: p, name: P, municipality: M, period: {start: 2019, end: 2022}, "
+             "source: p.txt:1}", "goals:"]
+    lines += [f"  - {{id: SD{i}, level: strategic, label: Doel {i}, source: p.txt:2}}"
+              for i in range(n)]
+    lines.append("efforts:")
+    lines += [f"  - {{id: E{i}, label: Inspanning {i}, contributes_to: [XD{i}, SD{i}q], "
+              "source: p.txt:3}" for i in range(n)]
+    return "\n".join(lines) + "\n"
+
+
+def test_item8_many_dangling_references_validate_fast(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(dangling(1200), encoding="utf-8")
+    start = time.perf_counter()
+    err = load_error(path)
+    elapsed = time.perf_counter() - start
+    assert len(err.problems) == 2400
+    assert err.problems[0].message.endswith("did you mean 'SD0'?")
+    assert elapsed < 10, elapsed  # was about 50 s (every reference against every id)
+
+
+# 11. never replace a symlink or a device
+def test_item11_output_onto_a_symlink_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("keep", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    result = run("export", str(ASSETS / "minimal.yaml"), "-o", str(link))
+    assert result.exit_code == 1
+    assert lines_of(result) == [f"error: {link}: is a symbolic link; refusing to replace it, "
+                                "choose another -o"]
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep"
+
+
+def test_item11_output_onto_a_device_or_pipe_is_refused(tmp_path: Path) -> None:
+    # a named pipe stands in for a device: the real /dev/null must never be at stake
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = run("schema", "-o", str(pipe))
+    assert result.exit_code == 1
+    assert lines_of(result) == [f"error: {pipe}: is not a regular file (a device or a pipe); "
+                                "refusing to replace it: choose another -o, or -o - for standard "
+                                "output"]
+    assert pipe.is_fifo()
+
+
+# 13. a very long source
+def test_item13_long_source_is_rejected_at_validation(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.replace("source: mini.txt:8", "source: " + "a" * 16_000 + ".txt:8"),
+                    encoding="utf-8")
+    err = load_error(path)
+    assert [str(p) for p in err.problems] == [
+        f"{path}:42:13: error: efforts[0].source: source is 16,006 characters long, more than "
+        "255; write 'file:line' or 'file:start-end' (for example '07-zorg.txt:120-134')"]
+
+
+# 15. a huge label is not echoed
+def test_item15_huge_label_gives_a_short_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.replace("label: Minder auto's", "label: " + "L" * 3_000_000),
+                    encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    first = lines_of(result)[0]
+    assert first.startswith(f"{path}:38:12: error: efforts[0].label: String should have at most "
+                            "2000 characters")
+    assert "characters left out" in first and len(first) < 400
+
+
+def test_item15_every_problem_line_is_bounded() -> None:
+    line = str(Problem("a.yaml", 1, 1, "x", "y" * 50_000))
+    assert len(line) < 1100 and "\n" not in line
+
+
+# 16. UTF-16
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_item16_utf16_with_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(("\ufeff" if encoding == "utf-16-be" else "") .encode(encoding)
+                     + MINIMAL.encode(encoding))
+    assert dinnet.load(path).nodes["mini:E1"]["label"] == "Minder auto's"
+
+
+def test_item16_utf16_without_bom_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(MINIMAL.encode("utf-16-le"))
+    assert "looks like UTF-16" in str(load_error(path))
+
+
+# 17. pipes and other files that are not regular files
+def test_item17_process_substitution_is_read_as_a_stream() -> None:
+    read, write = os.pipe()
+    data = MINIMAL.encode("utf-8")
+
+    def feed() -> None:
+        with os.fdopen(write, "wb") as fh:
+            fh.write(data)
+
+    threading.Thread(target=feed).start()
+    try:
+        result = run("validate", f"/dev/fd/{read}")
+    finally:
+        os.close(read)
+    assert result.exit_code == 0, result.output
+    assert "ok: 1 programme" in result.output
+
+
+# 18. look-alike ids
+@pytest.mark.parametrize(("defined", "used", "named"), [
+    ("\u04151", "E1", "U+0415 CYRILLIC CAPITAL LETTER IE"),        # Cyrillic defined, Latin used
+    ("E1", "\u04151", "U+0415 CYRILLIC CAPITAL LETTER IE"),        # and the other way round
+    ("E1", "\u00c91", "U+00C9 LATIN CAPITAL LETTER E WITH ACUTE"),  # an accent (NFC of E + U+0301)
+    ("E1", "E\u03311", "U+0331 COMBINING MACRON BELOW"),             # a combining mark
+])
+def test_item18_lookalike_ids_get_a_hint_naming_the_characters(tmp_path: Path, defined: str,
+                                                                used: str, named: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.replace("- id: E1", f"- id: {defined}").replace(
+        "implements: [E1]", f"implements: [{used}]"), encoding="utf-8")
+    message = load_error(path).problems[0].message
+    assert f"did you mean '{defined}'?" in message and named in message, message
+
+
+@pytest.mark.parametrize(("used", "named"), [("E\u200b1", "U+200B ZERO WIDTH SPACE"),
+                                             ("E1\u2060", "U+2060 WORD JOINER")])
+def test_item18_invisible_characters_are_named(tmp_path: Path, used: str, named: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.replace("implements: [E1]", f"implements: [{used}]"),
+                    encoding="utf-8")
+    message = load_error(path).problems[0].message
+    assert f"it holds {named}: delete or retype it" in message, message
+
+
+# 19. locations and one-line errors
+def test_item19_duplicate_programme_id_across_files_is_located(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("# copy\n" + MINIMAL, encoding="utf-8")
+    err = load_error(tmp_path)
+    assert [str(p) for p in err.problems] == [
+        f"{tmp_path / 'b.yaml'}:3:7: error: programme.id: programme id 'mini' is also used by "
+        f"{tmp_path / 'a.yaml'}:2:7; give each programme its own id"]
+
+
+def test_item19_newline_in_a_file_name_stays_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "a\nb.yaml"
+    path.write_text("programme: [\n", encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert len(lines_of(result)) == 2  # the problem and the count
+    assert lines_of(result)[0].startswith(f"{tmp_path}/a\\nb.yaml:")
+
+
+def test_item19_output_ending_in_a_slash(tmp_path: Path) -> None:
+    result = run("export", str(ASSETS / "minimal.yaml"), "-o", f"{tmp_path}/newdir/")
+    assert result.exit_code == 1
+    assert "newdir/: ends with '/', so it names a folder; give a file name" in result.output
+    assert not (tmp_path / "newdir").exists()
+    result = run("render", str(ASSETS / "minimal.yaml"), "--format", "dot",
+                 "-o", f"{tmp_path}/din/")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "din" / "mini.dot").is_file()
+
+
+@pytest.mark.parametrize(("text", "column"), [("programme:\n\tid: x\n", 1),
+                                              ("programme:\n  id: x\n\t  name: y\n", 1)])
+def test_item19_tab_message_mentions_the_tab(tmp_path: Path, text: str, column: int) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    err = load_error(path)
+    assert err.column == column
+    assert "a tab character indents this line" in str(err)
+    assert "replace the tab by spaces" in str(err)
+
+
+def test_stream_reading_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlread, "MAX_FILE_BYTES", 100)
+    read, write = os.pipe()
+
+    def feed() -> None:
+        with os.fdopen(write, "wb") as fh:
+            fh.write(b"#" * 1000)
+
+    threading.Thread(target=feed).start()
+    try:
+        with pytest.raises(ContractError, match="file is more than 100 bytes"):
+            dinnet.load(f"/dev/fd/{read}")
+    finally:
+        os.close(read)
