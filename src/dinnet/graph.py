@@ -271,10 +271,10 @@ def build_graph(contracts: Iterable[Contract], *, indexes: Iterable[Index] = ())
     for b in builders:
         b.build()
     unresolved: list[dict[str, Any]] = []
-    nodes, add_edge = G._node, G.add_edge
+    add_edge = G.add_edge
     for b in builders:
         for u, v, kind, attrs in b.pending:
-            if u in nodes and v in nodes:
+            if u in G and v in G:
                 if kind == "depends_on" and G.has_edge(u, v, kind):
                     _merge_relation(G.edges[u, v, kind], attrs)
                 else:

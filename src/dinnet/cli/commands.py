@@ -67,6 +67,20 @@ def _progress() -> Any:
     return ProgressBar()
 
 
+def _protected(paths: tuple[Path, ...]) -> list[Path]:
+    """The contract files named on the command line: no output may overwrite them."""
+    from ..io.loading import contract_files
+
+    return contract_files(paths) if paths else []
+
+
+def _load(paths: tuple[Path, ...]) -> tuple[Any, list[Path]]:
+    """The graph of ``paths`` (none: the bundled data), and the files it was read from."""
+    from ..io.loading import load
+
+    return load(*paths, progress=_progress()), _protected(paths)
+
+
 @main.command()
 @PATHS
 @_handle_errors
@@ -94,10 +108,7 @@ def validate(paths: tuple[Path, ...]) -> None:
 @_handle_errors
 def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
     """Export the graph for other tools (see docs/export.md)."""
-    from ..io.loading import contract_files, load
-
-    G = load(*paths, progress=_progress())
-    _write_export(G, fmt, output, contract_files(paths) if paths else [])
+    _write_export(*_load(paths), fmt, output)
 
 
 @main.command()
@@ -112,12 +123,11 @@ def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, output: str) -> None:
     """Report gaps and inconsistencies (see docs/rules.md)."""
     from ..audit import run_audit
     from ..audit.format import format_findings
-    from ..io.loading import contract_files, load
     from ..io.output import write_output
 
-    findings = run_audit(load(*paths, progress=_progress()))
-    write_output(output, format_findings(findings, fmt) + "\n",
-                 protect=contract_files(paths) if paths else ())
+    G, protect = _load(paths)
+    findings = run_audit(G)
+    write_output(output, format_findings(findings, fmt) + "\n", protect=protect)
     worst = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     if any(f.severity in worst for f in findings):
         click.get_current_context().exit(1)
@@ -156,7 +166,7 @@ def query(question: str, args: tuple[str, ...], fmt: str) -> None:
 # -- authoring and interop (issue 9) ------------------------------------------------------
 
 
-def _write_export(G: Any, fmt: str, output: str, protect: list[Path]) -> None:
+def _write_export(G: Any, protect: list[Path], fmt: str, output: str) -> None:
     """Write graph ``G`` in ``fmt`` to ``output`` (csv: a folder or a .zip file)."""
     from ..errors import OutputError
     from ..io import export as ex
@@ -219,13 +229,13 @@ def new(name: str, output: str, programme: str | None, municipality: str, start:
 @_handle_errors
 def export_xlsx(paths: tuple[Path, ...], output: str) -> None:
     """Write contracts to a workbook, one sheet per element kind (docs/xlsx.md)."""
-    from ..io.loading import contract_files, load_contracts
+    from ..io.loading import load_contracts
     from ..io.output import write_output
     from ..io.xlsx import export_xlsx as to_xlsx
 
     loaded, indexes, _ = load_contracts(*paths, progress=_progress())
     write_output(output, to_xlsx([item.contract for item in loaded], indexes),
-                 protect=contract_files(paths) if paths else ())
+                 protect=_protected(paths))
 
 
 @main.command("import-xlsx")
@@ -285,14 +295,12 @@ def _fmt(fmt: str | None, output: str) -> str:
 def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal: bool,
                highlight_gaps: bool, fmt: str | None, lang: str, output: str) -> None:
     """Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."""
-    from ..io.loading import contract_files, load
     from ..render import din_diagrams, write_diagrams
 
-    G = load(*paths, progress=_progress())
+    G, protect = _load(paths)
     diagrams = din_diagrams(G, programme=programme, by_strategic_goal=by_strategic_goal,
                             highlight_gaps=highlight_gaps, lang=lang)
-    for path in write_diagrams(diagrams, output, _fmt(fmt, output),
-                               protect=contract_files(paths) if paths else ()):
+    for path in write_diagrams(diagrams, output, _fmt(fmt, output), protect=protect):
         if str(path) != "-":
             click.echo(f"wrote {path}", err=True)
 
@@ -306,12 +314,10 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
 @_handle_errors
 def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: str) -> None:
     """Draw all programmes and their mutual relations (one-sided ones dashed)."""
-    from ..io.loading import contract_files, load
     from ..render import portfolio, write_diagrams
 
-    G = load(*paths, progress=_progress())
-    write_diagrams([portfolio(G, lang=lang)], output, _fmt(fmt, output),
-                   protect=contract_files(paths) if paths else ())
+    G, protect = _load(paths)
+    write_diagrams([portfolio(G, lang=lang)], output, _fmt(fmt, output), protect=protect)
 
 
 @main.command("charts")
@@ -323,12 +329,10 @@ def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: s
 @_handle_errors
 def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> None:
     """Chart indicator trajectories and budgets (stated versus recomputed totals)."""
-    from ..io.loading import contract_files, load
     from ..render import write_charts
 
-    G = load(*paths, progress=_progress())
-    for path in write_charts(G, output, fmt, lang=lang,
-                             protect=contract_files(paths) if paths else ()):
+    G, protect = _load(paths)
+    for path in write_charts(G, output, fmt, lang=lang, protect=protect):
         click.echo(f"wrote {path}", err=True)
 
 
@@ -340,13 +344,11 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
 @_handle_errors
 def report_cmd(paths: tuple[Path, ...], lang: str, output: str) -> None:
     """Write one self-contained HTML report: DINs, findings, coverage, charts."""
-    from ..io.loading import contract_files, load
     from ..io.output import write_output
     from ..report import build_report
 
-    G = load(*paths, progress=_progress())
-    write_output(output, build_report(G, lang=lang),
-                 protect=contract_files(paths) if paths else ())
+    G, protect = _load(paths)
+    write_output(output, build_report(G, lang=lang), protect=protect)
     if output != "-":
         click.echo(f"wrote {output}", err=True)
 

@@ -8,11 +8,8 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 import os
-import types
-import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -22,9 +19,10 @@ from typing import Any
 import networkx as nx
 import pydantic
 
-from ..contract.model import LOCAL_ID_PATTERN, Contract, Index
+from ..contract.explain import describe_value, loc_path, validation_message
+from ..contract.model import Contract, Index
 from ..contract.references import Issue, Loc, check_contract
-from ..contract.similar import Suggester, unusual_characters
+from ..contract.similar import Suggester
 from ..errors import (
     ContractError,
     DinnetError,
@@ -101,114 +99,6 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-# -- turning pydantic errors into Problems -------------------------------------------------
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    """The candidate types inside Annotated/Optional/Union/list/dict."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [t for a in typing.get_args(annotation) for t in _unwrap(a)]
-    return [annotation]
-
-
-def _model_at(loc: Loc) -> type[pydantic.BaseModel] | None:
-    """The model class whose field sits at ``loc`` (for 'did you mean')."""
-    current: Any = Contract
-    for part in loc:
-        candidates = _unwrap(current)
-        model = next((c for c in candidates if isinstance(c, type)
-                      and issubclass(c, pydantic.BaseModel)), None)
-        if isinstance(part, str) and model is not None and part in model.model_fields:
-            current = model.model_fields[part].annotation
-            continue
-        container = next((c for c in candidates if typing.get_origin(c) in (list, dict)), None)
-        if container is not None:
-            current = typing.get_args(container)[-1]
-    candidates = _unwrap(current)
-    return next((c for c in candidates if isinstance(c, type)
-                 and issubclass(c, pydantic.BaseModel)), None)
-
-
-def _path(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return _short(value)
-
-
-def _short(value: Any, limit: int = 80) -> str:
-    """``repr(value)``, cut in the middle when long (a 10 MB label is not echoed)."""
-    return one_line(repr(value), limit)
-
-
-_UNION_TAGS = frozenset({"ref", "link", "float", "str", "int", "bool", "[key]"})
-
-
-def _message(err: Any) -> tuple[Loc, str, bool]:
-    """(loc, message, point_at_key) for one pydantic error."""
-    kind = err["type"]
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (
-        p in _UNION_TAGS or p.startswith(("function-", "constrained-")))))
-    value = err.get("input")
-    if kind == "missing":
-        return loc[:-1], f"required field '{loc[-1]}' is missing", False
-    if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
-        hint = ""
-        if model is not None:
-            close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1)
-            hint = (f"; did you mean '{close[0]}'?" if close else
-                    f"; allowed: {', '.join(model.model_fields)}")
-        return loc, f"unknown field '{loc[-1]}'{hint}", True
-    if kind == "string_type":
-        msg = f"expected text, got {_describe(value)}"
-        if value is None:
-            msg += "; write the text, or remove the field if it is unknown"
-        elif isinstance(value, bool | int | float):
-            msg += "; put the text in quotes, for example \"" + str(value) + "\""
-        return loc, msg, False
-    if kind == "string_pattern_mismatch":
-        odd = unusual_characters(value) if isinstance(value, str) else []
-        hint = f"; it holds {', '.join(odd[:3])}: delete or retype it" if odd else ""
-        if str(err.get("ctx", {}).get("pattern")) == LOCAL_ID_PATTERN or loc[-1] == "id":
-            return loc, (f"{_short(value)} is not a valid id: use letters, digits, '.', '_' and '-', "
-                         f"starting with a letter or digit (no spaces, no colons){hint}"), False
-        return loc, (f"{_short(value)} is not a valid reference: write 'id' or 'programme:id' "
-                     f"(no spaces){hint}"), False
-    if kind in ("float_parsing", "int_parsing", "float_type", "int_type"):
-        hint = ""
-        if isinstance(value, str) and "," in value:
-            hint = "; write numbers with a dot as decimal sign and no thousands separators"
-        return loc, f"expected a number, got {_describe(value)}{hint}", False
-    if kind in ("int_from_float",):
-        return loc, f"expected a whole number (a year), got {_describe(value)}", False
-    message = err["msg"].removeprefix("Value error, ")
-    if kind not in ("value_error", "assertion_error") and value is not None \
-            and not isinstance(value, dict | list):
-        message += f" (got {_describe(value)})"
-    return loc, message, False
-
-
 # -- reading one file ----------------------------------------------------------------------
 
 
@@ -218,13 +108,13 @@ def _validation_problems(root: Any, file: str, exc: pydantic.ValidationError) ->
     misspelt = set()
     for err in errors:
         if err["type"] == "extra_forbidden":
-            loc, message, _ = _message(err)
+            loc, message, _ = validation_message(err)
             if "did you mean '" in message:
                 misspelt.add((*loc[:-1], message.rsplit("'", 2)[-2]))
     problems = []
     seen: set[Loc] = set()
     for err in errors:
-        loc, message, key = _message(err)
+        loc, message, key = validation_message(err)
         if err["type"] == "missing" and (*loc, err["loc"][-1]) in misspelt:
             continue
         if loc in seen:  # the other branches of a union (number or text): one line is enough
@@ -237,7 +127,7 @@ def _validation_problems(root: Any, file: str, exc: pydantic.ValidationError) ->
 def _located(root: Any, file: str, loc: Loc, message: str, *, key: bool = False,
              severity: str = "error") -> Problem:
     line, column = locate(root, loc, key=key)
-    return Problem(file, line, column, _path(loc), message, severity)  # type: ignore[arg-type]
+    return Problem(file, line, column, loc_path(loc), message, severity)  # type: ignore[arg-type]
 
 
 def _parse(path: Path) -> tuple[Any, Any, str]:
@@ -252,7 +142,7 @@ def read_contract(path: str | Path) -> Loaded:
     root, data, file = _parse(Path(path))
     if not isinstance(data, dict):
         raise ValidationError([Problem(file, 1, 1, "", f"a contract is a mapping that starts "
-                                       f"with 'programme:', not {_describe(data)}")])
+                                       f"with 'programme:', not {describe_value(data)}")])
     try:
         contract = Contract.model_validate(data)
     except pydantic.ValidationError as exc:

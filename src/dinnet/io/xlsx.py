@@ -418,7 +418,19 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _openpyxl() -> Any:
+def openpyxl_module() -> Any:
+    """The :mod:`openpyxl` module, or a :class:`~dinnet.errors.DinnetError` saying how to install it.
+
+    Returns
+    -------
+    module
+        :mod:`openpyxl`.
+
+    Examples
+    --------
+    >>> openpyxl_module().__name__
+    'openpyxl'
+    """
     return optional("openpyxl", "spreadsheets need the openpyxl package: "
                                 "pip install 'dinnet[xlsx]' (or pip install openpyxl)")
 
@@ -445,7 +457,7 @@ def _readme(wb: Any) -> None:
 
 def build_workbook(rows: dict[str, list[dict[str, Any]]]) -> Any:
     """An :class:`openpyxl.Workbook` of ``rows`` (see :func:`workbook_rows`)."""
-    openpyxl = _openpyxl()
+    openpyxl = openpyxl_module()
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation

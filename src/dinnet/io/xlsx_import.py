@@ -29,13 +29,13 @@ from typing import Any
 
 import pydantic
 
+from ..contract.explain import loc_path, validation_message
 from ..contract.model import Contract, Index
 from ..contract.references import Loc, check_contract
 from ..errors import ContractError, OutputError, Problem, ValidationError
-from .loading import _message, _path
 from .output import write_output
 from .scaffold import schema_comment
-from .xlsx import NULL, SHEETS, YEARS, _openpyxl, year_column
+from .xlsx import NULL, SHEETS, YEARS, openpyxl_module, year_column
 from .yamlwrite import contract_yaml, index_yaml
 
 __all__ = ["import_xlsx", "read_workbook"]
@@ -116,7 +116,7 @@ def _convert(name: str, value: Any) -> Any:
 
 
 def _read_sheets(book: _Book, path: Path) -> None:
-    openpyxl = _openpyxl()
+    openpyxl = openpyxl_module()
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
@@ -390,9 +390,9 @@ def _validate(book: _Book, builder: _Builder, data: dict[str, Any]) -> Contract 
         contract = Contract.model_validate(data)
     except pydantic.ValidationError as exc:
         for err in exc.errors(include_url=False):
-            loc, message, _ = _message(err)
+            loc, message, _ = validation_message(err)
             row, column = builder.locate(data, loc)
-            book.problem(row.sheet, row.row, column, f"{message} ({_path(loc)})", row.header)
+            book.problem(row.sheet, row.row, column, f"{message} ({loc_path(loc)})", row.header)
         return None
     checked = check_contract(contract)
     for issue in checked.errors:
@@ -419,8 +419,8 @@ def _index(book: _Book, rows: list[_Row]) -> list[Index]:
             indexes.append(Index.model_validate(data))
         except pydantic.ValidationError as exc:
             for err in exc.errors(include_url=False):
-                loc, message, _ = _message(err)
-                book.problem("index", head.row, None, f"{message} ({_path(loc)})")
+                loc, message, _ = validation_message(err)
+                book.problem("index", head.row, None, f"{message} ({loc_path(loc)})")
     return indexes
 
 

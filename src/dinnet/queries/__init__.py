@@ -6,6 +6,7 @@
 True
 """
 
+from ._common import CHAIN_EDGES, SUPPORT_EDGES, reach
 from .budget import BudgetCheck, budget_checks, budget_per_goal, role_shares, table_totals
 from .chains import how, why, why_paths
 from .coverage import (
@@ -32,6 +33,8 @@ from .shared import (
 )
 
 __all__ = [
+    "CHAIN_EDGES",
+    "SUPPORT_EDGES",
     "BudgetCheck",
     "CoverageGaps",
     "DuplicatePair",
@@ -54,6 +57,7 @@ __all__ = [
     "possible_duplicates",
     "programme_graph",
     "projects_without_effort",
+    "reach",
     "role_shares",
     "shared_efforts",
     "shared_stakeholders",

@@ -1,4 +1,8 @@
-"""Small helpers shared by the query modules (not public)."""
+"""Walking the graph: the edge kinds support flows along, and reachability.
+
+:data:`SUPPORT_EDGES`, :data:`CHAIN_EDGES` and :func:`reach` are public through
+:mod:`dinnet.queries`; :func:`require` is for the query modules.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,34 @@ def reach(G: nx.MultiDiGraph, sources: Iterable[str], kinds: frozenset[str], *,
     contract at a time rather than every contract at every depth, which
     keeps the time per node nearly flat as the graph grows
     (``docs/performance.md``).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    sources : iterable of str
+        Node ids to start from.
+    kinds : frozenset of str
+        Edge kinds to follow (:data:`SUPPORT_EDGES`, :data:`CHAIN_EDGES`).
+    forward : bool, default True
+        Follow the arrows (from means to ends); ``False`` walks against them.
+    skip : str, optional
+        A node treated as removed (what-if questions such as :func:`impact`).
+
+    Returns
+    -------
+    set of str
+        The sources and every node reached.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> from dinnet.queries import SUPPORT_EDGES, reach
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> sorted(reach(G, ["mini:E1"], SUPPORT_EDGES))
+    ['mini:E1', 'mini:S1', 'mini:SD1', 'mini:SD1.a']
+    >>> sorted(reach(G, ["mini:SD1"], SUPPORT_EDGES, forward=False))
+    ['mini:E1', 'mini:P1', 'mini:SD1', 'mini:SD1.a']
     """
     adjacency = G.succ if forward else G.pred
     seen: set[str] = set()

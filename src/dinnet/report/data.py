@@ -25,8 +25,7 @@ import networkx as nx
 
 from ..audit import RULES, SEVERITIES, Finding
 from ..glossary import kind_word, words
-from ..queries import budget_checks, how, why
-from ..queries._common import SUPPORT_EDGES, reach
+from ..queries import SUPPORT_EDGES, budget_checks, how, reach, why
 from ..queries.budget import BudgetCheck
 from ..render.labels import natural_key
 
