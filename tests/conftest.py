@@ -23,3 +23,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("graphviz") and shutil.which("dot") is None:
         pytest.fail("Graphviz 'dot' is not installed: `make test` installs it, or run "
                     "`sudo apt-get install graphviz`", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _english_cli(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks Dutch by default; most tests pin its English words.
+
+    ``DINNET_LANG=en`` for every test but those marked ``dutch`` (tests/test_lang.py),
+    which run without it and so check the Dutch default.
+    """
+    if request.node.get_closest_marker("dutch"):
+        monkeypatch.delenv("DINNET_LANG", raising=False)
+    else:
+        monkeypatch.setenv("DINNET_LANG", "en")

@@ -97,7 +97,7 @@ def test_audit_fail_on() -> None:
     code, out, _ = run("audit", "--format", "json")
     assert code == 1  # the Almelo data has errors
     data = json.loads(out)
-    assert set(data) == {"findings", "summary"}
+    assert set(data) == {"lang", "findings", "summary"}
     assert data["summary"]["severity"]["error"] > 0
     code, _, _ = run("audit", "--fail-on", "never")
     assert code == 0
@@ -108,14 +108,14 @@ def test_audit_fail_on() -> None:
 def test_audit_markdown() -> None:
     code, out, _ = run("audit", "--format", "markdown", "--fail-on", "never")
     assert code == 0
-    assert "## binnenstad" in out and "| error | DIN301 budget-mismatch |" in out
+    assert "## binnenstad" in out and "| error | DIN301 budget-mismatch: Budget does not add up |" in out
 
 
 def test_query_why_how_impact() -> None:
     code, out, _ = run("query", "why", "mini:E1", str(ASSETS / "minimal.yaml"))
     assert code == 0
-    assert out.splitlines()[1:] == ["  mini:SD1.a  goal  Minder fijnstof",
-                                    "  mini:SD1  goal  Schonere lucht",
+    assert out.splitlines()[1:] == ["  mini:SD1.a  operational goal  Minder fijnstof",
+                                    "  mini:SD1  strategic goal  Schonere lucht",
                                     "  mini:visie  vision  Een betere stad"]
     code, out, _ = run("query", "impact", "zorg:E20", "--format", "json")
     assert code == 0

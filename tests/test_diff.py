@@ -51,7 +51,8 @@ def test_json_report() -> None:
 
 def test_no_changes() -> None:
     assert diff_graphs(dinnet.load(V1), dinnet.load(V1)) == []
-    assert format_text([]) == "no changes\n"
+    assert format_text([], "en") == "no changes\n"
+    assert format_text([]) == "geen wijzigingen\n"
 
 
 def test_links_follow_a_renamed_goal_and_new_links_are_reported() -> None:

@@ -51,3 +51,10 @@ def test_guides_name_real_commands_and_files(name: str) -> None:
         assert command in main.commands, f"{name}: dinnet {command}"
     for target in re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", text):
         assert (DOCS / target).is_file(), f"{name}: link to {target}"
+
+
+def test_rules_reference_is_generated_from_the_rule_registry() -> None:
+    from dinnet.audit.explain import rules_markdown
+
+    assert (DOCS / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
+        "docs/rules.md is out of date: run  .venv/bin/python docs/gen_rules.py")

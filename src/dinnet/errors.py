@@ -17,8 +17,10 @@ middle.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+from .glossary import Message
 
 __all__ = [
     "MAX_LINE",
@@ -61,7 +63,12 @@ def one_line(text: str, limit: int = MAX_LINE) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong (or worth a warning) in one place of one file."""
+    """One thing wrong (or worth a warning) in one place of one file.
+
+    ``message`` is in English; ``said``, when there, holds it for
+    :meth:`text` in either language. The severity stays an English token
+    (``error``, ``warning``) that editors and CI parse.
+    """
 
     file: str
     line: int | None
@@ -69,15 +76,27 @@ class Problem:
     path: str
     message: str
     severity: Literal["error", "warning"] = "error"
+    said: Message | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "nl") -> str:
+        """``file:line:col: severity: path: message`` with the message in ``lang``.
+
+        >>> from dinnet.glossary import message
+        >>> p = Problem("a.yaml", 3, 5, "goals[0]", "m", said=message("load.missing", field="id"))
+        >>> p.text()
+        "a.yaml:3:5: error: goals[0]: verplicht veld 'id' ontbreekt"
+        """
         where = one_line(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        field = f"{self.path}: " if self.path else ""
-        return f"{where}: {self.severity}: {one_line(field + self.message)}"
+        path = f"{self.path}: " if self.path else ""
+        said = self.said.text(lang) if self.said is not None else self.message
+        return f"{where}: {self.severity}: {one_line(path + said)}"
 
 
 class DinnetError(Exception):

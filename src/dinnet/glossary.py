@@ -31,11 +31,13 @@ __all__ = [
     "LANGS",
     "PHRASES",
     "TERMS",
+    "Message",
     "Term",
     "check_lang",
     "env_lang",
     "heading",
     "kind_word",
+    "message",
     "phrase",
     "term",
     "words",
@@ -158,6 +160,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "diff.target": ("streefwaarde gewijzigd", "target changed"),
     "diff.indicator": ("indicator gewijzigd", "indicator changed"),
     "diff.legend": ("Wijzigingen", "Changes"),
+    "diff.none": ("geen wijzigingen", "no changes"),
     # the HTML report (dinnet.report)
     "report.title": ("Programmarapportage", "Programme report"),
     "report.subtitle": ("Doelen-Inspanningen-Netwerken en audit", "Goals-efforts networks and audit"),
@@ -246,7 +249,419 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "report.generated": ("Gemaakt met dinnet", "Made with dinnet"),
     "report.print": ("Afdrukken", "Print"),
     "report.show_in_din": ("Toon in het DIN", "Show in the DIN"),
+    # the audit's messages (dinnet.audit.rules)
+    "audit.goal_open": ("{level_term} '{label}' is bewust opengelaten (lege kolom): nog geen "
+                        "inspanning",
+                        "{level_term} '{label}' is deliberately left open (lege kolom): no "
+                        "effort yet"),
+    "audit.goal_without_effort": ("geen inspanning draagt bij aan {level_term} '{label}' of aan "
+                                  "een subdoel ervan",
+                                  "no effort contributes to {level_term} '{label}' or to any of "
+                                  "its sub-goals"),
+    "audit.goal_without_indicator": ("operationeel doel '{label}' heeft geen indicator en is dus "
+                                     "niet meetbaar",
+                                     "operational goal '{label}' has no indicator, so it cannot "
+                                     "be measured"),
+    "audit.strategic_without_operational": ("strategisch doel '{label}' heeft geen operationeel "
+                                            "doel",
+                                            "strategic goal '{label}' has no operational goal"),
+    "audit.effort_without_goal": ("inspanning '{label}' draagt aan geen enkel doel bij",
+                                  "effort '{label}' contributes to no goal"),
+    "audit.project_without_effort": ("project '{label}' voert geen inspanning uit",
+                                     "project '{label}' implements no effort"),
+    "audit.indicator_without_baseline": ("indicator '{label}' heeft geen peilwaarde",
+                                         "indicator '{label}' has no baseline"),
+    "audit.indicator_without_target": ("indicator '{label}' heeft geen streefwaarde",
+                                       "indicator '{label}' has no target"),
+    "audit.target_year_outside": ("streefjaar {years} valt buiten de periode {start}-{end}",
+                                  "target year {years} outside the period {start}-{end}"),
+    "audit.target_years_outside": ("streefjaren {years} vallen buiten de periode {start}-{end}",
+                                   "target years {years} outside the period {start}-{end}"),
+    "audit.against_direction": ("{said_phrase} vraagt om {direction_phrase}, maar de "
+                                "streefwaarde voor {year} ({final_num}) ligt {side_phrase} de "
+                                "peilwaarde {baseline_num}",
+                                "{said_phrase} asks for {direction_phrase}, but the {year} "
+                                "target {final_num} is {side_phrase} the baseline {baseline_num}"),
+    "audit.said_direction": ("de opgegeven richting", "its direction"),
+    "audit.said_wording": ("de formulering van het doel", "the goal's wording"),
+    "audit.ask_decrease": ("een daling", "a decrease"),
+    "audit.ask_increase": ("een stijging", "an increase"),
+    "audit.above": ("boven", "above"),
+    "audit.below": ("onder", "below"),
+    "audit.target_not_numeric": ("indicator '{label}' heeft alleen streefwaarden in woorden "
+                                 "({targets})",
+                                 "indicator '{label}' has only text targets ({targets})"),
+    "audit.budget_mismatch": ("{title} ({table}) {year}: gedrukt totaal {stated_num}, maar de "
+                              "regels tellen op tot {recomputed_num} ({unit})",
+                              "{title} ({table}) {year}: printed total {stated_num} but the "
+                              "lines add up to {recomputed_num} ({unit})"),
+    "audit.tables_disagree": ("'{a}' ({a_id}) en '{b}' ({b_id}) geven verschillende totalen: "
+                              "{detail}",
+                              "'{a}' ({a_id}) and '{b}' ({b_id}) give different totals: "
+                              "{detail}"),
+    "audit.totals_of_year": ("{year}: {a_amount} tegen {b_amount}",
+                             "{year}: {a_amount} vs {b_amount}"),
+    "audit.one_sided": ("{a} noemt {b} als raakvlak ({topics}), maar {b} noemt {a} niet",
+                        "{a} names {b} as related ({topics}), but {b} does not name {a}"),
+    "audit.no_topics": ("geen onderwerpen genoemd", "no topics named"),
+    "audit.unresolved": ("verwijzing ({kind_term}) naar '{to}', dat niet geladen is",
+                         "reference ({kind_term}) to '{to}', which is not loaded"),
+    "audit.double_claiming": ("{kind_term} '{label}' wordt toegerekend aan doelen van {programmes}",
+                              "{kind_term} '{label}' is credited to goals of {programmes}"),
+    "audit.possible_duplicate": ("inspanning '{label}' lijkt op {other} '{other_label}' "
+                                 "(gelijkenis {score_num})",
+                                 "effort '{label}' looks like {other} '{other_label}' "
+                                 "(similarity {score_num})"),
+    "audit.missing": ("{what}: {reason_phrase}", "{what}: {reason_phrase}"),
+    "audit.missing_in_section": ("{what} (paragraaf '{section}'): {reason_phrase}",
+                                 "{what} (section '{section}'): {reason_phrase}"),
+    "audit.reason_section_empty": ("de paragraaf is leeg", "the section is empty"),
+    "audit.reason_in_image": ("het stond alleen in een figuur", "it was only in a figure"),
+    "audit.reason_not_stated": ("de tekst vermeldt het niet", "the text does not state it"),
+    "audit.programme_without_goals": ("programma '{label}' heeft geen doelen in de data",
+                                      "programme '{label}' has no goals in its data"),
+    # loading contracts (dinnet.io.loading)
+    "load.nothing": ("niets (een lege waarde)", "nothing (an empty value)"),
+    "load.boolean": ("de waarheidswaarde {value}", "the boolean {value}"),
+    "load.number": ("het getal {value}", "the number {value}"),
+    "load.mapping": ("een mapping (sleutels met waarden)", "a mapping"),
+    "load.list": ("een lijst", "a list"),
+    "load.missing": ("verplicht veld '{field}' ontbreekt", "required field '{field}' is missing"),
+    "load.unknown_field": ("onbekend veld '{field}'", "unknown field '{field}'"),
+    "load.unknown_field_close": ("onbekend veld '{field}'; bedoel je '{close}'?",
+                                 "unknown field '{field}'; did you mean '{close}'?"),
+    "load.unknown_field_allowed": ("onbekend veld '{field}'; toegestaan: {allowed}",
+                                   "unknown field '{field}'; allowed: {allowed}"),
+    "load.text": ("tekst verwacht, maar kreeg {got}", "expected text, got {got}"),
+    "load.text_not_nothing": ("tekst verwacht, maar kreeg {got}; schrijf de tekst, of laat het "
+                              "veld weg als die onbekend is",
+                              "expected text, got {got}; write the text, or remove the field if "
+                              "it is unknown"),
+    "load.text_quote": ("tekst verwacht, maar kreeg {got}; zet de tekst tussen "
+                        "aanhalingstekens, bijvoorbeeld \"{value}\"",
+                        "expected text, got {got}; put the text in quotes, for example "
+                        "\"{value}\""),
+    "load.bad_id": ("{value} is geen geldig id: gebruik letters, cijfers, '.', '_' en '-', "
+                    "beginnend met een letter of cijfer (geen spaties, geen dubbele punten){hint}",
+                    "{value} is not a valid id: use letters, digits, '.', '_' and '-', starting "
+                    "with a letter or digit (no spaces, no colons){hint}"),
+    "load.bad_ref": ("{value} is geen geldige verwijzing: schrijf 'id' of 'programma:id' (geen "
+                     "spaties){hint}",
+                     "{value} is not a valid reference: write 'id' or 'programme:id' (no "
+                     "spaces){hint}"),
+    "load.odd_characters": ("; het bevat {chars}: wis of typ het opnieuw",
+                            "; it holds {chars}: delete or retype it"),
+    "load.did_you_mean": ("; bedoel je '{close}'?", "; did you mean '{close}'?"),
+    "load.number_expected": ("getal verwacht, maar kreeg {got}", "expected a number, got {got}"),
+    "load.number_comma": ("getal verwacht, maar kreeg {got}; schrijf getallen met een punt als "
+                          "decimaalteken en zonder scheidingstekens voor duizendtallen",
+                          "expected a number, got {got}; write numbers with a dot as decimal "
+                          "sign and no thousands separators"),
+    "load.whole_number": ("heel getal (een jaar) verwacht, maar kreeg {got}",
+                          "expected a whole number (a year), got {got}"),
+    "load.not_a_contract": ("een contract is een mapping die begint met 'programme:', niet {got}",
+                            "a contract is a mapping that starts with 'programme:', not {got}"),
+    "load.first_defined": ("{said} (eerst gedefinieerd op regel {line})",
+                           "{said} (first defined at line {line})"),
+    "load.programme_twice": ("programma-id '{pid}' wordt ook gebruikt door {file}:{line}:{column}; "
+                             "geef elk programma een eigen id",
+                             "programme id '{pid}' is also used by {file}:{line}:{column}; give "
+                             "each programme its own id"),
+    "load.not_loaded": ("'{prog}:{local}' verwijst naar programma '{prog}', dat niet geladen is; "
+                        "bewaard als onopgeloste verwijzing",
+                        "'{prog}:{local}' refers to programme '{prog}', which is not loaded; "
+                        "kept as an unresolved reference"),
+    "load.unknown_in": ("onbekende verwijzing naar {kinds_terms} '{local}' in programma "
+                        "'{prog}'{hint}",
+                        "unknown {kinds_terms} '{local}' in programme '{prog}'{hint}"),
+    # references inside a contract (dinnet.contract.references)
+    "ref.none_defined": ("geen gedefinieerd", "none defined"),
+    "ref.known_many": ("{shown}, ... ({n} in totaal)", "{shown}, ... ({n} in all)"),
+    "ref.or": ("{a} of {b}", "{a} or {b}"),
+    "ref.wrong_kind": ("'{local}' is een {kind_term}, geen {wanted_terms}",
+                       "'{local}' is {article} {kind_term}, not {other} {wanted_terms}"),
+    "ref.unknown": ("onbekende verwijzing naar {wanted_terms} '{local}' (bekend: {known})",
+                    "unknown {wanted_terms} '{local}' (known: {known})"),
+    "ref.unknown_close": ("onbekende verwijzing naar {wanted_terms} '{local}' (bekend: {known}); "
+                          "bedoel je '{close}'?",
+                          "unknown {wanted_terms} '{local}' (known: {known}); did you mean "
+                          "'{close}'?"),
+    "ref.unknown_hint": ("onbekende verwijzing naar {wanted_terms} '{local}' (bekend: {known}); "
+                         "{hint}",
+                         "unknown {wanted_terms} '{local}' (known: {known}); {hint}"),
+    "ref.duplicate": ("dubbel id '{local}'", "duplicate id '{local}'"),
+    "ref.level_under": ("een {sub_term} kan niet onder {goal_term} '{id}' staan; zet het hoger "
+                        "of verbeter het niveau",
+                        "a {sub_term} cannot sit under the {goal_term} '{id}'; move it up or "
+                        "correct its level"),
+    "ref.self_dependency": ("een programma kan geen raakvlak met zichzelf hebben",
+                            "a programme cannot depend on itself"),
+    # the command line (dinnet.cli)
+    "cli.validated": ("ok: {programmes}, {nodes}, {edges}, {warnings}",
+                      "ok: {programmes}, {nodes}, {edges}, {warnings}"),
+    "cli.wrote": ("geschreven: {path}", "wrote {path}"),
+    "cli.wrote_new": ("geschreven: {path}; controleer het met: dinnet validate {path}",
+                      "wrote {path}; check it with: dinnet validate {path}"),
+    "cli.interrupted": ("onderbroken", "interrupted"),
+    "cli.needs_node": ("'dinnet query {question}' heeft een id nodig, zoals zorg:SD3",
+                       "'dinnet query {question}' needs a node id such as zorg:SD3"),
+    "cli.unknown_rule": ("onbekende regel '{name}'; kies uit: {codes}",
+                         "unknown rule '{name}'; choose from: {codes}"),
+    "cli.explain_or_paths": ("--explain leest geen contracten; laat de paden weg",
+                             "--explain reads no contracts; leave out the paths"),
+    # dinnet query (dinnet.cli.answers)
+    "query.why": ("waarom", "why"),
+    "query.how": ("hoe", "how"),
+    "query.nothing": ("(niets)", "(nothing)"),
+    "query.none": ("(geen)", "(none)"),
+    "query.dropping": ("zonder {node}:", "dropping {node}:"),
+    "query.loses_all": ("doelen die hun enige steun verliezen:",
+                        "goals that lose their only support:"),
+    "query.loses_some": ("doelen die een deel van hun steun verliezen:",
+                         "goals that lose some support:"),
+    "query.goals_without_effort": ("doelen zonder inspanning", "goals without effort"),
+    "query.operational_goals_without_indicator": ("operationele doelen zonder indicator",
+                                                  "operational goals without indicator"),
+    "query.indicators_without_baseline": ("indicatoren zonder peilwaarde",
+                                          "indicators without baseline"),
+    "query.indicators_without_target": ("indicatoren zonder streefwaarde",
+                                        "indicators without target"),
+    "query.efforts_without_goal": ("inspanningen zonder doel", "efforts without goal"),
+    "query.projects_without_effort": ("projecten zonder inspanning", "projects without effort"),
+    "query.strategic_goals_without_operational_goal": (
+        "strategische doelen zonder operationeel doel",
+        "strategic goals without operational goal"),
+    "query.efforts_serving_several_goals": ("inspanningen voor meer doelen",
+                                            "efforts serving several goals"),
+    "query.double_claims": ("dubbel toegerekend", "double claims"),
+    "query.stakeholders_in_several_programmes": ("stakeholders in meer programma's",
+                                                 "stakeholders in several programmes"),
+    "query.possible_duplicates": ("mogelijk dubbele inspanningen", "possible duplicates"),
+    "query.dependencies": ("raakvlakken", "dependencies"),
+    "query.one_sided": ("eenzijdige raakvlakken", "one sided"),
+    "query.path": ("pad", "path"),
+    "query.checks": ("controles van de begroting", "checks"),
+    "query.per_goal": ("middelen per doel", "per goal"),
+    "query.roles": ("rollen", "roles"),
+    # dinnet audit --explain
+    "explain.what": ("Wat", "What"),
+    "explain.why": ("Waarom dit ertoe doet", "Why it matters"),
+    "explain.fix": ("Zo los je het op", "How to fix"),
+    # the audit rules (dinnet.audit.rules): title, what, detail (optional), why, fix
+    "rule.DIN101.title": ("Doel zonder inspanning", "Goal without effort"),
+    "rule.DIN101.summary": ("Geen inspanning draagt bij aan het doel of aan een van zijn subdoelen.",
+                            "No effort contributes to the goal or to any of its sub-goals."),
+    "rule.DIN101.detail": ("Een doel is gedekt als een inspanning het langs de verbanden van middel "
+                           "naar doel bereikt: ze draagt bij aan het doel zelf of aan een subdoel "
+                           "op welke diepte ook; deelinspanningen tellen mee via hun "
+                           "hoofdinspanning, resultaten via de inspanningen die ze leveren. Een "
+                           "inspanning die alleen een bovenliggend doel dient, dekt de subdoelen "
+                           "niet. Een doel met `open: true` geeft info in plaats van een fout.",
+                           "A goal is covered when some effort reaches it along means-to-ends "
+                           "edges: it contributes to the goal itself or to a sub-goal at any "
+                           "depth; sub-efforts count through their parent effort, results through "
+                           "the efforts that deliver them. An effort that serves only a *parent* "
+                           "goal does not cover the sub-goals. A goal marked `open: true` gives "
+                           "info instead of an error."),
+    "rule.DIN101.why": ("Een doel waar niemand aan werkt, wordt niet gehaald; de raad "
+                        "moet dat weten.",
+                        "A goal nobody works on will not be reached; the council should know."),
+    "rule.DIN101.fix": ("Verbind een inspanning met `contributes_to`, of markeer het doel met "
+                        "`open: true` en een `note` als het bewust open blijft (de \"lege "
+                        "kolommen\" van het DIN).",
+                        "Link an effort with `contributes_to`, or mark the goal `open: true` with "
+                        "a `note` when it is deliberately left open (the DIN's \"lege "
+                        "kolommen\")."),
+    "rule.DIN102.title": ("Doel zonder indicator", "Goal without indicator"),
+    "rule.DIN102.summary": ("Een operationeel doel dat door geen indicator wordt gemeten.",
+                            "An operational goal that no indicator measures."),
+    "rule.DIN102.why": ("Operationele doelen zijn de meetbare; zonder indicator valt over de "
+                        "voortgang niet te rapporteren.",
+                        "Operational goals are the measurable ones; without an indicator progress "
+                        "cannot be reported."),
+    "rule.DIN102.fix": ("Voeg een indicator toe, of noteer onder `not_in_text` dat het contract "
+                        "er geen geeft.",
+                        "Add an indicator, or record under `not_in_text` that the contract gives "
+                        "none."),
+    "rule.DIN103.title": ("Strategisch doel zonder operationeel doel",
+                          "Strategic goal without operational goal"),
+    "rule.DIN103.summary": ("Een strategisch doel zonder operationeel doel eronder.",
+                            "A strategic goal with no operational goal beneath it."),
+    "rule.DIN103.why": ("De DIN-methode maakt strategische doelen concreet met operationele "
+                        "doelen.",
+                        "The DIN method makes strategic goals concrete through operational "
+                        "goals."),
+    "rule.DIN103.fix": ("Voeg operationele subdoelen toe (`goals:` onder het strategische doel).",
+                        "Add operational sub-goals (`goals:` under the strategic goal)."),
+    "rule.DIN104.title": ("Inspanning zonder doel", "Effort without goal"),
+    "rule.DIN104.summary": ("Een inspanning (of haar hoofdinspanning) die aan geen enkel doel "
+                            "bijdraagt.",
+                            "An effort (or its parent effort) that contributes to no goal."),
+    "rule.DIN104.why": ("Werk zonder doel in het netwerk: een ontbrekend verband of een "
+                        "inspanning om kritisch naar te kijken.",
+                        "Work without a purpose in the network: either a missing link or an "
+                        "effort to question."),
+    "rule.DIN104.fix": ("Voeg `contributes_to` toe. Noemt het contract geen verband, laat het "
+                        "dan zo: de bevinding is het eerlijke verslag.",
+                        "Add `contributes_to`. When the contract states no link, leave it: the "
+                        "finding is the honest report."),
+    "rule.DIN105.title": ("Project zonder inspanning", "Project without effort"),
+    "rule.DIN105.summary": ("Een project dat geen inspanning uitvoert (`implements`).",
+                            "A project that implements no effort (`implements`)."),
+    "rule.DIN105.why": ("Projecten staan in het netwerk via de inspanningen die ze uitvoeren.",
+                        "Projects sit in the network through the efforts they carry out."),
+    "rule.DIN105.fix": ("Voeg `implements: [E..]` toe waar de tekst zegt welke inspanning het "
+                        "project dient.",
+                        "Add `implements: [E..]` where the text says which effort the project "
+                        "serves."),
+    "rule.DIN201.title": ("Indicator zonder peilwaarde", "Indicator without baseline"),
+    "rule.DIN201.summary": ("Een indicator zonder peilwaarde.",
+                            "An indicator without a baseline (peilwaarde)."),
+    "rule.DIN201.why": ("Zonder beginpunt zegt een streefwaarde weinig.",
+                        "Without a starting point a target says little."),
+    "rule.DIN201.fix": ("Voeg `baseline: {value, year}` toe.", "Add `baseline: {value, year}`."),
+    "rule.DIN202.title": ("Indicator zonder streefwaarde", "Indicator without target"),
+    "rule.DIN202.summary": ("Een indicator zonder streefwaarde voor welk jaar ook.",
+                            "An indicator without a target (streefwaarde) for any year."),
+    "rule.DIN202.why": ("Er is niets om de voortgang aan af te meten.",
+                        "Nothing to measure progress against."),
+    "rule.DIN202.fix": ("Voeg `targets: {2022: ...}` toe.", "Add `targets: {2022: ...}`."),
+    "rule.DIN203.title": ("Streefwaarde buiten de periode", "Target outside the period"),
+    "rule.DIN203.summary": ("Een streefwaarde voor een jaar buiten de `period` van het programma.",
+                            "A target for a year outside the programme's `period`."),
+    "rule.DIN203.why": ("Meestal een tikfout in het jaar, of een streefwaarde waar het contract "
+                        "niet op aangesproken kan worden.",
+                        "Usually a typo in the year, or a target the contract cannot be held "
+                        "to."),
+    "rule.DIN203.fix": ("Verbeter het jaar of de periode.", "Correct the year or the period."),
+    "rule.DIN204.title": ("Streefwaarde tegen de richting van het doel",
+                          "Target against the goal's direction"),
+    "rule.DIN204.summary": ("De laatste streefwaarde ligt boven de peilwaarde terwijl het doel "
+                            "een daling vraagt (of eronder terwijl het een stijging vraagt).",
+                            "The final numeric target is above the baseline while the goal asks "
+                            "for a decrease (or below it while the goal asks for an increase)."),
+    "rule.DIN204.detail": ("De richting is de `direction` van de indicator, of anders afgeleid "
+                           "uit de woorden van de indicator en zijn doelen (afname, daling, "
+                           "minder, verminderen, maximaal... tegenover toename, stijging, meer, "
+                           "groei, minimaal...; staan beide of geen van beide er, dan volgt geen "
+                           "bevinding).",
+                           "The direction is the indicator's `direction`, or else read from the "
+                           "wording of the indicator and its goals (afname, daling, minder, "
+                           "verminderen, maximaal... against toename, stijging, meer, groei, "
+                           "minimaal...; when both or neither occur, no finding)."),
+    "rule.DIN204.why": ("Een streefwaarde die haar doel tegenspreekt, is een tikfout of een "
+                        "onduidelijk doel.",
+                        "A target that contradicts its goal is a typo or a muddled goal."),
+    "rule.DIN204.fix": ("Verbeter de streefwaarde, de peilwaarde of `direction`.",
+                        "Correct the target, the baseline or `direction`."),
+    "rule.DIN205.title": ("Streefwaarde niet in getallen", "Target not numeric"),
+    "rule.DIN205.summary": ("Alle streefwaarden van een indicator zijn tekst (`n.t.b.`, `pm`), "
+                            "dus de voortgang is niet te meten.",
+                            "An indicator whose targets are all text (`n.t.b.`, `pm`), so "
+                            "progress cannot be measured."),
+    "rule.DIN205.why": ("De voortgang valt niet te berekenen.", "Progress cannot be computed."),
+    "rule.DIN205.fix": ("Vul getallen in zodra het contract ze noemt.",
+                        "Fill in numbers once the contract states them."),
+    "rule.DIN301.title": ("Begroting telt niet op", "Budget does not add up"),
+    "rule.DIN301.summary": ("Het gedrukte totaal van een tabel wijkt af van de som van de "
+                            "regels.",
+                            "A table's total as printed differs from the sum of its lines."),
+    "rule.DIN301.detail": ("Per jaar worden de `stated_totals` vergeleken met de som van de "
+                           "regels (lege cellen tellen als 0); geldt voor `budgets` en "
+                           "`capacity`.",
+                           "Per year the `stated_totals` are compared with the sum of the lines "
+                           "(blank cells count as 0); applies to `budgets` and `capacity`."),
+    "rule.DIN301.why": ("De raad besluit over totalen; die moeten kloppen.",
+                        "The council decides on totals; they must add up."),
+    "rule.DIN301.fix": ("Verbeter het contract (de data houdt wat gedrukt staat).",
+                        "Correct the contract (the data keeps what was printed)."),
+    "rule.DIN302.title": ("Begrotingstabellen spreken elkaar tegen", "Budget tables disagree"),
+    "rule.DIN302.summary": ("Twee begrotingstabellen van één programma geven voor hetzelfde "
+                            "jaar verschillende totalen.",
+                            "Two budget tables of one programme give different totals for the "
+                            "same year."),
+    "rule.DIN302.detail": ("Vergeleken worden de gedrukte totalen, of de som van de regels als "
+                           "er geen gedrukt staan, in de basiseenheid na `scale`.",
+                           "Compared are the stated totals, or the line sums when none are "
+                           "printed, in the unit's base after `scale`."),
+    "rule.DIN302.why": ("Twee tabellen in één contract horen geen twee verhalen over het geld "
+                        "te vertellen.",
+                        "Two tables in one contract should not tell two stories about the "
+                        "money."),
+    "rule.DIN302.fix": ("Breng de tabellen in het contract in overeenstemming, of leg het "
+                        "verschil uit in de `note` van de tabel.",
+                        "Reconcile the tables in the contract, or explain the difference in the "
+                        "table `note`."),
+    "rule.DIN401.title": ("Eenzijdig raakvlak", "One-sided dependency"),
+    "rule.DIN401.summary": ("Programma A noemt B als raakvlak, maar het contract van B zwijgt "
+                            "over A.",
+                            "Programme A names B as related, but B's contract is silent about "
+                            "A."),
+    "rule.DIN401.why": ("Bij een raakvlak moeten beide kanten het eens zijn over wie wat doet.",
+                        "Dependencies need both sides to agree on who does what."),
+    "rule.DIN401.fix": ("Voeg het raakvlak toe aan het contract van B als de tekst van B het "
+                        "noemt.",
+                        "Add the relation to B's contract when B's text states it."),
+    "rule.DIN402.title": ("Onopgeloste verwijzing", "Unresolved reference"),
+    "rule.DIN402.summary": ("Een verwijzing `programma:id` naar een programma dat niet geladen "
+                            "is.",
+                            "A reference `programme:id` into a programme that is not loaded."),
+    "rule.DIN402.why": ("Het verband kan niet gecontroleerd worden.", "The link cannot be checked."),
+    "rule.DIN402.fix": ("Laad het andere contract ook.", "Load the other contract too."),
+    "rule.DIN403.title": ("Dubbel toegerekend", "Double claiming"),
+    "rule.DIN403.summary": ("Een inspanning of indicator die aan doelen van meer dan één "
+                            "programma wordt toegerekend.",
+                            "An effort or indicator credited to goals of more than one "
+                            "programme."),
+    "rule.DIN403.why": ("Hetzelfde werk of resultaat telt misschien twee keer mee in de "
+                        "verantwoording aan de raad.",
+                        "The same work or result may be counted twice in the reports to the "
+                        "council."),
+    "rule.DIN403.fix": ("Beslis welk programma de eigenaar is; laat het andere ernaar verwijzen "
+                        "in `relations`.",
+                        "Decide which programme owns it; let the other refer to it in "
+                        "`relations`."),
+    "rule.DIN404.title": ("Mogelijk dubbele inspanning", "Possible duplicate effort"),
+    "rule.DIN404.summary": ("Inspanningen van verschillende programma's met sterk gelijkende "
+                            "namen (een suggestie).",
+                            "Efforts of different programmes with very similar labels (a "
+                            "suggestion)."),
+    "rule.DIN404.detail": ("Gelijkenis volgens rapidfuzz `token_sort_ratio` >= 85 na het "
+                           "gelijktrekken van hoofdletters, accenten en leestekens; kandidaten "
+                           "worden gezocht op hun twee zeldzaamste woorden.",
+                           "Similarity by rapidfuzz `token_sort_ratio` >= 85 after normalising "
+                           "case, accents and punctuation; candidates are blocked on their two "
+                           "rarest words."),
+    "rule.DIN404.why": ("Mogelijk één inspanning op twee plaatsen: een suggestie, geen oordeel.",
+                        "Possibly one effort in two places: a suggestion, not a verdict."),
+    "rule.DIN404.fix": ("Voeg ze samen, of laat de namen zeggen wat verschilt.",
+                        "Merge, or make the labels say what differs."),
+    "rule.DIN501.title": ("Ontbrekende DIN-inhoud", "Missing DIN content"),
+    "rule.DIN501.summary": ("Iets waar het contract naar verwijst maar dat de tekst niet bevat.",
+                            "Something the contract refers to but its text does not contain."),
+    "rule.DIN501.detail": ("Een regel onder `not_in_text`: een lege paragraaf of inhoud die "
+                           "alleen in een figuur stond (waarschuwing), of iets wat de tekst "
+                           "nergens vermeldt (info).",
+                           "An entry under `not_in_text`: a section that is empty or content "
+                           "that only lived in a figure (warning), or something the text never "
+                           "states (info)."),
+    "rule.DIN501.why": ("De audit moet tonen wat de bron niet gaf, in plaats van dat de "
+                        "transcriptie het raadt.",
+                        "The audit must show what the source did not give instead of the "
+                        "transcription guessing it."),
+    "rule.DIN501.fix": ("Zoek de ontbrekende inhoud (de DIN-figuur, een bijlage) en voeg die "
+                        "toe met haar bron.",
+                        "Find the missing content (the DIN figure, an appendix) and add it with "
+                        "its source."),
+    "rule.DIN502.title": ("Programma zonder doelen", "Programme without goals"),
+    "rule.DIN502.summary": ("Een programma waarvan de data helemaal geen doelen bevat.",
+                            "A programme whose data holds no goals at all."),
+    "rule.DIN502.why": ("Zonder doelen is er geen netwerk om te controleren.",
+                        "Without goals there is no network to check."),
+    "rule.DIN502.fix": ("Voeg de doelen toe, of leg onder `not_in_text` uit waarom ze ontbreken.",
+                        "Add the goals, or explain their absence under `not_in_text`."),
 }
+
 
 #: Report headings that are domain words: key -> (term, plural).
 _REPORT_TERMS: dict[str, tuple[str, bool]] = {
@@ -357,6 +772,71 @@ def _words(section: str, lang: str) -> Mapping[str, str]:
     if found is None:
         found = _CACHE[(section, lang)] = MappingProxyType(_section(section, lang))
     return found
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _amount(value: float, lang: str) -> str:
+    text = f"{value:,.0f}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message to show in either language: a phrase key and the fields to fill in.
+
+    A field named ``*_term`` holds a key of :data:`TERMS`, ``*_phrase`` a key
+    of :data:`PHRASES`, ``*_num`` a number (``1,5`` in Dutch) and ``*_amount``
+    an amount (``150.000`` in Dutch); a :class:`Message` or a list as a value
+    is shown in the same language (a list joined by commas).
+
+    >>> m = message("audit.effort_without_goal", label="Minder auto's")
+    >>> print(m.text("nl")); print(m.text("en"))
+    inspanning 'Minder auto's' draagt aan geen enkel doel bij
+    effort 'Minder auto's' contributes to no goal
+    """
+
+    key: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        """The message in ``lang``."""
+        return phrase(self.key, lang, **{name: _field(name, value, lang)
+                                         for name, value in self.fields})
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def message(key: str, **fields: object) -> Message:
+    """A :class:`Message` for phrase ``key`` (it must exist) with ``fields``."""
+    if key not in PHRASES:
+        raise KeyError(f"no phrase {key!r} in the glossary")
+    return Message(key, tuple(fields.items()))
+
+
+def _field(name: str, value: object, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if name.endswith("_terms") and isinstance(value, list | tuple):
+        shown = [term(str(v), lang) for v in value]
+        if len(shown) < 2:
+            return "".join(shown)
+        return phrase("ref.or", lang, a=", ".join(shown[:-1]), b=shown[-1])
+    if isinstance(value, list | tuple):
+        return ", ".join(_field(name, v, lang) for v in value)
+    if name.endswith("_term"):
+        return term(str(value), lang)
+    if name.endswith("_phrase"):
+        return phrase(str(value), lang)
+    if name.endswith("_num") and isinstance(value, int | float):
+        return _number(value, lang)
+    if name.endswith("_amount") and isinstance(value, int | float):
+        return _amount(value, lang)
+    return str(value)
 
 
 def kind_word(kind: str, level: str | None = None, lang: str = DEFAULT_LANG) -> str:

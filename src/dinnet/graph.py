@@ -49,12 +49,25 @@ import networkx as nx
 from .contract.model import Contract, Effort, Goal, Index, Table
 from .contract.references import split_ref
 
-__all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "node_id", "nodes_of"]
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "location_key", "node_id", "nodes_of"]
 
 NODE_KINDS = ("programme", "vision", "goal", "indicator", "track", "effort", "result",
               "project", "stakeholder")
 EDGE_KINDS = ("implements", "contributes_to", "part_of", "delivers", "refines", "serves",
               "belongs_to", "measures", "involved_in", "depends_on")
+
+
+def location_key(programme: str, part: str, item: str | int) -> str:
+    """The key in ``G.graph["locations"]`` of a part of a contract that is no node.
+
+    Elements are located by their node id; budget and capacity tables
+    (``part="table"``, by table id), relations (``"relation"``, by the other
+    programme) and ``not_in_text`` entries (by position) by this key.
+
+    >>> location_key("zorg", "table", "B1")
+    'zorg#table:B1'
+    """
+    return f"{programme}#{part}:{item}"
 
 
 def node_id(programme: str, ref: str) -> str:

@@ -24,7 +24,7 @@ def findings() -> list:
 
 
 def test_snapshot(findings: list) -> None:
-    text = format_json(findings) + "\n"
+    text = format_json(findings, "en") + "\n"
     if os.environ.get("DINNET_UPDATE_SNAPSHOTS"):
         SNAPSHOT.write_text(text, encoding="utf-8")
     assert text == SNAPSHOT.read_text(encoding="utf-8")

@@ -205,6 +205,6 @@ def test_a_rule_is_declared_once() -> None:
     from dinnet.audit.rules import rule
 
     with pytest.raises(ValueError, match="declared twice"):
-        rule("DIN101", "another-rule", "info", "s", why="w", fix="f")(lambda G: iter(()))
+        rule("DIN101", "another-rule", "info")(lambda G: iter(()))
     assert len({r.code for r in RULES.values()}) == len(RULES)
     assert [r.code for r in RULES.values()] == sorted(r.code for r in RULES.values())

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from ..glossary import PHRASES, Message, phrase
+
 __all__ = ["SEVERITIES", "Check", "Finding", "Hit", "Rule", "Severity"]
 
 Severity = Literal["error", "warning", "info"]
@@ -26,8 +28,10 @@ class Finding:
     """One thing the audit found.
 
     ``source`` is where the offending element stands in the source text
-    (``"02-binnenstad.txt:720-742"``); ``node`` is ``None`` for findings about
-    a programme or a table as a whole.
+    (``"02-binnenstad.txt:720-742"``); ``location`` is where it stands in the
+    YAML, as ``(file, line, column)``; ``node`` is ``None`` for findings about
+    a programme or a table as a whole. ``message`` is in English;
+    :meth:`text` gives it in either language.
     """
 
     programme: str
@@ -37,6 +41,27 @@ class Finding:
     severity: Severity
     message: str
     source: str | None
+    location: tuple[str, int, int] | None = None
+    said: Message | None = field(default=None, compare=False, repr=False)
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in ``lang`` (``nl`` or ``en``).
+
+        >>> from dinnet.glossary import message
+        >>> f = Finding("p", "DIN104", "p:E1", "effort-without-goal", "error", "m", None,
+        ...             said=message("audit.effort_without_goal", label="E"))
+        >>> f.text(), f.text("en")
+        ("inspanning 'E' draagt aan geen enkel doel bij", "effort 'E' contributes to no goal")
+        """
+        return self.said.text(lang) if self.said is not None else self.message
+
+    @property
+    def where(self) -> str | None:
+        """The YAML location as ``file:line:col`` (``None`` when unknown)."""
+        if self.location is None:
+            return None
+        file, line, column = self.location
+        return f"{file}:{line}:{column}"
 
     def as_dict(self) -> dict[str, Any]:
         """The finding as a plain dict (for JSON).
@@ -44,31 +69,37 @@ class Finding:
         Returns
         -------
         dict
-            ``rule, code, severity, programme, node, message, source`` in that order.
+            ``rule, code, severity, programme, node, message, source, file, line,
+            column`` in that order (the last three: the YAML location, or null).
 
         Examples
         --------
         >>> f = Finding("zorg", "DIN101", "zorg:HO1", "goal-without-effort", "error", "m", None)
         >>> list(f.as_dict())
-        ['rule', 'code', 'severity', 'programme', 'node', 'message', 'source']
+        ['rule', 'code', 'severity', 'programme', 'node', 'message', 'source', 'file', 'line', 'column']
         """
         data = asdict(self)
-        return {k: data[k] for k in ("rule", "code", "severity", "programme", "node",
+        data = {k: data[k] for k in ("rule", "code", "severity", "programme", "node",
                                      "message", "source")}
+        file, line, column = self.location or (None, None, None)
+        return data | {"file": file, "line": line, "column": column}
 
 
 @dataclass(frozen=True)
 class Hit:
     """What a check yields: a node (or ``None``) and a message.
 
-    ``programme`` and ``source`` default to the node's; ``severity`` to the rule's.
+    ``programme`` and ``source`` default to the node's; ``severity`` to the rule's;
+    ``at`` names the YAML location (a key of ``G.graph["locations"]``, see
+    :func:`dinnet.graph.location_key`) and defaults to the node.
     """
 
     node: str | None
-    message: str
+    message: str | Message
     programme: str | None = None
     severity: Severity | None = None
     source: str | None = None
+    at: str | None = None
 
 
 #: A check: a pure function of the graph yielding hits.
@@ -80,7 +111,9 @@ class Rule:
     """One audit rule: its name, code, usual severity, what it means, and its check.
 
     ``summary`` says what the rule finds, ``why`` why it matters and ``fix``
-    how to fix it (the same words as ``docs/rules.md``, which has more detail).
+    how to fix it, in English; :meth:`text` gives these and the rule's
+    ``title`` and ``detail`` in either language, from the glossary (the
+    source of ``docs/rules.md`` and ``dinnet audit --explain`` too).
     """
 
     name: str
@@ -90,6 +123,18 @@ class Rule:
     why: str
     fix: str
     check: Check = field(repr=False, compare=False)
+
+    def text(self, part: str, lang: str = "nl") -> str:
+        """The rule's ``title``, ``summary``, ``detail`` (may be empty), ``why`` or ``fix``.
+
+        >>> from dinnet.audit import RULES
+        >>> RULES["goal-without-effort"].text("title"), RULES["goal-without-effort"].text("title", "en")
+        ('Doel zonder inspanning', 'Goal without effort')
+        """
+        key = f"rule.{self.code}.{part}"
+        if part == "detail" and key not in PHRASES:
+            return ""
+        return phrase(key, lang)
 
     def run(self, G: nx.MultiDiGraph) -> Iterator[Finding]:
         """The rule's findings on ``G``.
@@ -112,14 +157,19 @@ class Rule:
         >>> f.code, f.rule, f.severity, f.programme
         ('DIN301', 'budget-mismatch', 'error', 'binnenstad')
         """
+        locations = G.graph.get("locations", {})
         for hit in self.check(G):
             data = G.nodes[hit.node] if hit.node is not None else {}
+            said = hit.message if isinstance(hit.message, Message) else None
+            at = hit.at or hit.node
             yield Finding(
                 programme=hit.programme or data["programme"],
                 code=self.code,
                 node=hit.node,
                 rule=self.name,
                 severity=hit.severity or self.severity,
-                message=hit.message,
+                message=said.text("en") if said is not None else str(hit.message),
                 source=hit.source or data.get("source"),
+                location=locations.get(at) if at is not None else None,
+                said=said,
             )

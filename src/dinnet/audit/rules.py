@@ -19,7 +19,8 @@ from typing import Any
 import networkx as nx
 
 from .. import queries as q
-from ..graph import nodes_of
+from ..glossary import message, phrase
+from ..graph import location_key, nodes_of
 from .findings import Check, Hit, Rule, Severity
 
 __all__ = ["RULES", "rule"]
@@ -28,8 +29,7 @@ __all__ = ["RULES", "rule"]
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, *, why: str, fix: str
-         ) -> Callable[[Check], Check]:
+def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Check]:
     """Register the decorated check as the rule ``name`` in :data:`RULES`.
 
     Parameters
@@ -38,8 +38,10 @@ def rule(code: str, name: str, severity: Severity, summary: str, *, why: str, fi
         The stable finding code (``DIN101``) and rule name (``goal-without-effort``).
     severity : {"error", "warning", "info"}
         The rule's usual severity (a hit may override it).
-    summary, why, fix : str
-        What the rule finds, why it matters, how to fix it (one sentence each).
+
+    What the rule finds, why it matters and how to fix it stand in the
+    glossary, in Dutch and English, as ``rule.CODE.title``, ``.summary``,
+    ``.detail`` (optional), ``.why`` and ``.fix``.
 
     Returns
     -------
@@ -55,7 +57,9 @@ def rule(code: str, name: str, severity: Severity, summary: str, *, why: str, fi
     def register(check: Check) -> Check:
         if name in RULES or code in {r.code for r in RULES.values()}:
             raise ValueError(f"audit rule {code} {name} is declared twice")
-        RULES[name] = Rule(name, code, severity, summary, why, fix, check)
+        RULES[name] = Rule(name, code, severity, phrase(f"rule.{code}.summary", "en"),
+                           phrase(f"rule.{code}.why", "en"), phrase(f"rule.{code}.fix", "en"),
+                           check)
         return check
     return register
 
@@ -73,58 +77,40 @@ def _label(G: nx.MultiDiGraph, node: str, width: int = 60) -> str:
 
 # -- coverage --------------------------------------------------------------
 
-@rule("DIN101", "goal-without-effort", "error",
-      "No effort contributes to the goal or to any of its sub-goals.",
-      why="A goal nobody works on will not be reached; the council should know.",
-      fix="Link an effort with `contributes_to`, or mark the goal `open: true` with a `note` "
-          "when it is deliberately left open (the DIN's \"lege kolommen\").")
+@rule("DIN101", "goal-without-effort", "error")
 def goal_without_effort(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for g in q.goals_without_effort(G):
         data = G.nodes[g]
         if data.get("open"):
-            yield Hit(g, f"{data['level']} goal '{_label(G, g)}' is deliberately left open "
-                         "(lege kolom): no effort yet", severity="info")
+            yield Hit(g, message("audit.goal_open", level_term=data["level"],
+                                 label=_label(G, g)), severity="info")
         else:
-            yield Hit(g, f"no effort contributes to {data['level']} goal '{_label(G, g)}' "
-                         "or to any of its sub-goals")
+            yield Hit(g, message("audit.goal_without_effort", level_term=data["level"],
+                                 label=_label(G, g)))
 
 
-@rule("DIN102", "goal-without-indicator", "warning",
-      "An operational goal that no indicator measures.",
-      why="Operational goals are the measurable ones; without an indicator progress cannot "
-          "be reported.",
-      fix="Add an indicator, or record under `not_in_text` that the contract gives none.")
+@rule("DIN102", "goal-without-indicator", "warning")
 def goal_without_indicator(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for g in q.operational_goals_without_indicator(G):
-        yield Hit(g, f"operational goal '{_label(G, g)}' has no indicator, so it cannot be measured")
+        yield Hit(g, message("audit.goal_without_indicator", label=_label(G, g)))
 
 
-@rule("DIN103", "strategic-goal-without-operational-goal", "warning",
-      "A strategic goal with no operational goal beneath it.",
-      why="The DIN method makes strategic goals concrete through operational goals.",
-      fix="Add operational sub-goals (`goals:` under the strategic goal).")
+@rule("DIN103", "strategic-goal-without-operational-goal", "warning")
 def strategic_without_operational(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for g in q.strategic_goals_without_operational_goal(G):
-        yield Hit(g, f"strategic goal '{_label(G, g)}' has no operational goal")
+        yield Hit(g, message("audit.strategic_without_operational", label=_label(G, g)))
 
 
-@rule("DIN104", "effort-without-goal", "error",
-      "An effort (or its parent effort) that contributes to no goal.",
-      why="Work without a purpose in the network: either a missing link or an effort to question.",
-      fix="Add `contributes_to`. When the contract states no link, leave it: the finding is "
-          "the honest report.")
+@rule("DIN104", "effort-without-goal", "error")
 def effort_without_goal(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for e in q.efforts_without_goal(G):
-        yield Hit(e, f"effort '{_label(G, e)}' contributes to no goal")
+        yield Hit(e, message("audit.effort_without_goal", label=_label(G, e)))
 
 
-@rule("DIN105", "project-without-effort", "warning",
-      "A project that implements no effort.",
-      why="Projects sit in the network through the efforts they carry out.",
-      fix="Add `implements: [E..]` where the text says which effort the project serves.")
+@rule("DIN105", "project-without-effort", "warning")
 def project_without_effort(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for p in q.projects_without_effort(G):
-        yield Hit(p, f"project '{_label(G, p)}' implements no effort")
+        yield Hit(p, message("audit.project_without_effort", label=_label(G, p)))
 
 
 # -- indicators ------------------------------------------------------------
@@ -140,43 +126,31 @@ def _numeric(targets: dict[int, Any]) -> dict[int, float]:
     return {y: v for y, v in targets.items() if isinstance(v, int | float)}
 
 
-@rule("DIN201", "indicator-without-baseline", "warning",
-      "An indicator without a baseline (peilwaarde).",
-      why="Without a starting point a target says little.",
-      fix="Add `baseline: {value, year}`.")
+@rule("DIN201", "indicator-without-baseline", "warning")
 def indicator_without_baseline(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for i, data, _ in _targets(G):
         if data.get("baseline_value") is None:
-            yield Hit(i, f"indicator '{_label(G, i)}' has no baseline")
+            yield Hit(i, message("audit.indicator_without_baseline", label=_label(G, i)))
 
 
-@rule("DIN202", "indicator-without-target", "warning",
-      "An indicator without any target (streefwaarde).",
-      why="Nothing to measure progress against.",
-      fix="Add `targets: {2022: ...}`.")
+@rule("DIN202", "indicator-without-target", "warning")
 def indicator_without_target(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for i, _, targets in _targets(G):
         if not targets:
-            yield Hit(i, f"indicator '{_label(G, i)}' has no target")
+            yield Hit(i, message("audit.indicator_without_target", label=_label(G, i)))
 
 
-@rule("DIN203", "target-outside-period", "warning",
-      "A target for a year outside the programme's period.",
-      why="Usually a typo in the year, or a target the contract cannot be held to.",
-      fix="Correct the year or the period.")
+@rule("DIN203", "target-outside-period", "warning")
 def target_outside_period(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for i, data, targets in _targets(G):
         start, end = G.nodes[data["programme"]]["period"]
         outside = sorted(y for y in targets if not start <= y <= end)
         if outside:
-            yield Hit(i, f"target year{'s' if len(outside) > 1 else ''} "
-                         f"{', '.join(map(str, outside))} outside the period {start}-{end}")
+            key = "audit.target_years_outside" if len(outside) > 1 else "audit.target_year_outside"
+            yield Hit(i, message(key, years=outside, start=start, end=end))
 
 
-@rule("DIN204", "target-against-goal-direction", "warning",
-      "The final target moves away from the baseline in the direction the goal wants to avoid.",
-      why="A target that contradicts its goal is a typo or a muddled goal.",
-      fix="Correct the target, the baseline or `direction`.")
+@rule("DIN204", "target-against-goal-direction", "warning")
 def target_against_goal_direction(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for i, data, targets in _targets(G):
         numeric = _numeric(targets)
@@ -188,54 +162,48 @@ def target_against_goal_direction(G: nx.MultiDiGraph) -> Iterator[Hit]:
         final = numeric[final_year]
         if (direction == "decrease" and final > baseline) or (
                 direction == "increase" and final < baseline):
-            yield Hit(i, f"{said} asks for a{'n' if direction == 'increase' else ''} {direction}, "
-                         f"but the {final_year} target {final:g} is "
-                         f"{'above' if final > baseline else 'below'} the baseline {baseline:g}")
+            yield Hit(i, message("audit.against_direction", said_phrase=said,
+                                 direction_phrase=f"audit.ask_{direction}", year=final_year,
+                                 final_num=final, baseline_num=baseline,
+                                 side_phrase="audit.above" if final > baseline else "audit.below"))
 
 
 def _direction(G: nx.MultiDiGraph, i: str) -> tuple[str | None, str]:
     """The direction an indicator asks for, and what said so (``None``: undecided)."""
     data = G.nodes[i]
     if data.get("direction") is not None:
-        return data["direction"], "its direction"
+        return data["direction"], "audit.said_direction"
     goals = [v for v, keys in G.succ[i].items() if "measures" in keys]
     words = " ".join([str(data["label"])] + [str(G.nodes[g]["label"]) for g in goals])
     down, up = bool(_DECREASE.search(words)), bool(_INCREASE.search(words))
     if down == up:
-        return None, "the goal's wording"
-    return ("decrease" if down else "increase"), "the goal's wording"
+        return None, "audit.said_wording"
+    return ("decrease" if down else "increase"), "audit.said_wording"
 
 
-@rule("DIN205", "target-not-numeric", "info",
-      "An indicator whose targets are all text ('n.t.b.', 'pm'), so progress cannot be measured.",
-      why="Progress cannot be computed.",
-      fix="Fill in numbers once the contract states them.")
+@rule("DIN205", "target-not-numeric", "info")
 def target_not_numeric(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for i, _, targets in _targets(G):
         if targets and not _numeric(targets):
-            yield Hit(i, f"indicator '{_label(G, i)}' has only text targets "
-                         f"({', '.join(repr(targets[y]) for y in sorted(targets))})")
+            yield Hit(i, message("audit.target_not_numeric", label=_label(G, i),
+                                 targets=[repr(targets[y]) for y in sorted(targets)]))
 
 
 # -- budgets ---------------------------------------------------------------
 
-@rule("DIN301", "budget-mismatch", "error",
-      "A table's total as printed differs from the sum of its lines.",
-      why="The council decides on totals; they must add up.",
-      fix="Correct the contract (the data keeps what was printed).")
+@rule("DIN301", "budget-mismatch", "error")
 def budget_mismatch(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for c in q.budget_checks(G):
         if not c.matches:
             assert c.stated is not None
-            yield Hit(None, f"{c.title} ({c.table}) {c.year}: printed total {c.stated:g} but the "
-                            f"lines add up to {c.recomputed:g} ({c.unit})",
-                      programme=c.programme, source=c.source)
+            yield Hit(None, message("audit.budget_mismatch", title=c.title, table=c.table,
+                                    year=c.year, stated_num=c.stated, recomputed_num=c.recomputed,
+                                    unit=c.unit),
+                      programme=c.programme, source=c.source,
+                      at=location_key(c.programme, "table", c.table))
 
 
-@rule("DIN302", "budget-tables-disagree", "warning",
-      "Two budget tables of one programme give different totals for the same year.",
-      why="Two tables in one contract should not tell two stories about the money.",
-      fix="Reconcile the tables in the contract, or explain the difference in the table `note`.")
+@rule("DIN302", "budget-tables-disagree", "warning")
 def budget_tables_disagree(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for p in sorted(nodes_of(G, "programme")):
         tables = G.nodes[p].get("budgets", [])
@@ -244,10 +212,12 @@ def budget_tables_disagree(G: nx.MultiDiGraph) -> Iterator[Hit]:
                 ta, tb = _effective(a), _effective(b)
                 years = sorted(y for y in set(ta) & set(tb) if abs(ta[y] - tb[y]) >= 0.5)
                 if years:
-                    detail = ", ".join(f"{y}: {ta[y]:,.0f} vs {tb[y]:,.0f}" for y in years)
-                    yield Hit(None, f"'{a['title']}' ({a['id']}) and '{b['title']}' ({b['id']}) "
-                                    f"give different totals: {detail}",
-                              programme=p, source=a["source"])
+                    detail = [message("audit.totals_of_year", year=y, a_amount=ta[y],
+                                      b_amount=tb[y]) for y in years]
+                    yield Hit(None, message("audit.tables_disagree", a=a["title"], a_id=a["id"],
+                                            b=b["title"], b_id=b["id"], detail=detail),
+                              programme=p, source=a["source"],
+                              at=location_key(p, "table", a["id"]))
 
 
 def _effective(table: dict) -> dict[int, float]:
@@ -257,75 +227,58 @@ def _effective(table: dict) -> dict[int, float]:
 
 # -- relations between programmes -----------------------------------------
 
-@rule("DIN401", "one-sided-dependency", "warning",
-      "Programme A names B as related, but B's contract is silent about A.",
-      why="Dependencies need both sides to agree on who does what.",
-      fix="Add the relation to B's contract when B's text states it.")
+@rule("DIN401", "one-sided-dependency", "warning")
 def one_sided_dependency(G: nx.MultiDiGraph) -> Iterator[Hit]:
     P = q.programme_graph(G)
     for a, b in q.one_sided_dependencies(G):
-        topics = ", ".join(P.edges[a, b]["topics"]) or "no topics named"
-        yield Hit(None, f"{a} names {b} as related ({topics}), but {b} does not name {a}",
-                  programme=a, source=P.edges[a, b]["sources"][0])
+        topics = ", ".join(P.edges[a, b]["topics"]) or message("audit.no_topics")
+        yield Hit(None, message("audit.one_sided", a=a, b=b, topics=topics),
+                  programme=a, source=P.edges[a, b]["sources"][0],
+                  at=location_key(a, "relation", b))
 
 
-@rule("DIN402", "unresolved-reference", "info",
-      "A reference into a programme that is not loaded.",
-      why="The link cannot be checked.",
-      fix="Load the other contract too.")
+@rule("DIN402", "unresolved-reference", "info")
 def unresolved_reference(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for ref in G.graph.get("unresolved", []):
-        yield Hit(ref["from"], f"{ref['kind']} reference to '{ref['to']}', which is not loaded",
+        yield Hit(ref["from"], message("audit.unresolved", kind_term=ref["kind"], to=ref["to"]),
                   source=ref["source"])
 
 
-@rule("DIN403", "double-claiming", "warning",
-      "An effort or indicator credited to goals of more than one programme.",
-      why="The same work or result may be counted twice in the reports to the council.",
-      fix="Decide which programme owns it; let the other refer to it in `relations`.")
+@rule("DIN403", "double-claiming", "warning")
 def double_claiming(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for n, programmes in q.double_claims(G).items():
         kind = G.nodes[n]["kind"]
-        yield Hit(n, f"{kind} '{_label(G, n)}' is credited to goals of {', '.join(programmes)}")
+        yield Hit(n, message("audit.double_claiming", kind_term=kind, label=_label(G, n),
+                             programmes=list(programmes)))
 
 
-@rule("DIN404", "possible-duplicate-effort", "info",
-      "Efforts of different programmes with very similar labels (a suggestion).",
-      why="Possibly one effort in two places: a suggestion, not a verdict.",
-      fix="Merge, or make the labels say what differs.")
+@rule("DIN404", "possible-duplicate-effort", "info")
 def possible_duplicate_effort(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for pair in q.possible_duplicates(G):
-        yield Hit(pair.a, f"effort '{_label(G, pair.a)}' looks like {pair.b} "
-                          f"'{_label(G, pair.b)}' (similarity {pair.score:g})")
+        yield Hit(pair.a, message("audit.possible_duplicate", label=_label(G, pair.a),
+                                  other=pair.b, other_label=_label(G, pair.b),
+                                  score_num=pair.score))
 
 
 # -- missing content -------------------------------------------------------
 
-_REASONS = {"section_empty": "the section is empty",
-            "in_image": "it was only in a figure",
-            "not_stated": "the text does not state it"}
-
-
-@rule("DIN501", "missing-din-content", "warning",
-      "Something the contract refers to but its text does not contain.",
-      why="The audit must show what the source did not give instead of the transcription "
-          "guessing it.",
-      fix="Find the missing content (the DIN figure, an appendix) and add it with its source.")
+@rule("DIN501", "missing-din-content", "warning")
 def missing_din_content(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for p in sorted(nodes_of(G, "programme")):
-        for item in G.nodes[p].get("not_in_text", []):
-            section = f" (section '{item['section']}')" if item.get("section") else ""
-            yield Hit(None, f"{item['what']}{section}: {_REASONS[item['reason']]}", programme=p,
+        for n, item in enumerate(G.nodes[p].get("not_in_text", [])):
+            said = (message("audit.missing_in_section", what=item["what"],
+                            section=item["section"], reason_phrase=f"audit.reason_{item['reason']}")
+                    if item.get("section") else
+                    message("audit.missing", what=item["what"],
+                            reason_phrase=f"audit.reason_{item['reason']}"))
+            yield Hit(None, said, programme=p,
                       severity="info" if item["reason"] == "not_stated" else None,
-                      source=item["source"])
+                      source=item["source"], at=location_key(p, "not_in_text", n))
 
 
-@rule("DIN502", "programme-without-goals", "warning",
-      "A programme whose data holds no goals at all.",
-      why="Without goals there is no network to check.",
-      fix="Add the goals, or explain their absence under `not_in_text`.")
+@rule("DIN502", "programme-without-goals", "warning")
 def programme_without_goals(G: nx.MultiDiGraph) -> Iterator[Hit]:
     with_goals = {G.nodes[g]["programme"] for g in nodes_of(G, "goal")}
     for p in sorted(nodes_of(G, "programme")):
         if p not in with_goals:
-            yield Hit(p, f"programme '{G.nodes[p]['label']}' has no goals in its data")
+            yield Hit(p, message("audit.programme_without_goals", label=G.nodes[p]["label"]))

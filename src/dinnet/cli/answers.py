@@ -2,10 +2,10 @@
 
 >>> import dinnet
 >>> G = dinnet.load("tests/assets/minimal.yaml")
->>> print(format_answer(G, answer(G, "why", "mini:E1")))
+>>> print(format_answer(G, answer(G, "why", "mini:E1"), "en"))
 why mini:E1 (effort: Minder auto's)
-  mini:SD1.a  goal  Minder fijnstof
-  mini:SD1  goal  Schonere lucht
+  mini:SD1.a  operational goal  Minder fijnstof
+  mini:SD1  strategic goal  Schonere lucht
   mini:visie  vision  Een betere stad
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..glossary import PHRASES, kind_word, phrase
 from ..queries.budget import budget_checks, budget_per_goal, role_shares
 from ..queries.chains import how, why
 from ..queries.coverage import coverage_gaps
@@ -67,31 +68,37 @@ def answer(G: nx.MultiDiGraph, question: str, node: str | None = None,
     raise ValueError(f"unknown question {question!r}; choose from {', '.join(QUESTIONS)}")
 
 
-def _line(G: nx.MultiDiGraph, n: str) -> str:
+def _line(G: nx.MultiDiGraph, n: str, lang: str) -> str:
     data = G.nodes[n]
-    return f"  {n}  {data['kind']}  {' '.join(str(data['label']).split())}"
+    kind = kind_word(data["kind"], data.get("level"), lang)
+    return f"  {n}  {kind}  {' '.join(str(data['label']).split())}"
 
 
-def format_answer(G: nx.MultiDiGraph, data: dict[str, Any]) -> str:
-    """A readable text form of :func:`answer`'s result."""
+def format_answer(G: nx.MultiDiGraph, data: dict[str, Any], lang: str = "nl") -> str:
+    """A readable text form of :func:`answer`'s result, in ``lang`` (data as written)."""
     q = data["question"]
     out: list[str] = []
     if q in ("why", "how"):
         n = data["node"]
-        out.append(f"{q} {n} ({G.nodes[n]['kind']}: {' '.join(str(G.nodes[n]['label']).split())})")
-        out += [_line(G, m) for m in data["chain" if q == "why" else "means"]] or ["  (nothing)"]
+        kind = kind_word(G.nodes[n]["kind"], G.nodes[n].get("level"), lang)
+        out.append(f"{phrase(f'query.{q}', lang)} {n} "
+                   f"({kind}: {' '.join(str(G.nodes[n]['label']).split())})")
+        out += ([_line(G, m, lang) for m in data["chain" if q == "why" else "means"]]
+                or [f"  {phrase('query.nothing', lang)}"])
     elif q == "impact":
-        out.append(f"dropping {data['node']}:")
-        out.append("goals that lose their only support:")
-        out += [_line(G, m) for m in data["loses_all"]] or ["  (none)"]
-        out.append("goals that lose some support:")
-        out += [_line(G, m) for m in data["loses_some"]] or ["  (none)"]
+        none = [f"  {phrase('query.none', lang)}"]
+        out.append(phrase("query.dropping", lang, node=data["node"]))
+        out.append(phrase("query.loses_all", lang))
+        out += [_line(G, m, lang) for m in data["loses_all"]] or none
+        out.append(phrase("query.loses_some", lang))
+        out += [_line(G, m, lang) for m in data["loses_some"]] or none
     else:
         for key, value in data.items():
             if key == "question":
                 continue
-            out.append(f"{key.replace('_', ' ')}:")
+            heading = f"query.{key}"
+            out.append(f"{phrase(heading, lang) if heading in PHRASES else key}:")
             items = value.items() if isinstance(value, dict) else enumerate(value or [])
             shown = [f"  {k}: {v}" if isinstance(value, dict) else f"  {v}" for k, v in items]
-            out += shown or ["  (none)"]
+            out += shown or [f"  {phrase('query.none', lang)}"]
     return "\n".join(out)

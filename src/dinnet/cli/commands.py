@@ -15,10 +15,29 @@ from typing import Any
 import click
 
 from ..errors import ContractError, DinnetError, one_line
+from ..glossary import DEFAULT_LANG, LANGS, env_lang, phrase, term
 
 __all__ = ["main"]
 
+#: The formats of ``dinnet audit --format``.
+AUDIT_FORMATS = ("text", "json", "markdown", "sarif", "junit", "github", "gitlab")
+
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+LANG = click.option("--lang", type=click.Choice(LANGS), envvar="DINNET_LANG", default=DEFAULT_LANG,
+                    show_default=True, show_envvar=True,
+                    help="Language of messages and fixed words (data stays as written).")
+
+
+def _lang() -> str:
+    """The --lang of the running command (else DINNET_LANG, else Dutch)."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.params.get("lang") if ctx is not None else None
+    if lang in LANGS:
+        return str(lang)
+    try:
+        return env_lang()
+    except ValueError:
+        return DEFAULT_LANG
 
 
 def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -30,16 +49,17 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except DinnetError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            lang = _lang()
             if isinstance(exc, ContractError):
                 for problem in exc.problems:
-                    click.echo(str(problem), err=True)
+                    click.echo(problem.text(lang), err=True)
                 n = sum(p.severity == "error" for p in exc.problems)
-                click.echo(f"{n} error{'s' if n != 1 else ''}", err=True)
+                click.echo(term("error", lang, n=n), err=True)
             else:
                 click.echo(f"error: {one_line(str(exc))}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo(phrase("cli.interrupted", _lang()), err=True)
             ctx.exit(130)
     return wrapper
 
@@ -83,18 +103,21 @@ def _load(paths: tuple[Path, ...]) -> tuple[Any, list[Path]]:
 
 @main.command()
 @PATHS
+@LANG
 @_handle_errors
-def validate(paths: tuple[Path, ...]) -> None:
+def validate(paths: tuple[Path, ...], lang: str) -> None:
     """Check contract files; print one line per problem."""
     from ..io.loading import load
 
     G = load(*paths, progress=_progress())
-    for warning in G.graph["warnings"]:
-        click.echo(warning, err=True)
+    warnings = G.graph.get("problems") or G.graph["warnings"]
+    for warning in warnings:
+        click.echo(warning.text(lang) if hasattr(warning, "text") else warning, err=True)
     programmes = sum(1 for _, kind in G.nodes(data="kind") if kind == "programme")
-    click.echo(f"ok: {programmes} programme{'s' if programmes != 1 else ''}, "
-               f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
-               f"{len(G.graph['warnings'])} warnings")
+    click.echo(phrase("cli.validated", lang, programmes=term("programme", lang, n=programmes),
+                      nodes=term("node", lang, n=G.number_of_nodes()),
+                      edges=term("edge", lang, n=G.number_of_edges()),
+                      warnings=term("warning", lang, n=len(G.graph["warnings"]))))
 
 
 @main.command()
@@ -105,32 +128,54 @@ def validate(paths: tuple[Path, ...]) -> None:
                    "csv: nodes.csv and edges.csv.")
 @click.option("-o", "--output", default="-", show_default=True,
               help="File, or - for stdout. For csv: a folder, or a file ending in .zip.")
+@LANG
 @_handle_errors
-def export(paths: tuple[Path, ...], fmt: str, output: str) -> None:
+def export(paths: tuple[Path, ...], fmt: str, output: str, lang: str) -> None:
     """Export the graph for other tools (see docs/export.md)."""
     _write_export(*_load(paths), fmt, output)
 
 
 @main.command()
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(AUDIT_FORMATS), default="text",
+              show_default=True,
+              help="text: file:line:col lines; sarif, junit, github, gitlab: for CI (docs/ci.md).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding this severe (or worse) is found.")
+@click.option("--explain", "rule", metavar="CODE",
+              help="Explain one rule (DIN101 or goal-without-effort) instead of auditing.")
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@LANG
 @_handle_errors
-def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, output: str) -> None:
+def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, rule: str | None, output: str,
+          lang: str) -> None:
     """Report gaps and inconsistencies (see docs/rules.md)."""
     from ..audit import run_audit
     from ..audit.format import format_findings
     from ..io.output import write_output
 
+    if rule is not None:
+        _explain(rule, paths, lang)
+        return
     G, protect = _load(paths)
     findings = run_audit(G)
-    write_output(output, format_findings(findings, fmt) + "\n", protect=protect)
+    write_output(output, format_findings(findings, fmt, lang) + "\n", protect=protect)
     worst = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     if any(f.severity in worst for f in findings):
         click.get_current_context().exit(1)
+
+
+def _explain(name: str, paths: tuple[Path, ...], lang: str) -> None:
+    from ..audit import RULES
+    from ..audit.explain import explain
+
+    if paths:
+        raise click.UsageError(phrase("cli.explain_or_paths", lang))
+    try:
+        click.echo(explain(name, lang))
+    except KeyError:
+        codes = ", ".join(r.code for r in RULES.values())
+        raise click.UsageError(phrase("cli.unknown_rule", lang, name=name, codes=codes)) from None
 
 
 @main.command()
@@ -139,8 +184,9 @@ def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, output: str) -> None:
 @click.argument("args", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
+@LANG
 @_handle_errors
-def query(question: str, args: tuple[str, ...], fmt: str) -> None:
+def query(question: str, args: tuple[str, ...], fmt: str, lang: str) -> None:
     """Answer one question: gaps | shared | deps [FROM TO] | budget | why ID | how ID | impact ID.
 
     ARGS are the node id(s) the question needs, then contract PATHS
@@ -155,12 +201,12 @@ def query(question: str, args: tuple[str, ...], fmt: str) -> None:
     if question == "deps" and len(args) >= 2 and ":" in args[0] and ":" in args[1]:
         needs = 2
     if len(args) < needs:
-        raise click.UsageError(f"'dinnet query {question}' needs a node id such as zorg:SD3")
+        raise click.UsageError(phrase("cli.needs_node", lang, question=question))
     nodes, paths = args[:needs], args[needs:]
     G = load(*paths, progress=_progress())
     data = answer(G, question, *nodes)
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"
-               else format_answer(G, data))
+               else format_answer(G, data, lang))
 
 
 # -- authoring and interop (issue 9) ------------------------------------------------------
@@ -188,8 +234,9 @@ def _write_export(G: Any, protect: list[Path], fmt: str, output: str) -> None:
 
 @main.command()
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@LANG
 @_handle_errors
-def schema(output: str) -> None:
+def schema(output: str, lang: str) -> None:
     """Write the JSON Schema of the contract format (for editors; see docs/editors.md)."""
     from ..contract.schema import schema_json
     from ..io.output import write_output
@@ -205,9 +252,10 @@ def schema(output: str) -> None:
 @click.option("--municipality", default="VUL IN", show_default=True)
 @click.option("--start", type=int, default=2024, show_default=True, help="First year.")
 @click.option("--end", type=int, default=None, help="Last year (default: START + 3).")
+@LANG
 @_handle_errors
 def new(name: str, output: str, programme: str | None, municipality: str, start: int,
-        end: int | None) -> None:
+        end: int | None, lang: str) -> None:
     """Write a commented skeleton contract for programme NAME that validates."""
     from ..errors import OutputError
     from ..io.output import write_output
@@ -220,14 +268,15 @@ def new(name: str, output: str, programme: str | None, municipality: str, start:
                                   start=start, end=end, file=shown,
                                   schema=schema_comment(output)))
     if output != "-":
-        click.echo(f"wrote {output}; check it with: dinnet validate {output}", err=True)
+        click.echo(phrase("cli.wrote_new", lang, path=output), err=True)
 
 
 @main.command("export-xlsx")
 @PATHS
 @click.option("-o", "--output", required=True, help="The .xlsx file to write.")
+@LANG
 @_handle_errors
-def export_xlsx(paths: tuple[Path, ...], output: str) -> None:
+def export_xlsx(paths: tuple[Path, ...], output: str, lang: str) -> None:
     """Write contracts to a workbook, one sheet per element kind (docs/xlsx.md)."""
     from ..io.loading import load_contracts
     from ..io.output import write_output
@@ -242,13 +291,14 @@ def export_xlsx(paths: tuple[Path, ...], output: str) -> None:
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, help="Folder for the YAML files.")
 @click.option("--force", is_flag=True, help="Replace YAML files that already exist.")
+@LANG
 @_handle_errors
-def import_xlsx(workbook: Path, output: str, force: bool) -> None:
+def import_xlsx(workbook: Path, output: str, force: bool, lang: str) -> None:
     """Read a workbook in the dinnet template back into one YAML file per programme."""
     from ..io.xlsx_import import import_xlsx as from_xlsx
 
     for path in from_xlsx(workbook, output, force=force):
-        click.echo(f"wrote {path}")
+        click.echo(phrase("cli.wrote", lang, path=path))
 
 
 @main.command()
@@ -257,8 +307,9 @@ def import_xlsx(workbook: Path, output: str, force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "svg"]), default="text",
               show_default=True, help="svg: the new DIN with the changes coloured.")
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@LANG
 @_handle_errors
-def diff(old: Path, new: Path, fmt: str, output: str) -> None:
+def diff(old: Path, new: Path, fmt: str, output: str, lang: str) -> None:
     """What changed from contract version OLD to NEW (files or folders)."""
     from ..diff.compare import diff_graphs, format_json, format_text
     from ..io.loading import load
@@ -269,9 +320,9 @@ def diff(old: Path, new: Path, fmt: str, output: str) -> None:
     if fmt == "svg":
         from ..diff.draw import diff_svg
 
-        write_output(output, diff_svg(G_old, G_new, changes), protect=[old, new])
+        write_output(output, diff_svg(G_old, G_new, changes, lang=lang), protect=[old, new])
     else:
-        text = format_json(changes) if fmt == "json" else format_text(changes)
+        text = format_json(changes) if fmt == "json" else format_text(changes, lang)
         write_output(output, text, protect=[old, new])
 
 
@@ -288,7 +339,7 @@ def _fmt(fmt: str | None, output: str) -> str:
 @click.option("--highlight-gaps", is_flag=True, help="Mark the audit's findings on the DIN.")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
               help="Default: from the -o suffix, else svg.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@LANG
 @click.option("-o", "--output", required=True,
               help="File (one diagram), folder (several), or - for stdout.")
 @_handle_errors
@@ -302,14 +353,14 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
                             highlight_gaps=highlight_gaps, lang=lang)
     for path in write_diagrams(diagrams, output, _fmt(fmt, output), protect=protect):
         if str(path) != "-":
-            click.echo(f"wrote {path}", err=True)
+            click.echo(phrase("cli.wrote", lang, path=path), err=True)
 
 
 @main.command("portfolio")
 @PATHS
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
               help="Default: from the -o suffix, else svg.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@LANG
 @click.option("-o", "--output", required=True, help="File, or - for stdout.")
 @_handle_errors
 def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: str) -> None:
@@ -324,7 +375,7 @@ def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: s
 @PATHS
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
               show_default=True)
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@LANG
 @click.option("-o", "--output", required=True, help="Folder for the chart files.")
 @_handle_errors
 def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> None:
@@ -338,7 +389,7 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
 
 @main.command("report")
 @PATHS
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@LANG
 @click.option("-o", "--output", default="report.html", show_default=True,
               help="HTML file, or - for stdout.")
 @_handle_errors
@@ -350,7 +401,7 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str) -> None:
     G, protect = _load(paths)
     write_output(output, build_report(G, lang=lang), protect=protect)
     if output != "-":
-        click.echo(f"wrote {output}", err=True)
+        click.echo(phrase("cli.wrote", lang, path=output), err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

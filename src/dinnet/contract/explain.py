@@ -10,7 +10,7 @@ reader (:mod:`dinnet.io.xlsx_import`), which add the file and place.
 ...         "period": {"start": 2019, "end": 2022}, "source": "t:1", "kenmerkk": "x"}})
 ... except pydantic.ValidationError as exc:
 ...     loc, message, _ = validation_message(exc.errors()[0])
->>> loc_path(loc), message
+>>> loc_path(loc), str(message)
 ('programme.kenmerkk', "unknown field 'kenmerkk'; did you mean 'kenmerk'?")
 """
 
@@ -24,6 +24,7 @@ from typing import Any
 import pydantic
 
 from ..errors import one_line
+from ..glossary import Message, message
 from .model import LOCAL_ID_PATTERN, Contract
 from .references import Loc
 from .similar import unusual_characters
@@ -86,7 +87,7 @@ def loc_path(loc: Loc) -> str:
     return out
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: Any) -> Message | str:
     """A value as a message names it: its kind for empty, boolean, number and containers.
 
     Parameters
@@ -96,24 +97,27 @@ def describe_value(value: Any) -> str:
 
     Returns
     -------
-    str
-        ``"nothing (an empty value)"``, ``"the number 3"``, ``"a list"``, or the text quoted.
+    Message or str
+        A glossary :class:`~dinnet.glossary.Message` (``"nothing (an empty value)"``,
+        ``"the number 3"``, ``"a list"`` in English) or the text quoted.
 
     Examples
     --------
-    >>> describe_value(None), describe_value(True), describe_value(3), describe_value("x")
-    ('nothing (an empty value)', 'the boolean true', 'the number 3', "'x'")
+    >>> [str(describe_value(v)) for v in (None, True, 3, "x")]
+    ['nothing (an empty value)', 'the boolean true', 'the number 3', "'x'"]
+    >>> describe_value(3).text("nl")
+    'het getal 3'
     """
     if value is None:
-        return "nothing (an empty value)"
+        return message("load.nothing")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return message("load.boolean", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return message("load.number", value=value)
     if isinstance(value, dict):
-        return "a mapping"
+        return message("load.mapping")
     if isinstance(value, list):
-        return "a list"
+        return message("load.list")
     return short_value(value)
 
 
@@ -143,7 +147,7 @@ def short_value(value: Any, limit: int = 80) -> str:
 _UNION_TAGS = frozenset({"ref", "link", "float", "str", "int", "bool", "[key]"})
 
 
-def validation_message(err: Any) -> tuple[Loc, str, bool]:
+def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
     """One pydantic error in plain words.
 
     Parameters
@@ -155,53 +159,53 @@ def validation_message(err: Any) -> tuple[Loc, str, bool]:
     -------
     tuple
         ``(loc, message, point_at_key)``: the location without pydantic's union
-        tags, the message, and whether the problem is the key (an unknown field)
-        rather than its value.
+        tags, the message (a glossary :class:`~dinnet.glossary.Message` for the
+        errors dinnet words itself, in either language; else pydantic's English
+        text), and whether the problem is the key (an unknown field) rather
+        than its value.
 
     Examples
     --------
-    >>> validation_message({"type": "missing", "loc": ("goals", 0, "label"), "msg": "Field required"})
-    (('goals', 0), "required field 'label' is missing", False)
+    >>> loc, said, key = validation_message({"type": "missing", "loc": ("goals", 0, "label"),
+    ...                                      "msg": "Field required"})
+    >>> loc, str(said), said.text("nl"), key
+    (('goals', 0), "required field 'label' is missing", "verplicht veld 'label' ontbreekt", False)
     """
     kind = err["type"]
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (
         p in _UNION_TAGS or p.startswith(("function-", "constrained-")))))
     value = err.get("input")
     if kind == "missing":
-        return loc[:-1], f"required field '{loc[-1]}' is missing", False
+        return loc[:-1], message("load.missing", field=loc[-1]), False
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
-        hint = ""
+        said = message("load.unknown_field", field=loc[-1])
         if model is not None:
             close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1)
-            hint = (f"; did you mean '{close[0]}'?" if close else
-                    f"; allowed: {', '.join(model.model_fields)}")
-        return loc, f"unknown field '{loc[-1]}'{hint}", True
+            said = (message("load.unknown_field_close", field=loc[-1], close=close[0]) if close
+                    else message("load.unknown_field_allowed", field=loc[-1],
+                                 allowed=list(model.model_fields)))
+        return loc, said, True
     if kind == "string_type":
-        msg = f"expected text, got {describe_value(value)}"
         if value is None:
-            msg += "; write the text, or remove the field if it is unknown"
-        elif isinstance(value, bool | int | float):
-            msg += "; put the text in quotes, for example \"" + str(value) + "\""
-        return loc, msg, False
+            return loc, message("load.text_not_nothing", got=describe_value(value)), False
+        if isinstance(value, bool | int | float):
+            return loc, message("load.text_quote", got=describe_value(value), value=value), False
+        return loc, message("load.text", got=describe_value(value)), False
     if kind == "string_pattern_mismatch":
         odd = unusual_characters(value) if isinstance(value, str) else []
-        hint = f"; it holds {', '.join(odd[:3])}: delete or retype it" if odd else ""
+        hint = message("load.odd_characters", chars=odd[:3]) if odd else ""
         if str(err.get("ctx", {}).get("pattern")) == LOCAL_ID_PATTERN or loc[-1] == "id":
-            return loc, (f"{short_value(value)} is not a valid id: use letters, digits, '.', '_' "
-                         f"and '-', starting with a letter or digit (no spaces, no colons){hint}"
-                         ), False
-        return loc, (f"{short_value(value)} is not a valid reference: write 'id' or 'programme:id' "
-                     f"(no spaces){hint}"), False
+            return loc, message("load.bad_id", value=short_value(value), hint=hint), False
+        return loc, message("load.bad_ref", value=short_value(value), hint=hint), False
     if kind in ("float_parsing", "int_parsing", "float_type", "int_type"):
-        hint = ""
         if isinstance(value, str) and "," in value:
-            hint = "; write numbers with a dot as decimal sign and no thousands separators"
-        return loc, f"expected a number, got {describe_value(value)}{hint}", False
+            return loc, message("load.number_comma", got=describe_value(value)), False
+        return loc, message("load.number_expected", got=describe_value(value)), False
     if kind in ("int_from_float",):
-        return loc, f"expected a whole number (a year), got {describe_value(value)}", False
-    message = err["msg"].removeprefix("Value error, ")
+        return loc, message("load.whole_number", got=describe_value(value)), False
+    text = err["msg"].removeprefix("Value error, ")  # pydantic's own words (English)
     if kind not in ("value_error", "assertion_error") and value is not None \
             and not isinstance(value, dict | list):
-        message += f" (got {describe_value(value)})"
-    return loc, message, False
+        text += f" (got {describe_value(value)})"
+    return loc, text, False

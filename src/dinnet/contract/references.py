@@ -11,7 +11,7 @@ loader can turn them into ``file:line:col`` messages.
 ...     "goals": [{"id": "SD1", "level": "strategic", "label": "G", "source": "t:2"}],
 ...     "efforts": [{"id": "E1", "label": "E", "contributes_to": ["SD9"], "source": "t:3"}],
 ... })
->>> [i.message for i in check_contract(c).errors]
+>>> [str(i.message) for i in check_contract(c).errors]
 ["unknown goal 'SD9' (known: SD1); did you mean 'SD1'?"]
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..glossary import Message, message
 from .model import GOAL_LEVELS, Contract, Effort, Goal
 from .similar import Suggester
 
@@ -33,7 +34,7 @@ class Issue:
     """A problem at a field path; ``related`` is another path it refers to."""
 
     loc: Loc
-    message: str
+    message: Message
     related: Loc | None = None
 
 
@@ -107,11 +108,12 @@ def iter_elements(contract: Contract) -> Iterator[tuple[str, object, Loc]]:
             yield kind, item, (name, i)
 
 
-def _known(ids: list[str]) -> str:
+def _known(ids: list[str]) -> Message | str:
     if not ids:
-        return "none defined"
-    shown = ", ".join(ids[:12])
-    return shown + (f", ... ({len(ids)} in all)" if len(ids) > 12 else "")
+        return message("ref.none_defined")
+    if len(ids) > 12:
+        return message("ref.known_many", shown=ids[:12], n=len(ids))
+    return ", ".join(ids)
 
 
 _ARTICLE = {"indicator": "an", "effort": "an"}
@@ -141,17 +143,22 @@ class _Resolver:
         kind = self.result.kinds.get(local)
         if kind in kinds:
             return
-        wanted = " or ".join(kinds)
         if kind is not None:
-            article = _ARTICLE.get(kind, "a")
-            other = "an" if wanted[0] in "aeiou" else "a"
-            message = f"'{local}' is {article} {kind}, not {other} {wanted}"
+            said = message("ref.wrong_kind", local=local, kind_term=kind, wanted_terms=kinds,
+                           article=_ARTICLE.get(kind, "a"),
+                           other="an" if kinds[0][0] in "aeiou" else "a")
         else:
             known, suggester = self.candidates(kinds)
-            suggestion = suggester.suggest(local)
-            hint = f"; {suggestion}" if suggestion else ""
-            message = f"unknown {wanted} '{local}' (known: {_known(known)}){hint}"
-        self.result.errors.append(Issue(loc, message))
+            close, suggestion = suggester.closest(local), suggester.suggest(local)
+            if close is None or suggestion is None:
+                said = message("ref.unknown", wanted_terms=kinds, local=local, known=_known(known))
+            elif suggestion == f"did you mean '{close}'?":
+                said = message("ref.unknown_close", wanted_terms=kinds, local=local,
+                               known=_known(known), close=close)
+            else:  # a look-alike character named (in English)
+                said = message("ref.unknown_hint", wanted_terms=kinds, local=local,
+                               known=_known(known), hint=suggestion)
+        self.result.errors.append(Issue(loc, said))
 
 
 def check_contract(contract: Contract) -> Checked:
@@ -161,7 +168,8 @@ def check_contract(contract: Contract) -> Checked:
     for kind, element, loc in iter_elements(contract):
         local = element.id  # type: ignore[attr-defined]
         if local in first:
-            result.errors.append(Issue((*loc, "id"), f"duplicate id '{local}'", first[local]))
+            result.errors.append(Issue((*loc, "id"), message("ref.duplicate", local=local),
+                                       first[local]))
             continue
         first[local] = (*loc, "id")
         result.kinds[local] = kind
@@ -171,9 +179,8 @@ def check_contract(contract: Contract) -> Checked:
         rank = GOAL_LEVELS.index(goal.level)
         for j, sub in enumerate(goal.goals):
             if GOAL_LEVELS.index(sub.level) < rank:
-                result.errors.append(Issue((*loc, "goals", j, "level"),
-                    f"a {sub.level} goal cannot sit under the {goal.level} goal '{goal.id}'; "
-                    "move it up or correct its level"))
+                result.errors.append(Issue((*loc, "goals", j, "level"), message(
+                    "ref.level_under", sub_term=sub.level, goal_term=goal.level, id=goal.id)))
     for i, ind in enumerate(contract.indicators):
         for j, ref in enumerate(ind.measures):
             r.ref(ref, ("indicators", i, "measures", j), "goal", "vision")
@@ -201,7 +208,7 @@ def check_contract(contract: Contract) -> Checked:
     for i, rel in enumerate(contract.relations):
         if rel.programme == contract.programme.id:
             result.errors.append(Issue(("relations", i, "programme"),
-                                       "a programme cannot depend on itself"))
+                                       message("ref.self_dependency")))
         for j, ref in enumerate(rel.nodes):
             r.ref(ref, ("relations", i, "nodes", j), *every)
     return result

@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from ..glossary import TERMS, phrase, term
 from ..graph import EDGE_KINDS, NODE_KINDS
 
 __all__ = ["Change", "diff_graphs", "format_json", "format_text"]
@@ -70,12 +71,22 @@ class Change:
     old_id: str | None = None
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "nl") -> str:
+        """The change as one line in ``lang`` (kinds and actions in words, data as written).
+
+        >>> print(Change("renamed", "effort", "p:E3", old="A", new="B", old_id="p:E2").text())
+        ~ inspanning p:E2 -> p:E3 hernoemd: 'A' -> 'B'
+        """
         where = f"{self.old_id} -> {self.id}" if self.old_id else self.id
-        head = f"{_SIGN[self.action]} {self.kind:<10} {where}"
+        kind = term(self.kind, lang) if self.kind in TERMS else self.kind
+        head = f"{_SIGN[self.action]} {kind:<10} {where}"
         if self.action == "renamed":
+            renamed = phrase("diff.renamed", lang)
             if self.old == self.new:
-                return f"{head} renamed (id): {_show(self.new)}"
-            return f"{head} renamed: {_show(self.old)} -> {_show(self.new)}"
+                return f"{head} {renamed} (id): {_show(self.new)}"
+            return f"{head} {renamed}: {_show(self.old)} -> {_show(self.new)}"
         if self.action == "changed":
             return f"{head} {self.field}: {_show(self.old)} -> {_show(self.new)}"
         if self.kind == "target":
@@ -236,20 +247,23 @@ def _link_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph, mapping: Mapping[s
                                  a.get(field), b.get(field))
 
 
-def format_text(changes: list[Change]) -> str:
-    """One line per change and a count.
+def format_text(changes: list[Change], lang: str = "nl") -> str:
+    """One line per change and a count, in ``lang``.
 
-    >>> print(format_text([Change("removed", "effort", "p:E2", "Bomen planten")]), end="")
+    >>> print(format_text([Change("removed", "effort", "p:E2", "Bomen planten")], "en"), end="")
     - effort     p:E2 'Bomen planten'
     1 change: 1 removed
+    >>> print(format_text([Change("removed", "effort", "p:E2", "Bomen planten")]), end="")
+    - inspanning p:E2 'Bomen planten'
+    1 wijziging: 1 vervallen
     """
     if not changes:
-        return "no changes\n"
+        return phrase("diff.none", lang) + "\n"
     counts = Counter(c.action for c in changes)
-    summary = ", ".join(f"{counts[a]} {a}" for a in ("removed", "renamed", "changed", "added")
-                        if counts[a])
-    n = len(changes)
-    return "".join(f"{c}\n" for c in changes) + f"{n} change{'s' if n != 1 else ''}: {summary}\n"
+    summary = ", ".join(f"{counts[a]} {phrase(f'diff.{a}', lang)}"
+                        for a in ("removed", "renamed", "changed", "added") if counts[a])
+    return ("".join(f"{c.text(lang)}\n" for c in changes)
+            + f"{term('change', lang, n=len(changes))}: {summary}\n")
 
 
 def format_json(changes: list[Change]) -> str:

@@ -11,13 +11,14 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pydantic
+import yaml
 
 from ..contract.explain import describe_value, loc_path, validation_message
 from ..contract.model import Contract, Index
@@ -31,7 +32,8 @@ from ..errors import (
     ValidationError,
     one_line,
 )
-from ..graph import build_graph
+from ..glossary import Message, message
+from ..graph import build_graph, location_key, node_id
 from .yamlread import construct, locate, parse_text, read_text
 
 __all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
@@ -52,6 +54,7 @@ class Loaded:
     external: tuple[tuple[str, str, tuple[str, ...], Problem], ...]  # (programme, id, kinds, where)
     kinds: dict[str, str]  # local id -> kind, from check_contract
     id_at: tuple[int | None, int | None] = (None, None)  # line and column of programme.id
+    locations: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 def bundled_data_path() -> Path:
@@ -108,26 +111,34 @@ def _validation_problems(root: Any, file: str, exc: pydantic.ValidationError) ->
     misspelt = set()
     for err in errors:
         if err["type"] == "extra_forbidden":
-            loc, message, _ = validation_message(err)
-            if "did you mean '" in message:
-                misspelt.add((*loc[:-1], message.rsplit("'", 2)[-2]))
+            loc, said, _ = validation_message(err)
+            if isinstance(said, Message) and said.key == "load.unknown_field_close":
+                misspelt.add((*loc[:-1], dict(said.fields)["close"]))
     problems = []
     seen: set[Loc] = set()
     for err in errors:
-        loc, message, key = validation_message(err)
+        loc, said, key = validation_message(err)
         if err["type"] == "missing" and (*loc, err["loc"][-1]) in misspelt:
             continue
         if loc in seen:  # the other branches of a union (number or text): one line is enough
             continue
         seen.add(loc)
-        problems.append(_located(root, file, loc, message, key=key))
+        problems.append(_located(root, file, loc, said, key=key))
     return _sorted(problems)
 
 
-def _located(root: Any, file: str, loc: Loc, message: str, *, key: bool = False,
+def _located(root: Any, file: str, loc: Loc, said: Message | str, *, key: bool = False,
              severity: str = "error") -> Problem:
     line, column = locate(root, loc, key=key)
-    return Problem(file, line, column, loc_path(loc), message, severity)  # type: ignore[arg-type]
+    return _problem(file, line, column, loc_path(loc), said, severity)
+
+
+def _problem(file: str, line: int | None, column: int | None, path: str, said: Message | str,
+             severity: str = "error") -> Problem:
+    """A problem whose message is a glossary :class:`Message` (in either language) or English text."""
+    translated = said if isinstance(said, Message) else None
+    return Problem(file, line, column, path, str(said), severity,  # type: ignore[arg-type]
+                   translated)
 
 
 def _parse(path: Path) -> tuple[Any, Any, str]:
@@ -141,8 +152,8 @@ def read_contract(path: str | Path) -> Loaded:
     """Read and check one contract file; raise :class:`ContractError` with all its problems."""
     root, data, file = _parse(Path(path))
     if not isinstance(data, dict):
-        raise ValidationError([Problem(file, 1, 1, "", f"a contract is a mapping that starts "
-                                       f"with 'programme:', not {describe_value(data)}")])
+        raise ValidationError([_problem(file, 1, 1, "", message("load.not_a_contract",
+                                                                 got=describe_value(data)))])
     try:
         contract = Contract.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -156,7 +167,60 @@ def read_contract(path: str | Path) -> Loaded:
         (ext.programme, ext.local, ext.kinds, _located(root, file, ext.loc, "", severity="warning"))
         for ext in checked.external
     )
-    return Loaded(contract, file, external, checked.kinds, locate(root, ("programme", "id")))
+    return Loaded(contract, file, external, checked.kinds, locate(root, ("programme", "id")),
+                  _locations(root, contract, file))
+
+
+_ELEMENTS = ("goals", "indicators", "tracks", "efforts", "results", "projects", "stakeholders")
+
+
+def _where(file: str, node: Any) -> tuple[str, int, int]:
+    return file, node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _items(node: Any) -> dict[str, Any]:
+    """The values of a YAML mapping node by key (nothing for other nodes)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): v for k, v in node.value}
+
+
+def _elements(node: Any, pid: str, file: str, found: dict[str, tuple[str, int, int]]) -> None:
+    """Every mapping with an ``id`` in ``node`` (nested ones too), by node id."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _elements(item, pid, file, found)
+    elif isinstance(node, yaml.MappingNode):
+        fields = _items(node)
+        if isinstance(fields.get("id"), yaml.ScalarNode):
+            found.setdefault(node_id(pid, str(fields["id"].value)), _where(file, node))
+        for key, value in fields.items():
+            if key != "id":
+                _elements(value, pid, file, found)
+
+
+def _locations(root: Any, contract: Contract, file: str) -> dict[str, tuple[str, int, int]]:
+    """Where each element (by node id) and each table, relation and gap stands in the YAML."""
+    pid = contract.programme.id
+    top = _items(root)
+    found = {pid: _where(file, top.get("programme", root))}
+    if contract.vision is not None and "vision" in top:
+        found[node_id(pid, contract.vision.id)] = _where(file, top["vision"])
+    for section in _ELEMENTS:
+        _elements(top.get(section), pid, file, found)
+    for section in ("budgets", "capacity"):
+        for table, node in zip(getattr(contract, section), _sequence(top.get(section)),
+                               strict=False):
+            found.setdefault(location_key(pid, "table", table.id), _where(file, node))
+    for relation, node in zip(contract.relations, _sequence(top.get("relations")), strict=False):
+        found.setdefault(location_key(pid, "relation", relation.programme), _where(file, node))
+    for n, node in enumerate(_sequence(top.get("not_in_text"))):
+        found[location_key(pid, "not_in_text", n)] = _where(file, node)
+    return found
+
+
+def _sequence(node: Any) -> list[Any]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
 def _reference_problems(root: Any, file: str, issues: list[Issue],
@@ -165,11 +229,11 @@ def _reference_problems(root: Any, file: str, issues: list[Issue],
     for issue in issues:
         loc, related = _original(issue.loc, index_map), _original(issue.related, index_map)
         assert loc is not None
-        message = issue.message
+        said: Message | str = issue.message
         if related is not None:
             line, _ = locate(root, related)
-            message += f" (first defined at line {line})"
-        problems.append(_located(root, file, loc, message))
+            said = message("load.first_defined", said=issue.message, line=line)
+        problems.append(_located(root, file, loc, said))
     return _sorted(problems)
 
 
@@ -337,10 +401,10 @@ def _load_files(files: list[Path], progress: Progress | None
         pid = item.contract.programme.id
         if pid in seen:
             first = seen[pid]
-            errors.append(Problem(item.file, *item.id_at, "programme.id",
-                                  f"programme id '{pid}' is also used by {one_line(first.file)}:"
-                                  f"{first.id_at[0]}:{first.id_at[1]}; give each programme its "
-                                  "own id"))
+            errors.append(_problem(item.file, *item.id_at, "programme.id",
+                                   message("load.programme_twice", pid=pid,
+                                           file=one_line(first.file), line=first.id_at[0],
+                                           column=first.id_at[1])))
         seen.setdefault(pid, item)
     if len(failures) == 1 and len(errors) == len(failures[0].problems):
         raise failures[0]
@@ -357,16 +421,15 @@ def _external_warnings(loaded: list[Loaded]) -> list[Problem]:
     for item in loaded:
         for prog, local, wanted, where in item.external:
             if prog not in kinds:
-                problems.append(_with(where, f"'{prog}:{local}' refers to programme '{prog}', "
-                                      "which is not loaded; kept as an unresolved reference",
+                problems.append(_with(where, message("load.not_loaded", prog=prog, local=local),
                                       "warning"))
             elif kinds[prog].get(local) not in wanted:
                 key = (prog, wanted)
                 if key not in suggesters:
                     suggesters[key] = Suggester(i for i, k in kinds[prog].items() if k in wanted)
-                hint = suggesters[key].suggest(local)
-                problems.append(_with(where, f"unknown {' or '.join(wanted)} '{local}' in "
-                                      f"programme '{prog}'" + (f"; {hint}" if hint else ""),
+                problems.append(_with(where, message("load.unknown_in", kinds_terms=list(wanted),
+                                                     local=local, prog=prog,
+                                                     hint=_hint(suggesters[key], local)),
                                       "error"))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -374,8 +437,18 @@ def _external_warnings(loaded: list[Loaded]) -> list[Problem]:
     return problems
 
 
-def _with(p: Problem, message: str, severity: str) -> Problem:
-    return Problem(p.file, p.line, p.column, p.path, message, severity)  # type: ignore[arg-type]
+def _hint(suggester: Suggester, local: str) -> Message | str:
+    """``; did you mean 'X'?`` in either language (a look-alike character named in English)."""
+    close, suggestion = suggester.closest(local), suggester.suggest(local)
+    if close is None or suggestion is None:
+        return ""
+    if suggestion == f"did you mean '{close}'?":
+        return message("load.did_you_mean", close=close)
+    return f"; {suggestion}"
+
+
+def _with(p: Problem, said: Message | str, severity: str) -> Problem:
+    return _problem(p.file, p.line, p.column, p.path, said, severity)
 
 
 def load(*paths: str | Path, progress: Progress | None = None) -> nx.MultiDiGraph:
@@ -390,5 +463,6 @@ def load(*paths: str | Path, progress: Progress | None = None) -> nx.MultiDiGrap
         loaded, indexes, warnings = load_contracts(*paths, progress=progress)
         G = build_graph([item.contract for item in loaded], indexes=indexes)
     G.graph["files"] = {item.contract.programme.id: item.file for item in loaded}
+    G.graph["locations"] = {key: where for item in loaded for key, where in item.locations.items()}
     G.graph["warnings"] = [str(w) for w in warnings]
     return G

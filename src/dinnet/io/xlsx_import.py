@@ -397,7 +397,7 @@ def _validate(book: _Book, builder: _Builder, data: dict[str, Any]) -> Contract 
     checked = check_contract(contract)
     for issue in checked.errors:
         row, column = builder.locate(data, issue.loc)
-        book.problem(row.sheet, row.row, column, issue.message, row.header)
+        book.problem(row.sheet, row.row, column, str(issue.message), row.header)
     return None if checked.errors else contract
 
 
