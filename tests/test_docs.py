@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
+import json
 import re
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def _gen_cli():  # type: ignore[no-untyped-def]
 
 
 cli_markdown = _gen_cli().cli_markdown
-GUIDES = ["getting-started.md", "api.md", "own-municipality.md", "editors.md", "export.md",
+GUIDES = ["getting-started.md", "api.md", "own-municipality.md", "editors.md", "export.md", "ci.md",
           "xlsx.md"]
 
 
@@ -58,3 +59,29 @@ def test_rules_reference_is_generated_from_the_rule_registry() -> None:
 
     assert (DOCS / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md is out of date: run  .venv/bin/python docs/gen_rules.py")
+
+
+def test_ci_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every dinnet line of docs/ci.md's GitHub and GitLab examples runs, on a contract folder."""
+    import shlex
+    import shutil
+
+    import yaml
+    from click.testing import CliRunner
+
+    text = (DOCS / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
+    workflow, gitlab = yaml.safe_load(blocks[0]), yaml.safe_load(blocks[1])
+    steps = [s["run"] for s in workflow["jobs"]["dinnet"]["steps"] if "run" in s]
+    lines = [line for line in steps + gitlab["dinnet"]["script"] if line.startswith("dinnet ")]
+    assert len(lines) >= 7
+    shutil.copytree(ROOT / "data" / "contracts" / "almelo-2019", tmp_path / "contracts")
+    monkeypatch.chdir(tmp_path)
+    for line in lines:
+        args = shlex.split(line)[1:]
+        result = CliRunner().invoke(main, args)
+        gate = "--fail-on" not in args and args[0] == "audit"  # the Almelo data has errors
+        assert result.exit_code == (1 if gate else 0), (line, result.output[-300:])
+    assert json.loads((tmp_path / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert (tmp_path / "dinnet.sarif").read_text(encoding="utf-8").startswith("{")
+    assert "<testsuites" in (tmp_path / "dinnet-junit.xml").read_text(encoding="utf-8")

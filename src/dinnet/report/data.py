@@ -216,7 +216,7 @@ def node_details(G: nx.MultiDiGraph, node: str, findings: Sequence[Finding] = ()
                                                 if k == "involved_in")],
         "links": _links(G, node),
         "findings": [{"rule": f.rule, "code": f.code, "severity": f.severity,
-                      "message": f.message, "source": f.source} for f in findings],
+                      "message": f.text(lang), "source": f.source} for f in findings],
         "why": why(G, node),
         "how": how(G, node),
     }
@@ -345,7 +345,7 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
     nodes = {n: node_details(G, n, by_node.get(n, ()), lang)
              for s in sections for n in s.din_nodes}
     counts = Counter(f.rule for f in findings)
-    rules = tuple(RuleCount(r.name, r.code, r.severity, r.summary, counts[r.name])
+    rules = tuple(RuleCount(r.name, r.code, r.severity, r.text("summary", lang), counts[r.name])
                   for r in sorted(RULES.values(), key=lambda r: r.code) if counts[r.name])
     municipalities = sorted({str(s.attrs.get("municipality")) for s in sections
                              if s.attrs.get("municipality")})

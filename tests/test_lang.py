@@ -1,0 +1,174 @@
+"""Dutch by default, English on request: every command, every message.
+
+The Dutch output of the commands on the bundled data and on broken contracts
+may hold only Dutch words of the glossary, words of the data itself (labels,
+titles and texts, as written), and the few stable English tokens the
+glossary allows: severities that editors parse, codes, rule names, ids,
+paths and YAML field names.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import dinnet
+from dinnet import glossary
+from dinnet.cli.main import main
+
+pytestmark = pytest.mark.dutch
+
+ROOT = Path(__file__).parents[1]
+ASSETS = ROOT / "tests" / "assets"
+DATA = ROOT / "data" / "contracts" / "almelo-2019"
+
+#: English tokens that stay English in Dutch output: severities, as editors and CI parse them.
+ALLOWED_ENGLISH = {"error", "warning", "info", "ok", "yaml"}
+_STRIP = re.compile(
+    r"'[^'\n]*'"                       # quoted data (labels, ids, values)
+    r"|\"[^\"\n]*\""                   # double-quoted data
+    r"|\S*[/\\]\S*"                    # paths and file:line:col
+    r"|\S+:\S+"                        # ids (zorg:SD3), sources (02-x.txt:12)
+    r"|\bDIN\d{3}\b"                   # codes
+    r"|\b[a-z_]+(?:\[\d+\]|\.[a-z_]+)+"  # YAML field paths (efforts[0].contributes_to)
+    r"|\b[a-z]+(?:[-_][a-z]+)+\b"      # rule names and YAML fields (goal-without-effort, part_of)
+    r"|\[[^\]\n]*\]"                   # field paths and nodes in brackets
+    r"|`[^`\n]*`"                      # code in explanations
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _dutch_vocabulary() -> set[str]:
+    found: set[str] = set()
+    for t in glossary.TERMS.values():
+        found |= _words(f"{t.nl} {t.nl_plural or ''}")
+    for nl, _ in glossary.PHRASES.values():
+        found |= _words(_STRIP.sub(" ", re.sub(r"\{[^}]*\}", " ", nl)))
+    return found
+
+
+def _values(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [v for value in data.values() for v in _values(value)]
+    if isinstance(data, list):
+        return [v for value in data for v in _values(value)]
+    return [str(data)]
+
+
+def _data_words(*files: Path) -> set[str]:
+    """Every word of the values in the YAML files (the data as written; not the field names)."""
+    found: set[str] = set()
+    for f in files:
+        try:
+            data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            data = None
+        found |= _words(" ".join(_values(data)))
+    return found
+
+
+def _foreign(text: str, *files: Path) -> set[str]:
+    allowed = _dutch_vocabulary() | _data_words(*files) | ALLOWED_ENGLISH
+    return _words(_STRIP.sub(" ", text)) - allowed
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def _english_only() -> set[str]:
+    english: set[str] = set()
+    for t in glossary.TERMS.values():
+        english |= _words(f"{t.en} {t.en_plural or ''}")
+    for _, en in glossary.PHRASES.values():
+        english |= _words(re.sub(r"\{[^}]*\}", " ", en))
+    return english - _dutch_vocabulary() - ALLOWED_ENGLISH
+
+
+BUNDLED = sorted(DATA.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("args", [
+    ("audit", "--fail-on", "never"),
+    ("audit", "--fail-on", "never", "--format", "markdown"),
+    ("validate",),
+    ("query", "gaps"),
+    ("query", "shared"),
+    ("query", "why", "zorg:E1"),
+    ("query", "how", "zorg:SD1"),
+    ("query", "impact", "zorg:E1"),
+    ("audit", "--explain", "DIN101"),
+    ("audit", "--explain", "DIN204"),
+])
+def test_dutch_output_on_the_bundled_data(args: tuple[str, ...]) -> None:
+    code, out = _run(*args)
+    assert code == 0, out
+    assert not _foreign(out, *BUNDLED), out[:400]
+
+
+def test_english_on_request_and_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    nl = _run("audit", "--fail-on", "never")[1]
+    en = _run("audit", "--fail-on", "never", "--lang", "en")[1]
+    assert "geen inspanning draagt bij aan" in nl and "no effort contributes to" not in nl
+    assert "no effort contributes to" in en and "geen inspanning draagt bij aan" not in en
+    assert nl.splitlines()[-1].startswith("260 bevindingen: ")
+    monkeypatch.setenv("DINNET_LANG", "en")
+    assert _run("audit", "--fail-on", "never")[1] == en
+    assert _run("audit", "--fail-on", "never", "--lang", "nl")[1] == nl
+
+
+def test_audit_lines_start_with_the_yaml_location() -> None:
+    out = _run("audit", "--fail-on", "never")[1].splitlines()
+    line = re.compile(r"^data/contracts/almelo-2019/[\w-]+\.yaml:\d+:\d+: (error|warning|info): "
+                      r"DIN\d{3} [a-z-]+ \[[^\]]+\] .+ \(bron: [\w.-]+\.txt:\d+(-\d+)?\)$")
+    assert all(line.match(text) for text in out[:-1]), [t for t in out if not line.match(t)][:3]
+
+
+def test_the_finding_points_at_the_element_in_the_yaml() -> None:
+    findings = dinnet.audit(dinnet.load())
+    (f,) = [f for f in findings if f.node == "binnenstad:1a" and f.code == "DIN101"]
+    assert f.location is not None
+    file, line, _ = f.location
+    text = Path(file).read_text(encoding="utf-8").splitlines()
+    assert text[line - 1].strip() == "- id: 1a"
+
+
+BROKEN = {
+    "unknown-field": ("contributes_to:", "contributes:"),
+    "bad-reference": ("contributes_to: [SD1.a]", "contributes_to: [SD9]"),
+    "not-a-number": ("year: 2018", "year: achttien"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_dutch_errors_for_broken_contracts(name: str, tmp_path: Path) -> None:
+    old, new = BROKEN[name]
+    text = (ASSETS / "minimal.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "minimal.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for command in ("validate", "audit"):
+        code, out = _run(command, str(path))
+        assert code == 1, out
+        assert re.search(r"minimal\.yaml:\d+:\d+: error: ", out), out
+        assert not _foreign(out, path), out
+
+
+def test_no_english_glossary_word_leaks_into_dutch_messages() -> None:
+    out = _run("audit", "--fail-on", "never")[1] + _run("validate")[1]
+    leaked = _words(_STRIP.sub(" ", out)) & _english_only() - _data_words(*BUNDLED)
+    assert not leaked
+
+
+def test_the_word_check_catches_english() -> None:
+    en = _run("audit", "--fail-on", "never", "--lang", "en")[1]
+    assert {"contributes", "findings", "deliberately", "measured"} <= _foreign(en, *BUNDLED)
