@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from dinnet.cli import main
 
 import dinnet
 from dinnet import glossary
-from dinnet.cli.main import main
 
 pytestmark = pytest.mark.dutch
 
@@ -134,7 +134,7 @@ def test_audit_lines_start_with_the_yaml_location() -> None:
 
 
 def test_the_finding_points_at_the_element_in_the_yaml() -> None:
-    findings = dinnet.audit(dinnet.load())
+    findings = dinnet.run_audit(dinnet.load())
     (f,) = [f for f in findings if f.node == "binnenstad:1a" and f.code == "DIN101"]
     assert f.location is not None
     file, line, _ = f.location
