@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from dinnet.cli import main
 
 import dinnet
 from dinnet import glossary
+from dinnet.cli import main
 
 pytestmark = pytest.mark.dutch
 

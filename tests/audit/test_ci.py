@@ -21,9 +21,9 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from dinnet.cli import main
 
 from dinnet.audit import RULES
+from dinnet.cli import main
 
 ROOT = Path(__file__).parents[2]
 ASSETS = ROOT / "tests" / "assets"
