@@ -170,6 +170,6 @@ class Rule:
                 severity=hit.severity or self.severity,
                 message=said.text("en") if said is not None else str(hit.message),
                 source=hit.source or data.get("source"),
-                location=locations.get(at) if at is not None else None,
+                location=tuple(locations[at]) if at in locations else None,
                 said=said,
             )

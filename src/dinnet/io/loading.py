@@ -463,6 +463,8 @@ def load(*paths: str | Path, progress: Progress | None = None) -> nx.MultiDiGrap
         loaded, indexes, warnings = load_contracts(*paths, progress=progress)
         G = build_graph([item.contract for item in loaded], indexes=indexes)
     G.graph["files"] = {item.contract.programme.id: item.file for item in loaded}
-    G.graph["locations"] = {key: where for item in loaded for key, where in item.locations.items()}
+    # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
+    G.graph["locations"] = {key: list(where) for item in loaded
+                            for key, where in item.locations.items()}
     G.graph["warnings"] = [str(w) for w in warnings]
     return G
