@@ -172,3 +172,21 @@ def test_no_english_glossary_word_leaks_into_dutch_messages() -> None:
 def test_the_word_check_catches_english() -> None:
     en = _run("audit", "--fail-on", "never", "--lang", "en")[1]
     assert {"contributes", "findings", "deliberately", "measured"} <= _foreign(en, *BUNDLED)
+
+
+@pytest.mark.parametrize("args", [
+    ("validate", "no/such/folder"),
+    ("query", "why", "zorg:XX"),
+    ("query", "impact", "zorg:SD1"),
+    ("audit", "-o", "data/contracts/almelo-2019/zorg.yaml"),
+    ("export", "--format", "csv"),
+    ("audit", "--explain", "DIN999"),
+])
+def test_dutch_errors_of_the_command_line(args: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code in (1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    # click frames a usage error in its own English ("Usage: ...", "Try ... for help", "Error:")
+    lines = [line.removeprefix("Error: ") for line in result.output.splitlines()
+             if not line.startswith(("Usage: ", "Try '"))]
+    assert not _foreign("\n".join(lines), *BUNDLED), result.output

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Self
 
 from .glossary import Message
 
@@ -100,7 +100,30 @@ class Problem:
 
 
 class DinnetError(Exception):
-    """The root of all dinnet errors."""
+    """The root of all dinnet errors.
+
+    An error made with :meth:`of` holds its message for :meth:`text` in either
+    language; ``str(error)`` is English.
+    """
+
+    said: Message | None = None
+
+    @classmethod
+    def of(cls, said: Message) -> Self:
+        """The error with the glossary message ``said``.
+
+        >>> from dinnet.glossary import message
+        >>> err = DinnetError.of(message("error.no_path", path="x.yaml"))
+        >>> str(err), err.text()
+        ('x.yaml: no such file or folder', 'x.yaml: bestand of map bestaat niet')
+        """
+        error = cls(said.text("en"))
+        error.said = said
+        return error
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in ``lang`` (English when the error has no glossary message)."""
+        return self.said.text(lang) if self.said is not None else str(self)
 
 
 class ContractError(DinnetError):

@@ -396,6 +396,41 @@ _PHRASES: dict[str, tuple[str, str]] = {
                         "correct its level"),
     "ref.self_dependency": ("een programma kan geen raakvlak met zichzelf hebben",
                             "a programme cannot depend on itself"),
+    # errors that are not about one place in a contract (dinnet.errors.DinnetError.of)
+    "error.no_path": ("{path}: bestand of map bestaat niet", "{path}: no such file or folder"),
+    "error.no_yaml": ("geen .yaml-bestanden gevonden in {paths}", "no .yaml files found in {paths}"),
+    "error.no_node": ("element {node} staat niet in de graaf (ids zijn 'programma:id'){hint}",
+                      "node {node} is not in the graph (ids are 'programme:id'){hint}"),
+    "error.did_you_mean": ("; bedoel je {ids}?", "; did you mean {ids}?"),
+    "error.impact_kind": ("impact vraagt een inspanning of project; {node} is een {kind_term}",
+                          "impact needs an effort or a project; {node} is a {kind_term}"),
+    "error.csv_two_files": ("csv-export schrijft twee bestanden: geef -o MAP of -o BESTAND.zip",
+                            "csv export writes two files: give -o FOLDER or -o FILE.zip"),
+    "error.exists": ("{path}: bestaat al; kies een andere -o",
+                     "{path}: already exists; choose another -o"),
+    "error.slash": ("{path}: eindigt op '/', dus het is een map; geef een bestandsnaam (zoals "
+                    "{example})",
+                    "{path}: ends with '/', so it names a folder; give a file name (such as "
+                    "{example})"),
+    "error.input_file": ("{path}: een invoerbestand wordt niet overschreven; kies een andere -o",
+                         "{path}: refusing to overwrite an input file; choose another -o"),
+    "error.yaml_file": ("{path}: een YAML-bestand wordt niet overschreven; kies een andere -o",
+                        "{path}: refusing to overwrite a YAML file; choose another -o"),
+    "error.symlink": ("{path}: is een symbolische koppeling; die wordt niet vervangen, kies een "
+                      "andere -o",
+                      "{path}: is a symbolic link; refusing to replace it, choose another -o"),
+    "error.is_folder": ("{path}: is een map; geef een bestandsnaam",
+                        "{path}: is a folder; give a file name"),
+    "error.not_regular": ("{path}: is geen gewoon bestand (een apparaat of een pipe); dat wordt "
+                          "niet vervangen: kies een andere -o, of -o - voor standaarduitvoer",
+                          "{path}: is not a regular file (a device or a pipe); refusing to "
+                          "replace it: choose another -o, or -o - for standard output"),
+    "error.cannot_write_here": ("{path}: hier kan niet geschreven worden ({reason})",
+                                "{path}: cannot write here ({reason})"),
+    "error.cannot_write": ("{path}: schrijven mislukt ({reason}); het vorige bestand, als dat "
+                           "er was, is ongewijzigd",
+                           "{path}: cannot write ({reason}); the previous file, if any, is "
+                           "unchanged"),
     # the command line (dinnet.cli)
     "cli.validated": ("ok: {programmes}, {nodes}, {edges}, {warnings}",
                       "ok: {programmes}, {nodes}, {edges}, {warnings}"),

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ..errors import ContractError, DinnetError, one_line
-from ..glossary import DEFAULT_LANG, LANGS, env_lang, phrase, term
+from ..glossary import DEFAULT_LANG, LANGS, env_lang, message, phrase, term
 
 __all__ = ["main"]
 
@@ -56,7 +56,7 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 n = sum(p.severity == "error" for p in exc.problems)
                 click.echo(term("error", lang, n=n), err=True)
             else:
-                click.echo(f"error: {one_line(str(exc))}", err=True)
+                click.echo(f"error: {one_line(exc.text(lang))}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo(phrase("cli.interrupted", _lang()), err=True)
@@ -220,7 +220,7 @@ def _write_export(G: Any, protect: list[Path], fmt: str, output: str) -> None:
 
     if fmt == "csv":
         if output == "-":
-            raise OutputError("csv export writes two files: give -o FOLDER or -o FILE.zip")
+            raise OutputError.of(message("error.csv_two_files"))
         if output.endswith(".zip"):
             write_output(output, ex.to_csv_zip(G), protect=protect)
             return
@@ -262,7 +262,7 @@ def new(name: str, output: str, programme: str | None, municipality: str, start:
     from ..io.scaffold import schema_comment, skeleton
 
     if output != "-" and Path(output).exists():
-        raise OutputError(f"{output}: already exists; choose another -o")
+        raise OutputError.of(message("error.exists", path=output))
     shown = Path(output).name if output != "-" else "contract.yaml"
     write_output(output, skeleton(name, programme=programme, municipality=municipality,
                                   start=start, end=end, file=shown,

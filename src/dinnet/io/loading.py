@@ -84,7 +84,7 @@ def contract_files(paths: Iterable[str | Path]) -> list[Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise DinnetError(f"{path}: no such file or folder")
+            raise DinnetError.of(message("error.no_path", path=path))
     return found
 
 
@@ -377,7 +377,7 @@ def load_contracts(*paths: str | Path, progress: Progress | None = None
     """
     files = contract_files(paths or (bundled_data_path(),))
     if not files:
-        raise DinnetError(f"no .yaml files found in {', '.join(map(str, paths))}")
+        raise DinnetError.of(message("error.no_yaml", paths=[str(p) for p in paths]))
     with _gc_paused():
         return _load_files(files, progress)
 

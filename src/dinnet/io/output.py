@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
+from ..glossary import message
 
 __all__ = ["write_output"]
 
@@ -47,28 +48,27 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
         sys.stdout.flush()
         return
     if str(path).endswith(("/", os.sep)):
-        raise OutputError(f"{path}: ends with '/', so it names a folder; give a file name "
-                          f"(such as {path}out{Path(str(path)).suffix or '.txt'})")
+        raise OutputError.of(message("error.slash", path=path,
+                                     example=f"{path}out{Path(str(path)).suffix or '.txt'}"))
     target = Path(path)
     resolved = target.resolve()
     for item in protect:
         if Path(item).resolve() == resolved:
-            raise OutputError(f"{target}: refusing to overwrite an input file; choose another -o")
+            raise OutputError.of(message("error.input_file", path=target))
     if target.suffix in (".yaml", ".yml") and target.exists() and not replace_yaml:
-        raise OutputError(f"{target}: refusing to overwrite a YAML file; choose another -o")
+        raise OutputError.of(message("error.yaml_file", path=target))
     if target.is_symlink():
-        raise OutputError(f"{target}: is a symbolic link; refusing to replace it, choose "
-                          "another -o")
+        raise OutputError.of(message("error.symlink", path=target))
     if target.is_dir():
-        raise OutputError(f"{target}: is a folder; give a file name")
+        raise OutputError.of(message("error.is_folder", path=target))
     if target.exists() and not target.is_file():
-        raise OutputError(f"{target}: is not a regular file (a device or a pipe); refusing to "
-                          "replace it: choose another -o, or -o - for standard output")
+        raise OutputError.of(message("error.not_regular", path=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write here ({_reason(exc)})") from None
+        raise OutputError.of(message("error.cannot_write_here", path=target,
+                                     reason=_reason(exc))) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -78,8 +78,8 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write ({_reason(exc)}); the previous file, if "
-                          "any, is unchanged") from None
+        raise OutputError.of(message("error.cannot_write", path=target,
+                                     reason=_reason(exc))) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..errors import NodeNotFoundError
+from ..glossary import message
 
 #: Edge kinds along which support flows from means to ends.
 SUPPORT_EDGES = frozenset({"contributes_to", "refines", "part_of", "delivers", "implements"})
@@ -24,8 +25,8 @@ def require(G: nx.MultiDiGraph, node: str) -> None:
         import difflib
 
         close = difflib.get_close_matches(node, [str(n) for n in G], n=3)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise NodeNotFoundError(f"node {node!r} is not in the graph (ids are 'programme:id'){hint}")
+        hint = message("error.did_you_mean", ids=[repr(c) for c in close]) if close else ""
+        raise NodeNotFoundError.of(message("error.no_node", node=repr(node), hint=hint))
 
 
 def reach(G: nx.MultiDiGraph, sources: Iterable[str], kinds: frozenset[str], *,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import DinnetError
+from ..glossary import message
 from ..graph import nodes_of
 from ._common import SUPPORT_EDGES, reach, require
 
@@ -39,7 +40,7 @@ def impact(G: nx.MultiDiGraph, node: str) -> Impact:
     require(G, node)
     kind = G.nodes[node]["kind"]
     if kind not in ("effort", "project"):
-        raise DinnetError(f"impact needs an effort or a project; {node!r} is a {kind}")
+        raise DinnetError.of(message("error.impact_kind", node=repr(node), kind_term=kind))
     sources = list(nodes_of(G, kind))
     before = reach(G, sources, SUPPORT_EDGES)
     after = reach(G, sources, SUPPORT_EDGES, skip=node)
