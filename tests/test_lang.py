@@ -190,3 +190,12 @@ def test_dutch_errors_of_the_command_line(args: tuple[str, ...]) -> None:
     lines = [line.removeprefix("Error: ") for line in result.output.splitlines()
              if not line.startswith(("Usage: ", "Try '"))]
     assert not _foreign("\n".join(lines), *BUNDLED), result.output
+
+
+@pytest.mark.parametrize("text", ["", "programme:\n  id: a\n  id: b\n"])
+def test_dutch_errors_for_broken_yaml(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out = _run("validate", str(path))
+    assert code == 1 and re.search(r"c\.yaml:\d+:\d+: error: ", out), out
+    assert not _foreign(out, path), out

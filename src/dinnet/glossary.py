@@ -374,6 +374,29 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "load.unknown_in": ("onbekende verwijzing naar {kinds_terms} '{local}' in programma "
                         "'{prog}'{hint}",
                         "unknown {kinds_terms} '{local}' in programme '{prog}'{hint}"),
+    # reading YAML (dinnet.io.yamlread); PyYAML's own words stay English
+    "yaml.syntax": ("YAML-syntaxfout: {detail}", "{detail}"),
+    "yaml.too_deep": ("te diep genest ({detail}); een contract heeft hooguit {depth} niveaus "
+                      "nodig (controleer het inspringen)",
+                      "nested too deeply ({detail}); a contract needs at most {depth} levels "
+                      "(check the indentation)"),
+    "yaml.documents": ("het bestand bevat meer dan één YAML-document ('---'); houd één contract "
+                       "per bestand",
+                       "the file holds more than one YAML document ('---'); keep one contract "
+                       "per file"),
+    "yaml.tab_indents": ("een tab springt deze regel in ({detail}); YAML springt alleen in met "
+                         "spaties: vervang de tab door spaties",
+                         "a tab character indents this line ({detail}); YAML indents with spaces "
+                         "only: replace the tab by spaces"),
+    "yaml.tab_in_line": ("er staat een tab in deze regel ({detail}); YAML springt alleen in met "
+                         "spaties: vervang de tab door spaties",
+                         "a tab character stands in this line ({detail}); YAML indents with "
+                         "spaces only: replace the tab by spaces"),
+    "yaml.empty": ("het bestand is leeg; een contract is een mapping die begint met "
+                   "'programme:'",
+                   "the file is empty; a contract is a mapping that starts with 'programme:'"),
+    "yaml.duplicate_key": ("dubbele sleutel {key} (eerst op regel {line}); houd er één",
+                           "duplicate key {key} (first at line {line}); keep one of them"),
     # references inside a contract (dinnet.contract.references)
     "ref.none_defined": ("geen gedefinieerd", "none defined"),
     "ref.known_many": ("{shown}, ... ({n} in totaal)", "{shown}, ... ({n} in all)"),
@@ -765,7 +788,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def phrase(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
+def phrase(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
     """A fixed phrase in ``lang``, its ``{fields}`` filled in.
 
     >>> phrase("diff.legend"), phrase("diff.legend", "en")
@@ -846,7 +869,7 @@ class Message:
         return self.text("en")
 
 
-def message(key: str, **fields: object) -> Message:
+def message(key: str, /, **fields: object) -> Message:
     """A :class:`Message` for phrase ``key`` (it must exist) with ``fields``."""
     if key not in PHRASES:
         raise KeyError(f"no phrase {key!r} in the glossary")

@@ -36,6 +36,7 @@ import yaml
 
 from ..contract.numbers import non_finite, plain_number
 from ..errors import DuplicateKeyError, Problem, UnsafeYamlError, YamlSyntaxError
+from ..glossary import Message, message
 from . import limits
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -83,10 +84,11 @@ _WORDS = frozenset(_NULLS) | frozenset(_BOOLS)  # plain words that are not text
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
-def _problem(file: str, mark: Any, message: str) -> Problem:
+def _problem(file: str, mark: Any, said: str | Message) -> Problem:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    return Problem(file, line, column, "", message)
+    translated = said if isinstance(said, Message) else None
+    return Problem(file, line, column, "", str(said), said=translated)
 
 
 def _too_large(name: str, size: int | str) -> YamlSyntaxError:
@@ -205,16 +207,16 @@ def parse_text(text: str, file: str) -> yaml.Node:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = " ".join(m for m in (exc.context, exc.problem) if m)
-        if "exceeded maximum nesting depth" in message:
-            message = (f"nested too deeply ({message}); a contract needs at most {MAX_DEPTH} "
-                       "levels (check the indentation)")
-        if "expected a single document" in message:
-            message = "the file holds more than one YAML document ('---'); keep one contract per file"
+        detail = " ".join(m for m in (exc.context, exc.problem) if m)  # PyYAML's (English) words
+        said: str | Message = message("yaml.syntax", detail=detail)
+        if "exceeded maximum nesting depth" in detail:
+            said = message("yaml.too_deep", detail=detail, depth=MAX_DEPTH)
+        if "expected a single document" in detail:
+            said = message("yaml.documents")
         elif mark is not None and "\t" in _line_of(text, mark.line)[:mark.column + 1]:
-            message = (f"a tab character {'indents' if mark.column == 0 else 'stands in'} this "
-                       f"line ({message}); YAML indents with spaces only: replace the tab by spaces")
-        raise YamlSyntaxError([_problem(file, mark, message)]) from None
+            said = message("yaml.tab_indents" if mark.column == 0 else "yaml.tab_in_line",
+                           detail=detail)
+        raise YamlSyntaxError([_problem(file, mark, said)]) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError([Problem(file, None, None, "", str(exc))]) from None
     except RecursionError:
@@ -224,8 +226,8 @@ def parse_text(text: str, file: str) -> yaml.Node:
     finally:
         loader.dispose()
     if node is None:
-        raise YamlSyntaxError([Problem(file, 1, 1, "", "the file is empty; a contract is a mapping "
-                                       "that starts with 'programme:'")])
+        empty = message("yaml.empty")
+        raise YamlSyntaxError([Problem(file, 1, 1, "", str(empty), said=empty)])
     return node
 
 
@@ -374,9 +376,9 @@ class _Constructor:
         self.sizes: dict[int, int] = {}  # collection node -> values it expands to (-1: building)
         self.checked = False
 
-    def fail(self, node: yaml.Node, message: str, cls: type = UnsafeYamlError) -> None:
+    def fail(self, node: yaml.Node, said: str | Message, cls: type = UnsafeYamlError) -> None:
         self.check()  # an alias bomb or cycle is reported first, as if checked up front
-        raise cls([_problem(self.file, node.start_mark, message)])
+        raise cls([_problem(self.file, node.start_mark, said)])
 
     def check(self) -> None:
         if not self.checked:
@@ -440,8 +442,9 @@ class _Constructor:
                     name = _key(key_node)
                 if name in result:
                     first = next(k for k, _ in pairs if _key(k) == name)
-                    self.fail(key_node, f"duplicate key {key_node.value!r} (first at line "
-                              f"{first.start_mark.line + 1}); keep one of them", DuplicateKeyError)
+                    self.fail(key_node, message("yaml.duplicate_key", key=repr(key_node.value),
+                                                line=first.start_mark.line + 1),
+                              DuplicateKeyError)
                 if type(value_node) is _ScalarNode and value_node.tag in allowed:
                     value = value_node.value
                     if value_node.style or (value and value[0] not in starts and value not in words):
