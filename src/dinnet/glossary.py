@@ -454,6 +454,39 @@ _PHRASES: dict[str, tuple[str, str]] = {
                            "er was, is ongewijzigd",
                            "{path}: cannot write ({reason}); the previous file, if any, is "
                            "unchanged"),
+    "error.stdout_several": ("{n} diagrammen kunnen niet naar standaarduitvoer; geef een map met "
+                             "-o",
+                             "{n} diagrams cannot go to standard output; give a folder with -o"),
+    "error.folder_needed": ("{path}: {n} diagrammen hebben een map nodig, geen bestandsnaam",
+                            "{path}: {n} diagrams need a folder, not a file name"),
+    "error.nothing_to_draw": ("niets te tekenen", "nothing to draw"),
+    "error.charts_folder": ("{path}: grafieken zijn meerdere bestanden; geef een map met -o",
+                            "{path}: charts are several files; give a folder with -o"),
+    "error.no_id_from": ("van {name} is geen programma-id te maken; geef er een met --id "
+                         "(kleine letters, cijfers en '-')",
+                         "cannot make a programme id from {name}; pass one with --id "
+                         "(lower-case letters, digits and '-')"),
+    "error.empty_name": ("de naam van het programma is leeg", "the programme name is empty"),
+    "error.period": ("de periode eindigt ({end}) voordat die begint ({start})",
+                     "the period ends ({end}) before it starts ({start})"),
+    "error.bad_programme_id": ("{pid} is geen programma-id: gebruik kleine letters, cijfers en "
+                               "'-'",
+                               "{pid} is not a programme id: use lower-case letters, digits and "
+                               "'-'"),
+    "error.folder_is_file": ("{path}: is een bestand; geef een map voor de contracten",
+                             "{path}: is a file; give a folder for the contracts"),
+    "error.exists_force": ("{paths}: bestaat al; gebruik --force om te vervangen",
+                           "{paths}: already exists; use --force to replace"),
+    "error.exist_force": ("{paths}: bestaan al; gebruik --force om te vervangen",
+                          "{paths}: already exist; use --force to replace"),
+    "error.no_bundled_data": ("de meegeleverde data ontbreekt in deze installatie; installeer "
+                              "dinnet opnieuw of geef contractbestanden op",
+                              "the bundled data set is missing from this installation; "
+                              "reinstall dinnet or pass contract files"),
+    "error.missing_dot": ("Graphviz 'dot' niet gevonden: installeer het met `sudo apt-get install "
+                          "graphviz` (Debian/Ubuntu) of zie https://graphviz.org/download/",
+                          "Graphviz 'dot' not found: install it with `sudo apt-get install "
+                          "graphviz` (Debian/Ubuntu) or see https://graphviz.org/download/"),
     # the command line (dinnet.cli)
     "cli.validated": ("ok: {programmes}, {nodes}, {edges}, {warnings}",
                       "ok: {programmes}, {nodes}, {edges}, {warnings}"),

@@ -65,8 +65,7 @@ def bundled_data_path() -> Path:
     repo = Path(__file__).resolve().parents[3] / "data" / "contracts"
     if repo.is_dir():
         return repo
-    raise DinnetError("the bundled data set is missing from this installation; "
-                      "reinstall dinnet or pass contract files")
+    raise DinnetError.of(message("error.no_bundled_data"))
 
 
 def contract_files(paths: Iterable[str | Path]) -> list[Path]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..contract.model import PROGRAMME_ID_PATTERN
 from ..errors import DinnetError
+from ..glossary import message
 from .yamlwrite import reads_as_text
 
 __all__ = ["programme_id", "schema_comment", "skeleton"]
@@ -36,8 +37,7 @@ def programme_id(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].rstrip("-")
     if not re.match(PROGRAMME_ID_PATTERN, slug):
-        raise DinnetError(f"cannot make a programme id from {name!r}; pass one with --id "
-                          "(lower-case letters, digits and '-')")
+        raise DinnetError.of(message("error.no_id_from", name=repr(name)))
     return slug
 
 
@@ -177,13 +177,13 @@ def skeleton(name: str, *, programme: str | None = None, municipality: str = "VU
     True
     """
     if not name.strip():
-        raise DinnetError("the programme name is empty")
+        raise DinnetError.of(message("error.empty_name"))
     end = start + 3 if end is None else end
     if end < start:
-        raise DinnetError(f"the period ends ({end}) before it starts ({start})")
+        raise DinnetError.of(message("error.period", start=start, end=end))
     pid = programme or programme_id(name)
     if not re.match(PROGRAMME_ID_PATTERN, pid):
-        raise DinnetError(f"{pid!r} is not a programme id: use lower-case letters, digits and '-'")
+        raise DinnetError.of(message("error.bad_programme_id", pid=repr(pid)))
     return _TEMPLATE.format(
         schema=schema, name=_text(name.strip()), name_comment=name.strip().replace("\n", " "),
         pid=pid, id_line=f"id: {pid}".ljust(37),

@@ -33,6 +33,7 @@ from ..contract.explain import loc_path, validation_message
 from ..contract.model import Contract, Index
 from ..contract.references import Loc, check_contract
 from ..errors import ContractError, OutputError, Problem, ValidationError
+from ..glossary import message
 from .output import write_output
 from .scaffold import schema_comment
 from .xlsx import NULL, SHEETS, YEARS, openpyxl_module, year_column
@@ -496,7 +497,7 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
     contracts, indexes = read_workbook(path)
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: is a file; give a folder for the contracts")
+        raise OutputError.of(message("error.folder_is_file", path=folder))
     name = Path(path).name
     texts: dict[Path, str] = {}
     for contract in contracts:
@@ -510,8 +511,8 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
         texts[folder / "index.yaml"] = index_yaml(index, header=f"# Imported from {name}.\n")
     existing = [str(p) for p in texts if p.exists()]
     if existing and not force:
-        raise OutputError(f"{', '.join(existing)}: already exist{'s' if len(existing) == 1 else ''}; "
-                          "use --force to replace")
+        key = "error.exists_force" if len(existing) == 1 else "error.exist_force"
+        raise OutputError.of(message(key, paths=existing))
     for target, text in texts.items():
         write_output(target, text, protect=[path], replace_yaml=force)
     return list(texts)

@@ -24,6 +24,7 @@ import networkx as nx
 
 from ..audit import Finding, run_audit
 from ..errors import OutputError
+from ..glossary import message
 from ..io.output import write_output
 from .dot import iter_din_dot
 from .labels import natural_key
@@ -149,14 +150,13 @@ def portfolio(G: nx.MultiDiGraph, *, lang: str = "nl") -> Diagram:
 def _targets(names: Sequence[str], output: str | Path, format: str) -> list[str | Path]:
     if str(output) == "-":
         if len(names) != 1:
-            raise OutputError(f"{len(names)} diagrams cannot go to standard output; "
-                              "give a folder with -o")
+            raise OutputError.of(message("error.stdout_several", n=len(names)))
         return ["-"]
     out = Path(output)
     if len(names) == 1 and not out.is_dir() and not str(output).endswith(("/", "\\")):
         return [out]
     if out.suffix.lstrip(".") in FORMATS and not out.is_dir():
-        raise OutputError(f"{out}: {len(names)} diagrams need a folder, not a file name")
+        raise OutputError.of(message("error.folder_needed", path=out, n=len(names)))
     return [out / f"{name}.{format}" for name in names]
 
 
@@ -177,7 +177,7 @@ def write_diagrams(diagrams: Sequence[Diagram], output: str | Path, format: str 
     ['mini-SD1.dot', 'mini-SD2.dot']
     """
     if not diagrams:
-        raise OutputError("nothing to draw")
+        raise OutputError.of(message("error.nothing_to_draw"))
     protect = list(protect)
     targets = _targets([d.name for d in diagrams], output, format)
     for diagram, target in zip(diagrams, targets, strict=True):
@@ -200,7 +200,7 @@ def write_charts(G: nx.MultiDiGraph, folder: str | Path, format: str = "svg", *,
 
     out = Path(folder)
     if out.suffix.lstrip(".") in ("svg", "png", "pdf") and not out.is_dir():
-        raise OutputError(f"{out}: charts are several files; give a folder with -o")
+        raise OutputError.of(message("error.charts_folder", path=out))
     protect = list(protect)
     figures: list[tuple[str, Any]] = [("budget", budget_figure(G, lang=lang))]
     figures += [(f"indicators-{p}", indicator_figure(G, p, lang=lang))
