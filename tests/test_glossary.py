@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,28 @@ def test_no_other_module_keeps_a_table_of_dutch_and_english_words() -> None:
                     found.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert not found
     assert not (SRC / "report" / "words.py").exists()
+
+
+def test_every_phrase_the_code_names_exists() -> None:
+    """Every literal key given to message() or phrase() in the source stands in the glossary."""
+    named = re.compile(r"""\b(?:message|phrase)\(\s*f?["']([a-z_]+\.[\w.{}\[\]'"-]+)["']""")
+    missing = []
+    for path in SRC.rglob("*.py"):
+        for key in named.findall(path.read_text(encoding="utf-8")):
+            if "{" in key:  # an f-string key: some phrase starts with its fixed part
+                prefix = key.split("{")[0]
+                ok = any(k.startswith(prefix) for k in glossary.PHRASES)
+            else:
+                ok = key in glossary.PHRASES
+            if not ok:
+                missing.append(f"{path.relative_to(SRC)}: {key}")
+    assert not missing
+
+
+def test_every_rule_is_explained_in_both_languages() -> None:
+    from dinnet.audit import RULES
+
+    for r in RULES.values():
+        for part in ("title", "summary", "why", "fix"):
+            assert r.text(part, "nl") and r.text(part, "en"), (r.code, part)
+            assert r.text(part, "nl") != r.text(part, "en"), (r.code, part)
