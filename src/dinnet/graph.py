@@ -293,6 +293,6 @@ def build_graph(contracts: Iterable[Contract], *, indexes: Iterable[Index] = ())
                 else:
                     add_edge(u, v, kind, kind=kind, **attrs)
             else:
-                unresolved.append({"from": u, "to": v, "kind": kind, "source": attrs["source"]})
+                unresolved.append({"from": u, "to": v, "kind": kind, **attrs})
     G.graph["unresolved"] = unresolved
     return G

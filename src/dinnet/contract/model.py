@@ -141,6 +141,14 @@ def _split(data: Any, *fields: str, into: str = "approximate", per_field: bool =
     return data
 
 
+def _marks_on_numbers(marks: dict[int, str], values: dict[int, Any], what: str) -> None:
+    """An approximate mark needs a number to mark."""
+    bad = sorted(y for y in marks if not isinstance(values.get(y), int | float))
+    if bad:
+        raise ValueError(f"{', '.join(map(str, bad))} marked approximate, but {what} has no "
+                         "number for that year; write the number, or remove the mark")
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -303,6 +311,12 @@ class Baseline(_Model):
                 data = {**data, "value": values[0], "approximate": approx[0]}
         return data
 
+    @model_validator(mode="after")
+    def _marked(self) -> Baseline:
+        if self.approximate is not None:
+            _marks_on_numbers({0: self.approximate}, {0: self.value}, "the baseline")
+        return self
+
 
 class Indicator(_Model):
     """A measure of one or more goals."""
@@ -340,6 +354,12 @@ class Indicator(_Model):
     @classmethod
     def _approx(cls, data: Any) -> Any:
         return _split(data, "targets", "expected", "realised", per_field=True)
+
+    @model_validator(mode="after")
+    def _marked(self) -> Indicator:
+        for series, marks in self.approximate.items():
+            _marks_on_numbers(marks, getattr(self, series), series)
+        return self
 
 
 class Track(_Model):
@@ -391,6 +411,11 @@ class Budget(_Model):
     @classmethod
     def _approx(cls, data: Any) -> Any:
         return _split(data, "amounts")
+
+    @model_validator(mode="after")
+    def _marked(self) -> Budget:
+        _marks_on_numbers(self.approximate, self.amounts, "the budget")
+        return self
 
 
 class Effort(_Model):
@@ -480,6 +505,11 @@ class TableLine(_Model):
     def _approx(cls, data: Any) -> Any:
         return _split(data, "amounts")
 
+    @model_validator(mode="after")
+    def _marked(self) -> TableLine:
+        _marks_on_numbers(self.approximate, self.amounts, "the line")
+        return self
+
 
 class Table(_Model):
     """A budget or capacity table, with its totals as printed."""
@@ -503,6 +533,11 @@ class Table(_Model):
     @classmethod
     def _approx(cls, data: Any) -> Any:
         return _split(data, "stated_totals", into="approximate_totals")
+
+    @model_validator(mode="after")
+    def _marked(self) -> Table:
+        _marks_on_numbers(self.approximate_totals, self.stated_totals, "stated_totals")
+        return self
 
 
 class Relation(_Model):
