@@ -110,14 +110,16 @@ def value(draw: Any, ctx: Ctx, owner: str, name: str, annotation: Any) -> Any:
     if ann is float:
         return draw(st.floats(0.001, 1e9, allow_nan=False).map(lambda x: round(x, 3)))
     if origin in (typing.Union, __import__("types").UnionType):  # a figure: number or text
-        return draw(st.one_of(st.floats(-1e6, 1e6).map(lambda x: round(x, 2)),
-                              st.just("n.t.b."), st.just(ctx.token("tekst "))))
+        number = st.floats(-1e6, 1e6).map(lambda x: round(x, 2))
+        if ctx.full:  # numbers, so that they can be marked approximate
+            return draw(number)
+        return draw(st.one_of(number, st.just("n.t.b."), st.just(ctx.token("tekst "))))
     if ann is str:
         if name == "id":
             return ctx.token("X")
         return ctx.token("tekst ")
     if origin is dict:
-        key, val = typing.get_args(ann)
+        _, val = typing.get_args(ann)
         years = draw(st.lists(st.sampled_from(YEARS), min_size=int(ctx.full), max_size=3,
                               unique=True))
         return {y: value(draw, ctx, owner, name, val) for y in years}
@@ -141,7 +143,7 @@ def element(draw: Any, ctx: Ctx, cls: type[pydantic.BaseModel], **fixed: Any) ->
         if not field.is_required() and not (ctx.full or draw(st.booleans())):
             continue
         found = value(draw, ctx, owner, name, field.annotation)
-        if found is not None and found != [] or field.is_required():
+        if (found is not None and found != []) or field.is_required():
             data[name] = found
     return data
 
@@ -200,6 +202,15 @@ def contracts(draw: Any, full: bool = False) -> m.Contract:
     return m.Contract.model_validate(data)
 
 
+def pruned(value: Any) -> Any:
+    """Without empty mappings: ``budget: {}`` says no more than no budget (xlsx has no cell for it)."""
+    if isinstance(value, dict):
+        return {k: pruned(v) for k, v in value.items() if v != {}}
+    if isinstance(value, list):
+        return [pruned(v) for v in value]
+    return value
+
+
 def _walk(efforts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [x for e in efforts for x in (e, *_walk(e.get("efforts", [])))]
 
@@ -216,7 +227,7 @@ def leaves(value: Any) -> set[str]:
     if isinstance(value, bool) or value is None:
         return set()
     if isinstance(value, int | float):
-        return {str(float(value))}
+        return {str(float(value) + 0.0)}  # -0.0 is 0
     return {str(value)}
 
 
@@ -234,14 +245,14 @@ def every_text(contract: m.Contract) -> set[str]:
     return {x for x in leaves(contract) if x.startswith(("X", "tekst ", "f"))}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(contracts())
 def test_every_field_reaches_the_graph_the_exports_and_the_xlsx_round_trip(
         tmp_path_factory: pytest.TempPathFactory, c: m.Contract) -> None:
     check_nothing_dropped(tmp_path_factory.mktemp("rt"), c)
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
 @given(contracts(full=True))
 def test_a_contract_with_every_field_set_survives(
         tmp_path_factory: pytest.TempPathFactory, c: m.Contract) -> None:
@@ -261,7 +272,7 @@ def check_nothing_dropped(tmp: Path, c: m.Contract) -> None:
     book = tmp / "p.xlsx"
     book.write_bytes(export_xlsx([c]))
     (back,), _ = read_workbook(book)
-    assert plain_data(back) == plain_data(c)
+    assert pruned(plain_data(back)) == pruned(plain_data(c))
     H = build_graph([back])
     assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
     assert sorted(map(str, H.edges(keys=True, data=True))) == sorted(
@@ -270,11 +281,15 @@ def check_nothing_dropped(tmp: Path, c: m.Contract) -> None:
     for H in (from_json(to_json(G)), from_graphml(to_graphml(G))):
         assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
     texts = every_text(c)
+    bare = G.copy()
+    bare.graph.clear()
+    graph_level = leaves(G.graph) - graph_leaves(bare)  # unresolved references, the index
     gexf = to_gexf(G).decode("utf-8")
     with zipfile.ZipFile(io.BytesIO(to_csv_zip(G))) as z:
         csv_text = "".join(z.read(name).decode("utf-8-sig") for name in z.namelist())
     for name, text in (("GEXF", gexf), ("CSV", csv_text), ("JSON", to_json(G))):
-        lost = sorted(t for t in texts if t not in text)
+        lost = sorted(t for t in texts if t not in text
+                      and not (name == "GEXF" and t in graph_level))  # GEXF: nodes, edges only
         assert not lost, f"{name} export lacks {lost[:10]}"
 
 

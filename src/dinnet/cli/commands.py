@@ -104,20 +104,29 @@ def _load(paths: tuple[Path, ...]) -> tuple[Any, list[Path]]:
 @main.command()
 @PATHS
 @LANG
+@click.option("--sources", "sources", type=click.Path(path_type=Path), default=None,
+              metavar="DIR", help="Also check every source: against the texts in DIR: the file "
+              "and lines exist, the element's label stands there.")
 @_handle_errors
-def validate(paths: tuple[Path, ...], lang: str) -> None:
+def validate(paths: tuple[Path, ...], lang: str, sources: Path | None) -> None:
     """Check contract files; print one line per problem."""
     from ..io.loading import load
 
     G = load(*paths, progress=_progress())
-    warnings = G.graph.get("problems") or G.graph["warnings"]
+    warnings = list(G.graph.get("problems") or G.graph["warnings"])
+    if sources is not None:
+        from ..io.loading import load_contracts
+        from ..io.sources import check_sources
+
+        loaded, _, _ = load_contracts(*paths)
+        warnings += check_sources([(i.file, i.contract) for i in loaded], sources)
     for warning in warnings:
         click.echo(warning.text(lang) if hasattr(warning, "text") else warning, err=True)
     programmes = sum(1 for _, kind in G.nodes(data="kind") if kind == "programme")
     click.echo(phrase("cli.validated", lang, programmes=term("programme", lang, n=programmes),
                       nodes=term("node", lang, n=G.number_of_nodes()),
                       edges=term("edge", lang, n=G.number_of_edges()),
-                      warnings=term("warning", lang, n=len(G.graph["warnings"]))))
+                      warnings=term("warning", lang, n=len(warnings))))
 
 
 @main.command()

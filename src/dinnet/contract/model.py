@@ -24,7 +24,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -141,7 +141,7 @@ def _split(data: Any, *fields: str, into: str = "approximate", per_field: bool =
     return data
 
 
-def _marks_on_numbers(marks: dict[int, str], values: dict[int, Any], what: str) -> None:
+def _marks_on_numbers(marks: Mapping[int, str], values: Mapping[int, Any], what: str) -> None:
     """An approximate mark needs a number to mark."""
     bad = sorted(y for y in marks if not isinstance(values.get(y), int | float))
     if bad:

@@ -271,6 +271,9 @@ def _table(first: list[str], rows: list[tuple[list[Any], Mapping[str, Any]]]) ->
 def to_csv_tables(G: nx.MultiDiGraph) -> dict[str, str]:
     """``{"nodes.csv": ..., "edges.csv": ...}``: one row per node and per edge.
 
+    References into programmes that are not loaded (``G.graph["unresolved"]``)
+    add ``unresolved.csv``, one row each.
+
     Columns are ``id`` (nodes) or ``from, to, key`` (edges), then ``kind``,
     ``programme``, ``label`` and every other attribute in name order. Empty
     cells are absent values; mappings and lists are JSON text.
@@ -283,10 +286,17 @@ def to_csv_tables(G: nx.MultiDiGraph) -> dict[str, str]:
     """
     nodes = [([n], G.nodes[n]) for n in sorted(G.nodes)]
     edges = sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
-    return {
+    tables = {
         "nodes.csv": _table(["id"], nodes),
         "edges.csv": _table(["from", "to", "key"], [([u, v, k], d) for u, v, k, d in edges]),
     }
+    unresolved = G.graph.get("unresolved") or []
+    if unresolved:  # references into programmes not loaded, with all they say
+        tables["unresolved.csv"] = _table(["from", "to", "kind"], [
+            ([r["from"], r["to"], r["kind"]], {k: v for k, v in r.items()
+                                                if k not in ("from", "to", "kind")})
+            for r in sorted(unresolved, key=lambda r: (r["from"], r["to"], r["kind"]))])
+    return tables
 
 
 def to_csv_zip(G: nx.MultiDiGraph) -> bytes:
