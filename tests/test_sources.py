@@ -114,10 +114,11 @@ def test_cli_reports_them_as_warnings(tmp_path: Path) -> None:
         goals:
           - {id: SD1, level: strategic, label: Een veilige haven, source: t.txt:4}
         """)
-    result = CliRunner().invoke(main, ["validate", str(path), "--sources", str(texts(tmp_path))])
+    result = CliRunner().invoke(main, ["validate", str(path), "--sources", str(texts(tmp_path)),
+                                       "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert f"{path}:8:" in result.output and "does not stand in t.txt:4" in result.output
-    assert "1 warnings" in result.output
+    assert "1 warning" in result.output
 
 
 def test_normalise() -> None:
