@@ -46,6 +46,12 @@ demo: setup
 	$(BIN)/dinnet portfolio -o $(OUT)/portfolio.svg
 	$(BIN)/dinnet report -o $(OUT)/report.html
 	@echo "open $(OUT)/report.html in a browser; the DIN diagrams are in $(OUT)/din/"
+	$(BIN)/dinnet validate --sources examples/zonnedal examples/zonnedal
+	$(BIN)/dinnet audit --fail-on never examples/zonnedal | tail -1
+	$(BIN)/dinnet render -o $(OUT)/zonnedal/din/ examples/zonnedal
+	$(BIN)/dinnet charts -o $(OUT)/zonnedal/charts/ examples/zonnedal
+	$(BIN)/dinnet report -o $(OUT)/zonnedal/report.html examples/zonnedal
+	@echo "the fictional budget-shaped example (docs/own-municipality.md) is in $(OUT)/zonnedal/"
 
 lint: setup-dev
 	$(BIN)/ruff check src tests $(wildcard benchmarks examples)

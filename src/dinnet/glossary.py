@@ -145,6 +145,9 @@ _PHRASES: dict[str, tuple[str, str]] = {
     # the charts (dinnet.render.charts)
     "chart.baseline": ("peilwaarde", "baseline"),
     "chart.target": ("streefwaarde", "target"),
+    "chart.realised": ("realisatie", "realised"),
+    "chart.expected": ("verwacht", "expected"),
+    "chart.text_only": ("alleen in woorden", "in words only"),
     "chart.lines": ("som van de regels", "sum of the lines"),
     "chart.stated": ("totaal zoals gedrukt", "total as printed"),
     "chart.differs": ("wijkt af", "differs"),
@@ -237,6 +240,13 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "report.how": ("Hoe (middelen eronder)", "How (means below)"),
     "report.links": ("Verbanden", "Links"),
     "report.period": ("Periode", "Period"),
+    "report.date": ("Datum", "Date"),
+    "report.version": ("Versie", "Version"),
+    "report.kenmerk": ("Kenmerk", "Reference"),
+    "report.roles_source": ("Rollen: bron", "Roles: source"),
+    "report.realised": ("Realisatie", "Realised"),
+    "report.expected": ("Verwacht", "Expected"),
+    "report.budget_in_words": ("Begroting alleen in woorden", "Budget in words only"),
     "report.roles": ("Rollen", "Roles"),
     "report.bestuurlijk_opdrachtgever": ("Bestuurlijk opdrachtgever", "Political principal"),
     "report.ambtelijk_opdrachtgever": ("Ambtelijk opdrachtgever", "Administrative principal"),
@@ -320,6 +330,17 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "audit.reason_not_stated": ("de tekst vermeldt het niet", "the text does not state it"),
     "audit.programme_without_goals": ("programma '{label}' heeft geen doelen in de data",
                                       "programme '{label}' has no goals in its data"),
+    "audit.and": ("{a}{b}", "{a}{b}"),
+    "audit.so_without_goal": ("; daardoor zonder doel: {efforts}",
+                              "; so without a goal: {efforts}"),
+    "audit.target_tbd": ("indicator '{label}': streefwaarde {years} nog te bepalen ({value})",
+                         "indicator '{label}': target {years} to be determined ({value})"),
+    "audit.approximate_total": ("{title} ({table}) {year}: het totaal is bij benadering "
+                                "({approx} {stated_num}); de regels tellen op tot "
+                                "{recomputed_num}, exact controleren kan niet",
+                                "{title} ({table}) {year}: the total is approximate ({approx} "
+                                "{stated_num}); the lines add up to {recomputed_num}, which "
+                                "cannot be checked exactly"),
     # loading contracts (dinnet.io.loading)
     "load.nothing": ("niets (een lege waarde)", "nothing (an empty value)"),
     "load.boolean": ("de waarheidswaarde {value}", "the boolean {value}"),
@@ -593,9 +614,15 @@ _PHRASES: dict[str, tuple[str, str]] = {
                         "Work without a purpose in the network: either a missing link or an "
                         "effort to question."),
     "rule.DIN104.fix": ("Voeg `contributes_to` toe. Noemt het contract geen verband, laat het "
-                        "dan zo: de bevinding is het eerlijke verslag.",
+                        "dan zo: de bevinding is het eerlijke verslag. Stonden de verbanden "
+                        "alleen in een figuur die ontbreekt, noteer dat onder `not_in_text` met "
+                        "`affects: [links]`: dan staan deze inspanningen één keer onder die "
+                        "regel.",
                         "Add `contributes_to`. When the contract states no link, leave it: the "
-                        "finding is the honest report."),
+                        "finding is the honest report. When the links stood only in a figure "
+                        "that is missing, record that under `not_in_text` with "
+                        "`affects: [links]`: these efforts are then listed once, under that "
+                        "entry."),
     "rule.DIN105.title": ("Project zonder inspanning", "Project without effort"),
     "rule.DIN105.summary": ("Een project dat geen inspanning uitvoert (`implements`).",
                             "A project that implements no effort (`implements`)."),
@@ -606,8 +633,9 @@ _PHRASES: dict[str, tuple[str, str]] = {
                         "Add `implements: [E..]` where the text says which effort the project "
                         "serves."),
     "rule.DIN201.title": ("Indicator zonder peilwaarde", "Indicator without baseline"),
-    "rule.DIN201.summary": ("Een indicator zonder peilwaarde.",
-                            "An indicator without a baseline (peilwaarde)."),
+    "rule.DIN201.summary": ("Een indicator zonder peilwaarde en zonder realisatie.",
+                            "An indicator without a baseline (peilwaarde) and without a "
+                            "realised value (realisatie)."),
     "rule.DIN201.why": ("Zonder beginpunt zegt een streefwaarde weinig.",
                         "Without a starting point a target says little."),
     "rule.DIN201.fix": ("Voeg `baseline: {value, year}` toe.", "Add `baseline: {value, year}`."),
@@ -749,8 +777,33 @@ _PHRASES: dict[str, tuple[str, str]] = {
                             "A programme whose data holds no goals at all."),
     "rule.DIN502.why": ("Zonder doelen is er geen netwerk om te controleren.",
                         "Without goals there is no network to check."),
-    "rule.DIN502.fix": ("Voeg de doelen toe, of leg onder `not_in_text` uit waarom ze ontbreken.",
-                        "Add the goals, or explain their absence under `not_in_text`."),
+    "rule.DIN502.fix": ("Voeg de doelen toe, of leg onder `not_in_text` uit waarom ze ontbreken, "
+                        "met `affects: [goals]`: dan meldt de audit het één keer onder die "
+                        "regel, met de inspanningen die het raakt.",
+                        "Add the goals, or explain their absence under `not_in_text` with "
+                        "`affects: [goals]`: the audit then reports it once, under that entry, "
+                        "with the efforts it affects."),
+    "rule.DIN206.title": ("Streefwaarde nog te bepalen", "Target to be determined"),
+    "rule.DIN206.summary": ("Een streefwaarde die als `n.t.b.` (nog te bepalen) is gedrukt.",
+                            "A target printed as `n.t.b.` (to be determined)."),
+    "rule.DIN206.why": ("Een open streefwaarde moet later nog worden vastgesteld; zo blijft ze "
+                        "in beeld.",
+                        "An open target still has to be set; this keeps it in view."),
+    "rule.DIN206.fix": ("Vul de streefwaarde in zodra die is vastgesteld.",
+                        "Fill in the target once it is set."),
+    "rule.DIN303.title": ("Totaal bij benadering", "Approximate total"),
+    "rule.DIN303.summary": ("Een begrotingstabel waarvan het gedrukte totaal of een regel bij "
+                            "benadering is (`ruim`, `circa`), zodat de optelling niet exact te "
+                            "controleren is.",
+                            "A budget table whose printed total or one of whose lines is "
+                            "approximate (`ruim`, `circa`), so the sum cannot be checked "
+                            "exactly."),
+    "rule.DIN303.why": ("'Ruim € 200.000' telt niet exact op; de audit meldt geen tekort of "
+                        "overschot dat er misschien niet is.",
+                        "'Ruim € 200.000' does not add up exactly; the audit reports no "
+                        "shortfall or surplus that may not be there."),
+    "rule.DIN303.fix": ("Niets, als het contract het zo drukt; anders het exacte bedrag.",
+                        "Nothing when the contract prints it so; otherwise the exact amount."),
 }
 
 

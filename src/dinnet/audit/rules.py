@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from .. import queries as q
+from ..contract.numbers import is_tbd
 from ..glossary import message, phrase
 from ..graph import location_key, nodes_of
 from .findings import Check, Hit, Rule, Severity
@@ -101,10 +102,41 @@ def strategic_without_operational(G: nx.MultiDiGraph) -> Iterator[Hit]:
         yield Hit(g, message("audit.strategic_without_operational", label=_label(G, g)))
 
 
+def _explained(G: nx.MultiDiGraph, p: str, what: str) -> int | None:
+    """The index of ``p``'s first ``not_in_text`` entry that ``affects`` ``what``."""
+    for n, item in enumerate(G.nodes[p].get("not_in_text", [])):
+        if what in (item.get("affects") or ()):
+            return n
+    return None
+
+
+def _programmes_without_goals(G: nx.MultiDiGraph) -> list[str]:
+    with_goals = {G.nodes[g]["programme"] for g in nodes_of(G, "goal")}
+    return sorted(p for p in nodes_of(G, "programme") if p not in with_goals)
+
+
+def _one_cause(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Efforts without goal by the programme whose one root cause they share: it states no
+    goals, or an entry under ``not_in_text`` says the links are missing."""
+    grouped: dict[str, list[str]] = {}
+    no_goals = set(_programmes_without_goals(G))
+    for e in q.efforts_without_goal(G):
+        p = G.nodes[e]["programme"]
+        if p in no_goals or _explained(G, p, "links") is not None:
+            grouped.setdefault(p, []).append(e)
+    return grouped
+
+
+def _listed(G: nx.MultiDiGraph, efforts: list[str]) -> Any:
+    return message("audit.so_without_goal", efforts=[e.split(":", 1)[1] for e in efforts])
+
+
 @rule("DIN104", "effort-without-goal", "error")
 def effort_without_goal(G: nx.MultiDiGraph) -> Iterator[Hit]:
+    grouped = {e for efforts in _one_cause(G).values() for e in efforts}
     for e in q.efforts_without_goal(G):
-        yield Hit(e, message("audit.effort_without_goal", label=_label(G, e)))
+        if e not in grouped:  # reported once with its root cause (DIN501, DIN502)
+            yield Hit(e, message("audit.effort_without_goal", label=_label(G, e)))
 
 
 @rule("DIN105", "project-without-effort", "warning")
@@ -129,7 +161,7 @@ def _numeric(targets: dict[int, Any]) -> dict[int, float]:
 @rule("DIN201", "indicator-without-baseline", "warning")
 def indicator_without_baseline(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for i, data, _ in _targets(G):
-        if data.get("baseline_value") is None:
+        if data.get("baseline_value") is None and not data.get("realised"):
             yield Hit(i, message("audit.indicator_without_baseline", label=_label(G, i)))
 
 
@@ -189,11 +221,34 @@ def target_not_numeric(G: nx.MultiDiGraph) -> Iterator[Hit]:
                                  targets=[repr(targets[y]) for y in sorted(targets)]))
 
 
+@rule("DIN206", "target-to-be-determined", "info")
+def target_to_be_determined(G: nx.MultiDiGraph) -> Iterator[Hit]:
+    for i, _, targets in _targets(G):
+        open_years = sorted(y for y, v in targets.items() if is_tbd(v))
+        if open_years:
+            yield Hit(i, message("audit.target_tbd", label=_label(G, i), years=open_years,
+                                 value=targets[open_years[0]]))
+
+
 # -- budgets ---------------------------------------------------------------
+
+def _approximate_years(G: nx.MultiDiGraph, programme: str, table: str) -> dict[int, str]:
+    """The years of a budget table whose total or a line is approximate, with the word."""
+    for t in G.nodes[programme].get("budgets", []):
+        if t["id"] == table:
+            marks = {int(y): w for y, w in (t.get("approximate_totals") or {}).items()}
+            for line in t["lines"]:
+                for y, w in (line.get("approximate") or {}).items():
+                    marks.setdefault(int(y), w)
+            return marks
+    return {}
+
 
 @rule("DIN301", "budget-mismatch", "error")
 def budget_mismatch(G: nx.MultiDiGraph) -> Iterator[Hit]:
     for c in q.budget_checks(G):
+        if c.year in _approximate_years(G, c.programme, c.table):
+            continue  # approximate: DIN303
         if not c.matches:
             assert c.stated is not None
             yield Hit(None, message("audit.budget_mismatch", title=c.title, table=c.table,
@@ -218,6 +273,18 @@ def budget_tables_disagree(G: nx.MultiDiGraph) -> Iterator[Hit]:
                                             b=b["title"], b_id=b["id"], detail=detail),
                               programme=p, source=a["source"],
                               at=location_key(p, "table", a["id"]))
+
+
+@rule("DIN303", "approximate-total", "info")
+def approximate_total(G: nx.MultiDiGraph) -> Iterator[Hit]:
+    for c in q.budget_checks(G):
+        word = _approximate_years(G, c.programme, c.table).get(c.year)
+        if word is not None and c.stated is not None:
+            yield Hit(None, message("audit.approximate_total", title=c.title, table=c.table,
+                                    year=c.year, approx=word, stated_num=c.stated,
+                                    recomputed_num=c.recomputed),
+                      programme=c.programme, source=c.source,
+                      at=location_key(c.programme, "table", c.table))
 
 
 def _effective(table: dict) -> dict[int, float]:
@@ -264,6 +331,13 @@ def possible_duplicate_effort(G: nx.MultiDiGraph) -> Iterator[Hit]:
 
 @rule("DIN501", "missing-din-content", "warning")
 def missing_din_content(G: nx.MultiDiGraph) -> Iterator[Hit]:
+    grouped = _one_cause(G)
+    first: dict[str, int] = {}  # programme -> the entry that lists the efforts it leaves unlinked
+    for p in grouped:
+        goals = _explained(G, p, "goals") if p in _programmes_without_goals(G) else None
+        found = goals if goals is not None else _explained(G, p, "links")
+        if found is not None:
+            first[p] = found
     for p in sorted(nodes_of(G, "programme")):
         for n, item in enumerate(G.nodes[p].get("not_in_text", [])):
             said = (message("audit.missing_in_section", what=item["what"],
@@ -271,6 +345,9 @@ def missing_din_content(G: nx.MultiDiGraph) -> Iterator[Hit]:
                     if item.get("section") else
                     message("audit.missing", what=item["what"],
                             reason_phrase=f"audit.reason_{item['reason']}"))
+            affected = grouped.get(p, []) if n == first.get(p) else []
+            if affected:
+                said = message("audit.and", a=said, b=_listed(G, affected))
             yield Hit(None, said, programme=p,
                       severity="info" if item["reason"] == "not_stated" else None,
                       source=item["source"], at=location_key(p, "not_in_text", n))
@@ -278,7 +355,10 @@ def missing_din_content(G: nx.MultiDiGraph) -> Iterator[Hit]:
 
 @rule("DIN502", "programme-without-goals", "warning")
 def programme_without_goals(G: nx.MultiDiGraph) -> Iterator[Hit]:
-    with_goals = {G.nodes[g]["programme"] for g in nodes_of(G, "goal")}
-    for p in sorted(nodes_of(G, "programme")):
-        if p not in with_goals:
-            yield Hit(p, message("audit.programme_without_goals", label=G.nodes[p]["label"]))
+    grouped = _one_cause(G)
+    for p in _programmes_without_goals(G):
+        if _explained(G, p, "goals") is None:  # else reported once under that entry (DIN501)
+            said = message("audit.programme_without_goals", label=G.nodes[p]["label"])
+            if grouped.get(p):
+                said = message("audit.and", a=said, b=_listed(G, grouped[p]))
+            yield Hit(p, said)

@@ -239,6 +239,11 @@ class Missing(_Model):
         description="section_empty: heading without content; in_image: only in a figure "
         "that did not survive; not_stated: the text never says."
     )
+    affects: list[Literal["goals", "links", "indicators", "efforts"]] = Field(
+        default_factory=list, description="What the gap leaves out of the network: goals "
+        "(the programme states none), links (efforts to goals). The audit then reports the "
+        "consequence once, under this entry, with the elements it affects."
+    )
     note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
     source: Source = Field(
         description="Where it stands in the source text: 'file:line' or 'file:start-end'."

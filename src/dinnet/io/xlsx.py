@@ -204,6 +204,7 @@ SHEETS: tuple[Sheet, ...] = (
         ("what", "What is missing."),
         ("section", "The section, as headed."),
         ("reason", "section_empty, in_image or not_stated."),
+        ("affects", "What the gap leaves out: goals, links, indicators, efforts (commas)."),
         ("note", "Explanation."),
         ("source", _SOURCE),
     )),
@@ -364,7 +365,8 @@ def contract_rows(c: Contract) -> dict[str, list[dict[str, Any]]]:
                                   "source": str(rel.source)})
     for m in c.not_in_text:
         rows["not_in_text"].append({"programme": pid, "what": m.what, "section": m.section,
-                                    "reason": m.reason, "note": m.note, "source": str(m.source)})
+                                    "reason": m.reason, "affects": _ids(m.affects),
+                                    "note": m.note, "source": str(m.source)})
     return rows
 
 

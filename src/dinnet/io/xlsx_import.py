@@ -41,7 +41,7 @@ from .yamlwrite import contract_yaml, index_yaml
 
 __all__ = ["import_xlsx", "read_workbook"]
 
-_ID_LISTS = {"measures", "stakeholders", "implements", "delivered_by", "nodes"}
+_ID_LISTS = {"measures", "stakeholders", "implements", "delivered_by", "nodes", "affects"}
 _INTS = {"start", "end", "baseline_year"}
 _BOOLS = {"open", "lijnproject"}
 _TRUE = {"true", "waar", "ja", "yes", "1", "x"}
@@ -264,7 +264,8 @@ class _Builder:
         data["capacity"] = self.tables(rows["capacity"], rows["capacity_lines"])
         data["relations"] = [self.made(_pick(r, "topics", "nodes", "text", "source",
                                              programme="with"), r) for r in rows["relations"]]
-        data["not_in_text"] = [self.made(_pick(r, "what", "section", "reason", "note", "source"), r)
+        data["not_in_text"] = [self.made(_pick(r, "what", "section", "reason", "affects", "note",
+                                             "source"), r)
                                for r in rows["not_in_text"]]
         return {k: v for k, v in data.items() if v != []}
 

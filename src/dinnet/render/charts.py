@@ -35,6 +35,7 @@ __all__ = [
     "budget_chart",
     "budget_figure",
     "budget_rows",
+    "budget_texts",
     "figure_bytes",
     "indicator_chart",
     "indicator_figure",
@@ -58,7 +59,8 @@ def numeric_indicators(G: nx.MultiDiGraph, programme: str) -> list[str]:
     for n, d in G.nodes(data=True):
         if d.get("kind") != "indicator" or d.get("programme") != programme:
             continue
-        values = [d.get("baseline_value"), *(d.get("targets") or {}).values()]
+        values = [d.get("baseline_value"), *(d.get("targets") or {}).values(),
+                  *(d.get("expected") or {}).values(), *(d.get("realised") or {}).values()]
         if any(_number(v) is not None for v in values):
             goals = sorted((v for _, v, k in G.out_edges(n, keys=True) if k == "measures"),
                            key=natural_key)
@@ -99,20 +101,25 @@ def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
         if base is not None and year is not None:
             ax.plot([year, points[0][0]], [base, points[0][1]], color="#3a7d2c",
                     linestyle=":", linewidth=1)
+    level = points[-1][1] if points else base
+    measured = _series(ax, d, words, lang)
+    if level is None and measured:
+        level = measured[-1][1]
+    _approximate(ax, d, base, points)
     texts = [(y, plain(v)) for y, v in targets if v is None]
     texts = [(y, plain((d.get("targets") or {})[y])) for y, _ in texts]
-    level = points[-1][1] if points else base
     for y, text in texts:
         ax.annotate(text, (y, level if level is not None else 0), fontsize=7, style="italic",
                     color="#3a7d2c", ha="center", va="bottom", annotation_clip=False)
     period = G.nodes[d["programme"]].get("period") if d.get("programme") in G else None
     years = [y for y, _ in targets] + ([year] if year is not None else []) + list(period or [])
+    years += [y for y, _ in measured]
     if years:
         ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
-    if base is None and not points and texts:
+    if base is None and not points and not measured and texts:
         ax.set_yticks([])
     goals = sorted((v.split(":", 1)[1] for _, v, k in G.out_edges(indicator, keys=True)
-                    if k == "measures"), key=natural_key)
+                    if k == "measures" and G.nodes[v].get("kind") == "goal"), key=natural_key)
     title = f"{', '.join(goals)}: {plain(d.get('label', ''))}" if goals else plain(d.get("label"))
     ax.set_title("\n".join(textwrap.wrap(title, 48)[:3]), fontsize=8, loc="left")
     ax.set_ylabel(plain(d.get("unit") or ""), fontsize=8)
@@ -121,6 +128,43 @@ def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
     ax.yaxis.set_major_formatter(lambda v, _: format_number(round(v, 2), lang))
     ax.grid(alpha=0.3)
     return ax
+
+
+def _series(ax: Any, d: dict[str, Any], words: Any, lang: str) -> list[tuple[int, float]]:
+    """Realised values (filled dots, solid) and expected ones (hollow diamonds); their points."""
+    drawn: list[tuple[int, float]] = []
+    for key, marker, style in (("realised", "o", "-"), ("expected", "D", "none")):
+        values = sorted((int(y), _number(v)) for y, v in (d.get(key) or {}).items())
+        points = [(y, v) for y, v in values if v is not None]
+        if points:
+            ax.plot([y for y, _ in points], [v for _, v in points], marker=marker,
+                    color="#444444", linestyle=style, markersize=4,
+                    markerfacecolor="white" if key == "expected" else "#444444",
+                    label=words[key])
+            drawn += points
+        for y, v in values:
+            if v is None:  # text as printed (n.t.b.)
+                ax.annotate(plain((d.get(key) or {}).get(y, (d.get(key) or {}).get(str(y)))),
+                            (y, 0), fontsize=7, style="italic", color="#444444", ha="center")
+    return sorted(drawn)
+
+
+def _approximate(ax: Any, d: dict[str, Any], base: float | None,
+                 targets: list[tuple[int, float]]) -> None:
+    """The word ('ruim', 'circa') beside every approximate value, as printed."""
+    marks: list[tuple[int, float, str]] = []
+    approx = d.get("approximate") or {}
+    for key in ("targets", "expected", "realised"):
+        values = d.get(key) or {}
+        for y, word in (approx.get(key) or {}).items():
+            v = _number(values.get(y, values.get(int(y)) if str(y).isdigit() else None))
+            if v is not None:
+                marks.append((int(y), v, str(word)))
+    if d.get("baseline_approximate") and base is not None and d.get("baseline_year"):
+        marks.append((int(d["baseline_year"]), base, str(d["baseline_approximate"])))
+    for y, v, word in marks:
+        ax.annotate(word, (y, v), xytext=(3, 3), textcoords="offset points", fontsize=6,
+                    style="italic", color="#555555")
 
 
 def indicator_figure(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
@@ -186,6 +230,8 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
     words = glossary.words("chart", lang)
     ax = _new_axes(ax)
     rows = budget_rows(G, programme)
+    if not any(r[2] or r[3] for r in rows):
+        return _budget_text(G, programme, ax, words)
     tables = sorted({r[0] for r in rows}, key=natural_key)
     years = sorted({r[1] for r in rows})
     width = 0.8 / max(1, len(tables))
@@ -199,9 +245,14 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
             printed = mine[y][3]
             if printed is None:
                 continue
-            bad = abs(printed - mine[y][2]) > 0.5
+            word = _approx_words(G, programme, table).get(y)
+            bad = abs(printed - mine[y][2]) > 0.5 and word is None
             ax.plot([x - width * 0.45, x + width * 0.45], [printed, printed],
-                    color="#d7301f" if bad else "black", linewidth=2.5)
+                    color="#d7301f" if bad else "black", linewidth=2.5,
+                    linestyle=":" if word else "-")
+            if word:
+                ax.annotate(word, (x, printed), xytext=(0, 3), textcoords="offset points",
+                            fontsize=6, style="italic", ha="center")
     ax.plot([], [], color="black", linewidth=2.5, label=words["stated"])
     ax.plot([], [], color="#d7301f", linewidth=2.5, label=f"{words['stated']}: {words['differs']}")
     ax.set_xticks(range(len(years)), [str(y) for y in years])
@@ -215,6 +266,41 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
     return ax
 
 
+def _approx_words(G: nx.MultiDiGraph, programme: str, table: str) -> dict[int, str]:
+    """Years of a table whose printed total or a line is approximate, with the word."""
+    for t in G.nodes[programme].get("budgets") or []:
+        if str(t.get("id")) == table:
+            marks = {int(y): str(w) for y, w in (t.get("approximate_totals") or {}).items()}
+            for line in t.get("lines", []):
+                for y, w in (line.get("approximate") or {}).items():
+                    marks.setdefault(int(y), str(w))
+            return marks
+    return {}
+
+
+def budget_texts(G: nx.MultiDiGraph, programme: str) -> list[str]:
+    """The budget lines of ``programme`` given only in words ('circa € 4,2 miljoen per jaar').
+
+    >>> from dinnet.render._example import example_graph
+    >>> budget_texts(example_graph(), "mini")
+    []
+    """
+    return [f"{line['label']}: {line['text']}"
+            for table in G.nodes[programme].get("budgets") or []
+            for line in table.get("lines", []) if line.get("text") and not line.get("amounts")]
+
+
+def _budget_text(G: nx.MultiDiGraph, programme: str, ax: Any, words: Any) -> Any:
+    """A budget in words only, shown as text (never an empty chart)."""
+    lines = budget_texts(G, programme)
+    body = "\n".join(textwrap.fill(plain(t), 60) for t in lines)
+    ax.text(0.02, 0.9, f"{words['text_only']}:\n{body}", transform=ax.transAxes, fontsize=8,
+            va="top", ha="left", wrap=True)
+    ax.set_axis_off()
+    ax.set_title(plain(G.nodes[programme].get("label", programme)), fontsize=9, loc="left")
+    return ax
+
+
 def budget_figure(G: nx.MultiDiGraph, *, lang: str = "nl", columns: int = 2) -> Any:
     """:func:`budget_chart` for every programme with amounts in a budget table (a Figure).
 
@@ -225,8 +311,8 @@ def budget_figure(G: nx.MultiDiGraph, *, lang: str = "nl", columns: int = 2) -> 
     from matplotlib.figure import Figure
 
     progs = sorted((n for n, d in G.nodes(data=True)
-                    if d.get("kind") == "programme" and any(r[2] or r[3]
-                                                            for r in budget_rows(G, n))),
+                    if d.get("kind") == "programme" and (
+                        any(r[2] or r[3] for r in budget_rows(G, n)) or budget_texts(G, n))),
                    key=natural_key)
     rows = max(1, math.ceil(len(progs) / columns))
     fig = Figure(figsize=(5 * columns, 3.6 * rows + 0.4), layout="constrained")

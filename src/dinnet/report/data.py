@@ -90,6 +90,7 @@ class ProgrammeSection:
     budget: tuple[BudgetCheck, ...]
     not_in_text: tuple[Mapping[str, Any], ...]
     din_nodes: tuple[str, ...]
+    budget_text: tuple[str, ...] = ()  # budget lines given only in words
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,19 @@ def _pairs(mapping: Mapping[Any, Any] | None) -> list[list[Any]]:
     return [[int(y), _number(v)] for y, v in sorted((mapping or {}).items(), key=lambda kv: int(kv[0]))]
 
 
+def _marked(d: Mapping[str, Any], series: str) -> list[list[Any]]:
+    """``[year, value, word]`` per year: word is 'ruim', 'circa'... or '' (exact)."""
+    words = {int(y): w for y, w in ((d.get("approximate") or {}).get(series) or {}).items()}
+    return [[y, v, words.get(y, "")] for y, v in _pairs(d.get(series))]
+
+
 def _indicator(G: nx.MultiDiGraph, ind: str) -> dict[str, Any]:
     d = G.nodes[ind]
     return {"id": ind, "label": d.get("label", ""), "unit": d.get("unit"),
             "baseline": _number(d.get("baseline_value")), "baselineYear": d.get("baseline_year"),
-            "targets": _pairs(d.get("targets")), "dataSource": d.get("data_source"),
+            "baselineApprox": d.get("baseline_approximate") or "",
+            "targets": _marked(d, "targets"), "expected": _marked(d, "expected"),
+            "realised": _marked(d, "realised"), "dataSource": d.get("data_source"),
             "direction": d.get("direction"), "source": d.get("source"),
             "goals": _sorted_nodes(v for _, v, k in G.out_edges(ind, keys=True) if k == "measures")}
 
@@ -208,7 +217,8 @@ def node_details(G: nx.MultiDiGraph, node: str, findings: Sequence[Finding] = ()
         "lijnproject": bool(d.get("lijnproject")),
         "planning": d.get("planning"),
         "track": G.nodes[track].get("label") if track and track in G else None,
-        "budget": _pairs(d.get("budget")),
+        "budget": [[y, v, (d.get("budget_approximate") or {}).get(y, "")]
+                   for y, v in _pairs(d.get("budget"))],
         "budgetText": d.get("budget_text"),
         "indicators": [_indicator(G, i) for i in _measured_by(G, node)] if kind == "goal" else [],
         "stakeholders": [{"id": u, "label": G.nodes[u].get("label", "")}
@@ -292,8 +302,8 @@ def _section(G: nx.MultiDiGraph, programme: str, findings: Sequence[Finding],
              checks: Sequence[BudgetCheck]) -> ProgrammeSection:
     d = G.nodes[programme]
     mine = tuple(f for f in findings if f.programme == programme)
-    attrs = {k: d.get(k) for k in ("municipality", "period", "date", "kenmerk", "note", "roles",
-                                   "source")}
+    attrs = {k: d.get(k) for k in ("municipality", "period", "date", "version", "kenmerk", "note",
+                                   "roles", "roles_source", "source")}
     return ProgrammeSection(
         id=programme,
         name=d.get("label", programme),
@@ -306,6 +316,8 @@ def _section(G: nx.MultiDiGraph, programme: str, findings: Sequence[Finding],
         budget=tuple(c for c in checks if c.programme == programme and c.group == "budgets"),
         not_in_text=tuple(d.get("not_in_text") or ()),
         din_nodes=tuple(_members(G, programme, *DIN_KINDS)),
+        budget_text=tuple(f"{line['label']}: {line['text']}" for t in d.get("budgets") or ()
+                          for line in t["lines"] if line.get("text") and not line.get("amounts")),
     )
 
 

@@ -91,7 +91,7 @@ def _client_data(data: ReportData) -> dict[str, Any]:
     keys = ("details_empty", "why", "how", "indicators", "stakeholders", "budget", "source",
             "findings", "links", "baseline", "targets", "unit", "data_source", "planning",
             "role", "track", "text", "note", "search_none", "shown", "programme", "close",
-            "error", "warning", "info", "show_in_din")
+            "error", "warning", "info", "show_in_din", "realised", "expected")
     return {"lang": data.lang, "words": {k: w[k] for k in keys},
             "programmes": {p.id: p.name for p in data.programmes},
             "nodes": data.nodes}

@@ -114,11 +114,12 @@
         span.appendChild(el("b", i.label));
         var bits = [];
         if (i.baseline !== null) {
-          bits.push(W.baseline + " " + number(i.baseline) + (i.baselineYear ? " (" + i.baselineYear + ")" : ""));
+          bits.push(W.baseline + " " + (i.baselineApprox ? i.baselineApprox + " " : "") + number(i.baseline) + (i.baselineYear ? " (" + i.baselineYear + ")" : ""));
         }
-        if (i.targets.length) {
-          bits.push(W.targets + " " + i.targets.map(function (t) { return t[0] + ": " + number(t[1]); }).join(", "));
-        }
+        var marked = function (t) { return t[0] + ": " + (t[2] ? t[2] + " " : "") + number(t[1]); };
+        if (i.realised.length) { bits.push(W.realised + " " + i.realised.map(marked).join(", ")); }
+        if (i.expected.length) { bits.push(W.expected + " " + i.expected.map(marked).join(", ")); }
+        if (i.targets.length) { bits.push(W.targets + " " + i.targets.map(marked).join(", ")); }
         if (i.unit) { bits.push(W.unit + " " + i.unit); }
         if (i.dataSource) { bits.push(W.data_source + " " + i.dataSource); }
         bits.push(W.source + " " + i.source);
@@ -130,7 +131,7 @@
       section(W.stakeholders, list(n.stakeholders, function (s) { return s.label; }));
     }
     if (n.budget.length || n.budgetText) {
-      var b = list(n.budget, function (p) { return p[0] + ": € " + number(p[1]); });
+      var b = list(n.budget, function (p) { return p[0] + ": " + (p[2] ? p[2] + " " : "") + "€ " + number(p[1]); });
       if (n.budgetText) { b.appendChild(el("li", n.budgetText)); }
       section(W.budget, b);
     }
