@@ -31,7 +31,7 @@ def test_validate_bundled_data() -> None:
 def test_validate_example() -> None:
     code, out, err = run("validate", str(ROOT / "examples"))
     assert code == 0, err
-    assert out.startswith("ok: 1 programme, ")
+    assert out.startswith("ok: 3 programmes, ")  # groene-stad and zonnedal (two)
     assert "warning: relations[0]" not in err  # relations name programmes, not nodes
 
 

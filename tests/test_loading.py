@@ -198,7 +198,8 @@ def test_external_reference_to_unloaded_programme_is_a_warning(tmp_path: Path) -
     assert warning.startswith(f"{path}:10:41: warning: efforts[0].contributes_to[0]:")
     assert "'zorg:SD3' refers to programme 'zorg', which is not loaded" in warning
     assert G.graph["unresolved"] == [
-        {"from": "t:E1", "to": "zorg:SD3", "kind": "contributes_to", "source": "t.txt:4"}
+        {"from": "t:E1", "to": "zorg:SD3", "kind": "contributes_to", "source": "t.txt:4",
+         "strength": None}
     ]
 
 

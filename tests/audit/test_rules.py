@@ -101,6 +101,14 @@ CASES: dict[str, tuple[Callable[[Doc], None], Callable[[Doc], None]]] = {
         lambda d: d["indicators"][0].update(targets={2022: "n.t.b."}),
         lambda d: d["indicators"][0].update(targets={2021: "n.t.b.", 2022: 30}),
     ),
+    "target-to-be-determined": (
+        lambda d: d["indicators"][0]["targets"].update({2021: "n.t.b."}),
+        lambda d: d["indicators"][0]["targets"].update({2021: "stijgend"}),
+    ),
+    "approximate-total": (
+        lambda d: d["budgets"][0].update(stated_totals={2019: "ruim 14"}),
+        lambda d: d["budgets"][0].update(stated_totals={2019: 15}),
+    ),
     "budget-mismatch": (
         lambda d: d["budgets"][0].update(stated_totals={2019: 16}),
         lambda d: d["budgets"][0].update(stated_totals={}),
