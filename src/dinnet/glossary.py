@@ -442,6 +442,15 @@ _PHRASES: dict[str, tuple[str, str]] = {
                             "a programme cannot depend on itself"),
     # errors that are not about one place in a contract (dinnet.errors.DinnetError.of)
     "error.no_path": ("{path}: bestand of map bestaat niet", "{path}: no such file or folder"),
+    "error.no_sources": ("{path}: map bestaat niet (--sources wil de map met de brontekst)",
+                         "{path}: no such folder (--sources needs the folder of the source "
+                         "texts)"),
+    "sources.no_file": ("bronbestand '{file}' staat niet in {folder}",
+                        "source file '{file}' is not in {folder}"),
+    "sources.past_end": ("bron {source} noemt regel {line}, maar '{file}' heeft {count} regels",
+                         "source {source} cites line {line}, but '{file}' has {count} lines"),
+    "sources.label": ("'{label}' staat niet in {source}; verbeter de bron of het label",
+                      "'{label}' does not stand in {source}; correct the source or the label"),
     "error.no_yaml": ("geen .yaml-bestanden gevonden in {paths}", "no .yaml files found in {paths}"),
     "error.no_node": ("element {node} staat niet in de graaf (ids zijn 'programma:id'){hint}",
                       "node {node} is not in the graph (ids are 'programme:id'){hint}"),

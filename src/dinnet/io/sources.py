@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from ..contract.model import Contract, Source
 from ..errors import DinnetError, Problem
+from ..glossary import Message, message
 from .yamlread import locate, parse_text, read_text
 
 __all__ = ["MIN_COVERAGE", "SourceCheck", "check_sources", "label_of", "normalise"]
@@ -88,8 +89,7 @@ class _Texts:
 
     def __init__(self, folder: Path) -> None:
         if not folder.is_dir():
-            raise DinnetError(f"{folder}: no such folder (--sources needs the folder of the "
-                              "source texts)")
+            raise DinnetError.of(message("error.no_sources", path=folder))
         self.folder = folder
         self.cache: dict[str, list[str] | None] = {}
 
@@ -102,14 +102,15 @@ class _Texts:
         return self.cache[name]
 
 
-def _problem(check: SourceCheck, texts: _Texts) -> str | None:
+def _problem(check: SourceCheck, texts: _Texts) -> Message | None:
     """What is wrong with one source, or None."""
     src = check.source
     lines = texts.lines(src.file)
     if lines is None:
-        return f"source file '{src.file}' is not in {texts.folder}"
+        return message("sources.no_file", file=src.file, folder=texts.folder)
     if src.end > len(lines):
-        return f"source {src} cites line {src.end}, but '{src.file}' has {len(lines)} lines"
+        return message("sources.past_end", source=src, line=src.end, file=src.file,
+                       count=len(lines))
     if check.label is None:
         return None
     # one line around the range: a label that starts at the end of the line before
@@ -117,7 +118,7 @@ def _problem(check: SourceCheck, texts: _Texts) -> str | None:
     label = normalise(check.label)
     if label in cited or _coverage(label, cited) >= MIN_COVERAGE:
         return None
-    return f"'{_short(check.label)}' does not stand in {src}; correct the source or the label"
+    return message("sources.label", label=_short(check.label), source=src)
 
 
 def _words(text: str) -> list[str]:
@@ -162,12 +163,13 @@ def check_sources(files: list[tuple[str, Contract]], folder: str | Path) -> list
     for file, contract in files:
         root = None
         for check in _sources(contract, ()):
-            message = _problem(check, texts)
-            if message is None:
+            said = _problem(check, texts)
+            if said is None:
                 continue
             if root is None:
                 root = parse_text(read_text(Path(file)), file)
             line, column = locate(root, check.loc)
             path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in check.loc)
-            found.append(Problem(file, line, column, path.lstrip("."), message, "warning"))
+            found.append(Problem(file, line, column, path.lstrip("."), said.text("en"), "warning",
+                                 said=said))
     return found
