@@ -156,6 +156,7 @@ def test_the_report_shows_them(G, findings: list) -> None:  # type: ignore[no-un
     for shown in ("Realisatie", "18", "circa 3.400", "2027: n.t.b.", "versie 2.1",
                   "Begroting alleen in woorden", "Lasten: circa € 4,2 miljoen per jaar"):
         assert shown in html, shown
+    assert "<tr><td>Programma " in html  # an indicator of the programme as a whole
 
 
 @pytest.mark.graphviz

@@ -117,7 +117,8 @@ SHEETS: tuple[Sheet, ...] = (
         ("programme", "Programme id."),
         ("id", "Indicator id."),
         ("label", "What is measured."),
-        ("measures", "Goal ids it measures, separated by commas."),
+        ("measures", "Goal ids it measures, separated by commas; blank: the programme as a "
+                     "whole."),
         ("unit", "Unit of measurement."),
         ("baseline_value", "Peilwaarde: a number, or the text as printed ('circa 8,5': "
                            "approximate)."),
