@@ -401,6 +401,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
                       "nodig (controleer het inspringen)",
                       "nested too deeply ({detail}); a contract needs at most {depth} levels "
                       "(check the indentation)"),
+    "yaml.too_deep_plain": ("te diep genest (meer dan {depth} niveaus)",
+                            "nested too deeply (more than {depth} levels)"),
     "yaml.documents": ("het bestand bevat meer dan één YAML-document ('---'); houd één contract "
                        "per bestand",
                        "the file holds more than one YAML document ('---'); keep one contract "
@@ -416,6 +418,58 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "yaml.empty": ("het bestand is leeg; een contract is een mapping die begint met "
                    "'programme:'",
                    "the file is empty; a contract is a mapping that starts with 'programme:'"),
+    "yaml.too_large": ("bestand is {size_amount} bytes, meer dan de grens van {limit_amount}; "
+                       "splits het in één bestand per programma",
+                       "file is {size_amount} bytes, more than the limit of {limit_amount}; "
+                       "split it into one file per programme"),
+    "yaml.too_large_stream": ("bestand is meer dan {limit_amount} bytes, de grens; splits het in "
+                              "één bestand per programma",
+                              "file is more than {limit_amount} bytes, the limit; split it into "
+                              "one file per programme"),
+    "yaml.unreadable": ("het bestand kan niet gelezen worden ({reason}); controleer de "
+                        "rechten",
+                        "cannot read the file ({reason}); check its permissions"),
+    "yaml.bad_utf16": ("het bestand begint als UTF-16 maar is geen geldige UTF-16; sla het op "
+                       "als UTF-8",
+                       "the file starts as UTF-16 but is not valid UTF-16; save the file as "
+                       "UTF-8"),
+    "yaml.nul": ("het bestand bevat NUL-bytes: het lijkt UTF-16 of UTF-32 zonder byte order "
+                 "mark, of helemaal geen tekst; sla het op als UTF-8",
+                 "the file holds NUL bytes: it looks like UTF-16 or UTF-32 without a byte "
+                 "order mark, or not text at all; save the file as UTF-8"),
+    "yaml.not_utf8": ("byte {byte} is geen UTF-8; sla het bestand op als UTF-8",
+                      "byte {byte} is not UTF-8; save the file as UTF-8"),
+    "yaml.not_utf8_cp1252": ("byte {byte} is geen UTF-8 (het lijkt Windows-1252, zoals Word of "
+                             "Excel opslaat); sla het bestand op als UTF-8",
+                             "byte {byte} is not UTF-8 (it looks like Windows-1252, as saved by "
+                             "Word or Excel); save the file as UTF-8"),
+    "yaml.control": ("stuurteken {char} (geplakt uit Word of e-mail?); wis het of typ de tekst "
+                     "opnieuw",
+                     "control character {char} (pasted from Word or e-mail?); delete it or "
+                     "retype the text"),
+    "yaml.alias_text": ("aliassen vergroten dit document tot meer dan {limit_amount} tekens "
+                        "tekst (het bestand bevat er {length_amount}; een aliasbom?); schrijf de "
+                        "tekst uit, of verhoog de grens {name} (zet DINNET_{name})",
+                        "aliases expand this document to more than {limit_amount} characters "
+                        "of text (the file holds {length_amount}; an alias bomb?); write the "
+                        "text out instead, or raise the limit {name} (set DINNET_{name} to "
+                        "raise it)"),
+    "yaml.alias_values": ("aliassen vergroten dit document tot meer dan {limit_amount} waarden "
+                          "(een aliasbom?); schrijf de waarden uit",
+                          "aliases expand this document to more than {limit_amount} values (an "
+                          "alias bomb?); write the values out instead"),
+    "yaml.alias_cycle": ("een alias verwijst naar een mapping of lijst die hem zelf bevat; haal "
+                         "de kringloop weg",
+                         "an alias refers to a mapping or list that contains it; remove the "
+                         "cycle"),
+    "yaml.tag": ("YAML-tag {tag} is niet toegestaan; contracten bevatten alleen tekst, "
+                 "getallen, lijsten en mappings",
+                 "YAML tag {tag} is not allowed; contracts hold only text, numbers, lists and "
+                 "mappings"),
+    "yaml.nested": ("meer dan {depth} niveaus diep genest; een contract heeft er veel minder "
+                    "nodig (controleer het inspringen)",
+                    "nested more than {depth} levels deep; a contract needs far fewer (check "
+                    "the indentation)"),
     "yaml.duplicate_key": ("dubbele sleutel {key} (eerst op regel {line}); houd er één",
                            "duplicate key {key} (first at line {line}); keep one of them"),
     # references inside a contract (dinnet.contract.references)

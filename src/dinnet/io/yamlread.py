@@ -91,11 +91,15 @@ def _problem(file: str, mark: Any, said: str | Message) -> Problem:
     return Problem(file, line, column, "", str(said), said=translated)
 
 
-def _too_large(name: str, size: int | str) -> YamlSyntaxError:
-    size = f"{size:,}" if isinstance(size, int) else size
-    return YamlSyntaxError([Problem(name, None, None, "", f"file is {size} bytes, more than the "
-                                    f"limit of {MAX_FILE_BYTES:,}; split it into one file per "
-                                    "programme")])
+def _said(file: str, line: int | None, column: int | None, said: Message) -> Problem:
+    """A problem with its message from the glossary (either language)."""
+    return Problem(file, line, column, "", str(said), said=said)
+
+
+def _too_large(name: str, size: int | None) -> YamlSyntaxError:
+    key = "yaml.too_large" if size is not None else "yaml.too_large_stream"
+    return YamlSyntaxError([_said(name, None, None, message(key, size_amount=size or 0,
+                                                            limit_amount=MAX_FILE_BYTES))])
 
 
 def read_bytes(path: Path) -> bytes:
@@ -120,10 +124,10 @@ def read_bytes(path: Path) -> bytes:
                     total += len(chunk)
                 data = b"".join(chunks)
     except OSError as exc:
-        raise YamlSyntaxError([Problem(name, None, None, "", f"cannot read the file "
-                                       f"({exc.strerror or exc}); check its permissions")]) from None
+        raise YamlSyntaxError([_said(name, None, None, message(
+            "yaml.unreadable", reason=exc.strerror or exc))]) from None
     if len(data) > MAX_FILE_BYTES:
-        raise _too_large(name, f"more than {MAX_FILE_BYTES:,}")
+        raise _too_large(name, None)
     return data
 
 
@@ -141,26 +145,22 @@ def read_text(path: Path) -> str:
         try:
             return _checked(name, data.decode("utf-16"))
         except UnicodeDecodeError:
-            raise YamlSyntaxError([Problem(name, 1, 1, "", "the file starts as UTF-16 but is not "
-                                           "valid UTF-16; save the file as UTF-8")]) from None
+            raise YamlSyntaxError([_said(name, 1, 1, message("yaml.bad_utf16"))]) from None
     if b"\x00" in data:
-        raise YamlSyntaxError([Problem(name, 1, 1, "", "the file holds NUL bytes: it looks like "
-                                       "UTF-16 or UTF-32 without a byte order mark, or not text "
-                                       "at all; save the file as UTF-8")])
+        raise YamlSyntaxError([_said(name, 1, 1, message("yaml.nul"))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        guess = ""
+        key = "yaml.not_utf8"
         try:
             data.decode("cp1252")
-            guess = " (it looks like Windows-1252, as saved by Word or Excel)"
+            key = "yaml.not_utf8_cp1252"
         except UnicodeDecodeError:
             pass
         raise YamlSyntaxError(
-            [Problem(name, line, column, "", f"byte 0x{data[exc.start]:02x} is not UTF-8{guess}; "
-                     "save the file as UTF-8")]
+            [_said(name, line, column, message(key, byte=f"0x{data[exc.start]:02x}"))]
         ) from None
     return _checked(name, text)
 
@@ -170,9 +170,8 @@ def _checked(name: str, text: str) -> str:
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise YamlSyntaxError([Problem(name, line, column, "", f"control character "
-                               f"U+{ord(bad.group()):04X} (pasted from Word or e-mail?); "
-                               "delete it or retype the text")])
+        raise YamlSyntaxError([_said(name, line, column, message(
+            "yaml.control", char=f"U+{ord(bad.group()):04X}"))])
     return unicodedata.normalize("NFC", text)
 
 
@@ -221,13 +220,12 @@ def parse_text(text: str, file: str) -> yaml.Node:
         raise YamlSyntaxError([Problem(file, None, None, "", str(exc))]) from None
     except RecursionError:
         raise YamlSyntaxError(
-            [Problem(file, None, None, "", f"nested too deeply (more than {MAX_DEPTH} levels)")]
+            [_said(file, None, None, message("yaml.too_deep_plain", depth=MAX_DEPTH))]
         ) from None
     finally:
         loader.dispose()
     if node is None:
-        empty = message("yaml.empty")
-        raise YamlSyntaxError([Problem(file, 1, 1, "", str(empty), said=empty)])
+        raise YamlSyntaxError([_said(file, 1, 1, message("yaml.empty"))])
     return node
 
 
@@ -322,29 +320,26 @@ def _check_size(root: yaml.Node, file: str, length: int | None = None) -> None:
             total = 1 + sum(sizes[id(c)] for c in children)
             text = sum(chars[id(c)] for c in children)
             if text_limit is not None and text > text_limit:
-                raise UnsafeYamlError([_problem(file, node.start_mark,
-                    f"aliases expand this document to more than {text_limit:,} characters of "
-                    f"text (the file holds {length:,}; an alias bomb?); write the text out "
-                    f"instead, or raise {limits.describe('ALIAS_MAX_RATIO')}")])
+                raise UnsafeYamlError([_problem(file, node.start_mark, message(
+                    "yaml.alias_text", limit_amount=text_limit, length_amount=length,
+                    name="ALIAS_MAX_RATIO"))])
             chars[key] = text
             limit = min(MAX_ELEMENTS, max(_ALIAS_FLOOR, MAX_ALIAS_RATIO * len(sizes)))
             if total > limit:
-                raise UnsafeYamlError([_problem(file, node.start_mark,
-                    f"aliases expand this document to more than {limit:,} values "
-                    "(an alias bomb?); write the values out instead")])
+                raise UnsafeYamlError([_problem(file, node.start_mark, message(
+                    "yaml.alias_values", limit_amount=limit))])
             sizes[key] = total
             continue
         if key in sizes:
             continue
         if key in active:
-            raise UnsafeYamlError([_problem(file, node.start_mark,
-                "an alias refers to a mapping or list that contains it; remove the cycle")])
+            raise UnsafeYamlError([_problem(file, node.start_mark, message("yaml.alias_cycle"))])
         active.add(key)
         stack.append((node, True))
         for child in _children(node):
             if id(child) in active:
                 raise UnsafeYamlError([_problem(file, child.start_mark,
-                    "an alias refers to a mapping or list that contains it; remove the cycle")])
+                                                message("yaml.alias_cycle"))])
             if id(child) not in sizes:
                 stack.append((child, False))
 
@@ -390,15 +385,12 @@ class _Constructor:
         tag = node.tag
         if kind is _ScalarNode:
             if tag not in _ALLOWED_TAGS and tag != _MERGE:
-                self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
-                          "contracts hold only text, numbers, lists and mappings")
+                self.fail(node, message("yaml.tag", tag=repr(tag.replace(_TAG, "!!"))))
             return node.value if node.style else _plain(node.value)  # type: ignore[attr-defined]
         if tag not in _ALLOWED_TAGS:
-            self.fail(node, f"YAML tag {tag.replace(_TAG, '!!')!r} is not allowed; "
-                      "contracts hold only text, numbers, lists and mappings")
+            self.fail(node, message("yaml.tag", tag=repr(tag.replace(_TAG, "!!"))))
         if depth >= MAX_DEPTH:
-            self.fail(node, f"nested more than {MAX_DEPTH} levels deep; a contract needs far "
-                      "fewer (check the indentation)", YamlSyntaxError)
+            self.fail(node, message("yaml.nested", depth=MAX_DEPTH), YamlSyntaxError)
         ident = id(node)
         sizes = self.sizes
         if ident in sizes and not self.checked:  # an alias (or a cycle: still building)
