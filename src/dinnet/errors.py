@@ -32,6 +32,7 @@ __all__ = [
     "NodeNotFoundError",
     "OutputError",
     "Problem",
+    "SaidValueError",
     "UnknownReferenceError",
     "UnsafeYamlError",
     "ValidationError",
@@ -97,6 +98,23 @@ class Problem:
         path = f"{self.path}: " if self.path else ""
         said = self.said.text(lang) if self.said is not None else self.message
         return f"{where}: {self.severity}: {one_line(path + said)}"
+
+
+class SaidValueError(ValueError):
+    """A :class:`ValueError` of a validator whose message stands in the glossary.
+
+    pydantic keeps the exception with its error, so the loader shows the
+    message in the user's language.
+
+    >>> from dinnet.glossary import message
+    >>> err = SaidValueError(message("model.period", start=2022, end=2019))
+    >>> str(err), err.said.text("nl")
+    ('period ends (2019) before it starts (2022)', 'de periode eindigt (2019) voordat die begint (2022)')
+    """
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.text("en"))
+        self.said = said
 
 
 class DinnetError(Exception):

@@ -472,6 +472,20 @@ _PHRASES: dict[str, tuple[str, str]] = {
                     "the indentation)"),
     "yaml.duplicate_key": ("dubbele sleutel {key} (eerst op regel {line}); houd er één",
                            "duplicate key {key} (first at line {line}); keep one of them"),
+    # the model's own checks (dinnet.contract.model)
+    "model.source_long": ("bron is {length_amount} tekens lang, meer dan {limit}; schrijf "
+                          "'bestand:regel' of 'bestand:begin-eind' (bijvoorbeeld "
+                          "'07-zorg.txt:120-134')",
+                          "source is {length_amount} characters long, more than {limit}; write "
+                          "'file:line' or 'file:start-end' (for example '07-zorg.txt:120-134')"),
+    "model.source_form": ("bron {shown} is niet 'bestand:regel' of 'bestand:begin-eind' "
+                          "(bijvoorbeeld '07-zorg.txt:120-134')",
+                          "source {shown} is not 'file:line' or 'file:start-end' (for example "
+                          "'07-zorg.txt:120-134')"),
+    "model.source_range": ("bronbereik {start}-{end} eindigt voordat het begint",
+                           "source range {start}-{end} ends before it starts"),
+    "model.period": ("de periode eindigt ({end}) voordat die begint ({start})",
+                     "period ends ({end}) before it starts ({start})"),
     # references inside a contract (dinnet.contract.references)
     "ref.none_defined": ("geen gedefinieerd", "none defined"),
     "ref.known_many": ("{shown}, ... ({n} in totaal)", "{shown}, ... ({n} in all)"),

@@ -23,7 +23,7 @@ from typing import Any
 
 import pydantic
 
-from ..errors import one_line
+from ..errors import SaidValueError, one_line
 from ..glossary import Message, message
 from .model import LOCAL_ID_PATTERN, Contract
 from .references import Loc
@@ -204,6 +204,9 @@ def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
         return loc, message("load.number_expected", got=describe_value(value)), False
     if kind in ("int_from_float",):
         return loc, message("load.whole_number", got=describe_value(value)), False
+    error = (err.get("ctx") or {}).get("error")
+    if isinstance(error, SaidValueError):  # a validator of the model, worded in the glossary
+        return loc, error.said, False
     text = err["msg"].removeprefix("Value error, ")  # pydantic's own words (English)
     if kind not in ("value_error", "assertion_error") and value is not None \
             and not isinstance(value, dict | list):

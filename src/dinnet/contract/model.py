@@ -39,6 +39,8 @@ from pydantic import (
     model_validator,
 )
 
+from ..errors import SaidValueError
+from ..glossary import message
 from .numbers import DUTCH_PATTERN, Approx, read_amount, read_figure, split_approx
 
 __all__ = [
@@ -171,17 +173,12 @@ class Source(_Model):
     def _parse(cls, value: Any) -> Any:
         if isinstance(value, str):
             if len(value) > MAX_SOURCE:
-                raise ValueError(
-                    f"source is {len(value):,} characters long, more than {MAX_SOURCE}; write "
-                    "'file:line' or 'file:start-end' (for example '07-zorg.txt:120-134')"
-                )
+                raise SaidValueError(message("model.source_long", length_amount=len(value),
+                                             limit=MAX_SOURCE))
             match = _SOURCE_RE.match(value.strip())
             if not match:
                 shown = repr(value) if len(value) <= 60 else repr(value[:50] + "...")
-                raise ValueError(
-                    f"source {shown} is not 'file:line' or 'file:start-end' "
-                    "(for example '07-zorg.txt:120-134')"
-                )
+                raise SaidValueError(message("model.source_form", shown=shown))
             start = int(match["start"])
             end = int(match["end"]) if match["end"] else start
             return {"file": match["file"], "start": start, "end": end}
@@ -190,7 +187,7 @@ class Source(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Source:
         if self.end < self.start:
-            raise ValueError(f"source range {self.start}-{self.end} ends before it starts")
+            raise SaidValueError(message("model.source_range", start=self.start, end=self.end))
         return self
 
     def __str__(self) -> str:
@@ -208,7 +205,7 @@ class Period(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise SaidValueError(message("model.period", start=self.start, end=self.end))
         return self
 
 
