@@ -128,8 +128,8 @@ def _words(text: str) -> list[str]:
 def _coverage(label: str, cited: str) -> float:
     """The share of the label's words (3 letters or more) that stand in the cited text.
 
-    >>> _coverage("adviespool / programma-adviseur: 36/week", "programma-adviseur 36 uur per week")
-    0.75
+    >>> round(_coverage("adviespool / programma-adviseur: 36/week", "programma-adviseur 36 uur per week"), 2)
+    0.67
     """
     words = _words(label)
     if not words:
