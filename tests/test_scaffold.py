@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import dinnet
 from dinnet.cli import main
-from dinnet.contract.schema import schema_errors
+from dinnet.contract.schema import SCHEMA_URLS, schema_errors
 from dinnet.errors import DinnetError
 from dinnet.io.scaffold import programme_id, schema_comment, skeleton
 from dinnet.io.yamlread import construct, parse_text
@@ -35,13 +35,25 @@ def test_new_writes_a_valid_commented_contract(tmp_path: Path) -> None:
 
 def test_new_points_editors_at_the_schema(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "c.yaml"
-    assert CliRunner().invoke(main, ["new", "Zorg", "-o", str(out)]).exit_code == 0
+    result = CliRunner().invoke(main, ["new", "Zorg", "-o", str(out)])
+    assert result.exit_code == 0
     first = out.read_text(encoding="utf-8").splitlines()[0]
-    schema = ROOT / "docs" / "contract.schema.json"
-    assert first == f"# yaml-language-server: $schema={schema.as_uri()}"  # outside the checkout
+    assert first == f"# yaml-language-server: $schema={SCHEMA_URLS['contract']}"  # nothing local
+    assert "dinnet schema -o contract.schema.json" in result.output
+    # with a local copy (as `dinnet schema -o` writes it) in a folder above: a relative path
+    assert CliRunner().invoke(main, ["schema", "-o", str(tmp_path / "contract.schema.json")]
+                              ).exit_code == 0
+    out2 = tmp_path / "sub" / "d.yaml"
+    result = CliRunner().invoke(main, ["new", "Zorg", "-o", str(out2)])
+    assert out2.read_text(encoding="utf-8").splitlines()[0] == (
+        "# yaml-language-server: $schema=../contract.schema.json")
+    assert "schema -o" not in result.output
+    # inside this checkout: the committed copy
     inside = schema_comment(ROOT / "data" / "contracts" / "almelo-2019" / "new.yaml")
-    assert inside == "# yaml-language-server: $schema=../../../docs/contract.schema.json\n"
-    assert schema_comment("-") == ""
+    assert inside == "# yaml-language-server: $schema=../contract.schema.json\n"
+    assert schema_comment(ROOT / "examples" / "new.yaml") == (
+        "# yaml-language-server: $schema=../data/contracts/contract.schema.json\n")
+    assert schema_comment("-") == f"# yaml-language-server: $schema={SCHEMA_URLS['contract']}\n"
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

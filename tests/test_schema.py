@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from dinnet.cli import main
-from dinnet.contract.schema import contract_schema, schema_errors, schema_json
+from dinnet.contract.schema import (
+    REPOSITORY,
+    SCHEMA_URLS,
+    contract_schema,
+    index_schema,
+    schema_errors,
+    schema_json,
+)
 from dinnet.io.loading import bundled_data_path
 from dinnet.io.yamlread import construct, parse_text, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT / "docs" / "contract.schema.json"
+SCHEMA = ROOT / "data" / "contracts" / "contract.schema.json"
+INDEX_SCHEMA = ROOT / "data" / "contracts" / "index.schema.json"
 CONTRACTS = sorted(p for p in bundled_data_path().rglob("*.yaml") if p.name != "index.yaml")
-assert CONTRACTS, "the bundled contracts are missing"
+INDEXES = sorted(bundled_data_path().rglob("index.yaml"))
+assert CONTRACTS and INDEXES, "the bundled contracts are missing"
 EXAMPLES = [ROOT / "examples" / "groene-stad.yaml"]
 ASSETS = Path(__file__).parent / "assets"
 
@@ -26,9 +36,56 @@ def read(path: Path) -> object:
     return construct(parse_text(read_text(path), str(path)), str(path))
 
 
-def test_committed_schema_is_current() -> None:
+def test_committed_schemas_are_current() -> None:
     assert SCHEMA.read_text(encoding="utf-8") == schema_json(), (
-        "docs/contract.schema.json is stale: run  dinnet schema -o docs/contract.schema.json")
+        "data/contracts/contract.schema.json is stale: run  "
+        "dinnet schema -o data/contracts/contract.schema.json")
+    assert INDEX_SCHEMA.read_text(encoding="utf-8") == schema_json("index"), (
+        "data/contracts/index.schema.json is stale: run  "
+        "dinnet schema --index -o data/contracts/index.schema.json")
+
+
+def test_schemas_have_a_stable_id_in_the_repository() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["urls"]["Repository"] == REPOSITORY
+    for kind, schema in (("contract", contract_schema()), ("index", index_schema())):
+        assert schema["$id"] == SCHEMA_URLS[kind]
+        committed = ROOT / schema["$id"].removeprefix(f"{REPOSITORY}/raw/main/")
+        assert committed in (SCHEMA, INDEX_SCHEMA), committed
+        assert f"{REPOSITORY}/blob/main/docs/format.md" in schema["description"]
+
+
+def test_cli_writes_the_index_schema(tmp_path: Path) -> None:
+    out = tmp_path / "index.schema.json"
+    result = CliRunner().invoke(main, ["schema", "--index", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8")) == index_schema()
+
+
+@pytest.mark.parametrize("path", INDEXES, ids=lambda p: p.parent.name)
+def test_index_fits_its_schema_and_points_at_it(path: Path) -> None:
+    assert schema_errors(read(path), index_schema()) == []
+    assert schema_errors({"dinnet_index": 1, "municipality": "M"}, index_schema()) == [
+        "'source' is a required property"]
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    assert match and (path.parent / match[1]).resolve() == INDEX_SCHEMA.resolve()
+
+
+def test_every_schema_header_in_the_repository_points_at_a_file() -> None:
+    """Headers are relative paths that exist here and, for the bundled data, in the wheel too."""
+    found = 0
+    for folder in ("data", "examples", "tests", "docs", "benchmarks"):
+        for path in sorted((ROOT / folder).rglob("*.y*ml")):
+            first = path.read_text(encoding="utf-8").partition("\n")[0]
+            match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+            if match:
+                found += 1
+                target = (path.parent / match[1]).resolve()
+                assert target.is_file(), f"{path.relative_to(ROOT)}: {match[1]} does not exist"
+                if folder == "data":  # data/contracts is dinnet/_data/contracts in the wheel
+                    assert target.is_relative_to(ROOT / "data" / "contracts"), path
+    assert found >= len(CONTRACTS) + len(INDEXES)
 
 
 def test_cli_writes_the_schema(tmp_path: Path) -> None:

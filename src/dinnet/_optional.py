@@ -1,7 +1,14 @@
 """Import an optional dependency, or say how to install it.
 
+The base install validates, audits, exports and draws DINs. Charts
+(matplotlib), spreadsheets (openpyxl) and DataFrames (pandas) are extras;
+a function that needs one imports it through :func:`extra`, so a user
+without it reads which extra to install instead of a traceback.
+
 >>> optional("json", "never shown").dumps([])
 '[]'
+>>> print(install_hint("charts"))
+pip install "dinnet[charts]"
 """
 
 from __future__ import annotations
@@ -11,10 +18,41 @@ from types import ModuleType
 
 from .errors import DinnetError
 
+__all__ = ["EXTRAS", "extra", "install_hint", "optional"]
+
+#: The extras of the wheel: name -> (module it provides, what it is for).
+EXTRAS: dict[str, tuple[str, str]] = {
+    "charts": ("matplotlib", "charts"),
+    "xlsx": ("openpyxl", "spreadsheets"),
+    "pandas": ("pandas", "DataFrames"),
+}
+
 
 def optional(module: str, missing: str) -> ModuleType:
     """``module`` imported, or a :class:`DinnetError` with the message ``missing``."""
     try:
         return importlib.import_module(module)
-    except ImportError:  # pragma: no cover - depends on the installation
+    except ImportError:
         raise DinnetError(missing) from None
+
+
+def install_hint(name: str) -> str:
+    """The command that installs extra ``name``, quoted so it works in every shell.
+
+    Double quotes: ``cmd.exe`` and PowerShell on Windows keep single quotes
+    as part of the argument; POSIX shells read both.
+    """
+    return f'pip install "dinnet[{name}]"'
+
+
+def extra(name: str, module: str | None = None) -> ModuleType:
+    """``module`` (default: the one extra ``name`` provides), or an error naming the extra.
+
+    >>> extra("charts", "no_such_module_for_dinnet")
+    Traceback (most recent call last):
+    ...
+    dinnet.errors.DinnetError: charts need the optional package matplotlib: pip install "dinnet[charts]"
+    """
+    package, purpose = EXTRAS[name]
+    return optional(module or package, f"{purpose} need the optional package {package}: "
+                                       f"{install_hint(name)}")

@@ -592,6 +592,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "cli.wrote_new": ("geschreven: {path}; controleer het met: dinnet validate {path}",
                       "wrote {path}; check it with: dinnet validate {path}"),
     "cli.interrupted": ("onderbroken", "interrupted"),
+    "cli.schema_online": ("editors lezen het schema online; voor een kopie naast uw contracten: "
+                          "dinnet schema -o contract.schema.json",
+                          "editors read its schema online; for a copy beside your contracts: "
+                          "dinnet schema -o contract.schema.json"),
+    "cli.no_charts": ("let op: het rapport heeft geen grafieken; voor grafieken: {hint}",
+                      "note: the report has no charts; for charts: {hint}"),
     "cli.needs_node": ("'dinnet query {question}' heeft een id nodig, zoals zorg:SD3",
                        "'dinnet query {question}' needs a node id such as zorg:SD3"),
     "cli.unknown_rule": ("onbekende regel '{name}'; kies uit: {codes}",
@@ -822,12 +828,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
                             "namen (een suggestie).",
                             "Efforts of different programmes with very similar labels (a "
                             "suggestion)."),
-    "rule.DIN404.detail": ("Gelijkenis volgens rapidfuzz `token_sort_ratio` >= 85 na het "
-                           "gelijktrekken van hoofdletters, accenten en leestekens; kandidaten "
-                           "worden gezocht op hun twee zeldzaamste woorden.",
-                           "Similarity by rapidfuzz `token_sort_ratio` >= 85 after normalising "
-                           "case, accents and punctuation; candidates are blocked on their two "
-                           "rarest words."),
+    "rule.DIN404.detail": ("Gelijkenis >= 85 (van 100): de woorden gesorteerd, dan vergeleken met "
+                           "`difflib`, na het gelijktrekken van hoofdletters, accenten en "
+                           "leestekens; kandidaten worden gezocht op hun twee zeldzaamste woorden.",
+                           "Similarity >= 85 (of 100): the words sorted, then compared by "
+                           "`difflib`, after normalising case, accents and punctuation; "
+                           "candidates are blocked on their two rarest words."),
     "rule.DIN404.why": ("Mogelijk één inspanning op twee plaatsen: een suggestie, geen oordeel.",
                         "Possibly one effort in two places: a suggestion, not a verdict."),
     "rule.DIN404.fix": ("Voeg ze samen, of laat de namen zeggen wat verschilt.",

@@ -243,14 +243,19 @@ def _write_export(G: Any, protect: list[Path], fmt: str, output: str) -> None:
 
 @main.command()
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@click.option("--index", "index", is_flag=True, help="The schema of index.yaml instead.")
 @LANG
 @_handle_errors
-def schema(output: str, lang: str) -> None:
-    """Write the JSON Schema of the contract format (for editors; see docs/editors.md)."""
+def schema(output: str, index: bool, lang: str) -> None:
+    """Write the JSON Schema of the contract format, for editors.
+
+    Saved as contract.schema.json next to your contracts, it is what
+    'dinnet new' points new files at (docs/editors.md).
+    """
     from ..contract.schema import schema_json
     from ..io.output import write_output
 
-    write_output(output, schema_json())
+    write_output(output, schema_json("index" if index else "contract"))
 
 
 @main.command()
@@ -278,6 +283,8 @@ def new(name: str, output: str, programme: str | None, municipality: str, start:
                                   schema=schema_comment(output)))
     if output != "-":
         click.echo(phrase("cli.wrote_new", lang, path=output), err=True)
+        if "://" in schema_comment(output):
+            click.echo(phrase("cli.schema_online", lang), err=True)
 
 
 @main.command("export-xlsx")
@@ -396,6 +403,14 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
         click.echo(f"wrote {path}", err=True)
 
 
+def _note_missing_charts(lang: str) -> None:
+    from .._optional import install_hint
+    from ..report.figures import charts_available
+
+    if not charts_available():
+        click.echo(phrase("cli.no_charts", lang, hint=install_hint("charts")), err=True)
+
+
 @main.command("report")
 @PATHS
 @LANG
@@ -411,6 +426,7 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str) -> None:
     write_output(output, build_report(G, lang=lang), protect=protect)
     if output != "-":
         click.echo(phrase("cli.wrote", lang, path=output), err=True)
+    _note_missing_charts(lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,11 +3,14 @@
 Editors that speak the YAML language server protocol (VS Code with the Red Hat
 YAML extension, and others) read a first line such as::
 
-    # yaml-language-server: $schema=../docs/contract.schema.json
+    # yaml-language-server: $schema=../contract.schema.json
 
 and then offer completion, the field descriptions as hover help, and inline
-errors while a contract is typed. The schema is exported by ``dinnet schema``;
-the committed copy is ``docs/contract.schema.json``.
+errors while a contract is typed. The schema is exported by ``dinnet schema``
+(``--index`` for ``index.yaml``); its ``$id`` is a stable address in the
+repository (:data:`SCHEMA_URLS`). The committed copies are
+``data/contracts/contract.schema.json`` and ``index.schema.json`` next to it:
+the bundled data set points at them, and the wheel carries them.
 
 The schema checks the *shape* of a file. What it cannot express (unknown
 references, duplicate ids, goal levels that nest upwards) is left to
@@ -26,12 +29,30 @@ import json
 from typing import Any
 
 from .._optional import optional
-from .model import Contract
+from .model import Contract, Index
 
-__all__ = ["DIALECT", "contract_schema", "jsonable", "schema_errors", "schema_json"]
+__all__ = [
+    "DIALECT",
+    "REPOSITORY",
+    "SCHEMA_FILES",
+    "SCHEMA_URLS",
+    "contract_schema",
+    "index_schema",
+    "jsonable",
+    "schema_errors",
+    "schema_json",
+]
 
 #: The dialect of the generated schema.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+#: The project's repository (the same as ``Repository`` in pyproject.toml; a test checks).
+REPOSITORY = "https://github.com/dinnet/dinnet"
+#: File name of each schema; the committed copies are in ``data/contracts/``.
+SCHEMA_FILES = {"contract": "contract.schema.json", "index": "index.schema.json"}
+#: The ``$id`` of each schema: where the committed copy can be read on the main branch.
+SCHEMA_URLS = {kind: f"{REPOSITORY}/raw/main/data/contracts/{name}"
+               for kind, name in SCHEMA_FILES.items()}
+_FORMAT_DOC = f"{REPOSITORY}/blob/main/docs/format.md"
 
 # A source as written in YAML: "file:line" or "file:start-end" (see model.Source).
 _SOURCE_STRING = {
@@ -77,7 +98,24 @@ def contract_schema() -> dict[str, Any]:
     >>> s["$defs"]["Indicator"]["properties"]["targets"]["propertyNames"]["pattern"]
     '^(19|20)[0-9]{2}$|^2100$'
     """
-    schema = Contract.model_json_schema(mode="validation")
+    return _finish(Contract.model_json_schema(mode="validation"), "contract",
+                   "dinnet programme contract",
+                   "One programme contract of the Doelen-Inspanningen-Netwerk (DIN).")
+
+
+def index_schema() -> dict[str, Any]:
+    """The JSON Schema of a data set's ``index.yaml`` (municipality, cover letter).
+
+    >>> s = index_schema()
+    >>> s["$id"].endswith("/data/contracts/index.schema.json"), sorted(s["required"])
+    (True, ['municipality', 'source'])
+    """
+    return _finish(Index.model_json_schema(mode="validation"), "index",
+                   "dinnet data set index", "The index.yaml of a folder of programme contracts.")
+
+
+def _finish(schema: dict[str, Any], kind: str, title: str, what: str) -> dict[str, Any]:
+    """Sources as text, years as keys, title, ``$id`` and the dialect, for either schema."""
     defs = schema["$defs"]
     source = defs["Source"]
     defs["Source"] = {
@@ -86,21 +124,21 @@ def contract_schema() -> dict[str, Any]:
         "anyOf": [dict(_SOURCE_STRING), source],
     }
     _walk(schema)
-    schema["title"] = "dinnet programme contract"
-    schema["description"] = (
-        "One programme contract of the Doelen-Inspanningen-Netwerk (DIN). "
-        "Reference: docs/format.md. " + schema.get("description", "")
-    ).strip()
-    return {"$schema": DIALECT, **schema}
+    schema["title"] = title
+    schema["description"] = f"{what} Reference: {_FORMAT_DOC} {schema.get('description', '')}".strip()
+    return {"$schema": DIALECT, "$id": SCHEMA_URLS[kind], **schema}
 
 
-def schema_json() -> str:
-    """The schema as JSON text: indented, UTF-8, ending in a newline (byte-stable).
+def schema_json(kind: str = "contract") -> str:
+    """A schema (``"contract"`` or ``"index"``) as JSON text: indented, UTF-8, ending in a newline.
+
+    Byte-stable: the same dinnet gives the same text.
 
     >>> schema_json().startswith('{\\n  "$schema"')
     True
     """
-    return json.dumps(contract_schema(), ensure_ascii=False, indent=2) + "\n"
+    schema = {"contract": contract_schema, "index": index_schema}[kind]()
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def jsonable(data: Any) -> Any:

@@ -1,6 +1,6 @@
 """pandas DataFrame views of a DIN graph and of audit findings (for notebooks).
 
-pandas is an optional extra (``pip install 'dinnet[pandas]'``); it is
+pandas is an optional extra (``pip install "dinnet[pandas]"``); it is
 imported only when a function here is called.
 
 >>> from dinnet import load
@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from .._optional import optional
+from .._optional import extra
 
 __all__ = ["changes_frame", "edges_frame", "findings_frame", "nodes_frame"]
 
@@ -29,8 +29,7 @@ _FIRST_EDGE = ["from", "to", "kind", "source"]
 
 
 def _pandas() -> Any:
-    return optional("pandas", "DataFrame views need pandas: pip install 'dinnet[pandas]' "
-                              "(or pip install pandas)")
+    return extra("pandas")
 
 
 def _ordered(frame: Any, first: list[str]) -> Any:

@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from ..contract.model import PROGRAMME_ID_PATTERN
+from ..contract.schema import SCHEMA_FILES, SCHEMA_URLS
 from ..errors import DinnetError
 from ..glossary import message
 from .yamlwrite import reads_as_text
@@ -44,21 +45,36 @@ def programme_id(name: str) -> str:
 def schema_comment(target: str | Path | None) -> str:
     """The ``# yaml-language-server`` line for a contract written to ``target``.
 
-    It points at ``docs/contract.schema.json`` of this dinnet checkout: by a
-    path relative to the file's folder when the file is inside the checkout,
-    else by a ``file://`` address. Empty when dinnet is installed without its
-    docs (then run ``dinnet schema -o contract.schema.json`` and point to that).
+    It points at a local copy of the schema when there is one: a
+    ``contract.schema.json`` in the file's folder or a folder above it (write
+    one with ``dinnet schema -o contract.schema.json``), or the copy in this
+    dinnet checkout, by a path relative to the file's folder. Otherwise (a
+    file outside the checkout, or standard output) it points at the schema's
+    stable address, its ``$id``.
+
+    >>> schema_comment("-")
+    '# yaml-language-server: $schema=https://github.com/dinnet/dinnet/raw/main/data/contracts/contract.schema.json\\n'
     """
-    root = Path(__file__).resolve().parents[3]
-    schema = root / "docs" / "contract.schema.json"
-    if target is None or str(target) == "-" or not schema.is_file():
-        return ""
-    folder = Path(target).resolve().parent
-    if folder.is_relative_to(root):
-        where = Path(os.path.relpath(schema, folder)).as_posix()
-    else:
-        where = schema.as_uri()
+    where = SCHEMA_URLS["contract"]
+    if target is not None and str(target) != "-":
+        folder = Path(target).resolve().parent
+        local = _local_schema(folder)
+        if local is not None:
+            where = Path(os.path.relpath(local, folder)).as_posix()
     return f"# yaml-language-server: $schema={where}\n"
+
+
+def _local_schema(folder: Path) -> Path | None:
+    """The nearest ``contract.schema.json`` in ``folder`` or above, else this checkout's copy."""
+    name = SCHEMA_FILES["contract"]
+    for parent in (folder, *folder.parents):
+        if (parent / name).is_file():
+            return parent / name
+    checkout = Path(__file__).resolve().parents[3]
+    committed = checkout / "data" / "contracts" / name
+    if (checkout / "pyproject.toml").is_file() and committed.is_file() and folder.is_relative_to(checkout):
+        return committed
+    return None
 
 
 def _text(value: str) -> str:

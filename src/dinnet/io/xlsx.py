@@ -8,7 +8,7 @@ one workbook holds any number of contracts. ``dinnet import-xlsx`` reads the
 same layout back (:mod:`dinnet.io.xlsx_import`); a round trip keeps the graph
 identical.
 
-Needs the optional ``openpyxl`` package (``pip install 'dinnet[xlsx]'``).
+Needs the optional ``openpyxl`` package (``pip install "dinnet[xlsx]"``).
 
 >>> from dinnet.io.loading import load_contracts
 >>> loaded, indexes, _ = load_contracts()
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .._optional import optional
+from .._optional import extra
 from ..contract.model import GOAL_LEVELS, Contract, Effort, Goal, Index, Table
 
 __all__ = ["SHEETS", "Sheet", "export_xlsx", "sheet_columns", "workbook_rows"]
@@ -434,8 +434,7 @@ def openpyxl_module() -> Any:
     >>> openpyxl_module().__name__
     'openpyxl'
     """
-    return optional("openpyxl", "spreadsheets need the openpyxl package: "
-                                "pip install 'dinnet[xlsx]' (or pip install openpyxl)")
+    return extra("xlsx")
 
 
 def _readme(wb: Any) -> None:

@@ -1,6 +1,7 @@
 """Charts with matplotlib: indicator trajectories and budgets.
 
-matplotlib is imported inside the functions (Agg, no pyplot state). Every
+matplotlib (the ``charts`` extra) is imported inside the functions (Agg, no
+pyplot state); without it they say which extra to install. Every
 plotting function takes ``ax=None`` and returns the Axes it drew on; the
 ``*_figure`` functions lay several out and return the Figure.
 :func:`figure_bytes` saves a figure byte-for-byte reproducibly.
@@ -28,6 +29,7 @@ from typing import Any
 import networkx as nx
 
 from .. import glossary
+from .._optional import extra
 from ..glossary import phrase
 from .labels import format_number, natural_key, plain
 
@@ -71,7 +73,7 @@ def numeric_indicators(G: nx.MultiDiGraph, programme: str) -> list[str]:
 def _new_axes(ax: Any, size: tuple[float, float] = (5, 3)) -> Any:
     if ax is not None:
         return ax
-    from matplotlib.figure import Figure
+    Figure = extra("charts", "matplotlib.figure").Figure
 
     return Figure(figsize=size, layout="constrained").subplots()
 
@@ -175,7 +177,7 @@ def indicator_figure(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     >>> len(indicator_figure(example_graph(), "mini").axes)
     3
     """
-    from matplotlib.figure import Figure
+    Figure = extra("charts", "matplotlib.figure").Figure
 
     inds = numeric_indicators(G, programme)
     rows = max(1, math.ceil(len(inds) / columns))
@@ -308,7 +310,7 @@ def budget_figure(G: nx.MultiDiGraph, *, lang: str = "nl", columns: int = 2) -> 
     >>> [ax.get_title(loc="left") for ax in budget_figure(example_graph()).axes if ax.axison]
     ['Mini']
     """
-    from matplotlib.figure import Figure
+    Figure = extra("charts", "matplotlib.figure").Figure
 
     progs = sorted((n for n, d in G.nodes(data=True)
                     if d.get("kind") == "programme" and (
@@ -337,7 +339,7 @@ def figure_bytes(fig: Any, format: str = "svg") -> bytes:
     >>> figure_bytes(budget_figure(G), "svg") == figure_bytes(budget_figure(G), "svg")
     True
     """
-    import matplotlib
+    matplotlib = extra("charts")
 
     if format not in ("svg", "png", "pdf"):
         raise ValueError(f"charts are svg, png or pdf, not {format!r}")

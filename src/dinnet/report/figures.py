@@ -12,6 +12,7 @@ Each DIN carries the audit overlay; its nodes become focusable buttons (see
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ from ..render.run import render
 from ..render.select import column_of, effort_track
 from .svg import inline_svg
 
-__all__ = ["Figures", "din_svg", "report_figures"]
+__all__ = ["Figures", "charts_available", "din_svg", "report_figures"]
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,18 @@ def _chart_svg(fig: object, scope: str) -> str:
     return inline_svg(figure_bytes(fig, "svg"), scope=scope)
 
 
+def charts_available() -> bool:
+    """Whether matplotlib (the ``charts`` extra) is installed, so the report can have charts."""
+    return importlib.util.find_spec("matplotlib") is not None
+
+
 def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl", charts: bool = True,
                    findings: Sequence[Finding] | None = None) -> Figures:
-    """Every picture of the report; ``charts=False`` skips matplotlib (faster)."""
+    """Every picture of the report; ``charts=False`` skips matplotlib (faster).
+
+    Without matplotlib (installed by ``pip install "dinnet[charts]"``) the
+    report has no charts, whatever ``charts`` says.
+    """
     findings = run_audit(G) if findings is None else findings
     programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
     nodes = _node_map(G)
@@ -114,7 +124,7 @@ def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl", charts: bool = True,
     din = {p: din_svg(G, p, lang=lang, nodes=nodes, findings=findings) for p in programmes}
     indicators: dict[str, str] = {}
     budget: dict[str, str] = {}
-    if charts:
+    if charts and charts_available():
         from ..render.charts import budget_chart, indicator_figure, numeric_indicators
 
         for p in programmes:
