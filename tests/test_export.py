@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import random
+import re
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -126,3 +128,81 @@ def test_cli_csv_to_a_folder_or_a_zip(tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", "--format", "csv"])
     assert result.exit_code == 1
     assert "-o FOLDER or -o FILE.zip" in result.output
+
+
+# -- the format from the suffix (issue 20) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", ["graphml", "gexf", "csv", "json"])
+def test_export_picks_the_format_from_the_suffix(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"x.{suffix}"
+    result = CliRunner().invoke(main, ["export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    G = dinnet.load()
+    data = out.read_bytes()
+    if suffix == "json":
+        same_graph(G, from_json(data))
+    elif suffix == "graphml":
+        assert data.startswith(b"<?xml") and b"<graphml" in data[:300]
+        same_graph(G, from_graphml(data))
+    elif suffix == "gexf":
+        assert b"<gexf" in data[:300]
+        assert nx.read_gexf(out).number_of_nodes() == G.number_of_nodes()
+    else:
+        assert data.startswith("\ufeff".encode())  # Dutch Excel: a BOM, then ';'
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+        assert rows[0][:4] == ["id", "from", "to", "key"]
+        assert len(rows) == 1 + G.number_of_nodes() + G.number_of_edges()
+
+
+@pytest.mark.parametrize(("output", "fmt"), [("x.graphml", "json"), ("x.json", "csv"),
+                                             ("x.csv", "gexf"), ("x.zip", "json")])
+def test_export_refuses_a_format_the_suffix_contradicts(tmp_path: Path, output: str, fmt: str) -> None:
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(tmp_path / output)])
+    assert result.exit_code == 1
+    assert f"not --format {fmt}" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / output).exists()
+
+
+def test_export_refuses_an_unknown_suffix_without_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "x.txt")])
+    assert result.exit_code == 1 and "unknown suffix .txt" in result.stderr
+    result = CliRunner().invoke(main, ["export", "--format", "graphml", "-o", str(tmp_path / "x.txt")])
+    assert result.exit_code == 0
+    assert from_graphml((tmp_path / "x.txt").read_bytes()).number_of_nodes() > 0
+
+
+def test_csv_for_dutch_excel_and_plain() -> None:
+    G = dinnet.load(*SOURCES["example"])
+    nl = to_csv_tables(G, "excel-nl")["nodes.csv"]
+    plain = to_csv_tables(G, "plain")["nodes.csv"]
+    assert nl.startswith("\ufeffid;kind;programme;label") and not plain.startswith("\ufeff")
+    nl_rows = list(csv.DictReader(io.StringIO(nl.removeprefix("\ufeff")), delimiter=";"))
+    plain_rows = list(csv.DictReader(io.StringIO(plain)))
+    assert [r["label"] for r in nl_rows] == [r["label"] for r in plain_rows]  # accents and all
+    decimals = [(a, b) for r, s in zip(nl_rows, plain_rows, strict=True) for a, b in
+                zip(r.values(), s.values(), strict=True) if re.fullmatch(r"-?\d+\.\d+", b or "")]
+    assert decimals and all(a == b.replace(".", ",") for a, b in decimals)
+
+
+def test_cli_csv_dialect_plain(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    result = CliRunner().invoke(main, ["export", "--csv-dialect", "plain", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("id,from,to,key,")
+
+
+def test_graphml_has_labels_yed_shows() -> None:
+    G = dinnet.load()
+    root = ET.fromstring(to_graphml(G))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns", "y": "http://www.yworks.com/xml/graphml"}
+    key = root.find("g:key[@yfiles.type='nodegraphics']", ns)
+    assert key is not None and key.get("for") == "node"
+    assert list(root).index(key) < list(root).index(root.find("g:graph", ns))  # keys come first
+    labels = {}
+    for node in root.iter(f"{{{ns['g']}}}node"):
+        label = node.find(f"g:data[@key='{key.get('id')}']/y:ShapeNode/y:NodeLabel", ns)
+        assert label is not None, node.get("id")
+        labels[node.get("id")] = " ".join(label.text.split())
+    assert len(labels) == G.number_of_nodes()
+    assert labels["zorg:SD3"] == " ".join(G.nodes["zorg:SD3"]["label"].split())

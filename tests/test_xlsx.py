@@ -172,3 +172,22 @@ def test_template_is_documented() -> None:
         assert f"`{sheet.name}`" in doc, sheet.name
         for column, _ in sheet.columns:
             assert f"`{column}`" in doc, f"{sheet.name}.{column}"
+
+
+def test_drop_downs_refuse_a_typed_value_not_in_the_list(tmp_path: Path) -> None:
+    out = tmp_path / "din.xlsx"
+    loaded, indexes, _ = load_contracts(*SOURCES["example"])
+    out.write_bytes(export_xlsx([item.contract for item in loaded], indexes))
+    wb = openpyxl.load_workbook(out)
+    found = {}
+    for ws in wb.worksheets:
+        header = [c.value for c in ws[1]]
+        for dv in ws.data_validations.dataValidation:
+            column = header[openpyxl.utils.column_index_from_string(str(dv.sqref).split(":")[0][:-1]) - 1]
+            found[(ws.title, column)] = dv
+    assert ("goals", "level") in found and ("projects", "role") in found
+    for dv in found.values():
+        assert dv.type == "list" and dv.allow_blank
+        assert dv.showErrorMessage and dv.errorStyle == "stop"  # Excel's default only warns
+        assert dv.error.startswith("Kies een waarde uit de lijst: ")
+    assert found[("projects", "role")].formula1 == '"regie,afstemming,faciliterend"'

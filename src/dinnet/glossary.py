@@ -525,8 +525,17 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "error.did_you_mean": ("; bedoel je {ids}?", "; did you mean {ids}?"),
     "error.impact_kind": ("impact vraagt een inspanning of project; {node} is een {kind_term}",
                           "impact needs an effort or a project; {node} is a {kind_term}"),
-    "error.csv_two_files": ("csv-export schrijft twee bestanden: geef -o MAP of -o BESTAND.zip",
-                            "csv export writes two files: give -o FOLDER or -o FILE.zip"),
+    "error.csv_two_files": ("csv-export schrijft bestanden: geef -o BESTAND.csv, -o MAP of "
+                            "-o BESTAND.zip",
+                            "csv export writes files: give -o FILE.csv, -o FOLDER or -o FILE.zip"),
+    "error.export_suffix": ("{path}: de extensie {suffix} betekent {implied}, niet --format {fmt}; "
+                            "laat --format weg of kies een andere extensie",
+                            "{path}: the suffix {suffix} means {implied}, not --format {fmt}; "
+                            "drop --format or change the suffix"),
+    "error.export_unknown_suffix": ("{path}: onbekende extensie {suffix}; gebruik .json, .graphml, "
+                                    ".gexf, .csv, .zip (csv-tabellen) of een map, of geef --format",
+                                    "{path}: unknown suffix {suffix}; use .json, .graphml, .gexf, "
+                                    ".csv, .zip (csv tables) or a folder, or give --format"),
     "error.exists": ("{path}: bestaat al; kies een andere -o",
                      "{path}: already exists; choose another -o"),
     "error.slash": ("{path}: eindigt op '/', dus het is een map; geef een bestandsnaam (zoals "
@@ -887,6 +896,9 @@ _PHRASES: dict[str, tuple[str, str]] = {
                         "shortfall or surplus that may not be there."),
     "rule.DIN303.fix": ("Niets, als het contract het zo drukt; anders het exacte bedrag.",
                         "Nothing when the contract prints it so; otherwise the exact amount."),
+    # the workbook's drop-down lists (dinnet.io.xlsx)
+    "xlsx.invalid": ("Ongeldige waarde", "Invalid value"),
+    "xlsx.choose": ("Kies een waarde uit de lijst: {values}", "Choose a value from the list: {values}"),
 }
 
 

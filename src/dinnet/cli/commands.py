@@ -16,13 +16,15 @@ import click
 
 from ..errors import ContractError, DinnetError, one_line
 from ..glossary import DEFAULT_LANG, LANGS, env_lang, message, phrase, term
+from .group import DinnetGroup
 
 __all__ = ["main"]
 
 #: The formats of ``dinnet audit --format``.
 AUDIT_FORMATS = ("text", "json", "markdown", "sarif", "junit", "github", "gitlab")
 
-PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+#: Contract files or folders; ``-`` reads one contract from standard input.
+PATHS = click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=Path))
 LANG = click.option("--lang", type=click.Choice(LANGS), envvar="DINNET_LANG", default=DEFAULT_LANG,
                     show_default=True, show_envvar=True,
                     help="Language of messages and fixed words (data stays as written).")
@@ -52,11 +54,11 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             lang = _lang()
             if isinstance(exc, ContractError):
                 for problem in exc.problems:
-                    click.echo(problem.text(lang), err=True)
+                    click.echo(_coloured(problem.text(lang), problem.severity), err=True)
                 n = sum(p.severity == "error" for p in exc.problems)
                 click.echo(term("error", lang, n=n), err=True)
             else:
-                click.echo(f"error: {one_line(exc.text(lang))}", err=True)
+                click.echo(f"{click.style('error', fg='red', bold=True)}: {one_line(exc.text(lang))}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo(phrase("cli.interrupted", _lang()), err=True)
@@ -64,7 +66,17 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _coloured(line: str, severity: str) -> str:
+    """``file:line:col: error: ...`` with the severity in colour (shown only on a terminal)."""
+    colour = {"error": "red", "warning": "yellow"}.get(severity)
+    word = f": {severity}: "
+    if colour is None or word not in line:
+        return line
+    head, _, tail = line.partition(word)
+    return f"{head}: {click.style(severity, fg=colour, bold=True)}: {tail}"
+
+
+@click.group(cls=DinnetGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dinnet")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar while loading files.")
@@ -72,7 +84,10 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
     """Doelen-Inspanningen-Netwerk: load, check and draw programme contracts.
 
-    Without PATHS, commands use the bundled Almelo 2019 data set.
+    Without PATHS, commands use the bundled Almelo 2019 data set; - reads
+    one contract from standard input. The options above may also follow the
+    command (dinnet validate --quiet). NO_COLOR turns colour off.
+    Documentation: https://github.com/dinnet/dinnet/tree/main/docs
     """
     ctx.obj = {"debug": debug, "quiet": quiet}
 
@@ -132,16 +147,24 @@ def validate(paths: tuple[Path, ...], lang: str, sources: Path | None) -> None:
 @main.command()
 @PATHS
 @click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "csv"]),
-              default="json", show_default=True,
-              help="json: networkx node-link; graphml: yEd, Gephi; gexf: Gephi; "
-                   "csv: nodes.csv and edges.csv.")
+              help="Default: from the -o suffix (.json, .graphml, .gexf, .csv; .zip or a "
+                   "folder: csv tables), else json. json: networkx node-link; graphml: yEd, "
+                   "Gephi; gexf: Gephi; csv: for Excel.")
+@click.option("--csv-dialect", type=click.Choice(["excel-nl", "plain"]), default="excel-nl",
+              show_default=True,
+              help="excel-nl: opens right in Dutch Excel (UTF-8 with BOM, ';', decimal comma); "
+                   "plain: UTF-8, ',' and '.'.")
 @click.option("-o", "--output", default="-", show_default=True,
-              help="File, or - for stdout. For csv: a folder, or a file ending in .zip.")
+              help="File, or - for stdout. csv: FILE.csv (one table), a folder or FILE.zip "
+                   "(nodes.csv and edges.csv).")
 @LANG
 @_handle_errors
-def export(paths: tuple[Path, ...], fmt: str, output: str, lang: str) -> None:
-    """Export the graph for other tools (see docs/export.md)."""
-    _write_export(*_load(paths), fmt, output)
+def export(paths: tuple[Path, ...], fmt: str | None, csv_dialect: str, output: str, lang: str) -> None:
+    """Export the graph for other tools: JSON, GraphML (yEd), GEXF (Gephi), CSV (Excel)."""
+    from ..io.export import write_export
+
+    G, protect = _load(paths)
+    write_export(G, output, fmt, csv_dialect=csv_dialect, protect=protect)
 
 
 @main.command()
@@ -221,26 +244,6 @@ def query(question: str, args: tuple[str, ...], fmt: str, lang: str) -> None:
 # -- authoring and interop (issue 9) ------------------------------------------------------
 
 
-def _write_export(G: Any, protect: list[Path], fmt: str, output: str) -> None:
-    """Write graph ``G`` in ``fmt`` to ``output`` (csv: a folder or a .zip file)."""
-    from ..errors import OutputError
-    from ..io import export as ex
-    from ..io.output import write_output
-
-    if fmt == "csv":
-        if output == "-":
-            raise OutputError.of(message("error.csv_two_files"))
-        if output.endswith(".zip"):
-            write_output(output, ex.to_csv_zip(G), protect=protect)
-            return
-        for name, text in ex.to_csv_tables(G).items():
-            write_output(Path(output) / name, text, protect=protect)
-        return
-    writers: dict[str, Callable[[Any], str | bytes]] = {
-        "json": ex.to_json, "graphml": ex.to_graphml, "gexf": ex.to_gexf}
-    write_output(output, writers[fmt](G), protect=protect)
-
-
 @main.command()
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
 @click.option("--index", "index", is_flag=True, help="The schema of index.yaml instead.")
@@ -318,8 +321,8 @@ def import_xlsx(workbook: Path, output: str, force: bool, lang: str) -> None:
 
 
 @main.command()
-@click.argument("old", type=click.Path(exists=True, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.argument("old", type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "svg"]), default="text",
               show_default=True, help="svg: the new DIN with the changes coloured.")
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
@@ -331,6 +334,8 @@ def diff(old: Path, new: Path, fmt: str, output: str, lang: str) -> None:
     from ..io.loading import load
     from ..io.output import write_output
 
+    if str(old) == str(new) == "-":
+        raise click.UsageError("only one of OLD and NEW can be - (standard input)")
     G_old, G_new = load(old), load(new)
     changes = diff_graphs(G_old, G_new)
     if fmt == "svg":

@@ -1,5 +1,10 @@
 """Graph exports: node-link JSON, GraphML (yEd, Gephi), GEXF (Gephi) and CSV tables.
 
+:func:`export_format` picks the format from the output's suffix. CSV is
+written for Dutch Excel unless asked otherwise (:data:`CSV_DIALECTS`): a
+UTF-8 byte order mark, ``;`` between cells and a decimal comma, so a
+double-click opens it with accents and columns right.
+
 Every export is sorted, so the same graph gives the same bytes. JSON and
 GraphML read back into an equal graph (:func:`from_json`, :func:`from_graphml`).
 
@@ -27,23 +32,34 @@ import csv
 import io
 import json
 import re
+import textwrap
+import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from ..errors import OutputError
+from ..glossary import message
+from .output import write_output
+
 __all__ = [
+    "CSV_DIALECTS",
     "EXPORT_FORMATS",
     "NODE_LINK_KEYS",
+    "export_format",
     "from_graphml",
     "from_json",
+    "to_csv_table",
     "to_csv_tables",
     "to_csv_zip",
     "to_gexf",
     "to_graphml",
     "to_json",
     "to_node_link",
+    "write_export",
 ]
 
 #: Edges have a ``source`` attribute (provenance), so the endpoints are
@@ -51,9 +67,44 @@ __all__ = [
 NODE_LINK_KEYS: dict[str, str] = {"edges": "edges", "source": "from", "target": "to"}
 #: The formats of ``dinnet export``.
 EXPORT_FORMATS = ("json", "graphml", "gexf", "csv")
+#: CSV dialects: ``excel-nl`` (UTF-8 with BOM, ``;``, decimal comma) and ``plain`` (UTF-8, ``,``, ``.``).
+CSV_DIALECTS = ("excel-nl", "plain")
+#: The format each output suffix means.
+SUFFIXES = {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".zip": "csv"}
 
 _SCALARS = (str, int, float, bool)
 _YEAR_KEY = re.compile(r"^[0-9]{4}$")
+
+
+def export_format(output: str | Path, fmt: str | None = None) -> str:
+    """The export format for ``output``: its suffix, a folder (csv), else ``fmt`` or json.
+
+    A ``fmt`` that contradicts the suffix is refused, and so is an unknown
+    suffix without ``fmt``: a file called ``x.graphml`` never holds JSON.
+
+    >>> export_format("din.graphml"), export_format("tabellen/"), export_format("-")
+    ('graphml', 'csv', 'json')
+    >>> export_format("din.txt", "json")
+    'json'
+    >>> export_format("din.csv", "json")
+    Traceback (most recent call last):
+    ...
+    dinnet.errors.OutputError: din.csv: the suffix .csv means csv, not --format json; drop --format or change the suffix
+    """
+    text = str(output)
+    suffix = Path(text).suffix.lower() if text != "-" else ""
+    implied = SUFFIXES.get(suffix)
+    if implied is None and text != "-" and (text.endswith(("/", "\\")) or Path(text).is_dir()):
+        implied = "csv"
+    if implied is not None:
+        if fmt is not None and fmt != implied:
+            what = f"the suffix {suffix}" if suffix else "a folder"
+            raise OutputError(f"{text}: {what} means {implied}, not --format {fmt}; "
+                              "drop --format or change the suffix")
+        return implied
+    if fmt is None and suffix:
+        raise OutputError.of(message("error.export_unknown_suffix", path=text, suffix=suffix))
+    return fmt or "json"
 
 
 def to_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -188,7 +239,55 @@ def to_graphml(G: nx.MultiDiGraph) -> bytes:
     """
     buffer = io.BytesIO()
     nx.write_graphml(_encoded(G), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    return _with_yed_labels(buffer.getvalue(), G)
+
+
+_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+_YED = "http://www.yworks.com/xml/graphml"
+_YED_KEY = "dinnet_yed"
+
+
+def _with_yed_labels(data: bytes, G: nx.MultiDiGraph) -> bytes:
+    """GraphML with a yEd ``nodegraphics`` key: each node a box with its label.
+
+    yEd shows only its own node graphics, not plain ``label`` data; other
+    tools ignore the extra key (GraphML allows foreign elements in ``data``).
+    The label is wrapped at 30 characters and the box sized to it.
+    """
+    ET.register_namespace("", _GRAPHML)
+    ET.register_namespace("y", _YED)
+    ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    root = ET.fromstring(data)
+    keys = root.findall(f"{{{_GRAPHML}}}key")
+    key = ET.Element(f"{{{_GRAPHML}}}key", {"for": "node", "id": _YED_KEY,
+                                            "yfiles.type": "nodegraphics"})
+    root.insert(len(keys), key)
+    for node in root.iter(f"{{{_GRAPHML}}}node"):
+        label = str(G.nodes[node.get("id")].get("label") or node.get("id"))
+        lines = textwrap.wrap(" ".join(label.split()), 30) or [""]
+        data_el = ET.Element(f"{{{_GRAPHML}}}data", {"key": _YED_KEY})
+        shape = ET.SubElement(data_el, f"{{{_YED}}}ShapeNode")
+        ET.SubElement(shape, f"{{{_YED}}}Geometry", {
+            "height": f"{18 * len(lines) + 12:.1f}",
+            "width": f"{7 * max(len(line) for line in lines) + 20:.1f}"})
+        ET.SubElement(shape, f"{{{_YED}}}Fill", {"color": "#F2F2F2", "transparent": "false"})
+        ET.SubElement(shape, f"{{{_YED}}}NodeLabel").text = "\n".join(lines)
+        ET.SubElement(shape, f"{{{_YED}}}Shape", {"type": "roundrectangle"})
+        node.insert(0, data_el)  # first: a reader that maps NodeLabel to `label` then sees ours
+    ET.indent(root, space="  ")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _without_yed(data: bytes) -> bytes:
+    """The GraphML without its yEd node graphics (they only repeat the label)."""
+    if _YED_KEY.encode() not in data:
+        return data
+    root = ET.fromstring(data)
+    for parent in root.iter():
+        for child in list(parent):
+            if child.get("key") == _YED_KEY or child.get("id") == _YED_KEY:
+                parent.remove(child)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def _decoded(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -215,7 +314,7 @@ def _decoded(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def from_graphml(data: str | bytes) -> nx.MultiDiGraph:
     """The graph of a :func:`to_graphml` export, with its mappings and lists decoded."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    H = nx.read_graphml(io.BytesIO(raw), force_multigraph=True)
+    H = nx.read_graphml(io.BytesIO(_without_yed(raw)), force_multigraph=True)
     return _decoded(H)
 
 
@@ -257,18 +356,36 @@ def _cell(value: Any) -> str:
     return _dumps(value)
 
 
-def _table(first: list[str], rows: list[tuple[list[Any], Mapping[str, Any]]]) -> str:
+def _dialect(dialect: str) -> tuple[str, str, str]:
+    """(byte order mark, delimiter, decimal mark) of a CSV dialect."""
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}; choose from {', '.join(CSV_DIALECTS)}")
+    return ("\ufeff", ";", ",") if dialect == "excel-nl" else ("", ",", ".")
+
+
+def _table(first: list[str], rows: list[tuple[list[Any], Mapping[str, Any]]],
+           dialect: str = "plain") -> str:
+    bom, delimiter, decimal = _dialect(dialect)
     front = [c for c in ("kind", "programme", "label") if any(c in d for _, d in rows)]
     rest = sorted({k for _, d in rows for k in d} - set(front) - set(first))
+
+    def cell(value: Any) -> str:
+        text = _cell(value)
+        return text.replace(".", decimal) if type(value) is float else text
+
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(first + front + rest)
     for head, data in rows:
-        writer.writerow([_cell(v) for v in head] + [_cell(data.get(c)) for c in front + rest])
-    return buffer.getvalue()
+        writer.writerow([cell(v) for v in head] + [cell(data.get(c)) for c in front + rest])
+    return bom + buffer.getvalue()
 
 
-def to_csv_tables(G: nx.MultiDiGraph) -> dict[str, str]:
+def _sorted_edges(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
+    return sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
+
+
+def to_csv_tables(G: nx.MultiDiGraph, dialect: str = "plain") -> dict[str, str]:
     """``{"nodes.csv": ..., "edges.csv": ...}``: one row per node and per edge.
 
     References into programmes that are not loaded (``G.graph["unresolved"]``)
@@ -276,35 +393,86 @@ def to_csv_tables(G: nx.MultiDiGraph) -> dict[str, str]:
 
     Columns are ``id`` (nodes) or ``from, to, key`` (edges), then ``kind``,
     ``programme``, ``label`` and every other attribute in name order. Empty
-    cells are absent values; mappings and lists are JSON text.
+    cells are absent values; mappings and lists are JSON text. ``dialect``
+    is one of :data:`CSV_DIALECTS`.
 
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("p:SD1", kind="goal", programme="p", label="Schoon", open=False)
+    >>> G.add_node("p:SD1", kind="goal", programme="p", label="Schoon", open=False, weight=0.5)
     >>> print(to_csv_tables(G)["nodes.csv"], end="")
-    id,kind,programme,label,open
-    p:SD1,goal,p,Schoon,false
+    id,kind,programme,label,open,weight
+    p:SD1,goal,p,Schoon,false,0.5
+    >>> to_csv_tables(G, "excel-nl")["nodes.csv"].splitlines()[1]
+    'p:SD1;goal;p;Schoon;false;0,5'
     """
     nodes = [([n], G.nodes[n]) for n in sorted(G.nodes)]
-    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     tables = {
-        "nodes.csv": _table(["id"], nodes),
-        "edges.csv": _table(["from", "to", "key"], [([u, v, k], d) for u, v, k, d in edges]),
+        "nodes.csv": _table(["id"], nodes, dialect),
+        "edges.csv": _table(["from", "to", "key"],
+                            [([u, v, k], d) for u, v, k, d in _sorted_edges(G)], dialect),
     }
     unresolved = G.graph.get("unresolved") or []
     if unresolved:  # references into programmes not loaded, with all they say
         tables["unresolved.csv"] = _table(["from", "to", "kind"], [
             ([r["from"], r["to"], r["kind"]], {k: v for k, v in r.items()
                                                 if k not in ("from", "to", "kind")})
-            for r in sorted(unresolved, key=lambda r: (r["from"], r["to"], r["kind"]))])
+            for r in sorted(unresolved, key=lambda r: (r["from"], r["to"], r["kind"]))], dialect)
     return tables
 
 
-def to_csv_zip(G: nx.MultiDiGraph) -> bytes:
+def to_csv_table(G: nx.MultiDiGraph, dialect: str = "plain") -> str:
+    """Nodes and edges in one CSV table (``dinnet export -o FILE.csv``): one file to open.
+
+    Node rows have an ``id``; edge rows have ``from``, ``to`` and ``key``.
+    The other columns are those of :func:`to_csv_tables`.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("p:E1", "p:SD1", key="contributes_to", kind="contributes_to")
+    'contributes_to'
+    >>> print(to_csv_table(G), end="")
+    id,from,to,key,kind
+    p:E1,,,,
+    p:SD1,,,,
+    ,p:E1,p:SD1,contributes_to,contributes_to
+    """
+    rows = [([n, "", "", ""], G.nodes[n]) for n in sorted(G.nodes)]
+    rows += [(["", u, v, k], d) for u, v, k, d in _sorted_edges(G)]
+    return _table(["id", "from", "to", "key"], rows, dialect)
+
+
+def to_csv_zip(G: nx.MultiDiGraph, dialect: str = "plain") -> bytes:
     """``nodes.csv`` and ``edges.csv`` in one zip file (fixed time stamps, so stable bytes)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in to_csv_tables(G).items():
+        for name, text in to_csv_tables(G, dialect).items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, text.encode("utf-8"))
     return buffer.getvalue()
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def write_export(G: nx.MultiDiGraph, output: str | Path, fmt: str | None = None, *,
+                 csv_dialect: str = "excel-nl", protect: Iterable[str | Path] = ()) -> str:
+    """Write ``G`` to ``output`` in ``fmt`` (default: from the suffix, :func:`export_format`).
+
+    CSV goes to one table (``FILE.csv``), two tables in a folder or a
+    ``.zip`` (``nodes.csv``, ``edges.csv``), never to standard output.
+    Returns the format written.
+    """
+    fmt = export_format(output, fmt)
+    text = str(output)
+    if fmt != "csv":
+        writers = {"json": to_json, "graphml": to_graphml, "gexf": to_gexf}
+        write_output(text, writers[fmt](G), protect=protect)
+    elif text == "-":
+        raise OutputError.of(message("error.csv_two_files"))
+    elif text.lower().endswith(".zip"):
+        write_output(text, to_csv_zip(G, csv_dialect), protect=protect)
+    elif text.lower().endswith(".csv"):
+        write_output(text, to_csv_table(G, csv_dialect), protect=protect)
+    else:
+        for name, table in to_csv_tables(G, csv_dialect).items():
+            write_output(Path(text) / name, table, protect=protect)
+    return fmt

@@ -73,12 +73,15 @@ def contract_files(paths: Iterable[str | Path]) -> list[Path]:
 
     A path that is not a folder is taken as it is, also when it is not a
     regular file (``<(cat c.yaml)`` gives a pipe such as ``/dev/fd/63``). A
-    sub-folder that cannot be read is an error, never skipped.
+    sub-folder that cannot be read is an error, never skipped. ``-`` is
+    standard input.
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if str(raw) == "-":
+            found.append(path)
+        elif path.is_dir():
             found.extend(_yaml_files(path))
         elif path.exists():
             found.append(path)

@@ -27,6 +27,7 @@ from typing import Any
 
 from .._optional import extra
 from ..contract.model import GOAL_LEVELS, Contract, Effort, Goal, Index, Table
+from ..glossary import phrase
 
 __all__ = ["SHEETS", "Sheet", "export_xlsx", "sheet_columns", "workbook_rows"]
 
@@ -489,8 +490,12 @@ def build_workbook(rows: dict[str, list[dict[str, Any]]]) -> Any:
                                        for row in rows[sheet.name]])
             ws.column_dimensions[letter].width = min(max(width + 2, 8), 62)
             if name in CHOICES:
-                dv = DataValidation(type="list", formula1='"' + ",".join(CHOICES[name]) + '"',
-                                    allow_blank=True)
+                values = ",".join(CHOICES[name])
+                # stop: Excel refuses a typed value that is not in the list (the default only warns)
+                dv = DataValidation(type="list", formula1=f'"{values}"', allow_blank=True,
+                                    showErrorMessage=True, errorStyle="stop",
+                                    errorTitle=phrase("xlsx.invalid"),
+                                    error=phrase("xlsx.choose", values=", ".join(CHOICES[name])))
                 dv.add(f"{letter}2:{letter}1048576")
                 ws.add_data_validation(dv)
     return wb

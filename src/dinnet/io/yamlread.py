@@ -27,6 +27,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -106,10 +107,15 @@ def read_bytes(path: Path) -> bytes:
     """The bytes of a contract file, at most :data:`MAX_FILE_BYTES`.
 
     A pipe or another file that is not a regular file (``<(cat c.yaml)``,
-    ``/dev/stdin``) is read as a stream. A file that cannot be read gives a
+    ``/dev/stdin``) is read as a stream; the path ``-`` reads standard input. A file that cannot be read gives a
     :class:`YamlSyntaxError` naming the reason.
     """
     name = str(path)
+    if name == "-":  # standard input (`dinnet validate -`)
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large(name, f"more than {MAX_FILE_BYTES:,}")
+        return data
     try:
         with open(path, "rb") as fh:
             if os.path.isfile(path):

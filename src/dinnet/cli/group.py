@@ -1,0 +1,101 @@
+"""The command group's conventions: its own options anywhere, NO_COLOR.
+
+``dinnet validate --quiet`` means the same as ``dinnet --quiet validate``:
+an option of the group (``--quiet``, ``--debug``, and any added later)
+written after the command is moved in front of it, unless that command has
+an option of the same name, or it stands after ``--``.
+
+>>> import click
+>>> @click.group(cls=DinnetGroup)
+... @click.option("-q", "--quiet", is_flag=True)
+... @click.pass_context
+... def cli(ctx, quiet):
+...     ctx.obj = quiet
+>>> @cli.command()
+... @click.argument("paths", nargs=-1)
+... @click.pass_context
+... def show(ctx, paths):
+...     click.echo(f"quiet={ctx.obj} paths={list(paths)}")
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(cli, ["show", "a.yaml", "-q"]).output
+"quiet=True paths=['a.yaml']\\n"
+>>> CliRunner().invoke(cli, ["show", "--", "-q"]).output
+"quiet=False paths=['-q']\\n"
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+__all__ = ["DinnetGroup", "no_color"]
+
+
+def no_color() -> bool:
+    """Whether the ``NO_COLOR`` environment variable asks for no colour (https://no-color.org)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def _names(params: list[click.Parameter]) -> dict[str, bool]:
+    """Option name -> whether it takes a value, for the non-eager options in ``params``."""
+    out: dict[str, bool] = {}
+    for p in params:
+        if isinstance(p, click.Option) and not p.is_eager:
+            for name in [*p.opts, *p.secondary_opts]:
+                out[name] = not (p.is_flag or p.count)
+    return out
+
+
+class DinnetGroup(click.Group):
+    """A group whose options may also stand after the command, and that honours NO_COLOR."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: object) -> click.Context:
+        if no_color():
+            extra.setdefault("color", False)
+        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, self._hoisted(ctx, args))
+
+    def _hoisted(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``args`` with the group's options after the command moved in front of it."""
+        own = _names(self.get_params(ctx))
+        at = self._command_at(args, own)
+        if at is None:
+            return args
+        command = self.commands.get(args[at])
+        theirs = _names(command.params) if command is not None else {}
+        front, rest = list(args[:at]), [args[at]]
+        i = at + 1
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                rest += args[i:]
+                break
+            name, eq, _ = arg.partition("=")
+            if name in own and name not in theirs:
+                takes_value = own[name]
+                front.append(arg)
+                if takes_value and not eq and i + 1 < len(args):
+                    front.append(args[i + 1])
+                    i += 1
+            else:
+                rest.append(arg)
+            i += 1
+        return front + rest
+
+    def _command_at(self, args: list[str], own: dict[str, bool]) -> int | None:
+        """The index of the command's name in ``args`` (skipping the group's own options)."""
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                return None
+            if arg.startswith("-"):
+                name, eq, _ = arg.partition("=")
+                i += 2 if own.get(name) and not eq else 1
+                continue
+            return i if arg in self.commands else None
+        return None
