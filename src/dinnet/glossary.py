@@ -647,6 +647,13 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "query.checks": ("controles van de begroting", "checks"),
     "query.per_goal": ("middelen per doel", "per goal"),
     "query.roles": ("rollen", "roles"),
+    "query.no_topics": ("(geen onderwerpen genoemd)", "(no topics named)"),
+    "query.no_path": ("(geen pad)", "(no path)"),
+    "query.lines_sum": ("regels samen {total}", "lines add up to {total}"),
+    "query.printed": ("gedrukt totaal {total}", "printed {total}"),
+    "query.not_printed": ("geen totaal gedrukt", "no total printed"),
+    "query.matches": ("klopt", "ok"),
+    "query.differs": ("WIJKT AF", "DIFFERS"),
     # dinnet audit --explain
     "explain.what": ("Wat", "What"),
     "explain.why": ("Waarom dit ertoe doet", "Why it matters"),

@@ -12,6 +12,7 @@ why mini:E1 (effort: Minder auto's)
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -23,6 +24,7 @@ from ..queries.coverage import coverage_gaps
 from ..queries.cuts import impact
 from ..queries.deps import one_sided_dependencies, path_between, programme_graph
 from ..queries.shared import double_claims, possible_duplicates, shared_efforts, shared_stakeholders
+from ..render.labels import format_number
 
 __all__ = ["QUESTIONS", "answer", "format_answer"]
 
@@ -75,7 +77,11 @@ def _line(G: nx.MultiDiGraph, n: str, lang: str) -> str:
 
 
 def format_answer(G: nx.MultiDiGraph, data: dict[str, Any], lang: str = "nl") -> str:
-    """A readable text form of :func:`answer`'s result, in ``lang`` (data as written)."""
+    """A readable text form of :func:`answer`'s result, in ``lang`` (data as written).
+
+    One line per item, no Python syntax: budget tables per year, dependencies
+    with their topics and sources, duplicates with both labels.
+    """
     q = data["question"]
     out: list[str] = []
     if q in ("why", "how"):
@@ -98,7 +104,76 @@ def format_answer(G: nx.MultiDiGraph, data: dict[str, Any], lang: str = "nl") ->
                 continue
             heading = f"query.{key}"
             out.append(f"{phrase(heading, lang) if heading in PHRASES else key}:")
-            items = value.items() if isinstance(value, dict) else enumerate(value or [])
-            shown = [f"  {k}: {v}" if isinstance(value, dict) else f"  {v}" for k, v in items]
-            out += shown or [f"  {phrase('query.none', lang)}"]
+            out += (_SECTIONS.get(key, _items)(G, value, lang)
+                    or [f"  {phrase('query.none', lang)}"])
     return "\n".join(out)
+
+
+def _label(G: nx.MultiDiGraph, n: str) -> str:
+    return " ".join(str(G.nodes[n].get("label", "")).split()) if n in G else ""
+
+
+def _items(G: nx.MultiDiGraph, value: Any, lang: str) -> list[str]:
+    """Node ids as ``id  kind  label`` lines; mappings of node -> nodes as ``id: a, b``."""
+    if isinstance(value, dict):
+        return [f"  {k}: {', '.join(map(str, v)) if isinstance(v, list | tuple) else v}"
+                for k, v in value.items()]
+    return [_line(G, v, lang) if isinstance(v, str) and v in G else f"  {v}" for v in value or []]
+
+
+def _duplicates(G: nx.MultiDiGraph, pairs: list[dict[str, Any]], lang: str) -> list[str]:
+    return [f"  {p['a']} ~ {p['b']}  ({format_number(p['score'], lang)}%): {_label(G, p['a'])} | "
+            f"{_label(G, p['b'])}" for p in pairs]
+
+
+def _dependencies(G: nx.MultiDiGraph, deps: list[dict[str, Any]], lang: str) -> list[str]:
+    return [f"  {d['from']} -> {d['to']}: {'; '.join(d['topics']) or phrase('query.no_topics', lang)}"
+            f"  [{'; '.join(d['sources'])}]" for d in deps]
+
+
+def _pairs(G: nx.MultiDiGraph, pairs: list[list[str]], lang: str) -> list[str]:
+    return [f"  {' -> '.join(pair)}" for pair in pairs]
+
+
+def _path(G: nx.MultiDiGraph, path: list[str] | None, lang: str) -> list[str]:
+    return [f"  {' -> '.join(path)}"] if path else [f"  {phrase('query.no_path', lang)}"]
+
+
+def _checks(G: nx.MultiDiGraph, checks: list[dict[str, Any]], lang: str) -> list[str]:
+    """Per table: its title and unit, then a line per year: the sum of its lines against the total."""
+    out: list[str] = []
+    table = None
+    for c in checks:
+        if (c["programme"], c["table"]) != table:
+            table = (c["programme"], c["table"])
+            out.append(f"  {c['programme']} {c['table']}: {c['title']}{_unit(c['unit'])}"
+                       f"  [{c['source']}]")
+        stated = (phrase("query.not_printed", lang) if c["stated"] is None
+                  else phrase("query.printed", lang, total=format_number(c["stated"], lang)))
+        verdict = ("" if c["stated"] is None
+                   else f"  {phrase('query.matches' if c['matches'] else 'query.differs', lang)}")
+        lines = phrase("query.lines_sum", lang, total=format_number(c["recomputed"], lang))
+        out.append(f"    {c['year']}: {lines}, {stated}{verdict}")
+    return out
+
+
+def _per_goal(G: nx.MultiDiGraph, per_goal: dict[str, dict[Any, float]], lang: str) -> list[str]:
+    return [f"  {goal}  {_label(G, goal)}: "
+            + ", ".join(f"{year}: {format_number(amount, lang)}" for year, amount in years.items())
+            for goal, years in per_goal.items()]
+
+
+def _roles(G: nx.MultiDiGraph, roles: dict[str, dict[str, int]], lang: str) -> list[str]:
+    return [f"  {programme}: " + ", ".join(f"{role} {n}" for role, n in counts.items())
+            for programme, counts in roles.items()]
+
+
+#: How each section of an answer reads as text (the rest: :func:`_items`).
+_SECTIONS: dict[str, Callable[[nx.MultiDiGraph, Any, str], list[str]]] = {
+    "possible_duplicates": _duplicates, "dependencies": _dependencies, "one_sided": _pairs,
+    "path": _path, "checks": _checks, "per_goal": _per_goal, "roles": _roles,
+}
+
+
+def _unit(unit: str | None) -> str:
+    return f" ({unit})" if unit else ""

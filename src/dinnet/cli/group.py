@@ -54,7 +54,7 @@ class DinnetGroup(click.Group):
                      parent: click.Context | None = None, **extra: object) -> click.Context:
         if no_color():
             extra.setdefault("color", False)
-        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+        return super().make_context(info_name, args, parent, **extra)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, self._hoisted(ctx, args))

@@ -35,7 +35,7 @@ import re
 import textwrap
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +86,10 @@ def export_format(output: str | Path, fmt: str | None = None) -> str:
     ('graphml', 'csv', 'json')
     >>> export_format("din.txt", "json")
     'json'
-    >>> export_format("din.csv", "json")
+    >>> export_format("din.csv", "json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    dinnet.errors.OutputError: din.csv: the suffix .csv means csv, not --format json; drop --format or change the suffix
+    dinnet.errors.OutputError: din.csv: the suffix .csv means csv, not --format json; drop --format...
     """
     text = str(output)
     suffix = Path(text).suffix.lower() if text != "-" else ""
@@ -464,7 +464,8 @@ def write_export(G: nx.MultiDiGraph, output: str | Path, fmt: str | None = None,
     fmt = export_format(output, fmt)
     text = str(output)
     if fmt != "csv":
-        writers = {"json": to_json, "graphml": to_graphml, "gexf": to_gexf}
+        writers: dict[str, Callable[[nx.MultiDiGraph], str | bytes]] = {
+            "json": to_json, "graphml": to_graphml, "gexf": to_gexf}
         write_output(text, writers[fmt](G), protect=protect)
     elif text == "-":
         raise OutputError.of(message("error.csv_two_files"))
