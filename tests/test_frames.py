@@ -23,8 +23,8 @@ def test_nodes_frame() -> None:
     assert list(df.columns[:5]) == ["kind", "programme", "label", "level", "source"]
     goals = nodes_frame(G, kind="goal")
     assert sorted(goals.index) == ["mini:SD1", "mini:SD1.a", "mini:SD2"]
-    assert nodes_frame(G, kind=["effort", "project"])["kind"].value_counts().to_dict() == {
-        "effort": 2, "project": 1}
+    kinds = nodes_frame(G, kind=["effort", "project"])["kind"].value_counts()
+    assert kinds[kinds > 0].to_dict() == {"effort": 2, "project": 1}  # a category counts all kinds
     assert nodes_frame(G, kind="nothing").empty
 
 
@@ -48,3 +48,25 @@ def test_changes_frame() -> None:
     old, new = dinnet.load(ASSETS / "diff" / "v1.yaml"), dinnet.load(ASSETS / "diff" / "v2.yaml")
     df = changes_frame(diff_graphs(old, new))
     assert df["action"].tolist() == ["removed", "renamed", "changed"]
+
+
+def test_frames_have_proper_dtypes() -> None:
+    from dinnet.graph import NODE_KINDS
+
+    G = dinnet.load()
+    nodes = nodes_frame(G)
+    assert str(nodes["baseline_year"].dtype) == "Int64"  # a year, not 2016.0
+    years = {n: d["baseline_year"] for n, d in G.nodes(data=True) if d.get("baseline_year") is not None}
+    assert years and all(nodes.loc[n, "baseline_year"] == y for n, y in years.items())
+    assert nodes["baseline_year"].notna().sum() == len(years)
+    for column in ("open", "lijnproject"):
+        assert str(nodes[column].dtype) == "boolean"
+        assert nodes[column].notna().sum() == sum(d.get(column) is not None for _, d in G.nodes(data=True))
+    assert int(nodes["lijnproject"].sum()) == sum(d.get("lijnproject") is True for _, d in G.nodes(data=True))
+    assert list(nodes["kind"].cat.categories) == list(NODE_KINDS)
+    assert nodes["level"].cat.ordered and list(nodes["level"].cat.categories) == [
+        "main", "strategic", "operational"]
+    assert nodes.sort_values("level")["level"].dropna().iloc[0] == "main"
+    assert str(nodes["role"].dtype) == "category"
+    edges = edges_frame(G)
+    assert str(edges["kind"].dtype) == "category" and edges["strength"].cat.ordered

@@ -16,13 +16,16 @@ middle.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Self
 
-from .glossary import Message
+from .glossary import Message, message
 
 __all__ = [
+    "GRAPHVIZ_SYSTEMS",
     "MAX_LINE",
     "ContractError",
     "DinnetError",
@@ -37,7 +40,10 @@ __all__ = [
     "UnsafeYamlError",
     "ValidationError",
     "YamlSyntaxError",
+    "graphviz_missing",
+    "graphviz_missing_message",
     "one_line",
+    "system_kind",
 ]
 
 #: The longest message (in characters) an error line shows; longer ones are cut in the middle.
@@ -191,8 +197,48 @@ class NodeNotFoundError(DinnetError, KeyError):
         return str(self.args[0]) if self.args else "node not found"
 
 
+#: The kinds of system whose Graphviz install note the glossary holds (``graphviz.<kind>``).
+GRAPHVIZ_SYSTEMS = ("windows", "macos", "debian", "conda", "linux")
+
+
+def system_kind(platform: str | None = None, environ: Mapping[str, str] | None = None,
+                debian: bool | None = None) -> str:
+    """Which of :data:`GRAPHVIZ_SYSTEMS` this is: a conda environment first.
+
+    >>> system_kind("win32", {}), system_kind("darwin", {}), system_kind("linux", {}, debian=True)
+    ('windows', 'macos', 'debian')
+    >>> system_kind("win32", {"CONDA_PREFIX": "C:/miniconda3"})
+    'conda'
+    """
+    platform = sys.platform if platform is None else platform
+    environ = os.environ if environ is None else environ
+    if environ.get("CONDA_PREFIX"):
+        return "conda"
+    if platform.startswith(("win", "cygwin", "msys")):
+        return "windows"
+    if platform == "darwin":
+        return "macos"
+    if debian is None:
+        debian = os.path.exists("/etc/debian_version")
+    return "debian" if debian else "linux"
+
+
+def graphviz_missing(kind: str | None = None) -> Message:
+    """The message that Graphviz is missing, with how to install it on this (or a ``kind`` of) system.
+
+    >>> print(graphviz_missing("macos").text("en"))
+    Graphviz 'dot' not found: install it with `brew install graphviz` (macOS) or see https://graphviz.org/download/
+    """
+    return message("error.missing_dot", how=message(f"graphviz.{kind or system_kind()}"))
+
+
+def graphviz_missing_message(kind: str | None = None, lang: str = "en") -> str:
+    """:func:`graphviz_missing` as text in ``lang``."""
+    return graphviz_missing(kind).text(lang)
+
+
 class GraphvizMissingError(DinnetError, RuntimeError):
-    """The Graphviz ``dot`` executable is not installed."""
+    """The Graphviz ``dot`` executable is not installed (made with :func:`graphviz_missing`)."""
 
 
 class GraphvizError(DinnetError, RuntimeError):

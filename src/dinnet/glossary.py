@@ -590,10 +590,24 @@ _PHRASES: dict[str, tuple[str, str]] = {
                               "dinnet opnieuw of geef contractbestanden op",
                               "the bundled data set is missing from this installation; "
                               "reinstall dinnet or pass contract files"),
-    "error.missing_dot": ("Graphviz 'dot' niet gevonden: installeer het met `sudo apt-get install "
-                          "graphviz` (Debian/Ubuntu) of zie https://graphviz.org/download/",
-                          "Graphviz 'dot' not found: install it with `sudo apt-get install "
-                          "graphviz` (Debian/Ubuntu) or see https://graphviz.org/download/"),
+    "error.missing_dot": ("Graphviz 'dot' niet gevonden: installeer het met {how} of zie "
+                          "https://graphviz.org/download/",
+                          "Graphviz 'dot' not found: install it with {how} or see "
+                          "https://graphviz.org/download/"),
+    # how to install Graphviz, per system (dinnet.errors.system_kind)
+    "graphviz.windows": ("`winget install graphviz` of `choco install graphviz` (Windows) en open "
+                         "daarna een nieuw venster, zodat `dot` op het PATH staat,",
+                         "`winget install graphviz` or `choco install graphviz` (Windows), then "
+                         "open a new terminal so `dot` is on PATH,"),
+    "graphviz.macos": ("`brew install graphviz` (macOS)", "`brew install graphviz` (macOS)"),
+    "graphviz.debian": ("`sudo apt-get install graphviz` (Debian/Ubuntu)",
+                        "`sudo apt-get install graphviz` (Debian/Ubuntu)"),
+    "graphviz.conda": ("`conda install -c conda-forge graphviz` (conda)",
+                       "`conda install -c conda-forge graphviz` (conda)"),
+    "graphviz.linux": ("het graphviz-pakket van uw systeem (`sudo dnf install graphviz`, "
+                       "`sudo zypper install graphviz`, ...)",
+                       "your system's graphviz package (`sudo dnf install graphviz`, "
+                       "`sudo zypper install graphviz`, ...)"),
     # the command line (dinnet.cli)
     "cli.validated": ("ok: {programmes}, {nodes}, {edges}, {warnings}",
                       "ok: {programmes}, {nodes}, {edges}, {warnings}"),

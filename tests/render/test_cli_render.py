@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from dinnet.cli import main
+from dinnet.errors import graphviz_missing_message
 
 from .conftest import ASSETS, needs_dot, svg_groups
 
@@ -31,8 +32,8 @@ def test_render_without_graphviz_is_one_line(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("PATH", "")
     code, _, err = run("render", MINI, "-o", str(tmp_path / "mini.svg"))
     assert code == 1
-    assert err == ("error: Graphviz 'dot' not found: install it with `sudo apt-get install "
-                   "graphviz` (Debian/Ubuntu) or see https://graphviz.org/download/\n")
+    assert err == f"error: {graphviz_missing_message()}\n"
+    assert "install it with `" in err
     assert not (tmp_path / "mini.svg").exists()
 
 

@@ -61,9 +61,43 @@ def test_writer_matches_graphviz_digraph(outer: list[Any], inner: list[Any]) -> 
         assert ours.digraph("g").source == theirs.source
 
 
+def _graphviz_quote(text: str) -> str:
+    """How graphviz.Digraph writes ``text`` as a node name (its public API only)."""
+    g = graphviz.Digraph()
+    g.node(text)
+    return g.body[0].strip()
+
+
 @given(_TEXT.filter(bool))
 def test_quote_matches_graphviz(text: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        assert quote(text) == graphviz.quoting.quote(text)
-        assert quote(graphviz.nohtml(text)) == graphviz.quoting.quote(graphviz.nohtml(text))
+        assert quote(text) == _graphviz_quote(text)
+        assert quote(graphviz.nohtml(text)) == _graphviz_quote(graphviz.nohtml(text))
+
+
+def test_quote_cases_graphviz_documents() -> None:
+    cases = {"spam": "spam", "spam spam": '"spam spam"', "-4.2": "-4.2", ".42": ".42",
+             "<<b>spam</b>>": "<<b>spam</b>>", '"': '"\\""', '\\"': '"\\""',
+             "\\\\\"": '"\\\\\\""', "node": '"node"', "Strict": '"Strict"', "é": '"é"'}
+    for text, quoted in cases.items():
+        assert quote(text) == quoted == _graphviz_quote(text), text
+    assert quote(graphviz.nohtml("<>")) == '"<>"' == _graphviz_quote(graphviz.nohtml("<>"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert quote("a\\") == '"a\\"'
+    assert [w.category for w in caught] == [graphviz.DotSyntaxWarning]
+
+
+def test_no_private_names_of_the_graphviz_package() -> None:
+    import ast
+    import inspect
+
+    import dinnet.render.dotwrite as module
+
+    tree = ast.parse(inspect.getsource(module))
+    used = {f"{n.value.id}.{n.attr}" for n in ast.walk(tree) if isinstance(n, ast.Attribute)
+            and isinstance(n.value, ast.Name) and n.value.id == "graphviz"}
+    assert used and all(name.split(".")[1] in graphviz.__all__ for name in used), used
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                and (n.module or "").startswith("graphviz")]

@@ -5,12 +5,20 @@ from __future__ import annotations
 import fcntl
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
-from dinnet.errors import DinnetError, GraphvizError, GraphvizMissingError
+from dinnet.errors import (
+    DinnetError,
+    GraphvizError,
+    GraphvizMissingError,
+    graphviz_missing,
+    graphviz_missing_message,
+    system_kind,
+)
 from dinnet.render import accessible_svg, render
 from dinnet.render.run import MISSING_DOT, PIPE_SIZE, _run, _widen
 
@@ -18,11 +26,35 @@ from dinnet.render.run import MISSING_DOT, PIPE_SIZE, _run, _widen
 def test_missing_dot_says_how_to_install(tmp_path: Path) -> None:
     with pytest.raises(GraphvizMissingError) as info:
         render("digraph { a }", "svg", executable=str(tmp_path / "no-dot-here"))
-    assert str(info.value) == (
-        "Graphviz 'dot' not found: install it with `sudo apt-get install graphviz` "
-        "(Debian/Ubuntu) or see https://graphviz.org/download/")
-    assert str(info.value) == MISSING_DOT
+    assert str(info.value) == MISSING_DOT == graphviz_missing_message()
     assert isinstance(info.value, DinnetError)
+
+
+@pytest.mark.parametrize(("platform", "environ", "debian", "expected"), [
+    ("win32", {}, False, "`winget install graphviz` or `choco install graphviz` (Windows), then "
+                         "open a new terminal so `dot` is on PATH,"),
+    ("darwin", {}, False, "`brew install graphviz` (macOS)"),
+    ("linux", {}, True, "`sudo apt-get install graphviz` (Debian/Ubuntu)"),
+    ("linux", {"CONDA_PREFIX": "/opt/conda"}, True, "`conda install -c conda-forge graphviz` (conda)"),
+    ("win32", {"CONDA_PREFIX": "C:/miniconda3"}, False, "`conda install -c conda-forge graphviz`"),
+    ("linux", {}, False, "your system's graphviz package (`sudo dnf install graphviz`"),
+])
+def test_missing_dot_message_fits_the_system(platform: str, environ: dict[str, str], debian: bool,
+                                             expected: str) -> None:
+    message = graphviz_missing_message(system_kind(platform, environ, debian=debian))
+    assert message.startswith(f"Graphviz 'dot' not found: install it with {expected}")
+    assert message.endswith(" or see https://graphviz.org/download/")
+    assert "\n" not in message
+
+
+def test_missing_dot_says_it_in_dutch_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.delenv("CONDA_PREFIX", raising=False)
+    error = GraphvizMissingError.of(graphviz_missing())
+    assert "`brew install graphviz` (macOS)" in str(error)
+    assert error.text("nl").startswith("Graphviz 'dot' niet gevonden: installeer het met `brew install")
+    windows = graphviz_missing("windows").text("nl")
+    assert "`winget install graphviz` of `choco install graphviz` (Windows)" in windows
 
 
 def _script(tmp_path: Path, body: str) -> str:

@@ -58,7 +58,8 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 n = sum(p.severity == "error" for p in exc.problems)
                 click.echo(term("error", lang, n=n), err=True)
             else:
-                click.echo(f"{click.style('error', fg='red', bold=True)}: {one_line(exc.text(lang))}", err=True)
+                word = click.style("error", fg="red", bold=True)
+                click.echo(f"{word}: {one_line(exc.text(lang))}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo(phrase("cli.interrupted", _lang()), err=True)

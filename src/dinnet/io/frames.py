@@ -15,12 +15,15 @@ imported only when a function here is called.
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
 from .._optional import extra
+from ..contract.model import GOAL_LEVELS, Contribution, Indicator, Project
+from ..graph import EDGE_KINDS, NODE_KINDS
 
 __all__ = ["changes_frame", "edges_frame", "findings_frame", "nodes_frame"]
 
@@ -28,8 +31,51 @@ _FIRST_NODE = ["kind", "programme", "label", "level", "source"]
 _FIRST_EDGE = ["from", "to", "kind", "source"]
 
 
+def _literal(model: Any, field: str) -> tuple[str, ...]:
+    """The values a ``Literal[...] | None`` field of a model allows."""
+    (literal,) = [a for a in typing.get_args(model.model_fields[field].annotation) if a is not type(None)]
+    return typing.get_args(literal)
+
+
+#: Columns with a fixed vocabulary: (categories, ordered). Ordered ones sort as the DIN reads.
+_NODE_CATEGORIES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "kind": (NODE_KINDS, False),
+    "level": (GOAL_LEVELS, True),
+    "role": (_literal(Project, "role"), False),
+    "direction": (_literal(Indicator, "direction"), False),
+}
+_EDGE_CATEGORIES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "kind": (EDGE_KINDS, False),
+    "strength": (_literal(Contribution, "strength"), True),
+}
+#: Yes/no columns (nullable: a node of another kind has no value) and whole numbers (years).
+_BOOLEANS = ("open", "lijnproject")
+_INTEGERS = ("baseline_year",)
+
+
 def _pandas() -> Any:
     return extra("pandas")
+
+
+def _typed(frame: Any, categories: Mapping[str, tuple[tuple[str, ...], bool]]) -> Any:
+    """``frame`` with categorical, nullable boolean and nullable integer columns.
+
+    An absent value is ``<NA>``: a ``baseline_year`` stays a year (``Int64``,
+    not a float), ``open`` a yes/no (``boolean``), ``kind`` one of a known list.
+    """
+    pd = _pandas()
+    for column, (values, ordered) in categories.items():
+        if column in frame.columns:
+            frame[column] = pd.Categorical(frame[column], categories=list(values), ordered=ordered)
+    for column in _BOOLEANS:
+        if column in frame.columns:
+            frame[column] = pd.array([None if v is None or v != v else bool(v) for v in frame[column]],
+                                     dtype="boolean")
+    for column in _INTEGERS:
+        if column in frame.columns:
+            frame[column] = pd.array([None if v is None or v != v else int(v) for v in frame[column]],
+                                     dtype="Int64")
+    return frame
 
 
 def _ordered(frame: Any, first: list[str]) -> Any:
@@ -52,7 +98,10 @@ def nodes_frame(G: nx.MultiDiGraph, *, kind: str | Iterable[str] | None = None) 
     pandas.DataFrame
         Sorted by id. ``kind``, ``programme``, ``label``, ``level`` and
         ``source`` come first, the other attributes in name order; an
-        attribute a node lacks is ``NaN``/``None``.
+        attribute a node lacks is ``NaN``/``None``/``<NA>``. ``kind``,
+        ``level`` (ordered: main < strategic < operational), ``role`` and
+        ``direction`` are categorical, ``open`` and ``lijnproject`` nullable
+        booleans, ``baseline_year`` a nullable integer.
 
     Examples
     --------
@@ -60,13 +109,16 @@ def nodes_frame(G: nx.MultiDiGraph, *, kind: str | Iterable[str] | None = None) 
     >>> df = nodes_frame(load(), kind="goal")
     >>> df.loc[df["programme"] == "zorg", "level"].value_counts().to_dict()
     {'operational': 9, 'strategic': 4, 'main': 2}
+    >>> str(nodes_frame(load(), kind="indicator")["baseline_year"].dtype)
+    'Int64'
+
     """
     pd = _pandas()
     kinds = {kind} if isinstance(kind, str) else set(kind) if kind is not None else None
     rows = [{"id": n, **data} for n, data in sorted(G.nodes(data=True))
             if kinds is None or data.get("kind") in kinds]
     frame = pd.DataFrame.from_records(rows, columns=None if rows else ["id", *_FIRST_NODE])
-    return _ordered(frame.set_index("id"), _FIRST_NODE)
+    return _typed(_ordered(frame.set_index("id"), _FIRST_NODE), _NODE_CATEGORIES)
 
 
 def edges_frame(G: nx.MultiDiGraph, *, kind: str | Iterable[str] | None = None) -> Any:
@@ -83,7 +135,7 @@ def edges_frame(G: nx.MultiDiGraph, *, kind: str | Iterable[str] | None = None) 
             for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3])
             if kinds is None or k in kinds]
     frame = pd.DataFrame.from_records(rows, columns=None if rows else _FIRST_EDGE)
-    return _ordered(frame, _FIRST_EDGE).reset_index(drop=True)
+    return _typed(_ordered(frame, _FIRST_EDGE).reset_index(drop=True), _EDGE_CATEGORIES)
 
 
 def _record(item: Any) -> dict[str, Any]:

@@ -28,25 +28,37 @@ digraph "din-x" {
 from __future__ import annotations
 
 import contextlib
+import functools
+import re
 import warnings
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import graphviz
-from graphviz import quoting
 
 __all__ = ["DotWriter", "digraph_head", "quote"]
 
-_NOHTML = quoting.NoHtml
-_IS_HTML = quoting.HTML_STRING.match
-_IS_ID = quoting.ID.match
-_KEYWORDS = quoting.KEYWORDS
-_ODD_BACKSLASHES = quoting.FINAL_ODD_BACKSLASHES.search
-_ESCAPE_QUOTES = quoting.ESCAPE_UNESCAPED_QUOTES
+# DOT's quoting rules (https://www.graphviz.org/doc/info/lang.html), as graphviz.quoting
+# applies them; only public names of the graphviz package are used, and
+# tests/render/test_dotwrite.py checks the result against graphviz.Digraph's output.
+#: The class of :func:`graphviz.nohtml` strings (never read as HTML labels).
+_NOHTML = type(graphviz.nohtml(""))
+#: ``<...>``: an HTML-like label, written as it is.
+_IS_HTML = re.compile(r"<.*>$", re.DOTALL).match
+#: A DOT ID that needs no quotes: a name or a number.
+_IS_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$").match
+#: Words DOT reserves (in any case); quoted when used as names.
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+#: An odd number of backslashes at the end escapes the closing quote: a syntax error.
+_ODD_BACKSLASHES = re.compile(r"(?<!\\)(?:\\{2})*\\$").search
+#: A ``"`` (or ``\"``) after an even number of backslashes becomes ``\"``.
+_ESCAPE_QUOTES = functools.partial(
+    re.compile(r"(?P<escaped_backslashes>(?:\\{2})*)\\?(?P<literal_quote>\")").sub,
+    r"\g<escaped_backslashes>\\\g<literal_quote>")
 
 
 def quote(text: str) -> str:
-    """:func:`graphviz.quoting.quote`: the same result, with the common cases decided first.
+    """A DOT ID for ``text``, quoted as :class:`graphviz.Digraph` quotes it; common cases first.
 
     >>> quote("box"), quote("#ff0000"), quote("<<B>x</B>>"), quote('a "b"')
     ('box', '"#ff0000"', '<<B>x</B>>', '"a \\\\"b\\\\""')
@@ -59,7 +71,7 @@ def quote(text: str) -> str:
         return text
     if text[-1:] == "\\" and _ODD_BACKSLASHES(text):
         warnings.warn(f"expect syntax error scanning invalid quoted string: {text!r}",
-                      category=graphviz.exceptions.DotSyntaxWarning, stacklevel=2)
+                      category=graphviz.DotSyntaxWarning, stacklevel=2)
     return f'"{_ESCAPE_QUOTES(text)}"' if '"' in text else f'"{text}"'
 
 

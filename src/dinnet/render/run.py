@@ -27,8 +27,7 @@ try:
 except ImportError:  # Windows: pipes keep their size
     fcntl = None  # type: ignore[assignment]
 
-from ..errors import GraphvizError, GraphvizMissingError
-from ..glossary import message, phrase
+from ..errors import GraphvizError, GraphvizMissingError, graphviz_missing
 from .svg import iter_accessible_svg
 
 __all__ = ["FORMATS", "MISSING_DOT", "render"]
@@ -36,7 +35,8 @@ __all__ = ["FORMATS", "MISSING_DOT", "render"]
 #: Output formats: ``dot`` is the DOT source itself (no Graphviz needed).
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 
-MISSING_DOT = phrase("error.missing_dot", "en")
+#: What a missing ``dot`` says on this system (Windows, macOS, conda, Debian, ...).
+MISSING_DOT = graphviz_missing().text("en")
 
 
 def _pieces(graph: Any) -> Iterable[str]:
@@ -96,7 +96,7 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float,
             proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                     stderr=messages)
         except FileNotFoundError:
-            raise GraphvizMissingError.of(message("error.missing_dot")) from None
+            raise GraphvizMissingError.of(graphviz_missing()) from None
         except OSError as exc:
             raise GraphvizError(f"Graphviz 'dot' could not be started: {exc}") from None
         assert proc.stdin is not None and proc.stdout is not None
