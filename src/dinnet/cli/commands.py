@@ -172,7 +172,8 @@ def export(paths: tuple[Path, ...], fmt: str | None, csv_dialect: str, output: s
 @PATHS
 @click.option("--format", "fmt", type=click.Choice(AUDIT_FORMATS), default="text",
               show_default=True,
-              help="text: file:line:col lines; sarif, junit, github, gitlab: for CI (docs/ci.md).")
+              help="text: file:line:col lines; sarif, junit, github, gitlab: for CI "
+                   "(https://github.com/dinnet/dinnet/blob/main/docs/ci.md).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding this severe (or worse) is found.")
 @click.option("--explain", "rule", metavar="CODE",
@@ -182,7 +183,10 @@ def export(paths: tuple[Path, ...], fmt: str | None, csv_dialect: str, output: s
 @_handle_errors
 def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, rule: str | None, output: str,
           lang: str) -> None:
-    """Report gaps and inconsistencies (see docs/rules.md)."""
+    """Report gaps and inconsistencies.
+
+    Every rule, why it matters and how to fix it: https://github.com/dinnet/dinnet/blob/main/docs/rules.md
+    """
     from ..audit import run_audit
     from ..audit.format import format_findings
     from ..io.output import write_output
@@ -254,7 +258,7 @@ def schema(output: str, index: bool, lang: str) -> None:
     """Write the JSON Schema of the contract format, for editors.
 
     Saved as contract.schema.json next to your contracts, it is what
-    'dinnet new' points new files at (docs/editors.md).
+    'dinnet new' points new files at (https://github.com/dinnet/dinnet/blob/main/docs/editors.md).
     """
     from ..contract.schema import schema_json
     from ..io.output import write_output
@@ -297,7 +301,10 @@ def new(name: str, output: str, programme: str | None, municipality: str, start:
 @LANG
 @_handle_errors
 def export_xlsx(paths: tuple[Path, ...], output: str, lang: str) -> None:
-    """Write contracts to a workbook, one sheet per element kind (docs/xlsx.md)."""
+    """Write contracts to a workbook, one sheet per element kind.
+
+    The template, column by column: https://github.com/dinnet/dinnet/blob/main/docs/xlsx.md
+    """
     from ..io.loading import load_contracts
     from ..io.output import write_output
     from ..io.xlsx import export_xlsx as to_xlsx

@@ -444,7 +444,8 @@ def _readme(wb: Any) -> None:
     ws = wb.active
     ws.title = "README"
     ws.append(["dinnet workbook: programme contracts, one sheet per element kind. "
-               "Read back with: dinnet import-xlsx FILE.xlsx -o FOLDER. Template: docs/xlsx.md."])
+               "Read back with: dinnet import-xlsx FILE.xlsx -o FOLDER. Template: "
+               "https://github.com/dinnet/dinnet/blob/main/docs/xlsx.md"])
     ws.append([])
     ws.append(["sheet", "column", "meaning"])
     for cell in ws[3]:
