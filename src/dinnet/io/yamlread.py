@@ -107,8 +107,8 @@ def read_bytes(path: Path) -> bytes:
     """The bytes of a contract file, at most :data:`MAX_FILE_BYTES`.
 
     A pipe or another file that is not a regular file (``<(cat c.yaml)``,
-    ``/dev/stdin``) is read as a stream; the path ``-`` reads standard input. A file that cannot be read gives a
-    :class:`YamlSyntaxError` naming the reason.
+    ``/dev/stdin``) is read as a stream; the path ``-`` reads standard input.
+    A file that cannot be read gives a :class:`YamlSyntaxError` naming the reason.
     """
     name = str(path)
     if name == "-":  # standard input (`dinnet validate -`)
