@@ -65,7 +65,9 @@ def _graphviz_quote(text: str) -> str:
     """How graphviz.Digraph writes ``text`` as a node name (its public API only)."""
     g = graphviz.Digraph()
     g.node(text)
-    return g.body[0].strip()
+    line = g.body[0]  # "\t<name>\n"; the name itself may end in a line break
+    assert line.startswith("\t") and line.endswith("\n")
+    return line[1:-1]
 
 
 @given(_TEXT.filter(bool))
