@@ -87,9 +87,12 @@ def test_export_refuses_to_overwrite_input(tmp_path: Path) -> None:
     contract = tmp_path / "c.yaml"
     contract.write_bytes((ASSETS / "minimal.yaml").read_bytes())
     before = contract.read_bytes()
-    code, _, err = run("export", str(contract), "-o", str(contract))
+    code, _, err = run("export", str(contract), "--format", "json", "-o", str(contract))
     assert code == 1
     assert "refusing to overwrite" in err
+    assert contract.read_bytes() == before
+    code, _, err = run("export", str(contract), "-o", str(contract))  # .yaml is no export format
+    assert code == 1 and "unknown suffix .yaml" in err
     assert contract.read_bytes() == before
 
 
