@@ -312,10 +312,14 @@ def test_item19_newline_in_a_file_name_stays_on_one_line(tmp_path: Path) -> None
 
 
 def test_item19_output_ending_in_a_slash(tmp_path: Path) -> None:
-    result = run("export", str(ASSETS / "minimal.yaml"), "-o", f"{tmp_path}/newdir/")
+    result = run("export", str(ASSETS / "minimal.yaml"), "--format", "json", "-o", f"{tmp_path}/newdir/")
     assert result.exit_code == 1
     assert "newdir/: ends with '/', so it names a folder; give a file name" in result.output
     assert not (tmp_path / "newdir").exists()
+    # without --format a folder means the csv tables (issue 20: the format from the output)
+    result = run("export", str(ASSETS / "minimal.yaml"), "-o", f"{tmp_path}/tables/")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["edges.csv", "nodes.csv"]
     result = run("render", str(ASSETS / "minimal.yaml"), "--format", "dot",
                  "-o", f"{tmp_path}/din/")
     assert result.exit_code == 0, result.output

@@ -94,12 +94,12 @@ def export_format(output: str | Path, fmt: str | None = None) -> str:
     text = str(output)
     suffix = Path(text).suffix.lower() if text != "-" else ""
     implied = SUFFIXES.get(suffix)
-    if implied is None and text != "-" and (text.endswith(("/", "\\")) or Path(text).is_dir()):
-        implied = "csv"
+    if implied is None and fmt is None and text != "-" and (
+            text.endswith(("/", "\\")) or Path(text).is_dir()):
+        return "csv"  # a folder holds the two csv tables (other formats refuse a folder when written)
     if implied is not None:
         if fmt is not None and fmt != implied:
-            what = f"the suffix {suffix}" if suffix else "a folder"
-            raise OutputError(f"{text}: {what} means {implied}, not --format {fmt}; "
+            raise OutputError(f"{text}: the suffix {suffix} means {implied}, not --format {fmt}; "
                               "drop --format or change the suffix")
         return implied
     if fmt is None and suffix:
