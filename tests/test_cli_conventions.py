@@ -101,3 +101,15 @@ def test_budget_answer_reads_as_a_table() -> None:
     text = CliRunner().invoke(main, ["-q", "query", "budget"]).stdout
     assert "  binnenstad B2: Verdeling middelen 2019-2022 (Bedragen * 1.000 euro)" in text
     assert "    2022: lines add up to 300, printed 600  DIFFERS" in text
+
+
+def test_dash_reads_a_workbook_from_standard_input(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    book = tmp_path / "din.xlsx"
+    assert CliRunner().invoke(main, ["export-xlsx", str(MINIMAL), "-o", str(book)]).exit_code == 0
+    result = CliRunner().invoke(main, ["import-xlsx", "-", "-o", str(tmp_path / "back")],
+                                input=book.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "back" / "mini.yaml").is_file()
+    assert "# Imported from standard input by dinnet import-xlsx." in (tmp_path / "back" / "mini.yaml").read_text(
+        encoding="utf-8")

@@ -315,7 +315,8 @@ def export_xlsx(paths: tuple[Path, ...], output: str, lang: str) -> None:
 
 
 @main.command("import-xlsx")
-@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, allow_dash=True,
+                                            path_type=Path))
 @click.option("-o", "--output", required=True, help="Folder for the YAML files.")
 @click.option("--force", is_flag=True, help="Replace YAML files that already exist.")
 @LANG

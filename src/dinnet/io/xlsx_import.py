@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import io
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +121,8 @@ def _convert(name: str, value: Any) -> Any:
 def _read_sheets(book: _Book, path: Path) -> None:
     openpyxl = openpyxl_module()
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        source = io.BytesIO(sys.stdin.buffer.read()) if str(path) == "-" else path  # `-`: stdin
+        wb = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
         raise ValidationError([Problem(str(path), None, None, "",
                                        f"not a readable .xlsx workbook ({exc})")]) from None
@@ -432,7 +435,7 @@ def read_workbook(path: str | Path) -> tuple[list[Contract], list[Index]]:
     Parameters
     ----------
     path
-        An ``.xlsx`` file in the dinnet template.
+        An ``.xlsx`` file in the dinnet template; ``-`` reads it from standard input.
 
     Returns
     -------
@@ -499,7 +502,7 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError.of(message("error.folder_is_file", path=folder))
-    name = Path(path).name
+    name = Path(path).name if str(path) != "-" else "standard input"
     texts: dict[Path, str] = {}
     for contract in contracts:
         target = folder / f"{contract.programme.id}.yaml"
