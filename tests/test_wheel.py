@@ -134,6 +134,7 @@ def run(installed: dict[str, Path], *args: str, ok: tuple[int, ...] = (0,)) -> s
     """Run a program of the virtual environment in the folder outside the repository."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PYTHONSAFEPATH"] = "1"
+    env["DINNET_LANG"] = "en"  # the English words are pinned below (module fixtures run without conftest's)
     program = args[0] if args[0] != "python" else str(installed["python"])
     if program == "dinnet":
         program = str(installed["bin"] / "dinnet")
