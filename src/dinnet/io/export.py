@@ -99,8 +99,8 @@ def export_format(output: str | Path, fmt: str | None = None) -> str:
         return "csv"  # a folder holds the two csv tables (other formats refuse a folder when written)
     if implied is not None:
         if fmt is not None and fmt != implied:
-            raise OutputError(f"{text}: the suffix {suffix} means {implied}, not --format {fmt}; "
-                              "drop --format or change the suffix")
+            raise OutputError.of(message("error.export_suffix", path=text, suffix=suffix,
+                                         implied=implied, fmt=fmt))
         return implied
     if fmt is None and suffix:
         raise OutputError.of(message("error.export_unknown_suffix", path=text, suffix=suffix))
