@@ -1,5 +1,5 @@
 # dinnet: two commands from a fresh clone.
-#   make demo   - create .venv, install dinnet (and Graphviz if missing), validate,
+#   make demo   - create .venv, install dinnet with all extras (and Graphviz if missing), validate,
 #                 export, audit, draw and report the bundled Almelo data into out/
 #   make test   - the same setup plus dev tools, then ruff, mypy and pytest
 
@@ -15,7 +15,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 setup: $(BIN)/python graphviz
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[all]'
 
 setup-dev: $(BIN)/python graphviz chromium
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
