@@ -113,3 +113,12 @@ def test_dash_reads_a_workbook_from_standard_input(tmp_path: Path) -> None:
     assert (tmp_path / "back" / "mini.yaml").is_file()
     text = (tmp_path / "back" / "mini.yaml").read_text(encoding="utf-8")
     assert "# Imported from standard input by dinnet import-xlsx." in text
+
+
+def test_dash_refuses_an_over_long_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dinnet.io.yamlread as yamlread
+
+    monkeypatch.setattr(yamlread, "MAX_FILE_BYTES", 100)
+    result = CliRunner().invoke(main, ["validate", "-"], input="# " + "x" * 200 + "\n")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith("-: error: ") and "100" in result.stderr

@@ -114,7 +114,7 @@ def read_bytes(path: Path) -> bytes:
     if name == "-":  # standard input (`dinnet validate -`)
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
-            raise _too_large(name, f"more than {MAX_FILE_BYTES:,}")
+            raise _too_large(name, None)
         return data
     try:
         with open(path, "rb") as fh:
