@@ -199,7 +199,7 @@ def test_external_reference_to_unloaded_programme_is_a_warning(tmp_path: Path) -
     assert "'zorg:SD3' refers to programme 'zorg', which is not loaded" in warning
     assert G.graph["unresolved"] == [
         {"from": "t:E1", "to": "zorg:SD3", "kind": "contributes_to", "source": "t.txt:4",
-         "strength": None}
+         "inferred": False, "note": None, "level": "effort", "strength": None}
     ]
 
 

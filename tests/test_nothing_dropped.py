@@ -50,10 +50,16 @@ REFS = {
     ("Contribution", "goal"): "goal",
     ("TableLine", "ref"): "effort",
     ("Relation", "nodes"): "goal",
-    ("Track", "contributes_to"): "goal",  # issue 15 (track links), when it lands
+    ("Track", "contributes_to"): "goal",  # issue 15 (track links)
+    ("GoalRef", "goal"): "goal",
+    ("Implementation", "effort"): "effort",
 }
+#: Link lists with a short form (an id) and a long form (a model naming its target).
+LINKS = {"contributes_to": (m.Contribution, "goal"), "measures": (m.GoalRef, "goal"),
+         "implements": (m.Implementation, "effort")}
 #: Fields filled by the structure below, not by :func:`element`.
 STRUCTURE = {("Goal", "goals"), ("Effort", "efforts"), ("Goal", "level"), ("Indicator", "approximate"),
+             ("Goal", "refines"),
              ("Relation", "programme"), ("Programme", "id"), ("Vision", "id")}
 
 
@@ -87,12 +93,15 @@ def value(draw: Any, ctx: Ctx, owner: str, name: str, annotation: Any) -> Any:
     kind = REFS.get((owner, name))
     ann = _inner(annotation)
     origin = typing.get_origin(ann)
-    if name == "contributes_to":  # short form 'SD1' or long form {goal: SD1, ...}
-        refs = value(draw, ctx, "Effort", "stakeholders_of_goal", annotation)
+    if name in LINKS:  # short form 'SD1' or long form {goal: SD1, ...}
+        cls, target = LINKS[name]
+        known = ctx.ids.get(target, [])
+        refs = draw(st.lists(st.sampled_from(known), min_size=int(ctx.full), max_size=2,
+                             unique=True)) if known else []
         if ctx.full:  # both forms
-            refs = ctx.ids["goal"][:2]
-        return [ref if (i == 0 if ctx.full else draw(st.booleans()))
-                else element(draw, ctx, m.Contribution, goal=ref) for i, ref in enumerate(refs)]
+            refs = known[:2]
+        return [ref if (i == 0 and len(refs) > 1 if ctx.full else draw(st.booleans()))
+                else element(draw, ctx, cls, **{target: ref}) for i, ref in enumerate(refs)]
     if kind is not None:
         known = ctx.ids.get(kind, [])
         if origin is list:
@@ -162,6 +171,10 @@ def contracts(draw: Any, full: bool = False) -> m.Contract:
         goals.append(goal)
     for parent, child in itertools.pairwise(goals):
         parent["goals"] = [child]
+    if len(goals) == 3 and (full or draw(st.booleans())):  # a goal serving one more goal
+        top = goals[0]["id"]
+        goals[2]["refines"] = [element(draw, ctx, m.GoalRef, goal=top)
+                               if full or draw(st.booleans()) else top]
     data["goals"] = goals[:1]
     for section, cls, kind in (("stakeholders", m.Stakeholder, "stakeholder"),
                                ("tracks", m.Track, "track")):

@@ -279,6 +279,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
                                   "effort '{label}' contributes to no goal"),
     "audit.project_without_effort": ("project '{label}' voert geen inspanning uit",
                                      "project '{label}' implements no effort"),
+    "audit.inferred_link": ("het verband '{label}' {kind_term} {target} is afgeleid, niet in de "
+                            "tekst genoemd{note}",
+                            "the link '{label}' {kind_term} {target} is inferred, not stated in "
+                            "the text{note}"),
     "audit.indicator_without_baseline": ("indicator '{label}' heeft geen peilwaarde",
                                          "indicator '{label}' has no baseline"),
     "audit.indicator_without_target": ("indicator '{label}' heeft geen streefwaarde",
@@ -506,6 +510,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
                         "of verbeter het niveau",
                         "a {sub_term} cannot sit under the {goal_term} '{id}'; move it up or "
                         "correct its level"),
+    "ref.level_refines": ("een {goal_term} kan {other_term} '{id}' niet uitwerken; verbeter een "
+                          "van de niveaus",
+                          "a {goal_term} cannot refine the {other_term} '{id}'; correct one of "
+                          "the levels"),
     "ref.self_dependency": ("een programma kan geen raakvlak met zichzelf hebben",
                             "a programme cannot depend on itself"),
     # errors that are not about one place in a contract (dinnet.errors.DinnetError.of)
@@ -523,8 +531,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "error.no_node": ("element {node} staat niet in de graaf (ids zijn 'programma:id'){hint}",
                       "node {node} is not in the graph (ids are 'programme:id'){hint}"),
     "error.did_you_mean": ("; bedoel je {ids}?", "; did you mean {ids}?"),
-    "error.impact_kind": ("impact vraagt een inspanning of project; {node} is een {kind_term}",
-                          "impact needs an effort or a project; {node} is a {kind_term}"),
+    "error.impact_kind": ("impact vraagt een inspanning, project of spoor; {node} is een "
+                          "{kind_term}",
+                          "impact needs an effort, a project or a track; {node} is a "
+                          "{kind_term}"),
     "error.csv_two_files": ("csv-export schrijft bestanden: geef -o BESTAND.csv, -o MAP of "
                             "-o BESTAND.zip",
                             "csv export writes files: give -o FILE.csv, -o FOLDER or -o FILE.zip"),
@@ -679,13 +689,17 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "rule.DIN101.detail": ("Een doel is gedekt als een inspanning het langs de verbanden van middel "
                            "naar doel bereikt: ze draagt bij aan het doel zelf of aan een subdoel "
                            "op welke diepte ook; deelinspanningen tellen mee via hun "
-                           "hoofdinspanning, resultaten via de inspanningen die ze leveren. Een "
+                           "hoofdinspanning, resultaten via de inspanningen die ze leveren, de "
+                           "inspanningen van een spoor via het eigen `contributes_to` van het "
+                           "spoor (een spoor zonder inspanningen dekt niets). Een "
                            "inspanning die alleen een bovenliggend doel dient, dekt de subdoelen "
                            "niet. Een doel met `open: true` geeft info in plaats van een fout.",
                            "A goal is covered when some effort reaches it along means-to-ends "
                            "edges: it contributes to the goal itself or to a sub-goal at any "
                            "depth; sub-efforts count through their parent effort, results through "
-                           "the efforts that deliver them. An effort that serves only a *parent* "
+                           "the efforts that deliver them, the efforts of a track through the "
+                           "track's own `contributes_to` (a track with no efforts covers nothing). "
+                           "An effort that serves only a *parent* "
                            "goal does not cover the sub-goals. A goal marked `open: true` gives "
                            "info instead of an error."),
     "rule.DIN101.why": ("Een doel waar niemand aan werkt, wordt niet gehaald; de raad "
@@ -719,9 +733,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "rule.DIN103.fix": ("Voeg operationele subdoelen toe (`goals:` onder het strategische doel).",
                         "Add operational sub-goals (`goals:` under the strategic goal)."),
     "rule.DIN104.title": ("Inspanning zonder doel", "Effort without goal"),
-    "rule.DIN104.summary": ("Een inspanning (of haar hoofdinspanning) die aan geen enkel doel "
-                            "bijdraagt.",
-                            "An effort (or its parent effort) that contributes to no goal."),
+    "rule.DIN104.summary": ("Een inspanning die geen enkel doel dient: niet met eigen verbanden, "
+                            "niet via haar spoor, niet via haar hoofdinspanning.",
+                            "An effort that serves no goal: not by its own links, not through its "
+                            "track's, not through its parent effort's."),
     "rule.DIN104.why": ("Werk zonder doel in het netwerk: een ontbrekend verband of een "
                         "inspanning om kritisch naar te kijken.",
                         "Work without a purpose in the network: either a missing link or an "
@@ -745,6 +760,25 @@ _PHRASES: dict[str, tuple[str, str]] = {
                         "project dient.",
                         "Add `implements: [E..]` where the text says which effort the project "
                         "serves."),
+    "rule.DIN106.title": ("Afgeleid verband", "Inferred link"),
+    "rule.DIN106.summary": ("Een verband met `inferred: true`: de tekst suggereert het (door de "
+                            "formulering, een kopje, de opmaak van een tabel) maar noemt het niet.",
+                            "A link marked `inferred: true`: the text implies it (by wording, a "
+                            "heading, the layout of a table) but does not state it."),
+    "rule.DIN106.detail": ("De bevinding geeft de `note` van het verband. Afgeleide verbanden "
+                           "tellen in elke vraag mee als genoemde (`docs/format.md`); deze "
+                           "bevinding laat zien dat ze op een lezing rusten.",
+                           "The finding carries the link's `note`. Inferred links count in every "
+                           "query like stated ones (`docs/format.md`); this finding shows that "
+                           "they rest on a reading."),
+    "rule.DIN106.why": ("De raad moet weten welke verbanden in het contract staan en welke de "
+                        "lezing van de overschrijver zijn.",
+                        "The council should know which links stand in the contract and which "
+                        "are the transcriber's reading."),
+    "rule.DIN106.fix": ("Zoek de zin in de tekst die het verband noemt en laat `inferred` weg, "
+                        "of verwijder het verband.",
+                        "Find the statement in the text and drop `inferred`, or remove the "
+                        "link."),
     "rule.DIN201.title": ("Indicator zonder peilwaarde", "Indicator without baseline"),
     "rule.DIN201.summary": ("Een indicator zonder peilwaarde en zonder realisatie.",
                             "An indicator without a baseline (peilwaarde) and without a "

@@ -9,20 +9,25 @@ have ``level``. Edges point **from means to ends** and are keyed by their
 ============== ===================================== =========================
 kind           from -> to                            extra attributes
 ============== ===================================== =========================
-implements     project -> effort
-contributes_to effort or result -> goal              strength
+implements     project -> effort                     inferred, note
+contributes_to effort, result or track -> goal       level, strength, inferred, note
 part_of        effort -> track, sub-effort -> effort
 delivers       effort -> result
-refines        goal -> parent goal
+refines        goal -> parent goal (and any goal it    inferred, note (on a goal's
+               lists under ``refines``)              own ``refines``)
 serves         top goal -> vision (or programme)
 belongs_to     vision or track -> programme
-measures       indicator -> goal
+measures       indicator -> goal                     inferred, note
 involved_in    stakeholder -> effort or project
 depends_on     programme -> programme                topics, nodes, text
 ============== ===================================== =========================
 
 Every edge has a ``source`` too. So ``nx.ancestors(G, goal)`` is everything
 done for a goal and ``nx.descendants(G, effort)`` everything an effort serves.
+A ``contributes_to`` edge's ``level`` is the kind of element that states it:
+``"effort"``, ``"result"`` or ``"track"`` (the track as a whole serves the
+goal; its efforts reach the goal through their ``part_of`` edge to the
+track). ``inferred`` is true for a link the text implies but does not state.
 
 >>> from dinnet.contract.model import Contract
 >>> c = Contract.model_validate({
@@ -178,16 +183,18 @@ class _Builder:
                      realised=dict(ind.realised),
                      approximate={k: dict(v) for k, v in ind.approximate.items()},
                      data_source=ind.data_source, direction=ind.direction, note=ind.note)
-            for r in ind.measures:
-                pending.append((nid, ref(r), "measures", {"source": src}))
+            for m in ind.measures:
+                pending.append(self.link(nid, m, "goal", "measures", src))
             if not ind.measures:  # the programme as a whole
-                pending.append((nid, pid, "measures", {"source": src}))
+                pending.append((nid, pid, "measures", {"source": src, "inferred": False,
+                                                       "note": None}))
         for track in c.tracks:
             nid = prefix + track.id
             src = str(track.source)
             add_node(nid, kind="track", programme=pid, label=track.label, source=src,
-                     track_type=track.kind, text=track.text)
+                     track_type=track.kind, text=track.text, note=track.note)
             add_edge(nid, pid, key="belongs_to", kind="belongs_to", source=src)
+            self.links(nid, track.contributes_to, src, "track")
         for effort in c.efforts:
             self.effort(effort, None)
         for res in c.results:
@@ -196,7 +203,7 @@ class _Builder:
             add_node(nid, kind="result", programme=pid, label=res.label, source=src)
             for r in res.delivered_by:
                 pending.append((ref(r), nid, "delivers", {"source": src}))
-            self.links(nid, res.contributes_to, src)
+            self.links(nid, res.contributes_to, src, "result")
         for proj in c.projects:
             nid = prefix + proj.id
             src = str(proj.source)
@@ -204,8 +211,8 @@ class _Builder:
             add_node(nid, kind="project", programme=pid, label=proj.label, source=src,
                      role=proj.role, lijnproject=proj.lijnproject, planning=proj.planning,
                      note=proj.note, **_budget(budget))
-            for r in proj.implements:
-                pending.append((nid, ref(r), "implements", {"source": src}))
+            for i in proj.implements:
+                pending.append(self.link(nid, i, "effort", "implements", src))
             for r in proj.stakeholders:
                 pending.append((ref(r), nid, "involved_in", {"source": src}))
         for sh in c.stakeholders:
@@ -221,7 +228,10 @@ class _Builder:
         src = str(goal.source)
         self.G.add_node(nid, kind="goal", programme=self.pid, label=goal.label, source=src,
                         level=goal.level, text=goal.text, open=goal.open, note=goal.note)
-        self.G.add_edge(nid, parent, key=kind, kind=kind, source=src)
+        if kind == "refines" or not goal.refines:  # a top goal refining others: not under the vision
+            self.G.add_edge(nid, parent, key=kind, kind=kind, source=src)
+        for item in goal.refines:
+            self.pending.append(self.link(nid, item, "goal", "refines", src))
         for sub in goal.goals:
             self.goal(sub, nid, "refines")
 
@@ -239,21 +249,29 @@ class _Builder:
         if track is not None:
             pending.append((nid, track, "part_of", {"source": src}))
         if effort.contributes_to:
-            self.links(nid, effort.contributes_to, src)
+            self.links(nid, effort.contributes_to, src, "effort")
         for r in effort.stakeholders:
             pending.append((self.ref(r), nid, "involved_in", {"source": src}))
         for sub in effort.efforts:
             self.effort(sub, nid)
 
-    def links(self, nid: str, items: Iterable[Any], src: str) -> None:
-        pending, ref = self.pending, self.ref
+    def link(self, nid: str, item: Any, field: str, kind: str,
+             src: str) -> tuple[str, str, str, dict[str, Any]]:
+        """A pending link of ``kind`` from ``nid``: a short reference or a long form whose
+        target is its ``field`` (goal, effort)."""
+        if isinstance(item, str):
+            return nid, self.ref(item), kind, {"source": src, "inferred": False, "note": None}
+        return nid, self.ref(getattr(item, field)), kind, {
+            "source": str(item.source) if item.source else src,
+            "inferred": item.inferred, "note": item.note}
+
+    def links(self, nid: str, items: Iterable[Any], src: str, level: str) -> None:
+        """``contributes_to`` links of an effort, result or track (``level``)."""
         for item in items:
-            if isinstance(item, str):
-                pending.append((nid, ref(item), "contributes_to", {"source": src, "strength": None}))
-            else:
-                pending.append((nid, ref(item.goal), "contributes_to", {
-                    "source": str(item.source) if item.source else src,
-                    "strength": item.strength}))
+            u, v, kind, attrs = self.link(nid, item, "goal", "contributes_to", src)
+            attrs["level"] = level
+            attrs["strength"] = None if isinstance(item, str) else item.strength
+            self.pending.append((u, v, kind, attrs))
 
 
 def _budget(budget: Any) -> dict[str, Any]:

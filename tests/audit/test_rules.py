@@ -81,6 +81,11 @@ CASES: dict[str, tuple[Callable[[Doc], None], Callable[[Doc], None]]] = {
         lambda d: d["projects"][0].update(implements=[]),
         lambda d: None,
     ),
+    "inferred-link": (
+        lambda d: d["efforts"][0].update(contributes_to=[
+            {"goal": "OD1", "inferred": True, "note": "alleen de formulering"}]),
+        lambda d: d["efforts"][0].update(contributes_to=[{"goal": "OD1", "source": "t.txt:9"}]),
+    ),
     "indicator-without-baseline": (
         lambda d: d["indicators"][0].pop("baseline"),
         lambda d: None,

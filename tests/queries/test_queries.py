@@ -111,8 +111,8 @@ def test_unknown_node(mini) -> None:
         why(mini, "mini:E9")
 
 
-def test_impact_needs_effort_or_project(mini) -> None:
-    with pytest.raises(DinnetError, match="needs an effort or a project"):
+def test_impact_needs_effort_project_or_track(mini) -> None:
+    with pytest.raises(DinnetError, match="needs an effort, a project or a track"):
         impact(mini, "mini:SD1")
 
 

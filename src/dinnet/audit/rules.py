@@ -145,6 +145,15 @@ def project_without_effort(G: nx.MultiDiGraph) -> Iterator[Hit]:
         yield Hit(p, message("audit.project_without_effort", label=_label(G, p)))
 
 
+@rule("DIN106", "inferred-link", "info")
+def inferred_link(G: nx.MultiDiGraph) -> Iterator[Hit]:
+    for u, v, kind, data in G.edges(keys=True, data=True):
+        if data.get("inferred"):
+            note = f": {' '.join(str(data['note']).split())}" if data.get("note") else ""
+            yield Hit(u, message("audit.inferred_link", kind_term=kind, label=_label(G, u),
+                                 target=v, note=note), source=data["source"])
+
+
 # -- indicators ------------------------------------------------------------
 
 def _targets(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any], dict[int, Any]]]:

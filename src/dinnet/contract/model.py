@@ -51,9 +51,11 @@ __all__ = [
     "Contribution",
     "Effort",
     "Goal",
+    "GoalRef",
+    "Implementation",
     "Index",
     "Indicator",
-    "Missing",
+        "Missing",
     "Period",
     "Programme",
     "Project",
@@ -275,6 +277,37 @@ class Vision(_Model):
     )
 
 
+def _ref_or_link(value: Any) -> str:
+    return "ref" if isinstance(value, str) else "link"
+
+
+class _Link(_Model):
+    """What every long-form link carries: whether the text states it, a note, a source."""
+
+    inferred: bool = Field(
+        False, description="True: the text implies the link (by wording, heading or layout) "
+        "but does not state it; say why in `note`. Drawn dashed, reported by the audit as info."
+    )
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
+    source: Source | None = Field(
+        None, description="Where the text states the link; defaults to the element's source."
+    )
+
+
+class GoalRef(_Link):
+    """A link to a goal in long form: a goal an indicator ``measures``, or a further goal
+    a goal ``refines``."""
+
+    goal: Ref = Field(description="The goal: 'SD2' or 'programme:SD2'.")
+
+
+#: A goal reference: ``SD2`` or ``{goal: SD2, inferred: true, note: ..., source: ...}``.
+GoalRefLink = Annotated[
+    Annotated[Ref, Tag("ref")] | Annotated[GoalRef, Tag("link")],
+    Discriminator(_ref_or_link),
+]
+
+
 class Goal(_Model):
     """A goal; sub-goals nest under ``goals``."""
 
@@ -290,6 +323,11 @@ class Goal(_Model):
     )
     note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
     goals: list[Goal] = Field(default_factory=list, description="Sub-goals.")
+    refines: list[GoalRefLink] = Field(
+        default_factory=list, description="Further goals this goal serves, besides the one it "
+        "is nested under (a top-level goal that refines goals does not hang under the vision): "
+        "'HO1' or {goal: HO1, source: ...}."
+    )
     source: Source = Field(
         description="Where it stands in the source text: 'file:line' or 'file:start-end'."
     )
@@ -325,9 +363,9 @@ class Indicator(_Model):
 
     id: LocalId
     label: Label = Field(description="What is measured, as printed.")
-    measures: list[Ref] = Field(
-        default_factory=list, description="The goals (or the vision) it measures; "
-        "empty: the programme as a whole.")
+    measures: list[GoalRefLink] = Field(
+        default_factory=list, description="The goals (or the vision) it measures: 'SD2' or "
+        "{goal: SD2, inferred: true, note: ...}; empty: the programme as a whole.")
     unit: Label | None = Field(None, description="Unit of measurement: m2, %, aantal...")
     baseline: Baseline | None = Field(None, description="Peilwaarde: {value: 30, year: 2018}.")
     targets: Figures = Field(
@@ -363,6 +401,30 @@ class Indicator(_Model):
             _marks_on_numbers(marks, getattr(self, series), series)
         return self
 
+    def measurements(self) -> Iterator[GoalRef]:
+        """The links to goals (or the vision), each as a :class:`GoalRef`."""
+        for item in self.measures:
+            yield item if isinstance(item, GoalRef) else GoalRef(goal=item)
+
+
+class Contribution(_Link):
+    """A link from an effort, result or track to a goal it serves.
+
+    A track's link says the track as a whole serves the goal (``docs/format.md``).
+    """
+
+    goal: Ref = Field(description="The goal served: 'SD2' or 'programme:SD2'.")
+    strength: Literal["weak", "medium", "strong"] | None = Field(
+        None, description="How strongly it serves the goal."
+    )
+
+
+#: A goal reference: ``SD2`` or ``{goal: SD2, strength: strong, source: ...}``.
+GoalLink = Annotated[
+    Annotated[Ref, Tag("ref")] | Annotated[Contribution, Tag("link")],
+    Discriminator(_ref_or_link),
+]
+
 
 class Track(_Model):
     """A named group of efforts: spoor, programmalijn, thema."""
@@ -371,32 +433,19 @@ class Track(_Model):
     label: Label = Field(description="The track's name as printed ('Spoor 1 Omgevingsvisie').")
     kind: Label | None = Field(None, description="The contract's word: spoor, programmalijn...")
     text: Text | None = Field(None, description="Fuller verbatim text about the track.")
+    contributes_to: list[GoalLink] = Field(
+        default_factory=list, description="Goals the track as a whole serves, as the text "
+        "states them once for the track: 'SD2' or {goal: SD2, source: ...}."
+    )
+    note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
     source: Source = Field(
         description="Where it stands in the source text: 'file:line' or 'file:start-end'."
     )
 
-
-class Contribution(_Model):
-    """A link from an effort (or result) to a goal it serves."""
-
-    goal: Ref = Field(description="The goal served: 'SD2' or 'programme:SD2'.")
-    strength: Literal["weak", "medium", "strong"] | None = Field(
-        None, description="How strongly it serves the goal."
-    )
-    source: Source | None = Field(
-        None, description="Where the text states the link; defaults to the element's source."
-    )
-
-
-def _ref_or_link(value: Any) -> str:
-    return "ref" if isinstance(value, str) else "link"
-
-
-#: A goal reference: ``SD2`` or ``{goal: SD2, strength: strong, source: ...}``.
-GoalLink = Annotated[
-    Annotated[Ref, Tag("ref")] | Annotated[Contribution, Tag("link")],
-    Discriminator(_ref_or_link),
-]
+    def contributions(self) -> Iterator[Contribution]:
+        """The links to goals, each as a :class:`Contribution`."""
+        for item in self.contributes_to:
+            yield item if isinstance(item, Contribution) else Contribution(goal=item)
 
 
 class Budget(_Model):
@@ -458,6 +507,19 @@ class Result(_Model):
     )
 
 
+class Implementation(_Link):
+    """A link from a project to an effort it implements (long form of ``implements``)."""
+
+    effort: Ref = Field(description="The effort implemented: 'E2'.")
+
+
+#: An implemented effort: ``E2`` or ``{effort: E2, inferred: true, note: ...}``.
+EffortLink = Annotated[
+    Annotated[Ref, Tag("ref")] | Annotated[Implementation, Tag("link")],
+    Discriminator(_ref_or_link),
+]
+
+
 class Project(_Model):
     """A project; ``lijnproject: true`` when the line organisation runs it."""
 
@@ -467,7 +529,10 @@ class Project(_Model):
         None, description="The programme's role: directs, coordinates or facilitates."
     )
     lijnproject: bool = Field(False, description="True when the line organisation runs it.")
-    implements: list[Ref] = Field(default_factory=list, description="Efforts it implements.")
+    implements: list[EffortLink] = Field(
+        default_factory=list,
+        description="Efforts it implements: 'E2' or {effort: E2, inferred: true, note: ...}.",
+    )
     stakeholders: list[Ref] = Field(default_factory=list, description="Stakeholder ids involved.")
     budget: Budget | None = Field(None, description="Money for this project.")
     planning: Text | None = Field(None, description="When, as printed ('Q3 2019').")
@@ -475,6 +540,11 @@ class Project(_Model):
     source: Source = Field(
         description="Where it stands in the source text: 'file:line' or 'file:start-end'."
     )
+
+    def implementations(self) -> Iterator[Implementation]:
+        """The links to efforts, each as an :class:`Implementation`."""
+        for item in self.implements:
+            yield item if isinstance(item, Implementation) else Implementation(effort=item)
 
 
 class Stakeholder(_Model):

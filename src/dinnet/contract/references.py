@@ -175,28 +175,36 @@ def check_contract(contract: Contract) -> Checked:
         result.kinds[local] = kind
 
     r = _Resolver(contract, result)
+    levels = {g.id: g.level for g, _ in _walk_goals(contract.goals, ("goals",))}
     for goal, loc in _walk_goals(contract.goals, ("goals",)):
         rank = GOAL_LEVELS.index(goal.level)
         for j, sub in enumerate(goal.goals):
             if GOAL_LEVELS.index(sub.level) < rank:
                 result.errors.append(Issue((*loc, "goals", j, "level"), message(
                     "ref.level_under", sub_term=sub.level, goal_term=goal.level, id=goal.id)))
+        _links(r, goal.refines, (*loc, "refines"), "goal")
+        for j, item in enumerate(goal.refines):
+            target = item if isinstance(item, str) else item.goal
+            other = levels.get(target)
+            if other is not None and GOAL_LEVELS.index(other) > rank:
+                result.errors.append(Issue((*loc, "refines", j), message(
+                    "ref.level_refines", goal_term=goal.level, other_term=other, id=target)))
     for i, ind in enumerate(contract.indicators):
-        for j, ref in enumerate(ind.measures):
-            r.ref(ref, ("indicators", i, "measures", j), "goal", "vision")
+        _links(r, ind.measures, ("indicators", i, "measures"), "goal", "goal", "vision")
+    for i, track in enumerate(contract.tracks):
+        _links(r, track.contributes_to, ("tracks", i, "contributes_to"), "goal")
     for effort, loc in _walk_efforts(contract.efforts, ("efforts",)):
         if effort.track is not None:
             r.ref(effort.track, (*loc, "track"), "track")
-        _contributions(r, effort.contributes_to, (*loc, "contributes_to"))
+        _links(r, effort.contributes_to, (*loc, "contributes_to"), "goal")
         for j, ref in enumerate(effort.stakeholders):
             r.ref(ref, (*loc, "stakeholders", j), "stakeholder")
     for i, res in enumerate(contract.results):
         for j, ref in enumerate(res.delivered_by):
             r.ref(ref, ("results", i, "delivered_by", j), "effort")
-        _contributions(r, res.contributes_to, ("results", i, "contributes_to"))
+        _links(r, res.contributes_to, ("results", i, "contributes_to"), "goal")
     for i, proj in enumerate(contract.projects):
-        for j, ref in enumerate(proj.implements):
-            r.ref(ref, ("projects", i, "implements", j), "effort")
+        _links(r, proj.implements, ("projects", i, "implements"), "effort")
         for j, ref in enumerate(proj.stakeholders):
             r.ref(ref, ("projects", i, "stakeholders", j), "stakeholder")
     for group in ("budgets", "capacity"):
@@ -214,9 +222,12 @@ def check_contract(contract: Contract) -> Checked:
     return result
 
 
-def _contributions(r: _Resolver, items: list, loc: Loc) -> None:
+def _links(r: _Resolver, items: list, loc: Loc, field: str, *kinds: str) -> None:
+    """References of a link list: short ids, or long forms naming the target in ``field``
+    (goal, effort); the target must be one of ``kinds`` (default: ``field``)."""
+    kinds = kinds or (field,)
     for j, item in enumerate(items):
         if isinstance(item, str):
-            r.ref(item, (*loc, j), "goal")
+            r.ref(item, (*loc, j), *kinds)
         else:
-            r.ref(item.goal, (*loc, j, "goal"), "goal")
+            r.ref(getattr(item, field), (*loc, j, field), *kinds)

@@ -113,13 +113,15 @@ SHEETS: tuple[Sheet, ...] = (
         ("open", "TRUE: deliberately left open ('lege kolom')."),
         ("note", "A remark of the transcriber."),
         ("source", _SOURCE),
+        ("refines", "Further goal ids it serves besides its parent, separated by commas "
+                    "(or rows in 'links')."),
     )),
     Sheet("indicators", "One row per indicator.", (
         ("programme", "Programme id."),
         ("id", "Indicator id."),
         ("label", "What is measured."),
-        ("measures", "Goal ids it measures, separated by commas; blank: the programme as a "
-                     "whole."),
+        ("measures", "Goal ids it measures, separated by commas (or rows in 'links'); blank "
+                     "and no rows: the programme as a whole."),
         ("unit", "Unit of measurement."),
         ("baseline_value", "Peilwaarde: a number, or the text as printed ('circa 8,5': "
                            "approximate)."),
@@ -140,6 +142,7 @@ SHEETS: tuple[Sheet, ...] = (
         ("label", "The track's name as printed."),
         ("kind", "The contract's word: spoor, programmalijn..."),
         ("text", "Fuller verbatim text."),
+        ("note", "A remark of the transcriber."),
         ("source", _SOURCE),
     )),
     Sheet("efforts", "One row per effort; sub-efforts name their parent. Links to goals: "
@@ -163,13 +166,19 @@ SHEETS: tuple[Sheet, ...] = (
         ("delivered_by", "Effort ids, separated by commas."),
         ("source", _SOURCE),
     )),
-    Sheet("links", "One row per link from an effort or result to a goal it serves "
-          "(contributes_to), in order.", (
+    Sheet("links", "One row per link from an effort, result or track to a goal it serves "
+          "(contributes_to), in order; also the measures of an indicator and the implements "
+          "of a project when one of them is inferred or has a note or source of its own.", (
         ("programme", "Programme id."),
-        ("from", "Effort or result id."),
+        ("from", "Effort, result or track id (indicator id for measures, project id for "
+                 "implements)."),
         ("goal", "Goal id ('programme:id' for another programme's goal)."),
         ("strength", "weak, medium or strong (optional)."),
-        ("source", "Where the text states the link; blank: where the effort stands."),
+        ("source", "Where the text states the link; blank: where the element stands."),
+        ("inferred", "TRUE: the text implies the link but does not state it (say why in note)."),
+        ("note", "A remark of the transcriber on the link."),
+        ("kind", "Blank: contributes_to; or measures, implements, refines (from a goal)."),
+        ("effort", "Effort id (implements only; goal stays blank)."),
     )),
     Sheet("projects", "One row per project.", (
         ("programme", "Programme id."),
@@ -177,7 +186,7 @@ SHEETS: tuple[Sheet, ...] = (
         ("label", "The project's name."),
         ("role", "regie, afstemming or faciliterend."),
         ("lijnproject", "TRUE: run by the line organisation."),
-        ("implements", "Effort ids, separated by commas."),
+        ("implements", "Effort ids, separated by commas (or rows in 'links')."),
         ("stakeholders", "Stakeholder ids, separated by commas."),
         ("budget_YYYY", "Euro for that year."),
         ("budget_text", "The budget as printed."),
@@ -246,6 +255,24 @@ def _ids(refs: Iterable[str]) -> str | None:
     return joined or None
 
 
+def _link(item: Any) -> dict[str, Any]:
+    return {"inferred": item.inferred or None, "note": item.note, "source": _s(item.source)}
+
+
+def _short_or_rows(rows: dict[str, list[dict[str, Any]]], pid: str, origin: str, kind: str,
+                   field: str, items: list[Any]) -> str | None:
+    """The ids of a link list for its column; when one of them is a long form, all of them
+    go to the 'links' sheet instead (in order) and the column stays blank."""
+    if all(isinstance(item, str) for item in items):
+        return _ids(items)
+    for item in items:
+        long = {} if isinstance(item, str) else _link(item)
+        rows["links"].append({"programme": pid, "from": origin, "kind": kind,
+                              field: item if isinstance(item, str) else getattr(item, field),
+                              **long})
+    return None
+
+
 def _years(prefix: str, amounts: dict[int, Any], approx: Mapping[int, str] | None = None
            ) -> dict[str, Any]:
     approx = approx or {}
@@ -265,11 +292,13 @@ def _approx(value: Any, word: str | None) -> Any:
     return f"{word} {text.replace('.', ',')}"
 
 
-def _goal_rows(goals: list[Goal], pid: str, parent: str | None) -> Iterator[dict[str, Any]]:
+def _goal_rows(rows: dict[str, list[dict[str, Any]]], goals: list[Goal], pid: str,
+               parent: str | None) -> Iterator[dict[str, Any]]:
     for g in goals:
         yield {"programme": pid, "id": g.id, "parent": parent, "level": g.level, "label": g.label,
-               "text": g.text, "open": g.open, "note": g.note, "source": str(g.source)}
-        yield from _goal_rows(g.goals, pid, g.id)
+               "text": g.text, "open": g.open, "note": g.note, "source": str(g.source),
+               "refines": _short_or_rows(rows, pid, g.id, "refines", "goal", g.refines)}
+        yield from _goal_rows(rows, g.goals, pid, g.id)
 
 
 def _efforts(efforts: list[Effort], parent: str | None) -> Iterator[tuple[Effort, str | None]]:
@@ -313,11 +342,12 @@ def contract_rows(c: Contract) -> dict[str, list[dict[str, Any]]]:
         "vision_id": v.id if v else None, "vision_label": v.label if v else None,
         "vision_text": v.text if v else None, "vision_source": str(v.source) if v else None,
     })
-    rows["goals"].extend(_goal_rows(c.goals, pid, None))
+    rows["goals"].extend(_goal_rows(rows, c.goals, pid, None))
     for ind in c.indicators:
         base = ind.baseline
         rows["indicators"].append({
-            "programme": pid, "id": ind.id, "label": ind.label, "measures": _ids(ind.measures),
+            "programme": pid, "id": ind.id, "label": ind.label,
+            "measures": _short_or_rows(rows, pid, ind.id, "measures", "goal", ind.measures),
             "unit": ind.unit,
             "baseline_value": _approx(base.value, base.approximate) if base else None,
             "baseline_year": base.year if base else None, "baseline_note": base.note if base else None,
@@ -326,10 +356,12 @@ def contract_rows(c: Contract) -> dict[str, list[dict[str, Any]]]:
             **_years("realised", ind.realised, ind.approximate.get("realised")),
             "data_source": ind.data_source,
             "direction": ind.direction, "note": ind.note, "source": str(ind.source)})
+    linked: list[tuple[str, list[Any]]] = []
     for track in c.tracks:
         rows["tracks"].append({"programme": pid, "id": track.id, "label": track.label,
-                               "kind": track.kind, "text": track.text, "source": str(track.source)})
-    linked: list[tuple[str, list[Any]]] = []
+                               "kind": track.kind, "text": track.text, "note": track.note,
+                               "source": str(track.source)})
+        linked.append((track.id, track.contributes_to))
     for e, parent in _efforts(c.efforts, None):
         rows["efforts"].append({
             "programme": pid, "id": e.id, "parent": parent, "label": e.label, "text": e.text,
@@ -346,11 +378,13 @@ def contract_rows(c: Contract) -> dict[str, list[dict[str, Any]]]:
                 rows["links"].append({"programme": pid, "from": origin, "goal": item})
             else:
                 rows["links"].append({"programme": pid, "from": origin, "goal": item.goal,
-                                      "strength": item.strength, "source": _s(item.source)})
+                                      "strength": item.strength, **_link(item)})
     for proj in c.projects:
         rows["projects"].append({
             "programme": pid, "id": proj.id, "label": proj.label, "role": proj.role,
-            "lijnproject": proj.lijnproject, "implements": _ids(proj.implements),
+            "lijnproject": proj.lijnproject,
+            "implements": _short_or_rows(rows, pid, proj.id, "implements", "effort",
+                                         proj.implements),
             "stakeholders": _ids(proj.stakeholders), **_budget(proj.budget),
             "planning": proj.planning, "note": proj.note, "source": str(proj.source)})
     for sh in c.stakeholders:

@@ -43,9 +43,10 @@ from .yamlwrite import contract_yaml, index_yaml
 
 __all__ = ["import_xlsx", "read_workbook"]
 
-_ID_LISTS = {"measures", "stakeholders", "implements", "delivered_by", "nodes", "affects"}
+_ID_LISTS = {"measures", "stakeholders", "implements", "delivered_by", "nodes", "affects",
+             "refines"}
 _INTS = {"start", "end", "baseline_year"}
-_BOOLS = {"open", "lijnproject"}
+_BOOLS = {"open", "lijnproject", "inferred"}
 _TRUE = {"true", "waar", "ja", "yes", "1", "x"}
 _FALSE = {"false", "onwaar", "nee", "no", "0"}
 _SPEC = {sheet.name: sheet for sheet in SHEETS}
@@ -248,19 +249,19 @@ class _Builder:
         if vision:
             data["vision"] = self.made(vision, h)
         data["goals"] = self.tree(rows["goals"], lambda r: _pick(
-            r, "id", "level", "label", "text", "open", "note", "source"), "goals")
+            r, "id", "level", "label", "text", "open", "note", "source", "refines"), "goals")
         data["indicators"] = [self.made(self.indicator(r), r) for r in rows["indicators"]]
-        data["tracks"] = [self.made(_pick(r, "id", "label", "kind", "text", "source"), r)
+        data["tracks"] = [self.made(_pick(r, "id", "label", "kind", "text", "note", "source"), r)
                           for r in rows["tracks"]]
         data["efforts"] = self.tree(rows["efforts"], lambda r: _pick(
             r, "id", "label", "text", "track", "stakeholders", "planning", "source")
             | self.budget(r), "efforts")
         data["results"] = [self.made(_pick(r, "id", "label", "delivered_by", "source"), r)
                            for r in rows["results"]]
-        self.links(data, rows["links"])
         data["projects"] = [self.made(_pick(
             r, "id", "label", "role", "lijnproject", "implements", "stakeholders", "planning",
             "note", "source") | self.budget(r), r) for r in rows["projects"]]
+        self.links(data, rows["links"])
         data["stakeholders"] = [self.made(_pick(r, "id", "label", "source"), r)
                                 for r in rows["stakeholders"]]
         data["budgets"] = self.tables(rows["budget"], rows["budget_lines"])
@@ -295,23 +296,38 @@ class _Builder:
         return {"budget": budget} if budget else {}
 
     def links(self, data: dict[str, Any], rows: list[_Row]) -> None:
-        owners: dict[Any, dict[str, Any]] = {}
-        for item in _walk(data["efforts"], "efforts"):
-            owners.setdefault(item.get("id"), item)
-        for item in data["results"]:
-            owners.setdefault(item.get("id"), item)
+        owners: dict[str, dict[Any, dict[str, Any]]] = {
+            "contributes_to": {}, "measures": {}, "implements": {}, "refines": {}}
+        for item in [*_walk(data["efforts"], "efforts"), *data["results"], *data["tracks"]]:
+            owners["contributes_to"].setdefault(item.get("id"), item)
+        for item in data["indicators"]:
+            owners["measures"].setdefault(item.get("id"), item)
+        for item in data["projects"]:
+            owners["implements"].setdefault(item.get("id"), item)
+        for item in _walk(data["goals"], "goals"):
+            owners["refines"].setdefault(item.get("id"), item)
+        what = {"contributes_to": ("effort, result or track", "goal", ("strength",)),
+                "measures": ("indicator", "goal", ()), "implements": ("project", "effort", ()),
+                "refines": ("goal", "goal", ())}
         for r in rows:
-            owner = owners.get(r.values.get("from"))
+            kind = r.values.get("kind") or "contributes_to"
+            if kind not in owners:
+                self.book.problem(r.sheet, r.row, "kind", f"unknown link kind '{kind}' "
+                                  "(blank, measures, implements or refines)", r.header)
+                continue
+            named, target, extra = what[kind]
+            owner = owners[kind].get(r.values.get("from"))
             if owner is None:
-                self.book.problem(r.sheet, r.row, "from", f"unknown effort or result "
+                self.book.problem(r.sheet, r.row, "from", f"unknown {named} "
                                   f"'{r.values.get('from')}' in programme "
                                   f"'{self.head.values['id']}'", r.header)
                 continue
-            if "strength" in r.values or "source" in r.values:
-                link: Any = self.made(_pick(r, "goal", "strength", "source"), r)
+            fields = (*extra, "inferred", "note", "source")
+            if any(f in r.values for f in fields):
+                link: Any = self.made(_pick(r, target, *fields), r)
             else:
-                link = r.values.get("goal")
-            items = owner.setdefault("contributes_to", [])
+                link = r.values.get(target)
+            items = owner.setdefault(kind, [])
             self.items[(id(items), len(items))] = r
             items.append(link)
 
@@ -381,8 +397,10 @@ def _column(row: _Row, consumed: list[Any], rest: list[Any]) -> str | None:
             return "roles_source" if after in (None, "source") else str(after)
         if part == "budget" and after == "text":
             return "budget_text"
-        if part == "contributes_to" and row.sheet == "links":
+        if part in ("contributes_to", "measures", "refines") and row.sheet == "links":
             return "goal"
+        if part == "implements" and row.sheet == "links":
+            return "effort"
         if part == "programme" and row.sheet == "relations":
             return "with"
         if isinstance(part, str) and part in row.header:

@@ -36,7 +36,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from ..contract.model import Contract, Contribution, Index, Source
+from ..contract.model import Contract, Contribution, GoalRef, Implementation, Index, Source
 from ..contract.numbers import PlainNumber, plain_number
 from ..errors import DinnetError
 from .yamlread import construct, parse_text
@@ -99,8 +99,12 @@ def plain_data(value: Any) -> Any:
     """
     if isinstance(value, Source):
         return str(value)
-    if isinstance(value, Contribution) and value.strength is None and value.source is None:
-        return value.goal
+    if isinstance(value, Contribution | GoalRef | Implementation):
+        target = "effort" if isinstance(value, Implementation) else "goal"
+        rest = {k: plain_data(getattr(value, k))
+                for k in value.model_dump(exclude={target}, exclude_defaults=True)}
+        # the short form when nothing but the target is set; else the target first
+        return {target: getattr(value, target), **rest} if rest else getattr(value, target)
     if isinstance(value, BaseModel):
         out: dict[str, Any] = {}
         for name, field in type(value).model_fields.items():

@@ -6,7 +6,7 @@
 True
 """
 
-from ._common import CHAIN_EDGES, SUPPORT_EDGES, reach
+from ._common import CHAIN_EDGES, SUPPORT_EDGES, goals_served, reach
 from .budget import BudgetCheck, budget_checks, budget_per_goal, role_shares, table_totals
 from .chains import how, why, why_paths
 from .coverage import (
@@ -44,6 +44,7 @@ __all__ = [
     "coverage_gaps",
     "double_claims",
     "efforts_without_goal",
+    "goals_served",
     "goals_with_effort",
     "goals_without_effort",
     "how",

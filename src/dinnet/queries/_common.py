@@ -1,7 +1,7 @@
 """Walking the graph: the edge kinds support flows along, and reachability.
 
-:data:`SUPPORT_EDGES`, :data:`CHAIN_EDGES` and :func:`reach` are public through
-:mod:`dinnet.queries`; :func:`require` is for the query modules.
+:data:`SUPPORT_EDGES`, :data:`CHAIN_EDGES`, :func:`reach` and :func:`goals_served` are
+public through :mod:`dinnet.queries`; :func:`require` is for the query modules.
 """
 
 from __future__ import annotations
@@ -29,11 +29,49 @@ def require(G: nx.MultiDiGraph, node: str) -> None:
         raise NodeNotFoundError.of(message("error.no_node", node=repr(node), hint=hint))
 
 
+def goals_served(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """The goals ``node`` links to itself and, for an effort, through its track, sorted.
+
+    A track's ``contributes_to`` link says the track as a whole serves the goal,
+    so every effort in the track serves it too (``docs/format.md``).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph (:func:`dinnet.build_graph`).
+    node : str
+        An effort, result or track.
+
+    Returns
+    -------
+    list of str
+        Goal ids, sorted; empty when the node serves no goal itself (a
+        sub-effort's parent's goals are not included).
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> goals_served(G, "mini:E1"), goals_served(G, "mini:S1")
+    (['mini:SD1.a'], [])
+    """
+    goals = set()
+    for v, keys in G.succ[node].items():
+        kind = G.nodes[v]["kind"]
+        if "contributes_to" in keys and kind == "goal":
+            goals.add(v)
+        elif "part_of" in keys and kind == "track":
+            goals.update(w for w, k in G.succ[v].items()
+                         if "contributes_to" in k and G.nodes[w]["kind"] == "goal")
+    return sorted(goals)
+
+
 def reach(G: nx.MultiDiGraph, sources: Iterable[str], kinds: frozenset[str], *,
-          forward: bool = True, skip: str | None = None) -> set[str]:
+          forward: bool = True, skip: str | Iterable[str] | None = None) -> set[str]:
     """Nodes reachable from ``sources`` along edges of ``kinds`` (depth-first, linear time).
 
-    The sources themselves are included; ``skip`` is treated as removed.
+    The sources themselves are included; ``skip`` (a node or several) is
+    treated as removed.
     Each source's reach is finished before the next source starts: the nodes
     of one contract lie together in memory, so a large graph is walked one
     contract at a time rather than every contract at every depth, which
@@ -69,15 +107,16 @@ def reach(G: nx.MultiDiGraph, sources: Iterable[str], kinds: frozenset[str], *,
     ['mini:E1', 'mini:P1', 'mini:SD1', 'mini:SD1.a']
     """
     adjacency = G.succ if forward else G.pred
+    skipped = {skip} if isinstance(skip, str) else set(skip or ())
     seen: set[str] = set()
     for source in sources:
-        if source in seen or source == skip:
+        if source in seen or source in skipped:
             continue
         seen.add(source)
         stack = [source]
         while stack:
             for other, edges in adjacency[stack.pop()].items():
-                if other in seen or other == skip or kinds.isdisjoint(edges):
+                if other in seen or other in skipped or kinds.isdisjoint(edges):
                     continue
                 seen.add(other)
                 stack.append(other)

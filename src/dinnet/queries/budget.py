@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..graph import nodes_of
+from ._common import goals_served
 
 __all__ = ["BudgetCheck", "budget_checks", "budget_per_goal", "role_shares", "table_totals"]
 
@@ -64,8 +65,7 @@ def budget_checks(G: nx.MultiDiGraph) -> list[BudgetCheck]:
 
 
 def _effort_goals(G: nx.MultiDiGraph, effort: str) -> list[str]:
-    goals = sorted(v for v, keys in G.succ[effort].items()
-                   if "contributes_to" in keys and G.nodes[v]["kind"] == "goal")
+    goals = goals_served(G, effort)
     if goals:
         return goals
     parents = [v for v, keys in G.succ[effort].items()
@@ -76,9 +76,9 @@ def _effort_goals(G: nx.MultiDiGraph, effort: str) -> list[str]:
 def budget_per_goal(G: nx.MultiDiGraph) -> dict[str, dict[int, float]]:
     """Euro per goal and year, from efforts that carry amounts.
 
-    An effort's amount is split equally over the goals it contributes to (a
-    sub-effort without goals of its own counts for its parent's goals); a goal's
-    total includes its sub-goals' totals.
+    An effort's amount is split equally over the goals it serves, by its own
+    links and its track's (a sub-effort without goals of either counts for its
+    parent's goals); a goal's total includes its sub-goals' totals.
     """
     own: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for e in nodes_of(G, "effort"):

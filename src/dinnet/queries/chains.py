@@ -30,7 +30,9 @@ def _column(G: nx.MultiDiGraph, node: str) -> tuple[int, int, str]:
 def why(G: nx.MultiDiGraph, node: str) -> list[str]:
     """The ends ``node`` serves, up to the vision: goals, results, vision (nearest first).
 
-    Tracks and the programme node are not part of the chain.
+    An effort serves the goals its track serves (``docs/format.md``); the
+    track itself is a means, not an end, so it shows in :func:`why_paths`
+    but not here. The programme node is not part of the chain.
     """
     require(G, node)
     up = reach(G, [node], _UP) - {node}
@@ -39,10 +41,12 @@ def why(G: nx.MultiDiGraph, node: str) -> list[str]:
 
 
 def how(G: nx.MultiDiGraph, node: str) -> list[str]:
-    """The means below ``node``: sub-goals, efforts, results and projects (top first)."""
+    """The means below ``node``: sub-goals, tracks that serve a goal, efforts, results and
+    projects (top first)."""
     require(G, node)
     down = reach(G, [node], _UP, forward=False) - {node}
-    means = [n for n in down if G.nodes[n]["kind"] in ("goal", "effort", "result", "project")]
+    means = [n for n in down
+             if G.nodes[n]["kind"] in ("goal", "track", "effort", "result", "project")]
     return sorted(means, key=lambda n: _column(G, n))
 
 

@@ -1,9 +1,12 @@
 """Impact: what dropping an effort or project does to which goals.
 
 A goal *loses all* support when every path from a means of the same kind
-(efforts for a dropped effort, projects for a dropped project) to the goal
-runs through the dropped node; it *loses some* when at least one path does.
-Computed with two reachability passes (linear time), not path enumeration.
+(efforts for a dropped effort or track, projects for a dropped project) to
+the goal runs through the dropped node; it *loses some* when at least one
+path does. Dropping a track drops it with its efforts (and their
+sub-efforts). A goal a track serves is reached by each of the track's
+efforts, so dropping one effort of a track with others left loses *some*.
+Computed with reachability passes (linear time), not path enumeration.
 
 >>> import dinnet
 >>> G = dinnet.load("tests/assets/minimal.yaml")
@@ -36,15 +39,21 @@ class Impact:
 
 
 def impact(G: nx.MultiDiGraph, node: str) -> Impact:
-    """The goals that lose their only support, and those that lose some, if ``node`` goes."""
+    """The goals that lose their only support, and those that lose some, if ``node`` goes.
+
+    ``node`` is an effort, a project or a track (dropped with its efforts).
+    """
     require(G, node)
     kind = G.nodes[node]["kind"]
-    if kind not in ("effort", "project"):
+    if kind not in ("effort", "project", "track"):
         raise DinnetError.of(message("error.impact_kind", node=repr(node), kind_term=kind))
-    sources = list(nodes_of(G, kind))
+    dropped = ({node} if kind != "track"
+               else reach(G, [node], frozenset({"part_of"}), forward=False))
+    sources = list(nodes_of(G, "effort" if kind == "track" else kind))
     before = reach(G, sources, SUPPORT_EDGES)
-    after = reach(G, sources, SUPPORT_EDGES, skip=node)
-    through = reach(G, [node], SUPPORT_EDGES)
-    goals = {n for n in through if G.nodes[n]["kind"] == "goal"}
-    lost = {n for n in goals if n in before and n not in after}
+    after = reach(G, sources, SUPPORT_EDGES, skip=dropped)
+    through = reach(G, dropped, SUPPORT_EDGES)
+    # a track without efforts supports no goal, so dropping it takes nothing away
+    goals = {n for n in through if G.nodes[n]["kind"] == "goal" and n in before}
+    lost = {n for n in goals if n not in after}
     return Impact(node, tuple(sorted(lost)), tuple(sorted(goals - lost)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..graph import nodes_of
+from ._common import goals_served
 
 __all__ = [
     "DuplicatePair",
@@ -65,29 +66,30 @@ def token_sort_ratio(a: str, b: str) -> float:
     return 100.0 * difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _goals_of(G: nx.MultiDiGraph, node: str) -> list[str]:
-    return sorted(v for v, keys in G.succ[node].items()
-                  if "contributes_to" in keys and G.nodes[v]["kind"] == "goal")
-
-
 def shared_efforts(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
-    """Efforts that contribute directly to two or more goals: effort -> goals."""
+    """Efforts that serve two or more goals, by their own links or their track's: effort -> goals."""
     out = {}
     for n in nodes_of(G, "effort"):
-        goals = _goals_of(G, n)
+        goals = goals_served(G, n)
         if len(goals) >= 2:
             out[n] = tuple(goals)
     return dict(sorted(out.items()))
 
 
 def double_claims(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
-    """Efforts or indicators credited to goals of more than one programme: node -> programmes."""
+    """Efforts or indicators credited to goals of more than one programme: node -> programmes.
+
+    An effort is credited with the goals it serves itself and through its track.
+    """
     out = {}
     for n, kind in G.nodes(data="kind"):
-        if kind not in ("effort", "indicator"):
+        if kind == "effort":
+            goals = goals_served(G, n)
+        elif kind == "indicator":
+            goals = [v for v, keys in G.succ[n].items() if "measures" in keys]
+        else:
             continue
-        edge = "contributes_to" if kind == "effort" else "measures"
-        programmes = {G.nodes[v]["programme"] for v, keys in G.succ[n].items() if edge in keys}
+        programmes = {G.nodes[v]["programme"] for v in goals}
         if len(programmes) >= 2:
             out[n] = tuple(sorted(programmes))
     return dict(sorted(out.items()))

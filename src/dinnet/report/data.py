@@ -25,7 +25,7 @@ import networkx as nx
 
 from ..audit import RULES, SEVERITIES, Finding
 from ..glossary import kind_word, words
-from ..queries import SUPPORT_EDGES, budget_checks, how, reach, why
+from ..queries import SUPPORT_EDGES, budget_checks, goals_served, how, reach, why
 from ..queries.budget import BudgetCheck
 from ..render.labels import natural_key
 
@@ -53,7 +53,8 @@ class Coverage:
 
     ``goals`` and ``efforts`` are node ids in reading order (goals by level,
     top-level efforts only: a sub-effort counts for its parent); ``cells``
-    maps ``(goal, effort)`` to ``"direct"`` (the effort names the goal) or
+    maps ``(goal, effort)`` to ``"direct"`` (the effort names the goal, or its
+    track does: the text states it for the track as a whole) or
     ``"indirect"`` (through a sub-goal, sub-effort or result);
     ``indicators`` maps a goal to the indicators that measure it.
     """
@@ -158,14 +159,14 @@ def _measured_by(G: nx.MultiDiGraph, goal: str) -> list[str]:
 
 def _links(G: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
     out = []
-    for _, v, kind, attrs in G.out_edges(node, keys=True, data=True):
-        if kind in SUPPORT_EDGES | {"serves"}:
-            out.append({"dir": "out", "kind": kind, "other": v, "strength": attrs.get("strength"),
-                        "source": attrs.get("source")})
-    for u, _, kind, attrs in G.in_edges(node, keys=True, data=True):
-        if kind in SUPPORT_EDGES | {"serves"}:
-            out.append({"dir": "in", "kind": kind, "other": u, "strength": attrs.get("strength"),
-                        "source": attrs.get("source")})
+    for direction, edges in (("out", G.out_edges(node, keys=True, data=True)),
+                             ("in", G.in_edges(node, keys=True, data=True))):
+        for u, v, kind, attrs in edges:
+            if kind in SUPPORT_EDGES | {"serves"}:
+                out.append({"dir": direction, "kind": kind, "other": v if direction == "out" else u,
+                            "strength": attrs.get("strength"), "level": attrs.get("level"),
+                            "inferred": bool(attrs.get("inferred")), "note": attrs.get("note"),
+                            "source": attrs.get("source")})
     return sorted(out, key=lambda link: (link["dir"] != "out", link["kind"],
                                          natural_key(link["other"])))
 
@@ -256,7 +257,7 @@ def coverage_matrix(G: nx.MultiDiGraph, programme: str) -> Coverage:
         # the effort itself, its sub-efforts and their results, and what they reach
         means = [n for n in reach(G, [e], SUPPORT_EDGES, forward=False)
                  if n == e or G.nodes[n].get("kind") in ("effort", "result")]
-        direct = {v for _, v, k in G.out_edges(e, keys=True) if k == "contributes_to"}
+        direct = set(goals_served(G, e))
         reached = reach(G, means, SUPPORT_EDGES) & goal_set
         for g in reached:
             cells[(g, e)] = "direct" if g in direct else "indirect"
