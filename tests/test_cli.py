@@ -123,7 +123,8 @@ def test_query_why_how_impact() -> None:
     code, out, _ = run("query", "impact", "zorg:E20", "--format", "json")
     assert code == 0
     assert json.loads(out) == {"question": "impact", "node": "zorg:E20", "loses_all": [],
-                               "loses_some": ["zorg:SD2", "zorg:SD3", "zorg:SD4"]}
+                               "loses_some": ["zorg:HO1", "zorg:HO2", "zorg:SD2", "zorg:SD3",
+                                              "zorg:SD4"]}
 
 
 def test_query_unknown_node() -> None:
@@ -135,6 +136,7 @@ def test_query_unknown_node() -> None:
 def test_query_gaps_and_deps() -> None:
     code, out, _ = run("query", "gaps", "--format", "json")
     assert code == 0
-    assert "zorg:HO1" in json.loads(out)["goals_without_effort"]
+    gaps = json.loads(out)["goals_without_effort"]
+    assert "zorg:SD1.a" in gaps and "zorg:HO1" not in gaps  # HO1: through the lines (r. 227)
     code, out, _ = run("query", "deps", "--format", "json")
     assert ["zorg", "binnenstad"] in json.loads(out)["one_sided"]

@@ -126,8 +126,8 @@ def edges_frame(G: nx.MultiDiGraph, *, kind: str | Iterable[str] | None = None) 
 
     >>> from dinnet import load
     >>> df = edges_frame(load(), kind="contributes_to")
-    >>> df[df["from"] == "zorg:E1"][["to", "kind"]].values.tolist()[0]
-    ['zorg:SD1', 'contributes_to']
+    >>> df[df["from"] == "zorg:PL1"][["to", "kind", "level"]].values.tolist()[0]
+    ['zorg:HO1', 'contributes_to', 'track']
     """
     pd = _pandas()
     kinds = {kind} if isinstance(kind, str) else set(kind) if kind is not None else None

@@ -2,7 +2,7 @@
 
 >>> import dinnet
 >>> from dinnet.queries import goals_without_effort
->>> "zorg:HO1" in goals_without_effort(dinnet.load())
+>>> "zorg:SD1.a" in goals_without_effort(dinnet.load())
 True
 """
 
