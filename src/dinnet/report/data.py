@@ -229,7 +229,9 @@ def node_details(G: nx.MultiDiGraph, node: str, findings: Sequence[Finding] = ()
         "findings": [{"rule": f.rule, "code": f.code, "severity": f.severity,
                       "message": f.text(lang), "source": f.source} for f in findings],
         "why": why(G, node),
-        "how": how(G, node),
+        # a track in the chain (its goals are served through it) is drawn as a frame, not a
+        # node: the chain shows its efforts, and the track link stays in "links"
+        "how": [n for n in how(G, node) if G.nodes[n]["kind"] != "track"],
     }
 
 
