@@ -31,3 +31,10 @@ def test_any_text_and_value_survive(label: str, target: float | str) -> None:
     c = contract(label, target)
     text = contract_yaml(c)
     assert Contract.model_validate(construct(parse_text(text, "t.yaml"), "t.yaml")) == c
+
+
+def test_a_large_number_reads_back_as_a_number() -> None:
+    # found by the property test above: 1e16 was written as the quoted text '1e+16'
+    for value in (1e16, 9999999999999999.0, -2.5e-20, 1e300):
+        c = contract("x", value)
+        assert Contract.model_validate(construct(parse_text(contract_yaml(c), "t.yaml"), "t.yaml")) == c

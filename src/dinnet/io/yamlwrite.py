@@ -74,10 +74,14 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 def _float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
     """``50.125`` is written ``50.1250``: three digits after the dot read as Dutch thousands.
 
-    >>> yaml.dump([50.125, 0.5], Dumper=_Dumper).split()
-    ['-', '50.1250', '-', '0.5']
+    ``1e+16`` is written ``1.0e+16``: YAML reads an exponent as a number only after a dot.
+
+    >>> yaml.dump([50.125, 0.5, 1e16], Dumper=_Dumper).split()
+    ['-', '50.1250', '-', '0.5', '-', '1.0e+16']
     """
     text = repr(value)
+    if "e" in text and "." not in text:
+        text = text.replace("e", ".0e")
     if isinstance(plain_number(text), PlainNumber):
         text += "0"
     return dumper.represent_scalar("tag:yaml.org,2002:float", text)
