@@ -387,14 +387,59 @@ class _Constructor:
             self.checked = True
 
     def build(self, node: yaml.Node, depth: int) -> Any:
-        kind = type(node)
-        tag = node.tag
-        if kind is _ScalarNode:
-            if tag not in _ALLOWED_TAGS and tag != _MERGE:
-                self.fail(node, message("yaml.tag", tag=repr(tag.replace(_TAG, "!!"))))
-            return node.value if node.style else _plain(node.value)  # type: ignore[attr-defined]
-        if tag not in _ALLOWED_TAGS:
-            self.fail(node, message("yaml.tag", tag=repr(tag.replace(_TAG, "!!"))))
+        """The Python value of ``node``, nested ``depth`` levels deep."""
+        if type(node) is _ScalarNode:
+            if node.tag not in _ALLOWED_TAGS and node.tag != _MERGE:
+                self.refuse_tag(node)
+            return _scalar(node)
+        before = self.enter(node, depth)
+        mapping = type(node) is not _SequenceNode
+        items = node.value
+        self.count += (2 if mapping else 1) * len(items)
+        names: list[Any] = []
+        values: list[Any] = []
+        append = values.append
+        allowed, words, starts = _ALLOWED_TAGS, _WORDS, _NUMBER_START
+        depth += 1
+        for child in items:
+            if mapping:
+                key_node, child = child
+                name = key_node.value
+                if type(key_node) is not _ScalarNode or key_node.tag == _MERGE or not (
+                        key_node.style or (name and name[0] not in starts and name not in words)):
+                    name = self.key(key_node)
+                names.append(name)
+            # the fast path: a scalar is read inline, not by a call per scalar (most of a
+            # contract is short plain text, which is its own value)
+            if type(child) is _ScalarNode and child.tag in allowed:
+                value = child.value
+                if child.style or (value and value[0] not in starts and value not in words):
+                    append(value)
+                else:
+                    append(_plain(value))
+            else:
+                append(self.build(child, depth))
+        if not mapping:
+            result: Any = values
+        else:
+            result = dict(zip(names, values, strict=True))
+            if len(result) < len(names):
+                self.duplicate(items, names)
+        if self.sizes[id(node)] < 0:
+            self.sizes[id(node)] = self.count - before + 1
+        return result
+
+    def refuse_tag(self, node: yaml.Node) -> None:
+        self.fail(node, message("yaml.tag", tag=repr(node.tag.replace(_TAG, "!!"))))
+
+    def enter(self, node: yaml.Node, depth: int) -> int:
+        """Check a mapping or list before building it; the count of values so far.
+
+        Refuses other tags and deep nesting; an alias to a big or unfinished
+        node (a cycle) runs the full size check first.
+        """
+        if node.tag not in _ALLOWED_TAGS:
+            self.refuse_tag(node)
         if depth >= MAX_DEPTH:
             self.fail(node, message("yaml.nested", depth=MAX_DEPTH), YamlSyntaxError)
         ident = id(node)
@@ -403,57 +448,26 @@ class _Constructor:
             size = sizes[ident]
             if size < 0 or size > _ALIAS_CHECK_SIZE or self.count + size > _ALIAS_FLOOR:
                 self.check()
-        before = self.count
         sizes.setdefault(ident, -1)
-        depth += 1
-        build = self.build
-        allowed, words, starts = _ALLOWED_TAGS, _WORDS, _NUMBER_START
-        result: Any
-        if kind is _SequenceNode:
-            children = node.value
-            self.count += len(children)
-            result = []
-            append = result.append
-            for child in children:
-                if type(child) is _ScalarNode and child.tag in allowed:
-                    value = child.value
-                    if child.style or (value and value[0] not in starts and value not in words):
-                        append(value)
-                    else:
-                        append(_plain(value))
-                else:
-                    append(build(child, depth))
-        else:
-            pairs = node.value
-            self.count += 2 * len(pairs)
-            result = {}
-            for key_node, value_node in pairs:
-                if type(key_node) is not _ScalarNode:
-                    if key_node.tag == _MERGE:
-                        self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
-                    self.fail(key_node, "a key must be plain text, not a list or mapping",
-                              YamlSyntaxError)
-                if key_node.tag == _MERGE:
-                    self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
-                name = key_node.value
-                if not key_node.style and (not name or name[0] in starts or name in words):
-                    name = _key(key_node)
-                if name in result:
-                    first = next(k for k, _ in pairs if _key(k) == name)
-                    self.fail(key_node, message("yaml.duplicate_key", key=repr(key_node.value),
-                                                line=first.start_mark.line + 1),
-                              DuplicateKeyError)
-                if type(value_node) is _ScalarNode and value_node.tag in allowed:
-                    value = value_node.value
-                    if value_node.style or (value and value[0] not in starts and value not in words):
-                        result[name] = value
-                    else:
-                        result[name] = _plain(value)
-                else:
-                    result[name] = build(value_node, depth)
-        if sizes[ident] < 0:
-            sizes[ident] = self.count - before + 1
-        return result
+        return self.count
+
+    def key(self, node: yaml.Node) -> Any:
+        """The key a mapping key node stands for; merge keys and complex keys are refused."""
+        if node.tag == _MERGE:
+            self.fail(node, "merge keys ('<<') are not supported; write the fields out")
+        if type(node) is not _ScalarNode:
+            self.fail(node, "a key must be plain text, not a list or mapping", YamlSyntaxError)
+        return _key(node)
+
+    def duplicate(self, pairs: list[tuple[yaml.Node, yaml.Node]], names: list[Any]) -> None:
+        """Refuse the first key that repeats an earlier one, naming both lines."""
+        seen: dict[Any, yaml.Node] = {}
+        for (key_node, _), name in zip(pairs, names, strict=True):
+            if name in seen:
+                self.fail(key_node, message("yaml.duplicate_key", key=repr(key_node.value),
+                                            line=seen[name].start_mark.line + 1),
+                          DuplicateKeyError)
+            seen[name] = key_node
 
 
 def _key(node: yaml.Node) -> Any:

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import graphviz
 import networkx as nx
@@ -66,10 +67,8 @@ def portfolio_dot(G: nx.MultiDiGraph, *, lang: str = "nl") -> graphviz.Digraph:
                         key=natural_key)
     deps = sorted(((u, v, d) for u, v, k, d in G.edges(keys=True, data=True)
                    if k == "depends_on"), key=lambda e: (e[0], e[1]))
-    stated = {(u, v) for u, v, _ in deps}
     missing = sorted({(r["from"], r["to"]) for r in G.graph.get("unresolved", [])
                       if r.get("kind") == "depends_on"})
-    sizes = _sizes(G)
     dg = graphviz.Digraph(name="din-portfolio")
     dg.attr("graph", layout="circo", fontname=FONT, labelloc="t", labeljust="l",
             fontsize="16", mindist="2.6", pad="0.3", id="din-portfolio", splines="true",
@@ -77,49 +76,64 @@ def portfolio_dot(G: nx.MultiDiGraph, *, lang: str = "nl") -> graphviz.Digraph:
                   f'<FONT POINT-SIZE="10">{html_text(term("one_sided", lang))}</FONT>>')
     dg.attr("node", fontname=FONT, fontsize="11")
     dg.attr("edge", fontname=FONT, fontsize="8")
+    sizes = _sizes(G)
     for p in programmes:
-        data = G.nodes[p]
-        counts = " · ".join(glossary.term(kind, lang, n=sizes.get(p, Counter())[kind])
-                            for kind in _COUNTED)
-        label = (f'<<B>{html_lines(data.get("label", p), 24)}</B><BR/>'
-                 f'<FONT POINT-SIZE="8" COLOR="#44546a">{html_text(p)}<BR/>'
-                 f"{html_text(counts)}</FONT>>")
-        dg.node(f"prog-{p}", label, id=f"prog-{p}", shape="box", style="rounded,filled",
-                fillcolor="#dbe9f6", color="#2b5d8c", penwidth="1.5",
-                tooltip=dot_text(data.get("label", p)),
-                comment=comment_text(f"programme; {data.get('source', '')}"))
+        _programme_node(dg, p, G.nodes[p], sizes.get(p, Counter()), lang)
     for q in sorted({v for _, v in missing} - set(programmes), key=natural_key):
-        dg.node(f"prog-{q}", f"<{html_text(q)}<BR/><I>({html_text(term('not_loaded', lang))})</I>>",
-                id=f"prog-{q}", shape="box", style="rounded,dashed", color="#8c8c8c",
-                fontcolor="#7f7f7f", tooltip=dot_text(f"{q} ({term('not_loaded', lang)})"),
-                comment=comment_text("programme (not loaded)"))
-    data = {(u, v): d for u, v, d in deps}
+        _unloaded_node(dg, q, lang)
+    stated = {(u, v): d for u, v, d in deps}
     for u, v, d in deps:
         if (v, u) in stated and v < u:
             continue  # drawn with (v, u)
-        both = (v, u) in stated
-        parts = [(u, v, d)] + ([(v, u, data[(v, u)])] if both else [])
-        rows = []
-        for a, b, e in parts:
-            topics = "; ".join(e.get("topics") or [])
-            if topics:
-                head = f"{G.nodes[a].get('label', a)} → {G.nodes[b].get('label', b)}: " if both \
-                    else ""
-                rows.append(html_lines(head + topics, 30))
-        tips = [f"{a} → {b}: {'; '.join(e.get('topics') or []) or e.get('text') or ''}"
-                for a, b, e in parts]
-        dg.edge(f"prog-{u}", f"prog-{v}", id=f"dep-{u}--{v}",
-                label=_boxed("<BR/>".join(rows)) if rows else None,
-                dir="both" if both else "forward",
-                style="solid" if both else "dashed",
-                color="#2b5d8c" if both else "#b36b00", penwidth="1.6" if both else "1.2",
-                fontcolor="#1f3b63" if both else "#7a4900",
-                tooltip=dot_text(" | ".join(tips)),
-                comment=comment_text("depends_on; " + " | ".join(str(e.get("source", ""))
-                                                              for _, _, e in parts)))
+        _relation_edge(dg, G, [(u, v, d)] + ([(v, u, stated[(v, u)])] if (v, u) in stated else []))
     for u, v in missing:
         if (u, v) not in stated:
             dg.edge(f"prog-{u}", f"prog-{v}", id=f"dep-{u}--{v}", style="dashed",
                     color="#8c8c8c", tooltip=dot_text(f"{u} → {v}"),
                     comment=comment_text("depends_on (programme not loaded)"))
     return dg
+
+
+def _programme_node(dg: graphviz.Digraph, p: str, data: dict[str, Any], size: Counter[str],
+                    lang: str) -> None:
+    """A loaded programme: its name, id and the size of its DIN."""
+    counts = " · ".join(glossary.term(kind, lang, n=size[kind]) for kind in _COUNTED)
+    label = (f'<<B>{html_lines(data.get("label", p), 24)}</B><BR/>'
+             f'<FONT POINT-SIZE="8" COLOR="#44546a">{html_text(p)}<BR/>'
+             f"{html_text(counts)}</FONT>>")
+    dg.node(f"prog-{p}", label, id=f"prog-{p}", shape="box", style="rounded,filled",
+            fillcolor="#dbe9f6", color="#2b5d8c", penwidth="1.5",
+            tooltip=dot_text(data.get("label", p)),
+            comment=comment_text(f"programme; {data.get('source', '')}"))
+
+
+def _unloaded_node(dg: graphviz.Digraph, q: str, lang: str) -> None:
+    """A programme a relation names but that is not loaded: grey and dashed."""
+    dg.node(f"prog-{q}", f"<{html_text(q)}<BR/><I>({html_text(term('not_loaded', lang))})</I>>",
+            id=f"prog-{q}", shape="box", style="rounded,dashed", color="#8c8c8c",
+            fontcolor="#7f7f7f", tooltip=dot_text(f"{q} ({term('not_loaded', lang)})"),
+            comment=comment_text("programme (not loaded)"))
+
+
+def _relation_edge(dg: graphviz.Digraph, G: nx.MultiDiGraph,
+                   parts: list[tuple[str, str, dict[str, Any]]]) -> None:
+    """One arrow for a relation: ``parts`` holds one side (dashed) or both (solid, two heads)."""
+    u, v, _ = parts[0]
+    both = len(parts) == 2
+    rows = []
+    for a, b, e in parts:
+        topics = "; ".join(e.get("topics") or [])
+        if topics:
+            head = f"{G.nodes[a].get('label', a)} → {G.nodes[b].get('label', b)}: " if both else ""
+            rows.append(html_lines(head + topics, 30))
+    tips = [f"{a} → {b}: {'; '.join(e.get('topics') or []) or e.get('text') or ''}"
+            for a, b, e in parts]
+    dg.edge(f"prog-{u}", f"prog-{v}", id=f"dep-{u}--{v}",
+            label=_boxed("<BR/>".join(rows)) if rows else None,
+            dir="both" if both else "forward",
+            style="solid" if both else "dashed",
+            color="#2b5d8c" if both else "#b36b00", penwidth="1.6" if both else "1.2",
+            fontcolor="#1f3b63" if both else "#7a4900",
+            tooltip=dot_text(" | ".join(tips)),
+            comment=comment_text("depends_on; " + " | ".join(str(e.get("source", ""))
+                                                          for _, _, e in parts)))
