@@ -99,10 +99,10 @@ def test_diff_of_folders(tmp_path: Path) -> None:
 def test_svg_dot_colours_the_changes() -> None:
     old, new = dinnet.load(V1), dinnet.load(V2)
     source = diff_dot(old, new, diff_graphs(old, new)).source
-    assert 'id="din-mini-E2"' in source  # the removed effort is drawn
+    assert 'id="din-mini--E2"' in source  # the removed effort is drawn
     assert "vervallen" in source and "hernoemd" in source and "streefwaarde gewijzigd" in source
     removed_link = next(line for line in source.splitlines()
-                        if 'id="din-mini-E2--contributes_to--din-mini-SD3"' in line)
+                        if 'id="din-mini--E2--contributes_to--din-mini--SD3"' in line)
     assert f'color="{COLOURS["removed"]}"' in removed_link
     assert "Wijzigingen" in source
 
@@ -113,7 +113,7 @@ def test_svg_report(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["diff", str(V1), str(V2), "--format", "svg", "-o", str(out)])
     assert result.exit_code == 0, result.output
     svg = out.read_text(encoding="utf-8")
-    assert svg.lstrip().startswith("<?xml") and 'id="din&#45;mini&#45;E2"' in svg
+    assert svg.lstrip().startswith("<?xml") and 'id="din&#45;mini&#45;&#45;E2"' in svg
 
 
 def test_a_programme_added_as_a_whole_is_one_change(tmp_path: Path) -> None:

@@ -351,3 +351,71 @@ def test_stream_reading_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             dinnet.load(f"/dev/fd/{read}")
     finally:
         os.close(read)
+
+
+# 4. values near the largest float in charts and the report
+HUGE = MINIMAL.replace("baseline: {value: 30, year: 2018}", "baseline: {value: 1.7e308, year: 2018}"
+                       ).replace("targets: {2022: 25}", "targets: {2021: -1.7e308, 2022: 1.79e308}")
+HUGE += """budgets:
+  - id: B1
+    title: Budget
+    unit: euro
+    lines:
+      - {label: a, amounts: {2019: 1.7e308, 2020: 5}}
+      - {label: b, amounts: {2019: 1.7e308, 2020: 7}}
+    stated_totals: {2019: 1.0e308, 2020: 12}
+    source: mini.txt:3
+"""
+
+
+def test_item4_charts_with_values_near_the_largest_float(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(HUGE, encoding="utf-8")
+    result = run("charts", str(path), "--format", "png", "-o", str(tmp_path / "charts"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "charts" / "budget.png").stat().st_size > 1000
+
+
+def test_item4_report_figures_with_values_near_the_largest_float(tmp_path: Path) -> None:
+    from dinnet.render.charts import budget_chart, indicator_chart
+    from dinnet.report.figures import report_figures
+
+    path = tmp_path / "c.yaml"
+    path.write_text(HUGE.replace("1.79e308", "25"), encoding="utf-8")
+    G = dinnet.load(path)
+    figures = report_figures(G)
+    assert "too large" in " ".join(t.get_text() for t in budget_chart(G, "mini", lang="en").texts)
+    assert figures.budget["mini"].startswith("<svg") and figures.indicators["mini"]
+    assert [t.get_text() for t in indicator_chart(G, "mini:SD1.a.i1").texts]  # written, not drawn
+
+
+# 9. output names that cannot collide
+def test_item9_file_names_and_svg_ids_never_collide(tmp_path: Path) -> None:
+    from dinnet.render.dot import svg_id
+    from dinnet.report.figures import din_svg
+
+    (tmp_path / "a.yaml").write_text(MINIMAL.replace("id: mini", "id: a").replace(
+        "id: SD1\n", "id: b-c\n"), encoding="utf-8")
+    (tmp_path / "ab.yaml").write_text(MINIMAL.replace("id: mini", "id: a-b").replace(
+        "id: SD1\n", "id: c\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("render", str(tmp_path / "a.yaml"), str(tmp_path / "ab.yaml"),
+                 "--by-strategic-goal", "--format", "dot", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["a--SD2.dot", "a--b-c.dot", "a-b--SD2.dot", "a-b--c.dot"]
+    assert svg_id("a:b-c") != svg_id("a-b:c")
+    G = dinnet.load(tmp_path / "a.yaml", tmp_path / "ab.yaml")
+    import re
+
+    ids = [re.findall(r' id="([^"]+)"', din_svg(G, p)) for p in ("a", "a-b")]
+    assert len(ids[0] + ids[1]) == len(set(ids[0] + ids[1]))  # one report, no id twice
+
+
+@pytest.mark.parametrize("pid", ["a--b", "a-", "-a"])
+def test_item9_programme_ids_that_could_collide_are_refused(tmp_path: Path, pid: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.replace("id: mini", f"id: '{pid}'"), encoding="utf-8")
+    err = load_error(path)
+    assert (err.line, err.column) == (2, 7)
+    assert "is not a valid programme id" in str(err) and "no '--'" in str(err)

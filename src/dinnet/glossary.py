@@ -155,6 +155,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "chart.budget": ("Budget per jaar", "Budget per year"),
     "chart.indicators": ("Indicatoren", "Indicators"),
     "chart.year": ("jaar", "year"),
+    "chart.too_large": ("te groot om te tekenen", "too large to draw"),
     # the diff picture (dinnet.diff.draw)
     "diff.added": ("nieuw", "added"),
     "diff.removed": ("vervallen", "removed"),
@@ -370,6 +371,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
                     "beginnend met een letter of cijfer (geen spaties, geen dubbele punten){hint}",
                     "{value} is not a valid id: use letters, digits, '.', '_' and '-', starting "
                     "with a letter or digit (no spaces, no colons){hint}"),
+    "load.bad_programme_id": ("{value} is geen geldig programma-id: gebruik kleine letters en "
+                              "cijfers, woorden verbonden door één '-' (geen '--', geen '-' aan "
+                              "het begin of eind){hint}",
+                              "{value} is not a valid programme id: use lower-case letters and "
+                              "digits, words joined by one '-' (no '--', no '-' at the start or "
+                              "end){hint}"),
     "load.bad_ref": ("{value} is geen geldige verwijzing: schrijf 'id' of 'programma:id' (geen "
                      "spaties){hint}",
                      "{value} is not a valid reference: write 'id' or 'programme:id' (no "
@@ -580,16 +587,16 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "error.charts_folder": ("{path}: grafieken zijn meerdere bestanden; geef een map met -o",
                             "{path}: charts are several files; give a folder with -o"),
     "error.no_id_from": ("van {name} is geen programma-id te maken; geef er een met --id "
-                         "(kleine letters, cijfers en '-')",
+                         "(kleine letters en cijfers, woorden verbonden door één '-')",
                          "cannot make a programme id from {name}; pass one with --id "
-                         "(lower-case letters, digits and '-')"),
+                         "(lower-case letters and digits, words joined by one '-')"),
     "error.empty_name": ("de naam van het programma is leeg", "the programme name is empty"),
     "error.period": ("de periode eindigt ({end}) voordat die begint ({start})",
                      "the period ends ({end}) before it starts ({start})"),
-    "error.bad_programme_id": ("{pid} is geen programma-id: gebruik kleine letters, cijfers en "
-                               "'-'",
-                               "{pid} is not a programme id: use lower-case letters, digits and "
-                               "'-'"),
+    "error.bad_programme_id": ("{pid} is geen programma-id: gebruik kleine letters en cijfers, "
+                               "woorden verbonden door één '-'",
+                               "{pid} is not a programme id: use lower-case letters and digits, "
+                               "words joined by one '-'"),
     "error.folder_is_file": ("{path}: is een bestand; geef een map voor de contracten",
                              "{path}: is a file; give a folder for the contracts"),
     "error.exists_force": ("{paths}: bestaat al; gebruik --force om te vervangen",

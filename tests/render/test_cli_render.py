@@ -45,8 +45,8 @@ def test_render_one_file_and_a_folder(tmp_path: Path) -> None:
     assert (tmp_path / "mini.png").read_bytes().startswith(b"\x89PNG")  # format from suffix
     code, _, err = run("render", MINI, "--by-strategic-goal", "-o", str(tmp_path / "parts"))
     assert code == 0, err
-    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == ["mini-SD1.svg",
-                                                                      "mini-SD2.svg"]
+    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == ["mini--SD1.svg",
+                                                                      "mini--SD2.svg"]
     code, out, _ = run("render", MINI, "--programme", "mini", "-o", "-")
     assert code == 0 and out.startswith("<?xml") and "<desc>" in out
 

@@ -53,8 +53,8 @@ def test_main_goal_column_appears_when_there_are_main_goals(mini: nx.MultiDiGrap
 
 def test_nodes_carry_stable_ids_titles_and_sources(mini: nx.MultiDiGraph) -> None:
     src = din_dot(mini, "mini").source
-    line = _node_line(src, "din-mini-SD1.a")
-    assert 'id="din-mini-SD1.a"' in line
+    line = _node_line(src, "din-mini--SD1.a")
+    assert 'id="din-mini--SD1.a"' in line
     assert 'tooltip="Minder fijnstof"' in line
     assert 'comment="goal (operational); mini.txt:4"' in line
     assert "30 (2018) → 25 (2022)" in line  # the indicator on its goal
@@ -63,20 +63,20 @@ def test_nodes_carry_stable_ids_titles_and_sources(mini: nx.MultiDiGraph) -> Non
 
 def test_tracks_are_clusters_and_strength_is_line_width(mini: nx.MultiDiGraph) -> None:
     src = din_dot(mini, "mini").source
-    assert 'subgraph "cluster-din-mini-S1"' in src
-    cluster = src.split('subgraph "cluster-din-mini-S1"')[1].split("}")[0]
-    assert '"din-mini-E1"' in cluster and '"din-mini-E2"' not in cluster
-    strong = next(line for line in src.splitlines() if "din-mini-E2--contributes_to" in line)
-    plain = next(line for line in src.splitlines() if "din-mini-E1--contributes_to" in line)
+    assert 'subgraph "cluster-din-mini--S1"' in src
+    cluster = src.split('subgraph "cluster-din-mini--S1"')[1].split("}")[0]
+    assert '"din-mini--E1"' in cluster and '"din-mini--E2"' not in cluster
+    strong = next(line for line in src.splitlines() if "din-mini--E2--contributes_to" in line)
+    plain = next(line for line in src.splitlines() if "din-mini--E1--contributes_to" in line)
     assert "penwidth=3.2" in strong and "penwidth=1.2" in plain
     assert "dir=back" in strong  # drawn from the end back to the means
 
 
 def test_project_role_is_marked(mini: nx.MultiDiGraph) -> None:
-    line = _node_line(din_dot(mini, "mini").source, "din-mini-P1")
+    line = _node_line(din_dot(mini, "mini").source, "din-mini--P1")
     assert "· regie" in line and "penwidth=1.8" in line
     esc = dinnet.load(ASSETS / "escaping.yaml")
-    line = _node_line(din_dot(esc, "esc").source, "din-esc-P1")
+    line = _node_line(din_dot(esc, "esc").source, "din-esc--P1")
     assert "afstemming · lijnproject" in line and "dashed" in line
 
 
@@ -87,8 +87,8 @@ def test_by_strategic_goal_keeps_the_goal_and_stubs_the_rest(mini: nx.MultiDiGra
     assert set(sel.nodes) == {"mini:visie", "mini:SD2", "mini:E2"}
     assert sel.stubs == {"mini:SD1"}
     src = din_dot(mini, "mini", strategic_goal="mini:SD2").source
-    assert "→ SD1" in src and 'id="din-stub-mini-SD1"' in src
-    assert "din-mini-E1" not in src and "din-mini-SD1.a" not in src
+    assert "→ SD1" in src and 'id="stub-mini--SD1"' in src
+    assert "din-mini--E1" not in src and "din-mini--SD1.a" not in src
     with pytest.raises(NodeNotFoundError, match="strategic goals: SD1, SD2"):
         din_dot(mini, "mini", strategic_goal="SD9")
     with pytest.raises(NodeNotFoundError, match="unknown programme 'nope'"):
@@ -100,7 +100,7 @@ def test_missing_parts_are_drawn_as_empty_columns() -> None:
     G.remove_nodes_from([n for n, d in G.nodes(data=True) if d["kind"] in ("goal", "effort")])
     src = din_dot(G, "mini").source
     assert sorted(re.findall(r'id="din-empty-([\w-]+)"', src)) == [
-        "din-mini-S1", "operational", "strategic"]  # the track S1 stands in for its efforts
+        "din-mini--S1", "operational", "strategic"]  # the track S1 stands in for its efforts
     assert "(geen inspanningen in de tekst)" in src
 
 
@@ -108,7 +108,7 @@ def test_highlight_marks_nodes_and_lists_rules(mini: nx.MultiDiGraph) -> None:
     src = din_dot(mini, "mini", highlight={"mini:SD2": ["rule-b", "rule-a"],
                                            "mini:E1": ["rule-a"], "elsewhere": ["x"]},
                   severity={"rule-b": "warning"}).source
-    line = _node_line(src, "din-mini-SD2")
+    line = _node_line(src, "din-mini--SD2")
     assert 'color="#d7301f"' in line and "penwidth=3.5" in line
     assert "! rule-a</FONT><BR/>" in line
     assert "rule-a (2)" in src and "rule-b (1)" in src and "x (1)" not in src
@@ -165,14 +165,14 @@ def _label(line: str) -> str:
 def test_user_text_is_escaped_in_dot() -> None:
     G = dinnet.load(ASSETS / "escaping.yaml")
     src = din_dot(G, "esc").source
-    line = _node_line(src, "din-esc-SD1")
+    line = _node_line(src, "din-esc--SD1")
     label = _label(line)
     assert "Schone &quot;lucht&quot; &#92;&#92; voor &lt;b&gt;iedereen&lt;/b&gt;" in label
     assert "<b>" not in label and "\\" not in label
     assert r'tooltip="Schone \"lucht\" \\\\ voor <b>iedereen</b>"' in line
-    script = _label(_node_line(src, "din-esc-SD1.a"))
+    script = _label(_node_line(src, "din-esc--SD1.a"))
     assert "&lt;/text&gt;&lt;script&gt;" in script and "<script" not in script
-    vision = _node_line(src, "din-esc-visie")
+    vision = _node_line(src, "din-esc--visie")
     assert r'tooltip="Een \\\\N stad met \"quotes\" en \\\\l backslash \\\\"' in vision
     assert "&#92;&#92;N" in _label(vision) and "&#92;&#92;l" in _label(vision)
     assert "&lt;b&gt;Spoor&lt;/b&gt; &quot;1&quot; &#92;&#92;l" in src  # the track's cluster label
@@ -217,6 +217,6 @@ def test_pieces_start_before_the_selection(monkeypatch: pytest.MonkeyPatch) -> N
     real = dot_module.select_din
     monkeypatch.setattr(dot_module, "select_din", lambda G, p, **kw: calls.append(p) or real(G, p, **kw))
     pieces = iter_din_dot(G, "zorg", strategic_goal="SD1")
-    assert next(pieces) == 'digraph "din-zorg-SD1" {\n' and calls == []
+    assert next(pieces) == 'digraph "din-zorg--SD1" {\n' and calls == []
     next(pieces)
     assert calls == ["zorg"]

@@ -86,12 +86,12 @@ def test_labels_come_out_literally_in_svg() -> None:
     assert not [el.tag for el in root.iter() if el.tag.split("}")[-1] in ("script", "b", "i")]
     _check_din(G, "esc", svg)
     groups = svg_groups(svg)
-    assert title_of(groups["din-esc-SD1.a"]) == "Minder </text><script>alert(1)</script> fijnstof"
-    assert title_of(groups["din-esc-visie"]) == 'Een \\N stad met "quotes" en \\l backslash \\'
-    assert title_of(groups["din-esc-P1"]) == 'Back\\\\slash "quote" <i>schuin</i> &amp; \\"'
-    assert 'Fijnstof <µg/m3> & "meer"' in text_of(groups["din-esc-SD1.a"])
-    assert "</text><script>" in text_of(groups["din-esc-SD1.a"])
-    assert title_of(groups["din-esc-S1"]) == '<b>Spoor</b> "1" \\l'  # the track's cluster
+    assert title_of(groups["din-esc--SD1.a"]) == "Minder </text><script>alert(1)</script> fijnstof"
+    assert title_of(groups["din-esc--visie"]) == 'Een \\N stad met "quotes" en \\l backslash \\'
+    assert title_of(groups["din-esc--P1"]) == 'Back\\\\slash "quote" <i>schuin</i> &amp; \\"'
+    assert 'Fijnstof <µg/m3> & "meer"' in text_of(groups["din-esc--SD1.a"])
+    assert "</text><script>" in text_of(groups["din-esc--SD1.a"])
+    assert title_of(groups["din-esc--S1"]) == '<b>Spoor</b> "1" \\l'  # the track's cluster
 
 
 def test_highlight_overlay_renders_a_legend() -> None:
@@ -100,7 +100,7 @@ def test_highlight_overlay_renders_a_legend() -> None:
     svg = din(G, "mini", highlight_gaps=True).render("svg")
     groups = svg_groups(svg)
     assert "goal-without-effort" in text_of(groups["din-legend-rules"])
-    shape = next(el for el in groups["din-mini-SD2"].iter() if el.tag == f"{SVG}path")
+    shape = next(el for el in groups["din-mini--SD2"].iter() if el.tag == f"{SVG}path")
     assert shape.get("stroke") == "#d7301f"
 
 
@@ -143,7 +143,7 @@ def test_unlinked_items_stand_under_linked_ones_also_next_to_clusters() -> None:
             and u.startswith("nieuwstraatkwartier:")} == {"nieuwstraatkwartier:E1",
                                                           "nieuwstraatkwartier:E2"}
     tops = [_top(groups[svg_id(f"nieuwstraatkwartier:{n}")]) for n in efforts + results]
-    tops += [_top(groups[f"din-empty-din-nieuwstraatkwartier-T{i}"]) for i in range(1, 5)]
+    tops += [_top(groups[f"din-empty-din-nieuwstraatkwartier--T{i}"]) for i in range(1, 5)]
     assert tops == sorted(tops)
 
 

@@ -142,7 +142,7 @@ def test_report_contents(almelo):
                     "Wat de tekst niet bevat", "Doelen-Inspanningen-Netwerk"):
         assert heading in almelo
     assert almelo.count('class="card programme"') == 7
-    assert 'id="din-zorg-SD3"' in almelo          # stable ids of the DIN nodes
+    assert 'id="din-zorg--SD3"' in almelo          # stable ids of the DIN nodes
     assert almelo.count('role="button"') > 300    # every drawn node is focusable
     assert "budget-mismatch" in almelo and "02-binnenstad.txt:726-744" in almelo
     assert "de vier kernwaarden die het Almelose DNA vormen (spoor 2)" in almelo

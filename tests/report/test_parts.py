@@ -78,14 +78,14 @@ def test_inline_svg_removes_active_content_and_scopes_ids():
     out = inline_svg(svg, scope="s")
     for bad in ("onload", "<style", "<script", "foreignObject", "https:", "javascript:"):
         assert bad not in out
-    assert 'id="s-g"' in out and 'fill="url(#s-g)"' in out and 'xlink:href="#s-g"' in out
+    assert 'id="s--g"' in out and 'fill="url(#s--g)"' in out and 'xlink:href="#s--g"' in out
     assert "<text>&lt;script&gt;</text>" in out
 
 
 def test_inline_svg_marks_edges_with_their_ends():
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><g id="din-p-E1--contributes_to--din-p-SD1" '
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><g id="din-p--E1--contributes_to--din-p--SD1" '
            'class="edge"><path d="M0,0"/></g></svg>')
-    nodes = {"din-p-E1": ("p:E1", "E"), "din-p-SD1": ("p:SD1", "S")}
+    nodes = {"din-p--E1": ("p:E1", "E"), "din-p--SD1": ("p:SD1", "S")}
     out = inline_svg(svg, scope="din-p", nodes=nodes)
     assert 'data-from="p:E1" data-to="p:SD1"' in out
 
@@ -94,5 +94,5 @@ def test_inline_svg_makes_repeated_ids_unique():
     svg = ('<svg xmlns="http://www.w3.org/2000/svg"><g id="a"/><g id="a"/><g id="a-2"/>'
            '<use href="#a"/></svg>')
     out = inline_svg(svg, scope="s")
-    assert out.count('id="s-a"') == 1 and 'id="s-a-2"' in out and 'id="s-a-2-2"' in out
-    assert 'href="#s-a"' in out
+    assert out.count('id="s--a"') == 1 and 'id="s--a-2"' in out and 'id="s--a-2-2"' in out
+    assert 'href="#s--a"' in out

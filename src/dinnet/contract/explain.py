@@ -25,7 +25,7 @@ import pydantic
 
 from ..errors import SaidValueError, one_line
 from ..glossary import Message, message
-from .model import LOCAL_ID_PATTERN, Contract
+from .model import LOCAL_ID_PATTERN, PROGRAMME_ID_PATTERN, Contract
 from .references import Loc
 from .similar import unusual_characters
 
@@ -195,6 +195,8 @@ def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
     if kind == "string_pattern_mismatch":
         odd = unusual_characters(value) if isinstance(value, str) else []
         hint = message("load.odd_characters", chars=odd[:3]) if odd else ""
+        if str(err.get("ctx", {}).get("pattern")) == PROGRAMME_ID_PATTERN:
+            return loc, message("load.bad_programme_id", value=short_value(value), hint=hint), False
         if str(err.get("ctx", {}).get("pattern")) == LOCAL_ID_PATTERN or loc[-1] == "id":
             return loc, message("load.bad_id", value=short_value(value), hint=hint), False
         return loc, message("load.bad_ref", value=short_value(value), hint=hint), False

@@ -75,8 +75,10 @@ GoalLevel = Literal["main", "strategic", "operational"]
 GOAL_LEVELS: tuple[str, ...] = get_args(GoalLevel)
 
 LOCAL_ID_PATTERN = r"^[^\W_][\w.-]*$"
-PROGRAMME_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-REF_PATTERN = r"^([a-z0-9][a-z0-9-]*:)?[^\W_][\w.-]*$"
+#: Words of lower-case letters and digits joined by single dashes: no '--' and no dash at
+#: either end, so ``programme + "--" + local id`` (file names, SVG ids) never collide.
+PROGRAMME_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REF_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*:)?[^\W_][\w.-]*$"
 _SOURCE_RE = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<start>\d+)(?:-(?P<end>\d+))?$")
 
 LocalId = Annotated[
@@ -87,7 +89,7 @@ LocalId = Annotated[
 ProgrammeId = Annotated[
     str,
     StringConstraints(pattern=PROGRAMME_ID_PATTERN, max_length=64),
-    Field(description="Programme id: lower-case letters, digits and '-'."),
+    Field(description="Programme id: lower-case letters and digits, words joined by one '-'."),
 ]
 Ref = Annotated[
     str,

@@ -12,7 +12,7 @@ measures). Changed links get the same colours.
 >>> H = G.copy()
 >>> H.remove_node("zorg:E1")
 >>> dg = diff_dot(G, H, diff_graphs(G, H))
->>> 'id="din-zorg-E1"' in dg.source and COLOURS["removed"] in dg.source
+>>> 'id="din-zorg--E1"' in dg.source and COLOURS["removed"] in dg.source
 True
 """
 

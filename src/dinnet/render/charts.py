@@ -44,10 +44,21 @@ __all__ = [
     "numeric_indicators",
 ]
 
+#: Values larger than this (in size) are written, not drawn: matplotlib cannot
+#: scale an axis to numbers near the largest float (1.8e308), and no real
+#: indicator or budget comes near it.
+CHART_LIMIT = 1e15
+
+
 def _number(value: Any) -> float | None:
+    """A value to draw, or None (text, or a number too large to draw: it is written instead)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if math.isfinite(value) else None
+    return float(value) if _drawable(float(value)) else None
+
+
+def _drawable(value: float | None) -> bool:
+    return value is not None and math.isfinite(value) and abs(value) <= CHART_LIMIT
 
 
 def numeric_indicators(G: nx.MultiDiGraph, programme: str) -> list[str]:
@@ -241,10 +252,15 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
     for i, table in enumerate(tables):
         mine = {r[1]: r for r in rows if r[0] == table}
         xs = [years.index(y) - 0.4 + width * (i + 0.5) for y in mine]
-        ax.bar(xs, [mine[y][2] for y in mine], width=width * 0.9,
+        sums = [mine[y][2] for y in mine]
+        ax.bar(xs, [v if _drawable(v) else 0 for v in sums], width=width * 0.9,
                color=colours[i % len(colours)], alpha=0.75, label=f"{table}: {words['lines']}")
         for x, y in zip(xs, mine, strict=True):
             printed = mine[y][3]
+            if not (_drawable(mine[y][2]) and (printed is None or _drawable(printed))):
+                ax.annotate(words["too_large"], (x, 0), fontsize=6, rotation=90, ha="center",
+                            va="bottom", color="#d7301f", annotation_clip=False)
+                continue
             if printed is None:
                 continue
             word = _approx_words(G, programme, table).get(y)

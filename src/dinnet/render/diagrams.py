@@ -6,7 +6,7 @@ in a notebook (``_repr_svg_``) and saves itself atomically in any format.
 >>> from dinnet.render._example import example_graph
 >>> G = example_graph()
 >>> [d.name for d in din_diagrams(G, by_strategic_goal=True)]
-['mini-SD1', 'mini-SD2']
+['mini--SD1', 'mini--SD2']
 >>> din(G, "mini").source.startswith('digraph "din-mini"')
 True
 """
@@ -92,8 +92,8 @@ def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps:
     --------
     >>> from dinnet.render._example import example_graph
     >>> d = din(example_graph(), "mini", strategic_goal="SD2")
-    >>> d.name, 'id="din-mini-E2"' in d.source, 'id="din-mini-E1"' in d.source
-    ('mini-SD2', True, False)
+    >>> d.name, 'id="din-mini--E2"' in d.source, 'id="din-mini--E1"' in d.source
+    ('mini--SD2', True, False)
     """
     check_din(G, programme, strategic_goal=strategic_goal, lang=lang)
     highlight = gap_highlights(G, programme, findings=findings) if highlight_gaps else None
@@ -101,8 +101,8 @@ def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps:
                              highlight=highlight.nodes if highlight else None,
                              severity=highlight.severity if highlight else None)
     name = programme
-    if strategic_goal is not None:
-        name += "-" + strategic_goal.split(":", 1)[-1]
+    if strategic_goal is not None:  # no '--' in a programme id: names never collide
+        name += "--" + strategic_goal.split(":", 1)[-1]
     return Diagram(name, text)
 
 
@@ -174,7 +174,7 @@ def write_diagrams(diagrams: Sequence[Diagram], output: str | Path, format: str 
     >>> out = tempfile.mkdtemp()
     >>> paths = write_diagrams(din_diagrams(example_graph(), by_strategic_goal=True), out, "dot")
     >>> [p.name for p in paths]
-    ['mini-SD1.dot', 'mini-SD2.dot']
+    ['mini--SD1.dot', 'mini--SD2.dot']
     """
     if not diagrams:
         raise OutputError.of(message("error.nothing_to_draw"))

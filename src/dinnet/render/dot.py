@@ -8,10 +8,10 @@ order. Everything is sorted, so the same data gives the same DOT bytes.
 
 >>> from dinnet.render._example import example_graph
 >>> dg = din_dot(example_graph(), "mini")
->>> 'id="din-mini-SD1"' in dg.source and 'id="din-col-strategic"' in dg.source
+>>> 'id="din-mini--SD1"' in dg.source and 'id="din-col-strategic"' in dg.source
 True
 >>> print(svg_id("zorg:SD3"), svg_id("binnenstad:S2", stub=True))
-din-zorg-SD3 din-stub-binnenstad-S2
+din-zorg--SD3 stub-binnenstad--S2
 """
 
 from __future__ import annotations
@@ -50,8 +50,13 @@ _SEVERITY_RANK = {"error": 0, "warning": 1}
 _CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "header")}
 
 def svg_id(node: str, *, stub: bool = False) -> str:
-    """The stable element id of a graph node in DOT and SVG (``zorg:SD3`` -> ``din-zorg-SD3``)."""
-    return ("din-stub-" if stub else "din-") + node.replace(":", "-", 1)
+    """The stable element id of a graph node in DOT and SVG (``zorg:SD3`` -> ``din-zorg--SD3``).
+
+    A programme id holds no ``--`` and does not end in ``-``, so the first
+    ``--`` ends it and two nodes never share an id (``a:b-c`` and ``a-b:c``
+    give ``din-a--b-c`` and ``din-a-b--c``). Stubs start with ``stub-``.
+    """
+    return ("stub-" if stub else "din-") + node.replace(":", "--", 1)
 
 
 def html_label(rows: Sequence[str], *, rules: Sequence[int] = ()) -> str:
@@ -108,7 +113,7 @@ class _DinBuilder:
         self.stub_targets: dict[str, tuple[list[str], bool]] = {}
         for (inside, out), targets in sorted(outside.items()):
             ts = sorted(targets, key=natural_key)
-            name = "din-stub-" + "--".join(svg_id(t)[4:] for t in ts) + ("" if out else "--in")
+            name = "stub-" + "--".join(svg_id(t)[4:] for t in ts) + ("" if out else "--in")
             self.stub_of[(inside, out)] = name
             self.stub_targets[name] = (ts, out)
         self.graph_name = svg_id(sel.strategic_goal or sel.programme)

@@ -1,8 +1,8 @@
 """Read a drawn DIN back from its SVG: boxes, frames, links, text sizes (pure).
 
 Graphviz writes every node, track frame and link as a ``<g>`` with the id
-dinnet gave it (``din-zorg-SD3``, ``din-zorg-S1``,
-``din-zorg-E1--contributes_to--din-zorg-SD3``). This module reads those
+dinnet gave it (``din-zorg--SD3``, ``din-zorg--S1``,
+``din-zorg--E1--contributes_to--din-zorg--SD3``). This module reads those
 shapes so that tests and the benchmark can check the picture itself: does
 every link start and end on its two ends (:func:`loose_ends`), how many pairs
 of links cross (:func:`crossings`), how large is the text at print size

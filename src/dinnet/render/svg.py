@@ -4,7 +4,7 @@ Graphviz writes a node's DOT name as its ``<title>``. dinnet gives every node a
 ``tooltip`` (its full label) and a ``comment`` (its kind and source), which
 Graphviz writes as ``xlink:title`` and as an XML comment; this module moves
 them into ``<title>`` and ``<desc>``, where screen readers and browsers look.
-Element ids (``din-zorg-SD3``) come from the DOT ``id`` attributes.
+Element ids (``din-zorg--SD3``) come from the DOT ``id`` attributes.
 
 >>> svg = b'''<!-- n -->
 ... <!-- goal; z.txt:3 -->

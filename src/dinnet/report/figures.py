@@ -79,13 +79,13 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     str
         An ``<svg>`` element whose nodes have ``data-node``, ``tabindex`` and
         ``role="button"``; ids of this programme's nodes are kept
-        (``din-zorg-SD3``), all others are prefixed with ``din-<programme>``.
+        (``din-zorg--SD3``), all others are prefixed with ``fig-<programme>--``.
 
     Examples
     --------
     >>> from dinnet.render._example import example_graph
     >>> svg = din_svg(example_graph(), "mini")
-    >>> 'id="din-mini-E1"' in svg and 'role="button"' in svg
+    >>> 'id="din-mini--E1"' in svg and 'role="button"' in svg
     True
     """
     nodes = _node_map(G) if nodes is None else nodes
@@ -94,7 +94,7 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
                           severity=highlights.severity)
     keep = {k for k, (n, _) in nodes.items()
             if k == svg_id(n) and G.nodes[n].get("programme") == programme}
-    return inline_svg(render(pieces, "svg"), scope=f"din-{programme}", nodes=nodes, keep=keep)
+    return inline_svg(render(pieces, "svg"), scope=f"fig-{programme}", nodes=nodes, keep=keep)
 
 
 def _chart_svg(fig: object, scope: str) -> str:

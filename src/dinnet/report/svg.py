@@ -14,12 +14,13 @@ element, so that whatever it holds comes out as escaped text. On the way:
   with its full label; an edge's group gets ``data-from`` and ``data-to``.
 
 >>> svg = ('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10pt" '
-...        'viewBox="0 0 10 10"><g id="din-p-E1" class="node"><title>din&#45;p&#45;E1</title>'
+...        'viewBox="0 0 10 10"><g id="din-p--E1" class="node">'
+...        '<title>din&#45;p&#45;&#45;E1</title>'
 ...        '<text onclick="x()">&lt;b&gt;</text></g><script>alert(1)</script></svg>')
->>> print(inline_svg(svg, scope="f1", nodes={"din-p-E1": ("p:E1", "E <b>")})
+>>> print(inline_svg(svg, scope="f1", nodes={"din-p--E1": ("p:E1", "E <b>")})
 ...       .replace("><", ">\\n<"))
 <svg width="10pt" viewBox="0 0 10 10" id="f1" class="figure">
-<g id="din-p-E1" class="node din-node" data-node="p:E1" tabindex="0" role="button" aria-label="E &lt;b&gt;">
+<g id="din-p--E1" class="node din-node" data-node="p:E1" tabindex="0" role="button" aria-label="E &lt;b&gt;">
 <title>E &lt;b&gt;</title>
 <text>&lt;b&gt;</text>
 </g>
@@ -73,7 +74,7 @@ class _Writer:
         self.out: list[str] = []
 
     def new_id(self, old: str) -> str:
-        return old if old in self.keep else f"{self.scope}-{old}"
+        return old if old in self.keep else f"{self.scope}--{old}"
 
     def collect(self, root: ET.Element) -> None:
         """New ids for all elements; a repeated id gets a number (references go to the first)."""
@@ -172,7 +173,7 @@ def inline_svg(svg: str | bytes, *, scope: str,
     scope : str
         A page-unique prefix for the SVG's ids; it also becomes the root's id.
     nodes : mapping, optional
-        Element id of a DIN node's group (``din-zorg-SD3``, or a stub's id)
+        Element id of a DIN node's group (``din-zorg--SD3``, or a stub's id)
         to ``(graph node id, full label)``.
     keep : collection of str, optional
         Ids that stay as they are (default: the keys of ``nodes``); they must
@@ -190,10 +191,10 @@ def inline_svg(svg: str | bytes, *, scope: str,
     >>> print(out.replace("><", ">\\n<"))
     <svg id="chart-1" class="figure">
     <defs>
-    <clipPath id="chart-1-c">
+    <clipPath id="chart-1--c">
     </clipPath>
     </defs>
-    <path clip-path="url(#chart-1-c)">
+    <path clip-path="url(#chart-1--c)">
     </path>
     </svg>
     """
