@@ -419,3 +419,108 @@ def test_item9_programme_ids_that_could_collide_are_refused(tmp_path: Path, pid:
     err = load_error(path)
     assert (err.line, err.column) == (2, 7)
     assert "is not a valid programme id" in str(err) and "no '--'" in str(err)
+
+
+# 6 and 12. the xlsx reader: bounded, and no formula dropped
+def minimal_workbook(tmp_path: Path) -> Path:
+    from dinnet.io.loading import load_contracts
+    from dinnet.io.xlsx import export_xlsx
+
+    loaded, indexes, _ = load_contracts(ASSETS / "minimal.yaml")
+    book = tmp_path / "din.xlsx"
+    book.write_bytes(export_xlsx([item.contract for item in loaded], indexes))
+    return book
+
+
+def xlsx_problems(book: Path) -> list[str]:
+    from dinnet.io.xlsx_import import read_workbook
+
+    with pytest.raises(ContractError) as info:
+        read_workbook(book)
+    return [str(p) for p in info.value.problems]
+
+
+def test_item6_uncompressed_size_is_checked_before_inflating(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    import openpyxl
+
+    from dinnet.io import limits
+
+    book = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(minimal_workbook(tmp_path)) as src, \
+            zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        out.writestr("xl/media/zeros.bin", b"\0" * 40_000_000)  # 40 MB in about 40 KB
+    assert book.stat().st_size < 200_000
+
+    def never(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("openpyxl must not open a zip bomb")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    monkeypatch.setattr(limits, "XLSX_MAX_UNCOMPRESSED", 30_000_000)
+    [line] = xlsx_problems(book)
+    assert line.startswith(f"{book}: error: the workbook unpacks to 40,")
+    assert "(a zip bomb?); raise the limit XLSX_MAX_UNCOMPRESSED" in line
+
+
+def test_item6_a_sheet_declaring_a_million_rows_is_refused_quickly(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = minimal_workbook(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["goals"].cell(row=1_000_000, column=1, value="x")
+    wb.save(book)
+    start = time.perf_counter()
+    lines = xlsx_problems(book)
+    assert time.perf_counter() - start < 10
+    assert lines == ["din.xlsx[goals]: error: the sheet declares 1,000,000 rows, more than 100,000; "
+                     "split the workbook, or raise the limit XLSX_MAX_ROWS (set "
+                     "DINNET_XLSX_MAX_ROWS to raise it)"]
+
+
+def test_item6_cells_and_rows_are_counted_while_reading(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dinnet.io import limits
+
+    book = minimal_workbook(tmp_path)
+    monkeypatch.setattr(limits, "XLSX_MAX_CELLS", 40)
+    [line] = xlsx_problems(book)
+    assert "error: the workbook has more cells, more than 40; split the workbook" in line
+    assert line.startswith("din.xlsx[") and ":" in line.split("]", 1)[1]
+
+
+def test_item6_error_lines_are_capped(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = minimal_workbook(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["stakeholders"]
+    for i in range(500):
+        ws.append(["nergens", f"s{i}", "S", "mini.txt:1"])
+    wb.save(book)
+    lines = xlsx_problems(book)
+    assert len(lines) == 201
+    assert "programme 'nergens' is not on the programmes sheet" in lines[0]
+    assert lines[-1].endswith("... and 300 more problems not shown (see the limit XLSX_MAX_ERRORS "
+                              "(set DINNET_XLSX_MAX_ERRORS to raise it)); fix these first")
+
+
+def test_item12_formula_without_a_saved_result_is_located(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = minimal_workbook(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["efforts"]
+    header = [c.value for c in ws[1]]
+    column = header.index("label") + 1
+    ws.cell(row=2, column=column, value='=CONCAT("Minder ", "auto\'s")')  # openpyxl saves no result
+    wb.save(book)
+    result = run("import-xlsx", str(book), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert (f"din.xlsx[efforts]:2:{column}: error: label: a formula without a saved result (the "
+            "cell would read as empty); open and save the workbook in Excel or LibreOffice, or "
+            "type the value") in lines_of(result)
+    assert not (tmp_path / "out").exists()

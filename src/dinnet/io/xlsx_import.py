@@ -24,7 +24,8 @@ import difflib
 import io
 import re
 import sys
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,9 @@ import pydantic
 from ..contract.explain import loc_path, validation_message
 from ..contract.model import Contract, Index
 from ..contract.references import Loc, check_contract
-from ..errors import ContractError, OutputError, Problem, ValidationError
+from ..errors import ContractError, OutputError, Problem, ValidationError, one_line
 from ..glossary import message
+from . import limits
 from .output import write_output
 from .scaffold import schema_comment
 from .xlsx import NULL, SHEETS, YEARS, openpyxl_module, year_column
@@ -66,6 +68,8 @@ class _Book:
     file: str
     rows: dict[str, list[_Row]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    cells: int = 0
+    stopped: bool = False  # a limit was hit: the rest was not read
 
     def problem(self, sheet: str, row: int | None, column: str | None, message: str,
                 header: list[str] | None = None) -> None:
@@ -119,14 +123,70 @@ def _convert(name: str, value: Any) -> Any:
     return _text(value)
 
 
+class _Limit(Exception):
+    """A limit of :mod:`dinnet.io.limits` was hit while reading (the problem is recorded)."""
+
+
+def _workbook_source(path: Path) -> Callable[[], Path | io.BytesIO]:
+    """A way to open the workbook again and again: its path, or (``-``) standard input read
+    once, at most ``XLSX_MAX_UNCOMPRESSED`` bytes."""
+    if str(path) != "-":
+        return lambda: path
+    data = sys.stdin.buffer.read(limits.XLSX_MAX_UNCOMPRESSED + 1)
+    return lambda: io.BytesIO(data)
+
+
+def _check_zip(path: Path, source: Path | io.BytesIO) -> None:
+    """Refuse a workbook that would inflate beyond ``XLSX_MAX_UNCOMPRESSED`` (a zip bomb),
+    from the sizes in the zip directory, before anything is inflated."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        raise ValidationError([Problem(str(path), None, None, "", f"not a readable .xlsx "
+                                       f"workbook ({one_line(str(exc), 200)})")]) from None
+    if total > limits.XLSX_MAX_UNCOMPRESSED:
+        raise ValidationError([Problem(str(path), None, None, "", f"the workbook unpacks to "
+                                       f"{total:,} bytes, more than {limits.XLSX_MAX_UNCOMPRESSED:,} "
+                                       f"(a zip bomb?); raise "
+                                       f"{limits.describe('XLSX_MAX_UNCOMPRESSED')}")])
+
+
+def _formulas_without_value(source: Path | io.BytesIO, member: str) -> Iterator[tuple[int, int]]:
+    """``(row, column)`` of each formula cell of a sheet that has no saved result.
+
+    ``openpyxl`` reads such a cell as empty; Excel and LibreOffice save the
+    result with the formula, other tools (scripts, some converters) do not.
+    """
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    with zipfile.ZipFile(source) as archive, archive.open(member) as fh:
+        for _, element in iterparse(fh):
+            if element.tag == f"{_NS}c":
+                formula, value = element.find(f"{_NS}f"), element.findtext(f"{_NS}v")
+                if formula is not None and not value and element.get("t") != "inlineStr":
+                    letters, row = coordinate_from_string(element.get("r", "A1"))
+                    yield row, column_index_from_string(letters)
+                element.clear()
+            elif element.tag == f"{_NS}row":
+                element.clear()
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
 def _read_sheets(book: _Book, path: Path) -> None:
+    opened = _workbook_source(path)  # `-`: standard input
+    _check_zip(path, opened())
     openpyxl = openpyxl_module()
     try:
-        source = io.BytesIO(sys.stdin.buffer.read()) if str(path) == "-" else path  # `-`: stdin
-        wb = openpyxl.load_workbook(source, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(opened(), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
         raise ValidationError([Problem(str(path), None, None, "",
-                                       f"not a readable .xlsx workbook ({exc})")]) from None
+                                       f"not a readable .xlsx workbook "
+                                       f"({one_line(str(exc), 200)})")]) from None
     try:
         for ws in wb.worksheets:
             name = ws.title.strip()
@@ -138,9 +198,29 @@ def _read_sheets(book: _Book, path: Path) -> None:
                 book.problem(name, None, None, f"unknown sheet '{name}'{hint} (sheets whose name "
                              "starts with '_' are ignored)")
                 continue
-            book.rows[name] = list(_sheet_rows(book, name, ws.iter_rows(values_only=True)))
+            try:
+                if (ws.max_row or 0) > limits.XLSX_MAX_ROWS:
+                    _too_many(book, name, None, f"the sheet declares {ws.max_row:,} rows",
+                              "XLSX_MAX_ROWS")
+                book.rows[name] = list(_sheet_rows(book, name, ws.iter_rows(values_only=True)))
+            except _Limit:
+                return
+            header = book.rows[name][0].header if book.rows[name] else []
+            for row, column in _formulas_without_value(opened(), ws._worksheet_path):
+                heading = header[column - 1] if column <= len(header) else None
+                book.problems.append(Problem(
+                    f"{book.file}[{name}]", row, column, heading or "", "a formula without a "
+                    "saved result (the cell would read as empty); open and save the workbook "
+                    "in Excel or LibreOffice, or type the value"))
     finally:
         wb.close()
+
+
+def _too_many(book: _Book, sheet: str, row: int | None, what: str, limit: str) -> None:
+    book.problem(sheet, row, None, f"{what}, more than {getattr(limits, limit):,}; split the "
+                 f"workbook, or raise {limits.describe(limit)}")
+    book.stopped = True
+    raise _Limit
 
 
 def _sheet_rows(book: _Book, sheet: str, cells: Iterator[tuple[Any, ...]]) -> Iterator[_Row]:
@@ -158,6 +238,11 @@ def _sheet_rows(book: _Book, sheet: str, cells: Iterator[tuple[Any, ...]]) -> It
         hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
         book.problem(sheet, 1, name, f"unknown column '{name}'{hint}", header)
     for number, values in enumerate(cells, start=2):
+        book.cells += len(values)
+        if number > limits.XLSX_MAX_ROWS:
+            _too_many(book, sheet, number, "the sheet has more rows", "XLSX_MAX_ROWS")
+        if book.cells > limits.XLSX_MAX_CELLS:
+            _too_many(book, sheet, number, "the workbook has more cells", "XLSX_MAX_CELLS")
         row = {}
         for name, value in zip(header, values, strict=False):
             converted = _convert(name, value) if name else None
@@ -469,6 +554,8 @@ def read_workbook(path: str | Path) -> tuple[list[Contract], list[Index]]:
     path = Path(path)
     book = _Book(path.name)
     _read_sheets(book, path)
+    if book.stopped:
+        raise ValidationError(_shown(book.problems))  # the rest of the workbook was not read
     rows = {sheet.name: book.rows.get(sheet.name, []) for sheet in SHEETS}
     heads: dict[Any, _Row] = {}
     for r in rows["programmes"]:
@@ -500,9 +587,20 @@ def read_workbook(path: str | Path) -> tuple[list[Contract], list[Index]]:
         book.problem("programmes", None, None, "no programmes: the 'programmes' sheet is "
                      "missing or empty")
     if book.problems:
-        raise ValidationError(sorted(book.problems, key=lambda p: (p.file, p.line or 0,
-                                                                    p.column or 0)))
+        raise ValidationError(_shown(book.problems))
     return contracts, indexes
+
+
+def _shown(problems: list[Problem]) -> list[Problem]:
+    """The problems in sheet order, at most ``XLSX_MAX_ERRORS`` and a line counting the rest."""
+    ordered = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+    cap = limits.XLSX_MAX_ERRORS
+    if len(ordered) <= cap:
+        return ordered
+    rest = len(ordered) - cap
+    return [*ordered[:cap], Problem(ordered[cap].file, ordered[cap].line, ordered[cap].column, "",
+                                    f"... and {rest:,} more problems not shown (see "
+                                    f"{limits.describe('XLSX_MAX_ERRORS')}); fix these first")]
 
 
 def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) -> list[Path]:
