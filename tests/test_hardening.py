@@ -524,3 +524,48 @@ def test_item12_formula_without_a_saved_result_is_located(tmp_path: Path) -> Non
             "cell would read as empty); open and save the workbook in Excel or LibreOffice, or "
             "type the value") in lines_of(result)
     assert not (tmp_path / "out").exists()
+
+
+# 14. the portfolio of 200 interlinked programmes
+def interlinked(tmp_path: Path, n: int) -> list[Path]:
+    import random
+
+    rng = random.Random(19)
+    paths = []
+    for i in range(n):
+        text = MINIMAL.replace("id: mini", f"id: p{i}").replace("name: Mini", f"name: P {i}")
+        text += "relations:\n" + "".join(
+            f"  - {{programme: p{j}, topics: [Thema {j % 7}], source: mini.txt:1}}\n"
+            for j in rng.sample([j for j in range(n) if j != i], 5))
+        paths.append(tmp_path / f"p{i}.yaml")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
+@pytest.mark.graphviz
+def test_item14_portfolio_of_200_interlinked_programmes(tmp_path: Path) -> None:
+    from dinnet.render import portfolio
+
+    G = dinnet.load(*interlinked(tmp_path, 200))
+    start = time.perf_counter()
+    svg = portfolio(G).render("svg", timeout=60)
+    assert time.perf_counter() - start < 30  # circo: more than ten minutes
+    assert svg.count(b'class="node') == 200 and b'id="prog&#45;p199"' in svg
+
+
+def test_item14_a_timeout_advises_only_what_the_command_has(tmp_path: Path) -> None:
+    from dinnet.errors import GraphvizError
+    from dinnet.render import din, portfolio
+
+    G = dinnet.load(ASSETS / "minimal.yaml")
+    slow = tmp_path / "dot"
+    slow.write_text("#!/bin/sh\nsleep 5\n", encoding="utf-8")
+    slow.chmod(0o755)
+    from dinnet.render.run import render
+
+    for diagram, says, never in [(portfolio(G), "give fewer contracts", "--by-strategic-goal"),
+                                 (din(G, "mini"), "--by-strategic-goal", "fewer contracts")]:
+        with pytest.raises(GraphvizError) as info:
+            render(diagram.text(), "svg", timeout=0.2, executable=str(slow), hint=diagram.hint)
+        assert says in str(info.value) and never not in str(info.value)
+        assert "raise the timeout" not in str(info.value)

@@ -43,6 +43,12 @@ __all__ = [
 ]
 
 
+_DIN_HINT = ("the diagram is too large for Graphviz; draw one programme (--programme) or one "
+             "strategic goal (--by-strategic-goal) at a time")
+_PORTFOLIO_HINT = ("the map is too large for Graphviz; give fewer contracts (the programmes "
+                   "whose relations you want to see)")
+
+
 @dataclass(frozen=True)
 class Diagram:
     """A named Graphviz diagram that draws itself (SVG in Jupyter) and saves itself.
@@ -54,6 +60,8 @@ class Diagram:
 
     name: str
     text: Callable[[], Iterable[str]] = field(repr=False)
+    #: What to do when Graphviz takes too long (options of the command that draws it).
+    hint: str = field(default=_DIN_HINT, repr=False)
 
     @property
     def source(self) -> str:
@@ -67,7 +75,7 @@ class Diagram:
 
     def render(self, format: str = "svg", *, timeout: float = 60) -> bytes:
         """The diagram as ``svg``, ``png``, ``pdf`` or ``dot`` bytes (runs Graphviz)."""
-        return render(self.text(), format, timeout=timeout)
+        return render(self.text(), format, timeout=timeout, hint=self.hint)
 
     def _repr_svg_(self) -> str:
         return self.render("svg").decode("utf-8")
@@ -144,7 +152,7 @@ def portfolio(G: nx.MultiDiGraph, *, lang: str = "nl") -> Diagram:
     'portfolio'
     """
     source = portfolio_dot(G, lang=lang).source
-    return Diagram("portfolio", lambda: [source])
+    return Diagram("portfolio", lambda: [source], hint=_PORTFOLIO_HINT)
 
 
 def _targets(names: Sequence[str], output: str | Path, format: str) -> list[str | Path]:

@@ -25,6 +25,8 @@ from .style import FONT
 __all__ = ["portfolio_dot"]
 
 _COUNTED = ("goal", "effort", "project")
+#: More programmes than this (or four times as many relations) are laid out by sfdp, not circo.
+CIRCLE_LIMIT = 40
 
 
 def _sizes(G: nx.MultiDiGraph) -> dict[str, Counter[str]]:
@@ -70,8 +72,13 @@ def portfolio_dot(G: nx.MultiDiGraph, *, lang: str = "nl") -> graphviz.Digraph:
     missing = sorted({(r["from"], r["to"]) for r in G.graph.get("unresolved", [])
                       if r.get("kind") == "depends_on"})
     dg = graphviz.Digraph(name="din-portfolio")
-    dg.attr("graph", layout="circo", fontname=FONT, labelloc="t", labeljust="l",
-            fontsize="16", mindist="2.6", pad="0.3", id="din-portfolio", splines="true",
+    # circo puts the programmes on a circle, but takes minutes for a hundred or more
+    # programmes with many relations; sfdp (force-directed) lays out hundreds in seconds
+    big = len(programmes) > CIRCLE_LIMIT or len(deps) > 4 * CIRCLE_LIMIT
+    layout = ({"layout": "sfdp", "overlap": "prism", "sep": "+6", "splines": "false"} if big
+              else {"layout": "circo", "mindist": "2.6", "splines": "true"})
+    dg.attr("graph", **layout, fontname=FONT, labelloc="t", labeljust="l",
+            fontsize="16", pad="0.3", id="din-portfolio",
             label=f"<<B>{html_text(term('portfolio', lang))}</B><BR/>"
                   f'<FONT POINT-SIZE="10">{html_text(term("one_sided", lang))}</FONT>>')
     dg.attr("node", fontname=FONT, fontsize="11")

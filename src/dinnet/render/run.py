@@ -46,8 +46,12 @@ def _pieces(graph: Any) -> Iterable[str]:
     return [graph] if isinstance(graph, str) else graph
 
 
+#: What a timeout advises when the caller has nothing more specific.
+TOO_LARGE = "the drawing is too large for Graphviz; draw fewer programmes at a time"
+
+
 def render(graph: Any, format: str = "svg", *, timeout: float = 60,
-           executable: str = "dot") -> bytes:
+           executable: str = "dot", hint: str = TOO_LARGE) -> bytes:
     """Lay out ``graph`` and return the output bytes.
 
     Parameters
@@ -63,6 +67,9 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
         Seconds before ``dot`` is stopped (counted from its start).
     executable : str
         The ``dot`` program to run.
+    hint : str
+        What the error says to do when ``dot`` takes too long (only options
+        the calling command has).
 
     Examples
     --------
@@ -78,11 +85,12 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
         return "".join(_pieces(graph)).encode("utf-8")
     # the SVG is made accessible part by part, while dot is still writing the rest
     edit = iter_accessible_svg if format == "svg" else None
-    return _run([executable, f"-T{format}"], _pieces(graph), timeout, edit)
+    return _run([executable, f"-T{format}"], _pieces(graph), timeout, edit, hint)
 
 
 def _run(command: list[str], pieces: Iterable[str], timeout: float,
-         edit: Callable[[Iterable[bytes]], Iterable[bytes]] | None = None) -> bytes:
+         edit: Callable[[Iterable[bytes]], Iterable[bytes]] | None = None,
+         hint: str = TOO_LARGE) -> bytes:
     """Run ``command`` with ``pieces`` on its standard input; its standard output.
 
     The output is read by a thread while the pieces are written, so neither
@@ -140,7 +148,7 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float,
             raise failed[0]
         if proc.returncode != 0 and expired.is_set():
             raise GraphvizError(f"Graphviz 'dot' took longer than {timeout:g} s and was stopped; "
-                                "draw a smaller part (--by-strategic-goal) or raise the timeout")
+                                f"{hint}")
         if proc.returncode != 0:
             messages.seek(0)
             errors = messages.read().decode("utf-8", "replace").strip().splitlines()
