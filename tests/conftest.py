@@ -15,6 +15,9 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=60, deadline=None)
+# the long run outside CI (docs/robustness.md): 1,700 examples for each of the six fuzz tests
+settings.register_profile("fuzz", max_examples=1700, deadline=None,
+                          suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 

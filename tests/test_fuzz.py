@@ -1,12 +1,24 @@
-"""Fuzzing the loader: any input ends in a graph or a DinnetError with a line in the file."""
+"""Fuzzing: any input ends in a graph or a DinnetError with a line in the file.
+
+A graph that loads also goes through the audit, the DIN's DOT text, the
+JSON (strict: no NaN or Infinity) and CSV exports and the budget query;
+huge numbers also through the charts. Classes: YAML-ish text, random
+characters, mutated Almelo files, and (issue 19) huge and non-finite
+numbers, alias expansion and look-alike ids.
+
+``HYPOTHESIS_PROFILE=fuzz`` runs 1,700 examples per test (10,200 in all;
+docs/robustness.md has the command and the last figures); CI runs the
+``ci`` profile (300, the heavier classes 100).
+"""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
 import networkx as nx
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dinnet
@@ -29,7 +41,42 @@ SCALARS = st.one_of(
 )
 
 
-def check(text: str) -> None:
+MINIMAL = (Path(__file__).parent / "assets" / "minimal.yaml").read_text(encoding="utf-8")
+#: The slower classes (whole Almelo files, long aliased texts) run at most 100 examples in
+#: CI and locally; the long run (``fuzz`` profile) runs them in full.
+_ALL = settings.default.max_examples
+HEAVY = settings(max_examples=_ALL if _ALL >= 1000 else min(_ALL, 100))
+
+
+def _strict(constant: str) -> None:
+    raise AssertionError(f"{constant} in the JSON export")
+
+
+def use(G: nx.MultiDiGraph, *, charts: bool = False) -> None:
+    """Every output a loaded graph can go to, without Graphviz (the DOT text is made)."""
+    from dinnet.audit import run_audit
+    from dinnet.io.export import to_csv_tables, to_json
+    from dinnet.queries import budget_checks
+    from dinnet.render.dot import iter_din_dot
+
+    run_audit(G)
+    json.loads(to_json(G), parse_constant=_strict)
+    to_csv_tables(G)
+    budget_checks(G)
+    for p in (n for n, k in G.nodes(data="kind") if k == "programme"):
+        "".join(iter_din_dot(G, p))
+        if charts:
+            from dinnet.render.charts import figure_bytes, indicator_figure, numeric_indicators
+
+            if numeric_indicators(G, p):
+                figure_bytes(indicator_figure(G, p), "svg")
+    if charts:
+        from dinnet.render.charts import budget_figure, figure_bytes
+
+        figure_bytes(budget_figure(G), "svg")
+
+
+def check(text: str, *, charts: bool = False) -> None:
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "c.yaml"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -40,11 +87,12 @@ def check(text: str) -> None:
             for p in exc.problems:
                 assert p.file == str(path)
                 assert p.line is not None and 1 <= p.line <= n_lines + 1, (p, n_lines)
-                assert p.message
+                assert p.message and "\n" not in str(p) and len(str(p)) < 1500 + len(str(path))
         except DinnetError:
             pass
         else:
             assert isinstance(G, nx.MultiDiGraph)
+            use(G, charts=charts)
 
 
 def yamlish(depth: int = 3) -> st.SearchStrategy[str]:
@@ -99,6 +147,97 @@ def mutated(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
+@HEAVY
 @given(mutated())
 def test_mutated_almelo_files(text: str) -> None:
+    check(text)
+
+
+# -- issue 19: huge and non-finite numbers, alias expansion, look-alike ids ----------------
+
+NUMBER_FIELDS = ["{value: 30, year: 2018}", "{2022: 25}", "{start: 2019, end: 2022}"]
+HUGE = st.one_of(
+    st.sampled_from(["1e309", "-1e309", ".inf", "-.inf", ".nan", ".NaN", "+.INF", "1.7e308",
+                     "-1.7e308", "1.79e308", "2e-320", "50.000", "1.000.000", "1_000", "0x10",
+                     "1e999999", "9" * 4301, "-" + "9" * 5000, "0." + "1" * 5000,
+                     "1" + "0" * 400, "1e308", "4.9e-324", "'1e309'", "NaN", "Infinity"]),
+    st.integers(300, 6000).map(lambda n: "9" * n),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+)
+
+
+@st.composite
+def huge_numbers(draw: st.DrawFn) -> str:
+    """The minimal contract with numbers (baseline, target, period, amounts) made extreme."""
+    a, b, c = draw(HUGE), draw(HUGE), draw(HUGE)
+    text = MINIMAL.replace("{value: 30, year: 2018}", f"{{value: {a}, year: 2018}}")
+    text = text.replace("{2022: 25}", f"{{2021: {b}, 2022: {c}}}")
+    if draw(st.booleans()):
+        text = text.replace("end: 2022", f"end: {draw(HUGE)}")
+    text += ("budgets:\n  - id: B1\n    title: B\n    unit: euro\n    lines:\n"
+             f"      - {{label: a, amounts: {{2019: {draw(HUGE)}, 2020: {draw(HUGE)}}}}}\n"
+             f"      - {{label: b, amounts: {{2019: {draw(HUGE)}}}}}\n"
+             f"    stated_totals: {{2019: {draw(HUGE)}}}\n    source: mini.txt:3\n")
+    return text
+
+
+@given(huge_numbers())
+def test_huge_and_non_finite_numbers(text: str) -> None:
+    check(text, charts=True)
+
+
+@st.composite
+def alias_expansion(draw: st.DrawFn) -> str:
+    """Anchors on long texts and on lists, aliased many times, in and out of the contract."""
+    size = draw(st.sampled_from([1, 10, 1_000, 20_000, 100_000]))
+    times = draw(st.integers(1, 300))
+    anchor = draw(st.sampled_from(["name", "municipality", "list"]))
+    text = MINIMAL
+    if anchor == "list":
+        text = text.replace("    stakeholders: [fietsersbond]",
+                            "    stakeholders: &l [" + ", ".join(["fietsersbond"] * min(size, 2_000))
+                            + "]")
+        alias = "stakeholders: *l"
+    else:
+        text = text.replace(f"  {anchor}: ", f"  {anchor}: &t " + "x" * size + " ", 1)
+        alias = "label: *t"
+    text = text.rstrip("\n") + "\n" + "".join(
+        f"  - {{id: s{i}, {alias}, source: mini.txt:1}}\n" for i in range(times))
+    if draw(st.booleans()):  # aliases of aliases
+        text += "not_in_text: [" + ", ".join(["*l" if anchor == "list" else "*t"] * times) + "]\n"
+    return text
+
+
+@HEAVY
+@given(alias_expansion())
+def test_alias_expansion(text: str) -> None:
+    check(text)
+
+
+LOOKALIKES = ["\u0415", "\u0410", "\u041e", "\u0421", "\u0435", "\u043e", "\u0391", "\u039f",
+              "\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u0301", "\u0331", "\u0308",
+              "\u2011", "\u2212", "\uff25", "\u212a"]
+
+
+@st.composite
+def lookalike_ids(draw: st.DrawFn) -> str:
+    """An id or a reference with a character swapped for a look-alike or an invisible one."""
+    ids = ["E1", "E2", "SD1", "SD2", "SD1.a", "S1", "P1", "fietsersbond", "mini"]
+    text = MINIMAL
+    for _ in range(draw(st.integers(1, 3))):
+        word = draw(st.sampled_from(ids))
+        i = draw(st.integers(0, len(word)))
+        char = draw(st.sampled_from(LOOKALIKES))
+        new = word[:i] + char + word[i + 1:] if draw(st.booleans()) else word[:i] + char + word[i:]
+        spots = [k for k in range(len(text)) if text.startswith(word, k)]
+        if not spots:
+            continue
+        k = draw(st.sampled_from(spots))
+        text = text[:k] + new + text[k + len(word):]
+    return text
+
+
+@HEAVY
+@given(lookalike_ids())
+def test_lookalike_ids(text: str) -> None:
     check(text)
