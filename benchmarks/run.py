@@ -23,6 +23,13 @@ measures, on the same files:
    under 60 s and under 6 GiB.
 5. ``cli_validate_s``: ``dinnet validate ONE_FILE`` as a fresh process.
    Target <= 0.5 s.
+6. ``memory_per_input_byte``: the peak memory of ``dinnet validate`` (on the
+   contracts of the load ratio) and of ``dinnet import-xlsx`` (on a workbook
+   of the same contracts), each in a fresh process, over the size of its
+   input: the growth of the peak RSS (``VmHWM``) after the imports,
+   divided by the input's bytes (for the workbook: its bytes on disk, and
+   in the details also its unpacked bytes). Targets: validate <= 40, import-xlsx
+   <= 400 per byte on disk (docs/robustness.md).
 
 Times are medians of several repetitions, run alternately where two things
 are compared, with the garbage collector emptied before each. ``--json``
@@ -63,7 +70,32 @@ TARGETS = {
     "cli_validate_s": 0.5,
     "national_s": 60.0,
     "national_mib": 6 * 1024,
+    "memory_validate": 40.0,
+    "memory_import_xlsx": 400.0,
 }
+
+# Peak memory of one command in a fresh process: the growth of the peak RSS after
+# the imports (so the interpreter and the libraries are not counted), as JSON.
+# (VmHWM of /proc, not ru_maxrss: Linux carries ru_maxrss over from the parent.)
+MEMORY = """
+import json, sys, tempfile
+import dinnet, openpyxl, pydantic, yaml
+from dinnet.cli import main
+from click.testing import CliRunner
+
+def high_water():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+
+before = high_water()
+with tempfile.TemporaryDirectory() as out:
+    args = sys.argv[1:] if sys.argv[1] == "validate" else [*sys.argv[1:], "-o", out]
+    result = CliRunner().invoke(main, ["-q", *args])
+peak = high_water()
+print(json.dumps({"exit": result.exit_code, "output": result.output[-300:],
+                  "growth_kib": peak - before, "peak_kib": peak}))
+"""
 
 # The national run: a fresh interpreter loads and audits, then reports as JSON.
 NATIONAL = """
@@ -313,6 +345,45 @@ def cli_validate(path: Path, reps: int) -> dict[str, Any]:
     return {"command": " ".join(["dinnet", "validate", path.name]), "seconds": seconds}
 
 
+# -- 6. memory per input byte --------------------------------------------------------------
+
+
+def _peak_growth(*args: str) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-c", MEMORY, *args], capture_output=True, text=True,
+                          check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"memory run failed:\n{proc.stderr}")
+    result: dict[str, Any] = json.loads(proc.stdout)
+    if result["exit"] != 0:
+        raise SystemExit(f"memory run: dinnet {args[0]} failed:\n{result['output']}")
+    return result
+
+
+def memory_per_input_byte(files: Sequence[Path], folder: Path) -> dict[str, Any]:
+    """Peak RSS growth of ``validate`` and ``import-xlsx`` over their input's bytes."""
+    import zipfile
+
+    from dinnet.io.loading import load_contracts
+    from dinnet.io.xlsx import export_xlsx
+
+    size = sum(p.stat().st_size for p in files)
+    validate = _peak_growth("validate", *map(str, files))
+    loaded, indexes, _ = load_contracts(*files)
+    book = folder / "memory.xlsx"
+    book.write_bytes(export_xlsx([item.contract for item in loaded], indexes))
+    with zipfile.ZipFile(book) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    xlsx = _peak_growth("import-xlsx", str(book))
+    return {
+        "validate": validate["growth_kib"] * 1024 / size,
+        "import_xlsx": xlsx["growth_kib"] * 1024 / book.stat().st_size,
+        "import_xlsx_unpacked": xlsx["growth_kib"] * 1024 / unpacked,
+        "validate_input_bytes": size, "validate_growth_mib": validate["growth_kib"] / 1024,
+        "xlsx_bytes": book.stat().st_size, "xlsx_unpacked_bytes": unpacked,
+        "xlsx_growth_mib": xlsx["growth_kib"] / 1024, "contracts": len(files),
+    }
+
+
 # -- the report -----------------------------------------------------------------------------
 
 
@@ -389,12 +460,19 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
         log("command-line latency ...")
         cli = cli_validate(files[0], 5)
         step("cli")
+        log(f"memory per input byte: validate and import-xlsx of {len(ratio_files)} contracts ...")
+        memory = memory_per_input_byte(ratio_files, folder)
+        step("memory")
+        log(f"  validate {memory['validate']:.1f}, import-xlsx {memory['import_xlsx']:.1f} "
+            "bytes of peak memory per input byte")
     result = {
         "load_ratio": round(load["ratio"], 3),
         "render_ratio": round(rend["ratio"], 3),
         "audit_scaling": round(scale["audit_ratio"], 3),
         "query_scaling": round(scale["query_ratio"], 3),
         "cli_validate_s": round(cli["seconds"], 3),
+        "memory_per_input_byte": {"validate": round(memory["validate"], 1),
+                                  "import_xlsx": round(memory["import_xlsx"], 1)},
         "national": {
             "contracts": nat["contracts"], "nodes": nat["nodes"], "edges": nat["edges"],
             "load_s": round(nat["load_s"], 2), "audit_s": round(nat["audit_s"], 2),
@@ -402,6 +480,7 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
         },
         "details": {"mode": "quick" if quick else "full", "seed": seed, "load": load,
                     "render": rend, "scaling": scale, "national": nat, "cli": cli,
+                    "memory": memory,
                     "machine": machine(), "targets": TARGETS, "steps_s": steps,
                     "run_s": time.perf_counter() - started},
     }
@@ -417,6 +496,9 @@ def checks(r: dict[str, Any]) -> dict[str, bool]:
         "audit_scaling": r["audit_scaling"] <= TARGETS["audit_scaling"],
         "query_scaling": r["query_scaling"] <= TARGETS["query_scaling"],
         "cli_validate_s": r["cli_validate_s"] <= TARGETS["cli_validate_s"],
+        "memory_per_input_byte": (
+            r["memory_per_input_byte"]["validate"] <= TARGETS["memory_validate"]
+            and r["memory_per_input_byte"]["import_xlsx"] <= TARGETS["memory_import_xlsx"]),
         "national": (nat["load_s"] + nat["audit_s"] <= TARGETS["national_s"]
                      and nat["peak_rss_mib"] <= TARGETS["national_mib"]),
     }
@@ -425,6 +507,7 @@ def checks(r: dict[str, Any]) -> dict[str, bool]:
 def table(r: dict[str, Any]) -> str:
     d, ok = r["details"], r["details"]["ok"]
     nat, load, rend, sc = r["national"], d["load"], d["render"], d["scaling"]
+    mem = d["memory"]
 
     def mark(key: str) -> str:
         return "yes" if ok[key] else "NO"
@@ -451,6 +534,15 @@ def table(r: dict[str, Any]) -> str:
          f"{d['national']['rss_bytes_per_node']:,.0f} bytes per node"),
         ("dinnet validate", f"{r['cli_validate_s']:.3f} s", "<= 0.5 s", mark("cli_validate_s"),
          "one contract, fresh process"),
+        ("memory: validate", f"{r['memory_per_input_byte']['validate']:.1f} x", "<= 40 x",
+         mark("memory_per_input_byte"),
+         f"peak RSS growth {mem['validate_growth_mib']:.0f} MiB for {mem['contracts']} contracts "
+         f"of {mem['validate_input_bytes'] / 2**20:.1f} MiB"),
+        ("memory: import-xlsx", f"{r['memory_per_input_byte']['import_xlsx']:.1f} x", "<= 400 x",
+         mark("memory_per_input_byte"),
+         f"peak RSS growth {mem['xlsx_growth_mib']:.0f} MiB for a {mem['xlsx_bytes'] / 2**20:.1f} "
+         f"MiB workbook ({mem['import_xlsx_unpacked']:.1f} x its "
+         f"{mem['xlsx_unpacked_bytes'] / 2**20:.1f} MiB unpacked)"),
     ]
     head = ("measure", "value", "target", "met", "detail")
     widths = [max(len(str(row[i])) for row in (head, *rows)) for i in range(4)]

@@ -66,3 +66,16 @@ def test_fifty_megabyte_folder_loads_with_bounded_memory(tmp_path: Path) -> None
     nodes, peak_kib = int(out[0]), int(out[1])
     assert nodes > 150_000
     assert peak_kib * 1024 < 30 * size, (peak_kib, size)
+
+
+def test_memory_per_input_byte_stays_under_its_bound(tmp_path: Path) -> None:
+    """The benchmark's ``memory_per_input_byte`` on a small set: under the stated bounds."""
+    spec = importlib.util.spec_from_file_location("dinnet_bench_run", BENCHMARKS / "run.py")
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = run
+    spec.loader.exec_module(run)
+    files = _generator().generate(tmp_path / "c", 20, seed=3)
+    memory = run.memory_per_input_byte(files, tmp_path)
+    assert 0 < memory["validate"] <= run.TARGETS["memory_validate"], memory
+    assert 0 < memory["import_xlsx"] <= run.TARGETS["memory_import_xlsx"], memory

@@ -20,7 +20,7 @@ references, duplicate ids, goal levels that nest upwards) is left to
 >>> s["title"], sorted(s["required"])
 ('dinnet programme contract', ['programme'])
 >>> schema_errors({"programme": {"id": "Not An Id"}})[:1]
-["programme.id: 'Not An Id' does not match '^[a-z0-9][a-z0-9-]*$'"]
+["programme.id: 'Not An Id' does not match '^[a-z0-9]+(?:-[a-z0-9]+)*$'"]
 """
 
 from __future__ import annotations
