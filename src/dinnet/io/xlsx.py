@@ -84,7 +84,7 @@ def _table_sheets(name: str, what: str) -> tuple[Sheet, Sheet]:
 #: The template: every sheet and column, in workbook order.
 SHEETS: tuple[Sheet, ...] = (
     Sheet("programmes", "One row per programme contract, with its vision and its roles.", (
-        ("id", "Programme id: lower-case letters, digits and '-'."),
+        ("id", "Programme id: lower-case letters and digits, words joined by one '-'."),
         ("name", "Programme name as in the contract title."),
         ("municipality", "The municipality."),
         ("start", "First year of the contract period."),
