@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,3 +65,17 @@ def test_natural_key_orders_like_the_tuple_key(a: str, b: str) -> None:
 def test_html_lines_escape_each_wrapped_line_like_html_text(text: str, width: int) -> None:
     text += '&<>"\'\\'[width % 6]  # with one character to escape
     assert html_lines(text, width) == "<BR/>".join(html_text(line) for line in wrap(text, width))
+
+
+@pytest.mark.parametrize(("char", "escaped"), [
+    ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"),
+    ("\\", "&#92;&#92;"),
+])
+def test_each_special_character_is_escaped_on_its_own(char: str, escaped: str) -> None:
+    # the only special character of the text: the fast path must not let it through
+    assert html_text(f"a{char}b") == f"a{escaped}b"
+    assert html_lines(f"a{char}b", 40) == f"a{escaped}b"
+
+
+def test_plain_text_is_left_as_it_is() -> None:
+    assert html_text("Zorg en welzijn (2019-2022): 100%") == "Zorg en welzijn (2019-2022): 100%"
