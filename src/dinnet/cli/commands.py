@@ -370,18 +370,34 @@ def _fmt(fmt: str | None, output: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
               help="Default: from the -o suffix, else svg.")
 @LANG
+@click.option("--page", type=click.Choice(["a4", "a3"]),
+              help="Lay out for paper, split into pages that print with text of 7 pt or more "
+                   "(pdf: one file per programme; svg/png: one file per page).")
+@click.option("--portrait", is_flag=True, help="With --page: portrait instead of landscape.")
 @click.option("-o", "--output", required=True,
               help="File (one diagram), folder (several), or - for stdout.")
 @_handle_errors
 def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal: bool,
-               highlight_gaps: bool, fmt: str | None, lang: str, output: str) -> None:
+               highlight_gaps: bool, fmt: str | None, lang: str, page: str | None,
+               portrait: bool, output: str) -> None:
     """Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."""
-    from ..render import din_diagrams, write_diagrams
+    from ..render import Paper, din_books, din_diagrams, write_books, write_diagrams
 
+    if portrait and page is None:
+        raise click.UsageError("--portrait needs --page a4 or --page a3")
+    if page is not None and by_strategic_goal:
+        raise click.UsageError("--page splits by strategic goal itself; leave out "
+                               "--by-strategic-goal")
     G, protect = _load(paths)
-    diagrams = din_diagrams(G, programme=programme, by_strategic_goal=by_strategic_goal,
-                            highlight_gaps=highlight_gaps, lang=lang)
-    for path in write_diagrams(diagrams, output, _fmt(fmt, output), protect=protect):
+    if page is not None:
+        books = din_books(G, Paper(page, portrait), programme=programme,
+                          highlight_gaps=highlight_gaps, lang=lang)
+        written = write_books(books, output, _fmt(fmt, output), protect=protect)
+    else:
+        diagrams = din_diagrams(G, programme=programme, by_strategic_goal=by_strategic_goal,
+                                highlight_gaps=highlight_gaps, lang=lang)
+        written = write_diagrams(diagrams, output, _fmt(fmt, output), protect=protect)
+    for path in written:
         if str(path) != "-":
             click.echo(phrase("cli.wrote", lang, path=path), err=True)
 

@@ -17,9 +17,20 @@ from .charts import (
     indicator_chart,
     indicator_figure,
 )
-from .diagrams import Diagram, din, din_diagrams, portfolio, write_charts, write_diagrams
+from .diagrams import (
+    Book,
+    Diagram,
+    din,
+    din_books,
+    din_diagrams,
+    portfolio,
+    write_books,
+    write_charts,
+    write_diagrams,
+)
 from .dot import din_dot, iter_din_dot
 from .overlay import Highlights, gap_highlights
+from .pages import Paper, din_pages
 from .portfolio_map import portfolio_dot
 from .run import FORMATS, render
 from .select import DinSelection, select_din
@@ -27,15 +38,19 @@ from .svg import accessible_svg, iter_accessible_svg
 
 __all__ = [
     "FORMATS",
+    "Book",
     "Diagram",
     "DinSelection",
     "Highlights",
+    "Paper",
     "accessible_svg",
     "budget_chart",
     "budget_figure",
     "din",
+    "din_books",
     "din_diagrams",
     "din_dot",
+    "din_pages",
     "figure_bytes",
     "gap_highlights",
     "indicator_chart",
@@ -46,6 +61,7 @@ __all__ = [
     "portfolio_dot",
     "render",
     "select_din",
+    "write_books",
     "write_charts",
     "write_diagrams",
 ]

@@ -29,15 +29,19 @@ from ..io.output import write_output
 from .dot import iter_din_dot
 from .labels import natural_key
 from .overlay import gap_highlights
+from .pages import Paper, din_pages, merge_pdf
 from .portfolio_map import portfolio_dot
 from .run import FORMATS, render
 from .select import check_din
 
 __all__ = [
+    "Book",
     "Diagram",
     "din",
+    "din_books",
     "din_diagrams",
     "portfolio",
+    "write_books",
     "write_charts",
     "write_diagrams",
 ]
@@ -140,6 +144,65 @@ def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
             found.append(din(G, p, lang=lang, highlight_gaps=highlight_gaps, strategic_goal=goal,
                              findings=findings))
     return found
+
+
+@dataclass(frozen=True)
+class Book:
+    """A DIN laid out on pages of one paper size (:func:`din_books`)."""
+
+    name: str
+    paper: Paper
+    pages: tuple[Diagram, ...]
+
+    def pdf(self, *, timeout: float = 60) -> bytes:
+        """All pages as one PDF, each on a sheet of :attr:`paper`."""
+        return merge_pdf((p.render("pdf", timeout=timeout) for p in self.pages), self.paper)
+
+
+def din_books(G: nx.MultiDiGraph, paper: Paper, *, programme: str | None = None,
+              highlight_gaps: bool = False, lang: str = "nl") -> list[Book]:
+    """Each programme's DIN (or one programme's) on pages of ``paper``.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> [(b.name, [p.name for p in b.pages]) for b in din_books(example_graph(), Paper("a4"))]
+    [('mini', ['mini-p1'])]
+    """
+    programmes = [programme] if programme is not None else _programmes(G)
+    findings = run_audit(G) if highlight_gaps else None
+    books = []
+    for p in programmes:
+        check_din(G, p, lang=lang)
+        marks = gap_highlights(G, p, findings=findings) if highlight_gaps else None
+        pages = din_pages(G, p, paper, lang=lang, highlight=marks.nodes if marks else None,
+                          severity=marks.severity if marks else None)
+        books.append(Book(p, paper, tuple(Diagram(page.name, page.text) for page in pages)))
+    return books
+
+
+def write_books(books: Sequence[Book], output: str | Path, format: str = "pdf", *,
+                protect: Iterable[str | Path] = (), timeout: float = 60) -> list[str | Path]:
+    """Write paged DINs: ``pdf`` one file per book (all its pages), else one file per page.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from dinnet.render._example import example_graph
+    >>> out = tempfile.mkdtemp()
+    >>> [p.name for p in write_books(din_books(example_graph(), Paper("a3")), out, "svg")]
+    ['mini-p1.svg']
+    """
+    if format != "pdf":
+        return write_diagrams([p for b in books for p in b.pages], output, format,
+                              protect=protect, timeout=timeout)
+    if not books:
+        raise OutputError("nothing to draw")
+    protect = list(protect)
+    targets = _targets([b.name for b in books], output, format)
+    for book, target in zip(books, targets, strict=True):
+        write_output(target, book.pdf(timeout=timeout), protect=protect)
+    return targets
 
 
 def portfolio(G: nx.MultiDiGraph, *, lang: str = "nl") -> Diagram:

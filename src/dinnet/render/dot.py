@@ -40,7 +40,7 @@ from .labels import (
     term,
 )
 from .order import contract_key, order_columns
-from .select import DinSelection, check_din, column_of, select_din
+from .select import DinPart, DinSelection, check_din, column_of, select_din
 from .style import HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
 
 __all__ = ["din_dot", "html_label", "iter_din_dot", "svg_id"]
@@ -95,12 +95,18 @@ def _local(node: str) -> str:
 
 class _DinBuilder:
     def __init__(self, G: nx.MultiDiGraph, sel: DinSelection, lang: str,
-                 highlight: Mapping[str, Sequence[str]], severity: Mapping[str, str]) -> None:
+                 highlight: Mapping[str, Sequence[str]], severity: Mapping[str, str],
+                 part: DinPart | None = None) -> None:
         self.G, self.sel, self.lang = G, sel, lang
+        self.part = part
+        self.wrap = WRAP if part is None else {k: max(12, round(v * part.wrap))
+                                               for k, v in WRAP.items()}
         drawn = set(sel.nodes)
         self.highlight = {n: sorted(set(r)) for n, r in highlight.items() if r and n in drawn}
         self.severity = severity
-        self.columns = [c for c in COLUMNS if c != "main" or sel.columns["main"]]
+        # a page of a split DIN leaves out the columns its share leaves empty
+        bare = part is not None and part.efforts is not None
+        self.columns = [c for c in COLUMNS if sel.columns[c] or not (c == "main" or bare)]
         # Links that leave the diagram: one stub per inside node and direction, named
         # after all the outside nodes it links to ("→ SD2 · SD3"), not one line per link.
         outside: dict[tuple[str, bool], set[str]] = {}
@@ -116,6 +122,16 @@ class _DinBuilder:
             name = "stub-" + "--".join(svg_id(t)[4:] for t in ts) + ("" if out else "--in")
             self.stub_of[(inside, out)] = name
             self.stub_targets[name] = (ts, out)
+        # Continuation stubs: another page of this DIN whose efforts serve goals of this one.
+        self.continued: dict[str, int] = {}
+        self.continued_links: list[tuple[str, str]] = []
+        drawn_goals = set(sel.nodes)
+        for page, goals in sorted((part.continued if part else {}).items()):
+            name = f"din-cont-{page}"
+            here = [g for g in goals if g in drawn_goals]
+            if here:
+                self.continued[name] = page
+                self.continued_links += [(g, name) for g in sorted(here, key=natural_key)]
         self.graph_name = svg_id(sel.strategic_goal or sel.programme)
         self.dg = DotWriter()
         self.follows: dict[str, str] = {}
@@ -136,7 +152,7 @@ class _DinBuilder:
                       key=natural_key)
         for ind in inds:
             data = self.G.nodes[ind]
-            width = WRAP["indicator"]
+            width = self.wrap["indicator"]
             text = _small(html_lines(data.get("label", ""), width), "#1f3b63")
             summary = indicator_summary(data, self.lang)
             if summary == term("no_target", self.lang):
@@ -183,7 +199,7 @@ class _DinBuilder:
             head += " · " + html_text(" · ".join(tags))
         size = 10 if data.get("kind") == "vision" else 8
         rows = [_small(head, size=size)] if data.get("kind") != "vision" else []
-        label = html_lines(data.get("label", ""), WRAP[column])
+        label = html_lines(data.get("label", ""), self.wrap[column])
         rows.append(f"<B>{label}</B>" if data.get("kind") == "vision" else label)
         extra = self._indicators(node) if data.get("kind") == "goal" else []
         findings = self._findings(node)
@@ -200,11 +216,14 @@ class _DinBuilder:
         """The DOT name of a node or stub; of a track, the node in its frame its links reach."""
         if node in self.anchor_of:
             return self.anchor_of[node]
-        return node if node in self.stub_targets else svg_id(node)
+        return node if node in self.stub_targets or node in self.continued else svg_id(node)
 
     def add_node(self, target: Any, node: str) -> None:
         if node in self.stub_targets:
             self.add_stub(target, node)
+            return
+        if node in self.continued:
+            self.add_continued(target, node)
             return
         data = self.G.nodes[node]
         column = column_of(self.G, node) or "effort"
@@ -237,9 +256,18 @@ class _DinBuilder:
                     comment=comment_text("stub: links to " + ", ".join(nodes)
                                          + " outside this diagram"))
 
+    def add_continued(self, target: Any, name: str) -> None:
+        """A stub that says on which page more efforts of the goals linked to it stand."""
+        text = phrase("din.continued", self.lang, page=self.continued[name])
+        goals = [_local(g) for g, n in self.continued_links if n == name]
+        target.node(name, html_label([html_text(f"… {text}")]),
+                    node_style("stub") | {"class": "din-stub din-continued"}, id=name,
+                    tooltip=dot_text(f"{text}: {', '.join(goals)}"),
+                    comment=comment_text("continuation on another page"))
+
     def placeholder(self, target: Any, name: str, *lines: str) -> str:
         """A grey note in italics for an empty column or track, one row per line."""
-        rows = [f"<I>{html_lines(line, WRAP['effort'])}</I>" for line in lines]
+        rows = [f"<I>{html_lines(line, self.wrap['effort'])}</I>" for line in lines]
         target.node(name, html_label(rows), node_style("placeholder") | _CLASS["placeholder"],
                     id=name, tooltip=dot_text(" ".join(lines)),
                     comment=comment_text("placeholder"))
@@ -256,8 +284,13 @@ class _DinBuilder:
                 f'{html_text(term("din", self.lang))}']
         if self.sel.strategic_goal:
             g = self.sel.strategic_goal
-            rows.append(f"<B>{html_text(_local(g))}</B> "
-                        f"{html_text(self.G.nodes[g].get('label', ''))}")
+            label = self.G.nodes[g].get("label", "")
+            text = html_text(label) if self.part is None else html_lines(label, 80)
+            rows.append(f"<B>{html_text(_local(g))}</B> {text}")
+        if self.part is not None and self.part.total > 1:
+            where = " · ".join(x for x in (where, phrase("din.page", self.lang,
+                                                          page=self.part.number,
+                                                          pages=self.part.total)) if x)
         if where:
             rows.append(_small(html_text(where), size=11))
         return html_label(rows)
@@ -300,7 +333,9 @@ class _DinBuilder:
         columns = {c: [n for n in ns if n not in sel.stubs] for c, ns in sel.columns.items()}
         for name, (nodes, _) in self.stub_targets.items():
             columns[column_of(G, nodes[0]) or "effort"].append(name)
+        columns["effort"] += list(self.continued)
         links = [(m, v) for u, v in self.inner_pairs() for m in self.members(u)]
+        links += self.continued_links
         links += [(m, s) for (n, _), s in self.stub_of.items() for m in self.members(n)]
         seed = {n: contract_key(n, G.nodes[n].get("source"))
                 for col in columns.values() for n in col if n in G}
@@ -332,7 +367,7 @@ class _DinBuilder:
 
     def write_head(self) -> None:
         """The graph's attributes and title."""
-        graph = graph_attrs()
+        graph = graph_attrs(compact=self.part is not None)
         if any(u in self.sel.tracks for u, _, _ in self.sel.edges):
             graph["compound"] = "true"  # links from a track's frame
         self.dg.attr("graph", **graph, label=self.title(), id=self.graph_name)
@@ -393,6 +428,14 @@ class _DinBuilder:
                          tooltip=dot_text(f"{_local(inside)}: {'→' if out else '←'} "
                                           + ", ".join(self.stub_targets[name][0])),
                          comment=comment_text("link out of this diagram"))
+
+        for goal, name in self.continued_links:
+            self.dg.edge(svg_id(goal), name, edge_style("contributes_to", {}, stub=True),
+                         id=f"{name}--stub--{svg_id(goal)}",
+                         tooltip=dot_text(f"{_local(goal)}: "
+                                          + phrase("din.continued", self.lang,
+                                                   page=self.continued[name])),
+                         comment=comment_text("link to a continuation on another page"))
 
     def write_links(self) -> Iterator[None]:
         """The links between nodes (and track frames) of the diagram."""
@@ -532,7 +575,7 @@ class _DinBuilder:
 
     def cluster(self, track: str, members: list[str]) -> list[str]:
         data = self.G.nodes[track]
-        label = html_lines(data.get("label", ""), WRAP["track"])
+        label = html_lines(data.get("label", ""), self.wrap["track"])
         with self.dg.subgraph(f"cluster-{svg_id(track)}") as c:
             c.attr(label=f'<<B>{label}</B>>', id=svg_id(track), style="rounded,filled",
                    fillcolor="#f5faf2", color="#9cc58f", fontsize="10", fontcolor="#2d6122",
@@ -542,7 +585,8 @@ class _DinBuilder:
             if not members:
                 names = [self.placeholder(c, f"din-empty-{svg_id(track)}",
                                           term("no_efforts", self.lang))]
-        self.anchor_of[track] = names[len(names) // 2]
+        # the frame's links aim at its first node: they reach the frame by its title
+        self.anchor_of[track] = names[0]
         return names
 
     def emit(self, target: Any, node: str) -> list[str]:
@@ -577,7 +621,8 @@ class _DinBuilder:
 def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
             highlight: Mapping[str, Sequence[str]] | None = None,
             strategic_goal: str | None = None,
-            severity: Mapping[str, str] | None = None) -> graphviz.Digraph:
+            severity: Mapping[str, str] | None = None,
+            part: DinPart | None = None) -> graphviz.Digraph:
     """The DIN of ``programme`` as a :class:`graphviz.Digraph` (no file, no ``dot`` run).
 
     Parameters
@@ -596,6 +641,8 @@ def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         ``zorg:SD3``); links that leave it end in stubs.
     severity : mapping, optional
         Rule name to ``"error"`` (red, the default) or ``"warning"`` (orange).
+    part : DinPart, optional
+        Draw one page's share of the DIN (:mod:`dinnet.render.pages`).
 
     Returns
     -------
@@ -609,13 +656,14 @@ def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     >>> "Strategic goals" in dg.source, "no-indicator (1)" in dg.source
     (True, True)
     """
-    return _builder(G, programme, lang, highlight, strategic_goal, severity).build()
+    return _builder(G, programme, lang, highlight, strategic_goal, severity, part).build()
 
 
 def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
                  highlight: Mapping[str, Sequence[str]] | None = None,
                  strategic_goal: str | None = None,
-                 severity: Mapping[str, str] | None = None) -> Iterator[str]:
+                 severity: Mapping[str, str] | None = None,
+                 part: DinPart | None = None) -> Iterator[str]:
     """The DOT text of :func:`din_dot` in pieces, each as soon as it is written.
 
     :func:`~dinnet.render.render` hands the pieces to ``dot`` while the rest
@@ -633,22 +681,25 @@ def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     True
     """
     goal = check_din(G, programme, strategic_goal=strategic_goal, lang=lang)
-    return _pieces(G, programme, lang, highlight, goal, severity)
+    return _pieces(G, programme, lang, highlight, goal, severity, part)
 
 
 def _pieces(G: nx.MultiDiGraph, programme: str, lang: str,
             highlight: Mapping[str, Sequence[str]] | None, goal: str | None,
-            severity: Mapping[str, str] | None) -> Iterator[str]:
+            severity: Mapping[str, str] | None, part: DinPart | None) -> Iterator[str]:
     yield digraph_head(svg_id(goal or programme))
-    yield from _builder(G, programme, lang, highlight, goal, severity).pieces()
+    yield from _builder(G, programme, lang, highlight, goal, severity, part).pieces()
 
 
 def _builder(G: nx.MultiDiGraph, programme: str, lang: str,
              highlight: Mapping[str, Sequence[str]] | None, strategic_goal: str | None,
-             severity: Mapping[str, str] | None) -> _DinBuilder:
+             severity: Mapping[str, str] | None, part: DinPart | None = None) -> _DinBuilder:
     term("vision", lang)  # checks lang
     # every diagram starts with cold caches: they pay off within one diagram, where
     # attribute names, colours and ids repeat, not by remembering an earlier call
     clear_caches()
-    sel = select_din(G, programme, strategic_goal=strategic_goal)
-    return _DinBuilder(G, sel, lang, highlight or {}, severity or {})
+    sel = select_din(G, programme, strategic_goal=strategic_goal,
+                     efforts=part.efforts if part is not None else None,
+                     reached=part is not None and part.reached,
+                     goals=part.goals if part is not None else None)
+    return _DinBuilder(G, sel, lang, highlight or {}, severity or {}, part)

@@ -76,12 +76,18 @@ class Link:
 
 @dataclass(frozen=True)
 class Drawing:
-    """What :func:`read_svg` found: the size in pt, the boxes of nodes and frames, the links."""
+    """What :func:`read_svg` found: the size in pt, the boxes of nodes and frames, the links.
+
+    ``fonts`` are the texts with their size as written; ``scale`` is how much
+    the SVG scales its drawing (Graphviz ``size``), so a text shows at
+    ``size * scale`` pt.
+    """
 
     size: tuple[float, float]
     boxes: dict[str, Box]
     links: tuple[Link, ...]
     fonts: tuple[tuple[float, str], ...]
+    scale: float = 1.0
 
 
 def _length(value: str | None) -> float:
@@ -200,7 +206,9 @@ def read_svg(svg: bytes | str) -> Drawing:
     for t in root.iter(f"{_SVG}text"):
         if t.get("font-size") and (t.text or "").strip():
             fonts.append((float(t.get("font-size", "0")), (t.text or "").strip()))
-    return Drawing(size, boxes, tuple(links), tuple(fonts))
+    graph = next((g for g in groups if g.get("class") == "graph"), None)
+    scale = re.search(r"scale\(([\d.]+)", graph.get("transform", "") if graph is not None else "")
+    return Drawing(size, boxes, tuple(links), tuple(fonts), float(scale.group(1)) if scale else 1.0)
 
 
 def loose_ends(drawing: Drawing, tolerance: float = 2.0) -> list[tuple[str, float]]:
@@ -280,5 +288,5 @@ def crossings(drawing: Drawing, near: float = 6.0) -> int:
 
 
 def font_sizes(drawing: Drawing, scale: float = 1.0) -> list[tuple[float, str]]:
-    """Every text's font size (pt) at ``scale`` with the text, smallest first."""
-    return sorted((round(size * scale, 2), text) for size, text in drawing.fonts)
+    """Every text's size (pt) as shown, times ``scale``, with the text; smallest first."""
+    return sorted((round(size * drawing.scale * scale, 2), text) for size, text in drawing.fonts)

@@ -16,7 +16,7 @@ points to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ from ..errors import NodeNotFoundError
 from ..graph import node_id
 from .labels import COLUMNS, natural_key, term
 
-__all__ = ["DRAWN_EDGES", "DinSelection", "check_din", "column_of", "effort_track", "select_din"]
+__all__ = ["DRAWN_EDGES", "DinPart", "DinSelection", "check_din", "column_of", "effort_track", "select_din"]
 
 #: Edge kinds drawn in a DIN (``measures`` shows as text on the goal).
 DRAWN_EDGES: tuple[str, ...] = ("serves", "refines", "contributes_to", "delivers", "part_of",
@@ -78,6 +78,31 @@ def effort_track(G: nx.MultiDiGraph, node: str) -> str | None:
             return None
         node = min(parents, key=natural_key)
     return None
+
+
+@dataclass(frozen=True)
+class DinPart:
+    """One page's share of a DIN (:mod:`dinnet.render.pages`).
+
+    ``efforts``: only these efforts, results and sub-efforts (and the
+    projects that implement them) are drawn; ``None`` draws all. ``number``
+    and ``total`` place the page among the pages of its DIN; ``continued``
+    maps another page to the goals of this page that efforts on that page
+    serve (drawn as continuation stubs). ``wrap`` scales the width of the
+    labels (in characters) for paper: below 1 narrower columns with more
+    lines, above 1 wider columns with fewer lines; paper spacing is tighter.
+    ``reached`` draws only the goals the page's efforts reach (a
+    continuation page: the first page of a split shows them all). ``goals``
+    keeps only these operational goals (a goal tree too tall for one page).
+    """
+
+    efforts: frozenset[str] | None = None
+    number: int = 1
+    total: int = 1
+    continued: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    wrap: float = 0.75
+    reached: bool = False
+    goals: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -152,12 +177,17 @@ def check_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None 
     return None if strategic_goal is None else _strategic_goal(G, programme, strategic_goal)
 
 
-def select_din(G: nx.MultiDiGraph, programme: str, *,
-               strategic_goal: str | None = None) -> DinSelection:
+def select_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None = None,
+               efforts: Collection[str] | None = None, reached: bool = False,
+               goals: Collection[str] | None = None) -> DinSelection:
     """The nodes, links, stubs and tracks of a programme's DIN (or one strategic goal's part).
 
     ``strategic_goal`` is a graph id (``zorg:SD3``) or a local id (``SD3``).
-    Raises :class:`~dinnet.errors.NodeNotFoundError` for an unknown programme or goal.
+    ``efforts`` keeps only those efforts, results and sub-efforts (and the
+    projects that implement them) of the effort and project columns; with
+    ``reached`` only the goals those efforts reach stay (with the strategic
+    goal and what is above it); ``goals`` keeps only those operational goals. Raises
+    :class:`~dinnet.errors.NodeNotFoundError` for an unknown programme or goal.
 
     Examples
     --------
@@ -172,7 +202,13 @@ def select_din(G: nx.MultiDiGraph, programme: str, *,
         if d.get("programme") == programme and (c := _column(d)) is not None}
     goal_id = None if strategic_goal is None else _strategic_goal(G, programme, strategic_goal)
     included = _included(G, goal_id, set(column))
-    tracks = _tracks(G, programme, included, whole=goal_id is None)
+    if efforts is not None:
+        included = _only(G, included, column, set(efforts))
+        if reached:
+            included = _reached(G, included, column, goal_id)
+    if goals is not None:
+        included = {n for n in included if column[n] != "operational" or n in goals}
+    tracks = _tracks(G, programme, included, whole=goal_id is None and efforts is None)
     own = dict(column)
     edges, stubs = _links(G, programme, included, column, tracks)
     merged = _merge_track_links(G, programme, edges)
@@ -204,6 +240,27 @@ def _included(G: nx.MultiDiGraph, goal: str | None, members: set[str]) -> set[st
     if goal is None:
         return members
     return {goal} | ((nx.descendants(G, goal) | nx.ancestors(G, goal)) & members)
+
+
+def _only(G: nx.MultiDiGraph, included: set[str], column: Mapping[str, str | None],
+          efforts: set[str]) -> set[str]:
+    """``included`` with only ``efforts`` in the effort column, and their projects."""
+    kept = {n for n in included if column[n] not in ("effort", "project")} | (included & efforts)
+    kept |= {n for n in included if column[n] == "project"
+             and any(v in efforts for v in G.succ[n])}
+    return kept
+
+
+def _reached(G: nx.MultiDiGraph, included: set[str], column: Mapping[str, str | None],
+             goal: str | None) -> set[str]:
+    """``included`` without the goals that none of its efforts reaches."""
+    means = [n for n in included if column[n] == "effort"]
+    keep = set().union(*(nx.descendants(G, n) for n in means)) if means else set()
+    if goal is not None:
+        keep |= {goal} | nx.descendants(G, goal)
+    return {n for n in included if column[n] not in ("vision", "main", "strategic",
+                                                      "operational") or n in keep
+            or column[n] == "vision"}
 
 
 def _tracks(G: nx.MultiDiGraph, programme: str, included: set[str], *,

@@ -1,0 +1,354 @@
+"""A DIN laid out for paper: pages of A4 or A3 that print with readable text.
+
+Every page fits the printable area (the sheet less :data:`MARGIN_MM` on each
+side) at a scale where body text is at least :data:`MIN_BODY_PT` and ids,
+tags and indicator lines at least :data:`MIN_SMALL_PT` at print size. A DIN
+that does not fit on one page is split: per strategic goal, then per track,
+then a track in runs of efforts. A page whose goals are also served by
+efforts on another page of the same goal shows a stub "vervolg op blad N"
+linked from those goals. Each candidate page is drawn by ``dot`` and measured
+from its SVG (:mod:`dinnet.render.geometry`), so the split follows the real
+drawing, not an estimate.
+
+>>> a4 = Paper("a4")
+>>> round(a4.width), round(a4.height), a4.size_inches()
+(785, 538, '10.9,7.47')
+>>> Paper("a3", portrait=True).name
+'a3-portrait'
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import networkx as nx
+
+from .._optional import optional
+from ..errors import DinnetError
+from .dot import iter_din_dot
+from .geometry import Drawing, read_svg
+from .labels import natural_key
+from .order import contract_key
+from .run import render
+from .select import DinPart, check_din, select_din
+
+__all__ = ["MARGIN_MM", "MIN_BODY_PT", "MIN_SMALL_PT", "PAPERS", "Page", "Paper", "din_pages",
+           "merge_pdf", "print_scale"]
+
+#: Sheet sizes in pt (1/72 inch), landscape: width, height.
+PAPERS: dict[str, tuple[float, float]] = {"a4": (841.89, 595.28), "a3": (1190.55, 841.89)}
+#: The white border of every page, on each side.
+MARGIN_MM = 10.0
+#: The smallest body text at print size (labels of goals, efforts, projects).
+MIN_BODY_PT = 7.0
+#: The smallest ids, tags and indicator lines at print size.
+MIN_SMALL_PT = 6.0
+#: Text drawn at this size or larger counts as body text; smaller text as ids and tags.
+BODY_FROM_PT = 9.0
+
+_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A sheet (``a4`` or ``a3``), landscape unless ``portrait``; sizes in pt."""
+
+    size: str
+    portrait: bool = False
+
+    def __post_init__(self) -> None:
+        if self.size not in PAPERS:
+            raise DinnetError(f"unknown page size '{self.size}'; use one of: {', '.join(PAPERS)}")
+
+    @property
+    def sheet(self) -> tuple[float, float]:
+        """The whole sheet: width and height."""
+        w, h = PAPERS[self.size]
+        return (h, w) if self.portrait else (w, h)
+
+    @property
+    def width(self) -> float:
+        """The printable width."""
+        return self.sheet[0] - 2 * MARGIN_MM * _MM
+
+    @property
+    def height(self) -> float:
+        """The printable height."""
+        return self.sheet[1] - 2 * MARGIN_MM * _MM
+
+    @property
+    def name(self) -> str:
+        return self.size + ("-portrait" if self.portrait else "")
+
+    def size_inches(self) -> str:
+        """The printable area as Graphviz ``size`` (inches)."""
+        return f"{self.width / 72:.3g},{self.height / 72:.3g}"
+
+
+def print_scale(drawing: Drawing, paper: Paper) -> float:
+    """The scale at which ``drawing`` fills the printable area of ``paper`` (at most 1)."""
+    w, h = drawing.size
+    return min(1.0, paper.width / w, paper.height / h) if w and h else 1.0
+
+
+def _needed_scale(drawing: Drawing) -> float:
+    """The smallest scale at which all text of ``drawing`` stays readable."""
+    need = 0.0
+    for size, _ in drawing.fonts:
+        floor = MIN_BODY_PT if size >= BODY_FROM_PT else MIN_SMALL_PT
+        need = max(need, floor / size)
+    return need
+
+
+def fits(drawing: Drawing, paper: Paper) -> bool:
+    """Whether ``drawing`` fits ``paper`` with readable text."""
+    return drawing.scale * print_scale(drawing, paper) >= _needed_scale(drawing) - 1e-9
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: what it draws (a strategic goal's part, some efforts), its number and DOT."""
+
+    name: str
+    strategic_goal: str | None
+    part: DinPart
+    text: Callable[[], Iterable[str]]
+
+
+#: Label widths tried for each page, narrow first (:attr:`DinPart.wrap`).
+WRAPS = (0.75, 1.0, 1.2, 1.4, 1.7, 2.0)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    goal: str | None
+    efforts: frozenset[str] | None
+    family: int  # pieces of one split share a family: they continue on each other
+    wrap: float = WRAPS[0]
+    reached: bool = False  # only the goals its efforts reach
+    goals: frozenset[str] | None = None  # only these operational goals
+
+
+def din_pages(G: nx.MultiDiGraph, programme: str, paper: Paper, *, lang: str = "nl",
+              highlight: Mapping[str, Sequence[str]] | None = None,
+              severity: Mapping[str, str] | None = None, timeout: float = 60) -> list[Page]:
+    """The pages of ``programme``'s DIN on ``paper``, split where it does not fit.
+
+    Every page is drawn and measured; a page that does not fit once its
+    continuation stubs are known gets another label width or is split
+    further.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> [p.name for p in din_pages(example_graph(), "mini", Paper("a3"))]
+    ['mini-p1']
+    """
+    check_din(G, programme, lang=lang)
+
+    def draw(piece: _Piece, part: DinPart) -> Iterator[str]:
+        yield from _sized(iter_din_dot(G, programme, lang=lang, highlight=highlight,
+                                       strategic_goal=piece.goal, severity=severity,
+                                       part=part), paper)
+
+    def measure(piece: _Piece, part: DinPart) -> Drawing:
+        return read_svg(render(draw(piece, part), "svg", timeout=timeout))
+
+    def parts(pieces: Sequence[_Piece]) -> list[DinPart]:
+        return [DinPart(efforts=piece.efforts, number=number, total=len(pieces),
+                        continued=_continued(G, pieces, number), wrap=piece.wrap,
+                        reached=piece.reached, goals=piece.goals)
+                for number, piece in enumerate(pieces, 1)]
+
+    pieces = _split(G, programme, paper, measure)
+    for _ in range(3):  # the stubs are known now: check each page as it will be drawn
+        again: list[_Piece] = []
+        for piece, part in zip(pieces, parts(pieces), strict=True):
+            again += _refit(G, programme, piece, part, paper, measure)
+        if again == pieces:
+            break
+        pieces = again
+    return [Page(f"{programme}-p{part.number}", piece.goal, part,
+                 functools.partial(draw, piece, part))
+            for piece, part in zip(pieces, parts(pieces), strict=True)]
+
+
+def _refit(G: nx.MultiDiGraph, programme: str, piece: _Piece, part: DinPart, paper: Paper,
+           measure: Callable[[_Piece, DinPart], Drawing]) -> list[_Piece]:
+    """``piece`` as it is when its page fits, with another label width, or split in two."""
+    for wrap in (piece.wrap, *(w for w in WRAPS if w != piece.wrap)):
+        if fits(measure(piece, replace(part, wrap=wrap)), paper):
+            return [replace(piece, wrap=wrap)]
+    if piece.efforts is not None and not piece.efforts:  # a page of goals: halve them
+        goals = sorted(piece.goals if piece.goals is not None else select_din(
+            G, programme, strategic_goal=piece.goal).columns["operational"], key=natural_key)
+        if len(goals) > 1:
+            half = len(goals) // 2
+            return [replace(piece, goals=frozenset(goals[:half])),
+                    replace(piece, goals=frozenset(goals[half:]))]
+        return [piece]
+    members = sorted(piece.efforts if piece.efforts is not None
+                     else [m for g in _track_groups(G, programme, piece.goal) for m in g],
+                     key=natural_key)
+    if len(members) <= 1 or (not piece.reached and piece.efforts is not None):
+        return [piece]  # as small as it gets: the check of the pages reports it
+    half = len(members) // 2
+    family = piece.family or -len(members)
+    return [_Piece(piece.goal, frozenset(members[:half]), family, piece.wrap, True),
+            _Piece(piece.goal, frozenset(members[half:]), family, piece.wrap, True)]
+
+
+def _sized(pieces: Iterable[str], paper: Paper) -> Iterator[str]:
+    """DOT text with ``size``: dot scales the drawing down to the printable area."""
+    it = iter(pieces)
+    head = next(it)
+    yield head
+    yield f'\tsize="{paper.size_inches()}"\n'
+    yield from it
+
+
+def _split(G: nx.MultiDiGraph, programme: str, paper: Paper,
+           measure: Callable[[_Piece, DinPart], Drawing]) -> list[_Piece]:
+    """The pieces of the DIN, each fitting ``paper`` (with room for its stubs)."""
+    families = iter(range(1, 1 << 30))
+    whole = _Piece(None, None, 0)
+
+    def fitted(piece: _Piece) -> _Piece | None:
+        """``piece`` with the first label width that fits, measured with a stub to every
+        page it may continue on; ``None`` when none fits."""
+        for wrap in WRAPS:
+            part = DinPart(efforts=piece.efforts, number=1, total=99,
+                           continued=_room(G, programme, piece), wrap=wrap,
+                           reached=piece.reached, goals=piece.goals)
+            if fits(measure(piece, part), paper):
+                return replace(piece, wrap=wrap)
+        return None
+
+    if (done := fitted(whole)) is not None:
+        return [done]
+    goals = sorted((n for n, d in G.nodes(data=True) if d.get("programme") == programme
+                    and d.get("kind") == "goal" and d.get("level") == "strategic"),
+                   key=lambda n: contract_key(n, G.nodes[n].get("source")))
+    todo = [_Piece(g, None, 0) for g in goals] or [whole]
+    if goals:  # what reaches no strategic goal gets pages of its own
+        covered = {n for g in goals for n in select_din(G, programme, strategic_goal=g).nodes}
+        rest = [n for n in select_din(G, programme).columns["effort"] if n not in covered]
+        if rest:
+            todo.append(_Piece(None, frozenset(rest), 0, reached=True))
+    out: list[_Piece] = []
+    for piece in todo:
+        if (done := fitted(piece)) is not None:
+            out.append(done)
+            continue
+        family = next(families)
+        if not piece.reached:  # the goals first, on pages of their own
+            sub = select_din(G, programme, strategic_goal=piece.goal).columns["operational"]
+            out += _goal_runs(_Piece(piece.goal, frozenset(), family), list(sub), fitted)
+        for group in _track_groups(G, programme, piece.goal):
+            if piece.efforts is not None:
+                group = [m for m in group if m in piece.efforts]
+            if group:
+                out += _runs(_Piece(piece.goal, frozenset(group), family, reached=True),
+                             group, fitted)
+    return out
+
+
+def _track_groups(G: nx.MultiDiGraph, programme: str, goal: str | None) -> list[list[str]]:
+    """The effort column of a (sub-)DIN by track, in drawing order: members of each track,
+    then the efforts and results outside tracks."""
+    sel = select_din(G, programme, strategic_goal=goal)
+    groups = [list(members) for members in sel.tracks.values() if members]
+    tracked = {m for g in groups for m in g}
+    loose = [n for n in sel.columns["effort"] if n not in tracked and n not in sel.stubs]
+    return groups + ([loose] if loose else [])
+
+
+def _runs(piece: _Piece, members: list[str],
+          fitted: Callable[[_Piece], _Piece | None]) -> list[_Piece]:
+    """``piece`` if it fits, else its efforts in halves (each half split again as needed).
+
+    A single effort that does not fit keeps its page (the check of the
+    pages reports it).
+    """
+    if (done := fitted(piece)) is not None:
+        return [done]
+    if len(members) <= 1:
+        return [replace(piece, wrap=WRAPS[-1])]
+    half = len(members) // 2
+    ordered = sorted(members, key=natural_key)
+    first, second = ordered[:half], ordered[half:]
+    return (_runs(replace(piece, efforts=frozenset(first)), first, fitted)
+            + _runs(replace(piece, efforts=frozenset(second)), second, fitted))
+
+
+def _goal_runs(piece: _Piece, goals: list[str],
+               fitted: Callable[[_Piece], _Piece | None]) -> list[_Piece]:
+    """A page of goals if it fits, else its operational goals in halves."""
+    if (done := fitted(piece)) is not None:
+        return [done]
+    if len(goals) <= 1:
+        return [replace(piece, wrap=WRAPS[-1])]
+    half = len(goals) // 2
+    return (_goal_runs(replace(piece, goals=frozenset(goals[:half])), goals[:half], fitted)
+            + _goal_runs(replace(piece, goals=frozenset(goals[half:])), goals[half:], fitted))
+
+
+def _served(G: nx.MultiDiGraph, efforts: Iterable[str]) -> set[str]:
+    """The goals the given efforts (or their tracks) link to directly."""
+    out = set()
+    for e in efforts:
+        for v, keys in G.succ[e].items():
+            if "contributes_to" in keys:
+                out.add(v)
+        track = G.nodes[e].get("track")
+        if track in G:
+            out |= {v for v, keys in G.succ[track].items() if "contributes_to" in keys}
+    return out
+
+
+def _room(G: nx.MultiDiGraph, programme: str, piece: _Piece) -> dict[int, tuple[str, ...]]:
+    """Stubs as many as a page of this piece may get: one per other track, to its goal."""
+    if piece.efforts is None:
+        return {}
+    goals = tuple(sorted(_served(G, piece.efforts), key=natural_key))
+    if not piece.efforts and piece.goal is not None:  # a page of goals: stubs to the efforts
+        goals = (piece.goal,)
+    others = len(_track_groups(G, programme, piece.goal)) + 2  # runs of a long track
+    return {90 + i: goals for i in range(others)}
+
+
+def _continued(G: nx.MultiDiGraph, pieces: Sequence[_Piece],
+               number: int) -> dict[int, tuple[str, ...]]:
+    """For page ``number``: the other pages of its split and the goals their efforts serve."""
+    piece = pieces[number - 1]
+    if piece.efforts is None:
+        return {}
+    out = {}
+    for other, sibling in enumerate(pieces, 1):
+        if other != number and sibling.family == piece.family and sibling.efforts is not None:
+            goals = _served(G, sibling.efforts)
+            if goals:
+                out[other] = tuple(sorted(goals, key=natural_key))
+    return out
+
+
+def merge_pdf(pdfs: Iterable[bytes], paper: Paper) -> bytes:
+    """One PDF of ``paper`` sheets, each drawing centred in the printable area."""
+    pypdf = optional("pypdf", "writing a multi-page PDF needs pypdf: "
+                              "pip install 'dinnet[pdf]' (or pip install pypdf)")
+    writer = pypdf.PdfWriter()
+    sheet_w, sheet_h = paper.sheet
+    for data in pdfs:
+        src = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+        w, h = float(src.mediabox.width), float(src.mediabox.height)
+        scale = min(1.0, paper.width / w, paper.height / h)
+        page = writer.add_blank_page(width=sheet_w, height=sheet_h)
+        tx = (sheet_w - w * scale) / 2
+        ty = (sheet_h - h * scale) / 2
+        page.merge_transformed_page(src, pypdf.Transformation().scale(scale).translate(tx, ty))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,106 @@
+"""DINs on paper (``--page a4|a3``): every page fits with readable text, split as needed."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+import dinnet
+from dinnet.cli import main
+from dinnet.render import Paper, din_books, din_pages, render
+from dinnet.render.geometry import font_sizes, loose_ends, read_svg
+from dinnet.render.pages import MARGIN_MM, fits, print_scale
+
+pytestmark = pytest.mark.graphviz
+
+PROGRAMMES = ["binnenstad", "duurzaamheid", "economie-en-participatie", "nieuwstraatkwartier",
+              "omgevingswet", "veiligheid", "zorg"]
+
+
+@pytest.fixture(scope="module")
+def almelo() -> nx.MultiDiGraph:
+    return dinnet.load()
+
+
+def _check_page(svg: bytes, paper: Paper) -> tuple[float, float]:
+    """Assert the page fits ``paper`` with readable text; its smallest body and small text."""
+    d = read_svg(svg)
+    scale = print_scale(d, paper)
+    w, h = d.size
+    assert w * scale <= paper.width + 0.5 and h * scale <= paper.height + 0.5
+    shown = font_sizes(d, scale)
+    body = [pt for pt, _ in shown if pt / (d.scale * scale) >= 9]
+    small = [pt for pt, _ in shown]
+    assert min(body) >= 7.0 and min(small) >= 6.0, (min(body), min(small))
+    assert loose_ends(d) == []
+    assert fits(d, paper)
+    return min(body), min(small)
+
+
+@pytest.mark.parametrize("size", ["a3", "a4"])
+def test_every_page_of_every_programme_fits_with_readable_text(
+        almelo: nx.MultiDiGraph, size: str) -> None:
+    paper = Paper(size)
+    counts = {}
+    for programme in PROGRAMMES:
+        pages = din_pages(almelo, programme, paper)
+        counts[programme] = len(pages)
+        for page in pages:
+            _check_page(render(page.text(), "svg"), paper)
+    assert counts["veiligheid"] == 1
+    assert counts["zorg"] > 1  # too big for one sheet: split
+
+
+def test_a_split_page_names_where_it_continues(almelo: nx.MultiDiGraph) -> None:
+    pages = din_pages(almelo, "zorg", Paper("a4"))
+    continued = [p for p in pages if p.part.continued]
+    assert continued
+    page = continued[0]
+    svg = render(page.text(), "svg").decode()
+    other = min(page.part.continued)
+    assert f"vervolg op blad {other}" in svg
+    assert f"blad {page.part.number} van {len(pages)}" in svg
+    # every element of the full DIN stands on some page
+    drawn: set[str] = set()
+    for p in pages:
+        drawn |= {k for k in read_svg(render(p.text(), "svg")).boxes if k.startswith("din-zorg-")}
+    full = read_svg(render(dinnet.render.din(almelo, "zorg").text(), "svg")).boxes
+    assert {k for k in full if k.startswith("din-zorg-E")} <= drawn
+
+
+def test_portrait_turns_the_sheet(almelo: nx.MultiDiGraph) -> None:
+    paper = Paper("a4", portrait=True)
+    assert paper.width < paper.height
+    for page in din_pages(almelo, "binnenstad", paper):
+        _check_page(render(page.text(), "svg"), paper)
+
+
+def test_pdf_has_one_sheet_per_page(almelo: nx.MultiDiGraph, tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    book = din_books(almelo, Paper("a4"), programme="omgevingswet")[0]
+    reader = pypdf.PdfReader(io.BytesIO(book.pdf()))
+    assert len(reader.pages) == len(book.pages) > 1
+    for sheet in reader.pages:
+        assert (round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height))) == (842, 595)
+    assert MARGIN_MM == 10
+
+
+def test_cli_page_writes_a_pdf_or_one_file_per_page(tmp_path: Path) -> None:
+    runner = CliRunner()
+    pdf = tmp_path / "omgevingswet.pdf"
+    result = runner.invoke(main, ["render", "--programme", "omgevingswet", "--page", "a3",
+                                  "-o", str(pdf)])
+    assert result.exit_code == 0, result.output
+    assert pdf.read_bytes().startswith(b"%PDF")
+    folder = tmp_path / "pages"
+    result = runner.invoke(main, ["render", "--programme", "omgevingswet", "--page", "a3",
+                                  "--format", "svg", "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in folder.iterdir())
+    assert names[0] == "omgevingswet-p1.svg" and len(names) > 1
+    result = runner.invoke(main, ["render", "--portrait", "-o", str(tmp_path / "x.svg")])
+    assert result.exit_code != 0 and "--portrait needs --page" in result.output
