@@ -15,7 +15,7 @@ from PIL import Image
 
 import dinnet
 from dinnet.io.output import write_output
-from dinnet.render import Diagram, din, din_diagrams, figure_bytes, portfolio
+from dinnet.render import Diagram, Paper, din, din_books, din_diagrams, figure_bytes, portfolio
 from dinnet.render.charts import budget_figure, indicator_figure, numeric_indicators
 
 IMG = Path(__file__).resolve().parent / "img"
@@ -43,6 +43,12 @@ def main() -> None:
     for d in din_diagrams(G, programme="zorg", by_strategic_goal=True):
         diagram(d, IMG / "din")
     diagram(din(G, "zorg", strategic_goal="SD1", lang="en"), IMG / "din", "zorg-SD1-en")
+    for programme, size in (("zorg", "a4"), ("omgevingswet", "a3")):  # --page
+        book = din_books(G, Paper(size), programme=programme)[0]
+        write_output(IMG / "pages" / f"{programme}-{size}.pdf", book.pdf())
+        print(f"wrote {IMG / 'pages' / programme}-{size}.pdf ({len(book.pages)} pages)")
+        for page in book.pages[:2]:
+            diagram(page, IMG / "pages", f"{programme}-{size}-{page.name.rsplit('-', 1)[1]}")
     diagram(portfolio(G), IMG, "portfolio")
     figures = [("budget", budget_figure(G))]
     figures += [(f"indicators-{p}", indicator_figure(G, p))

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 import dinnet
 from dinnet.cli import main
+from dinnet.errors import DinnetError
 from dinnet.render import Paper, din_books, din_pages, render
 from dinnet.render.geometry import font_sizes, loose_ends, read_svg
 from dinnet.render.pages import MARGIN_MM, fits, print_scale
@@ -73,10 +74,16 @@ def test_a_split_page_names_where_it_continues(almelo: nx.MultiDiGraph) -> None:
 
 
 def test_portrait_turns_the_sheet(almelo: nx.MultiDiGraph) -> None:
-    paper = Paper("a4", portrait=True)
+    paper = Paper("a3", portrait=True)
     assert paper.width < paper.height
     for page in din_pages(almelo, "binnenstad", paper):
         _check_page(render(page.text(), "svg"), paper)
+
+
+def test_a_page_too_narrow_for_readable_text_is_refused(almelo: nx.MultiDiGraph) -> None:
+    """Six columns do not fit the width of A4 portrait at 7 pt: a clear error, no tiny text."""
+    with pytest.raises(DinnetError, match="does not fit a4 portrait with text of 7 pt"):
+        din_pages(almelo, "binnenstad", Paper("a4", portrait=True))
 
 
 def test_pdf_has_one_sheet_per_page(almelo: nx.MultiDiGraph, tmp_path: Path) -> None:

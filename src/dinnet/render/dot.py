@@ -104,9 +104,7 @@ class _DinBuilder:
         drawn = set(sel.nodes)
         self.highlight = {n: sorted(set(r)) for n, r in highlight.items() if r and n in drawn}
         self.severity = severity
-        # a page of a split DIN leaves out the columns its share leaves empty
-        bare = part is not None and part.efforts is not None
-        self.columns = [c for c in COLUMNS if sel.columns[c] or not (c == "main" or bare)]
+
         # Links that leave the diagram: one stub per inside node and direction, named
         # after all the outside nodes it links to ("→ SD2 · SD3"), not one line per link.
         outside: dict[tuple[str, bool], set[str]] = {}
@@ -132,6 +130,10 @@ class _DinBuilder:
             if here:
                 self.continued[name] = page
                 self.continued_links += [(g, name) for g in sorted(here, key=natural_key)]
+        # a page of a split DIN leaves out the columns its share leaves empty
+        bare = part is not None and part.efforts is not None
+        self.columns = [c for c in COLUMNS if sel.columns[c] or not (c == "main" or bare)
+                        or c == "effort" and self.continued]
         self.graph_name = svg_id(sel.strategic_goal or sel.programme)
         self.dg = DotWriter()
         self.follows: dict[str, str] = {}

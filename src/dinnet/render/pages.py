@@ -171,9 +171,16 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Paper, *, lang: str = "
         if again == pieces:
             break
         pieces = again
-    return [Page(f"{programme}-p{part.number}", piece.goal, part,
-                 functools.partial(draw, piece, part))
-            for piece, part in zip(pieces, parts(pieces), strict=True)]
+    pages = [Page(f"{programme}-p{part.number}", piece.goal, part,
+                  functools.partial(draw, piece, part))
+             for piece, part in zip(pieces, parts(pieces), strict=True)]
+    for page, piece in zip(pages, pieces, strict=True):
+        if not fits(measure(piece, page.part), paper):
+            raise DinnetError(
+                f"{programme}: page {page.part.number} does not fit {paper.size} "
+                f"{'portrait' if paper.portrait else 'landscape'} with text of "
+                f"{MIN_BODY_PT:g} pt or more; use a larger page or landscape")
+    return pages
 
 
 def _refit(G: nx.MultiDiGraph, programme: str, piece: _Piece, part: DinPart, paper: Paper,
