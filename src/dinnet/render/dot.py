@@ -133,7 +133,7 @@ class _DinBuilder:
         # a page of a split DIN leaves out the columns its share leaves empty
         bare = part is not None and part.efforts is not None
         self.columns = [c for c in COLUMNS if sel.columns[c] or not (c == "main" or bare)
-                        or c == "effort" and self.continued]
+                        or (c == "effort" and self.continued)]
         self.graph_name = svg_id(sel.strategic_goal or sel.programme)
         self.dg = DotWriter()
         self.follows: dict[str, str] = {}
