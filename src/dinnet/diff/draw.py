@@ -1,7 +1,10 @@
 """The DIN of a new contract version with the changes coloured (``dinnet diff --format svg``).
 
 Drawn with the DIN renderer (:func:`dinnet.render.dot.din_dot`) on the new
-graph plus the removed elements and links of the old one. Changed elements
+graph plus the removed elements and links of the old one, so it keeps the
+new version's layout (contract order, tracks, crossing reduction). The
+colours go into the builder as a :class:`~dinnet.render.dot.Paint`; the DOT
+text is never edited afterwards. Changed elements
 carry a note and a coloured border: green for added, red for removed, orange
 for renamed or changed (a changed target marks the goal its indicator
 measures). Changed links get the same colours.
@@ -18,8 +21,7 @@ True
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import graphviz
 import networkx as nx
@@ -33,7 +35,6 @@ __all__ = ["COLOURS", "diff_dot", "diff_svg"]
 #: Border and line colour per kind of change.
 COLOURS: dict[str, str] = {"added": "#2b8a3e", "removed": "#d7301f", "renamed": "#f08c00",
                            "changed": "#f08c00"}
-_EDGE = re.compile(r'\[(?P<attrs>.*\bid="(?P<id>[^"]+)".*)\]\s*$')
 
 
 def _merged(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Change]
@@ -111,41 +112,20 @@ def diff_dot(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Chang
     lang
         ``"nl"`` or ``"en"``: the words of the notes and the legend.
     """
-    from ..render.dot import din_dot, svg_id
+    from ..render.dot import Paint, din_dot
 
     M, links = _merged(old, new, changes)
-    words = glossary.words("diff", lang)
     marks = _marks(M, changes, lang)
+    words = glossary.words("diff", lang)
     severity = {words[a]: "error" if a == "removed" else "warning" for a in COLOURS}
     severity |= {words["target"]: "warning", words["indicator"]: "warning"}
-    dg = din_dot(M, _programme(M, changes, programme), lang=lang, highlight=marks,
-                 severity=severity)
-    colour_of_node = {svg_id(n): COLOURS["added"] for n, found in marks.items()
-                      if words["added"] in found}
-    colour_of_edge = {f"{svg_id(u)}--{k}--{svg_id(v)}": COLOURS[a] for (u, v, k), a in links.items()}
-    from ..render.labels import term
-
-    legend = term("legend", lang)
-    dg.body[:] = [_recolour(line, colour_of_node, colour_of_edge, words["added"])
-                  for line in dg.body]
-    dg.body[:] = [line.replace(legend, words["legend"]) if "din-legend" in line else line
-                  for line in dg.body]
-    return dg
-
-
-def _recolour(line: str, nodes: Mapping[str, str], edges: Mapping[str, str], added: str) -> str:
-    match = _EDGE.search(line)
-    if match is None:
-        if added in line and "\u25a0" in line:  # the legend's square for 'added'
-            return re.sub(r'COLOR="#[0-9a-fA-F]{6}">\u25a0</FONT> ' + re.escape(added),
-                          f'COLOR="{COLOURS["added"]}">\u25a0</FONT> {added}', line)
-        return line
-    colour = nodes.get(match["id"]) or edges.get(match["id"])
-    if colour is None:
-        return line
-    width = 3 if match["id"] in nodes else 2.5
-    extra = f' color="{colour}" penwidth={width}'
-    return line[:match.end("attrs")] + extra + line[match.end("attrs"):]
+    paint = Paint(nodes={n: COLOURS["added"] for n, found in marks.items()
+                         if words["added"] in found},
+                  links={link: COLOURS[a] for link, a in links.items()},
+                  rules={words["added"]: COLOURS["added"]},
+                  legend=words["legend"])
+    return din_dot(M, _programme(M, changes, programme), lang=lang, highlight=marks,
+                   severity=severity, paint=paint)
 
 
 def diff_svg(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Change], *,

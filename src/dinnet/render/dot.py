@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import graphviz
@@ -43,11 +44,26 @@ from .order import contract_key, order_columns
 from .select import DinPart, DinSelection, check_din, column_of, select_din
 from .style import HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
 
-__all__ = ["din_dot", "html_label", "iter_din_dot", "svg_id"]
+__all__ = ["Paint", "din_dot", "html_label", "iter_din_dot", "svg_id"]
 
 _SEVERITY_RANK = {"error": 0, "warning": 1}
 
 _CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "header")}
+
+@dataclass(frozen=True)
+class Paint:
+    """Colours laid on a DIN by its caller (the diff picture): borders, links, legend.
+
+    ``nodes`` and ``links`` (``(means, end, kind)``) map to a colour drawn
+    with a heavier line; ``rules`` colours a legend entry instead of its
+    severity's colour; ``legend`` replaces the legend's title.
+    """
+
+    nodes: Mapping[str, str] = field(default_factory=dict)
+    links: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
+    rules: Mapping[str, str] = field(default_factory=dict)
+    legend: str | None = None
+
 
 def svg_id(node: str, *, stub: bool = False) -> str:
     """The stable element id of a graph node in DOT and SVG (``zorg:SD3`` -> ``din-zorg--SD3``).
@@ -96,9 +112,10 @@ def _local(node: str) -> str:
 class _DinBuilder:
     def __init__(self, G: nx.MultiDiGraph, sel: DinSelection, lang: str,
                  highlight: Mapping[str, Sequence[str]], severity: Mapping[str, str],
-                 part: DinPart | None = None) -> None:
+                 part: DinPart | None = None, paint: Paint | None = None) -> None:
         self.G, self.sel, self.lang = G, sel, lang
         self.part = part
+        self.paint = paint or Paint()
         self.wrap = WRAP if part is None else {k: max(12, round(v * part.wrap))
                                                for k, v in WRAP.items()}
         drawn = set(sel.nodes)
@@ -240,6 +257,8 @@ class _DinBuilder:
         if node in self.highlight:
             colour, width = HIGHLIGHT[self._worst(self.highlight[node])]
             style |= {"color": colour, "penwidth": f"{width:g}"}
+        if node in self.paint.nodes:
+            style |= {"color": self.paint.nodes[node], "penwidth": "3"}
         what = kind if kind != "goal" else f"goal ({data.get('level')})"
         name = svg_id(node)
         target.node(name, self.node_label(node, column), style, id=name,
@@ -451,12 +470,18 @@ class _DinBuilder:
                 yield
             attrs = self.link_attrs(u, v, kind)
             flat = self.column.get(u) == self.column.get(v)
-            style_key = (kind, attrs.get("strength"), bool(attrs.get("inferred")), flat)
+            style_key = (kind, attrs.get("strength"), bool(attrs.get("inferred")), flat,
+                         self.column.get(u))
             if style_key not in styles:
                 styles[style_key] = edge_style(kind, attrs)
-                if flat:  # links inside a column loop on its right, away from the goals
-                    styles[style_key] |= {"tailport": "e", "headport": "e"}
-            self.dg.edge(self.name(v), self.name(u), styles[style_key] | self.frame(u, True),
+                if flat:  # links inside a column loop on the side with fewer links:
+                    # right of the efforts (the projects), left of the goals (what they serve)
+                    side = "e" if self.column.get(u) in ("effort", "project") else "w"
+                    styles[style_key] |= {"tailport": side, "headport": side}
+            paint = self.paint.links.get((u, v, kind))
+            painted = {"color": paint, "penwidth": "2.5"} if paint else {}
+            self.dg.edge(self.name(v), self.name(u),
+                         styles[style_key] | self.frame(u, True) | painted,
                          id=f"{self.element(u)}--{kind}--{svg_id(v)}",
                          tooltip=dot_text(self.link_tooltip(u, v, kind, attrs)),
                          comment=comment_text(f"{kind}; {attrs.get('source', '')}"))
@@ -608,14 +633,15 @@ class _DinBuilder:
         for rules in self.highlight.values():
             for r in rules:
                 counts[r] = counts.get(r, 0) + 1
-        rows = [f"<B>{html_text(term('legend', self.lang))}</B>"]
+        title = self.paint.legend or term("legend", self.lang)
+        rows = [f"<B>{html_text(title)}</B>"]
         for rule in sorted(counts):
-            colour = HIGHLIGHT[self._worst([rule])][0]
+            colour = self.paint.rules.get(rule) or HIGHLIGHT[self._worst([rule])][0]
             rows.append(f'<FONT COLOR="{colour}">■</FONT> {html_text(rule)} ({counts[rule]})')
         with self.dg.subgraph("cluster-din-legend") as c:
             c.attr(label="", id="din-legend", style="rounded", color="#8c8c8c")
             c.node("din-legend-rules", html_label(rows), id="din-legend-rules", shape="plaintext",
-                   fontsize="9", tooltip=dot_text(term("legend", self.lang)),
+                   fontsize="9", tooltip=dot_text(title),
                    comment=comment_text("legend"), **{"class": "din-legend"})
         return "din-legend-rules"
 
@@ -624,7 +650,7 @@ def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
             highlight: Mapping[str, Sequence[str]] | None = None,
             strategic_goal: str | None = None,
             severity: Mapping[str, str] | None = None,
-            part: DinPart | None = None) -> graphviz.Digraph:
+            part: DinPart | None = None, paint: Paint | None = None) -> graphviz.Digraph:
     """The DIN of ``programme`` as a :class:`graphviz.Digraph` (no file, no ``dot`` run).
 
     Parameters
@@ -645,6 +671,8 @@ def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         Rule name to ``"error"`` (red, the default) or ``"warning"`` (orange).
     part : DinPart, optional
         Draw one page's share of the DIN (:mod:`dinnet.render.pages`).
+    paint : Paint, optional
+        Colours of the caller on nodes, links and legend (the diff picture).
 
     Returns
     -------
@@ -658,7 +686,7 @@ def din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     >>> "Strategic goals" in dg.source, "no-indicator (1)" in dg.source
     (True, True)
     """
-    return _builder(G, programme, lang, highlight, strategic_goal, severity, part).build()
+    return _builder(G, programme, lang, highlight, strategic_goal, severity, part, paint).build()
 
 
 def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
@@ -695,7 +723,8 @@ def _pieces(G: nx.MultiDiGraph, programme: str, lang: str,
 
 def _builder(G: nx.MultiDiGraph, programme: str, lang: str,
              highlight: Mapping[str, Sequence[str]] | None, strategic_goal: str | None,
-             severity: Mapping[str, str] | None, part: DinPart | None = None) -> _DinBuilder:
+             severity: Mapping[str, str] | None, part: DinPart | None = None,
+             paint: Paint | None = None) -> _DinBuilder:
     term("vision", lang)  # checks lang
     # every diagram starts with cold caches: they pay off within one diagram, where
     # attribute names, colours and ids repeat, not by remembering an earlier call
@@ -704,4 +733,4 @@ def _builder(G: nx.MultiDiGraph, programme: str, lang: str,
                      efforts=part.efforts if part is not None else None,
                      reached=part is not None and part.reached,
                      goals=part.goals if part is not None else None)
-    return _DinBuilder(G, sel, lang, highlight or {}, severity or {}, part)
+    return _DinBuilder(G, sel, lang, highlight or {}, severity or {}, part, paint)
