@@ -122,31 +122,8 @@ class _DinBuilder:
         self.highlight = {n: sorted(set(r)) for n, r in highlight.items() if r and n in drawn}
         self.severity = severity
 
-        # Links that leave the diagram: one stub per inside node and direction, named
-        # after all the outside nodes it links to ("→ SD2 · SD3"), not one line per link.
-        outside: dict[tuple[str, bool], set[str]] = {}
-        for u, v, _ in sel.edges:
-            if v in sel.stubs:
-                outside.setdefault((u, True), set()).add(v)
-            elif u in sel.stubs:
-                outside.setdefault((v, False), set()).add(u)
-        self.stub_of: dict[tuple[str, bool], str] = {}
-        self.stub_targets: dict[str, tuple[list[str], bool]] = {}
-        for (inside, out), targets in sorted(outside.items()):
-            ts = sorted(targets, key=natural_key)
-            name = "stub-" + "--".join(svg_id(t)[4:] for t in ts) + ("" if out else "--in")
-            self.stub_of[(inside, out)] = name
-            self.stub_targets[name] = (ts, out)
-        # Continuation stubs: another page of this DIN whose efforts serve goals of this one.
-        self.continued: dict[str, int] = {}
-        self.continued_links: list[tuple[str, str]] = []
-        drawn_goals = set(sel.nodes)
-        for page, goals in sorted((part.continued if part else {}).items()):
-            name = f"din-cont-{page}"
-            here = [g for g in goals if g in drawn_goals]
-            if here:
-                self.continued[name] = page
-                self.continued_links += [(g, name) for g in sorted(here, key=natural_key)]
+        self.stub_of, self.stub_targets = self.stubs()
+        self.continued, self.continued_links = self.continuations()
         # a page of a split DIN leaves out the columns its share leaves empty
         bare = part is not None and part.efforts is not None
         self.columns = [c for c in COLUMNS if sel.columns[c] or not (c == "main" or bare)
@@ -162,6 +139,45 @@ class _DinBuilder:
         self.column_index = {c: i for i, c in enumerate(self.columns)}
         self.neighbours: dict[str, list[str]] = {}  # the nodes a node links to (no stubs)
         self.anchor_of: dict[str, str] = {}  # a track: the node inside its frame links aim at
+
+    def stubs(self) -> tuple[dict[tuple[str, bool], str], dict[str, tuple[list[str], bool]]]:
+        """Links that leave the diagram: one stub per inside node and direction.
+
+        A stub is named after all the outside nodes it links to ("→ SD2 ·
+        SD3"), not one line per link. Returns the stub of each (inside node,
+        outward?) and the targets and direction of each stub.
+        """
+        sel = self.sel
+        outside: dict[tuple[str, bool], set[str]] = {}
+        for u, v, _ in sel.edges:
+            if v in sel.stubs:
+                outside.setdefault((u, True), set()).add(v)
+            elif u in sel.stubs:
+                outside.setdefault((v, False), set()).add(u)
+        stub_of: dict[tuple[str, bool], str] = {}
+        targets_of: dict[str, tuple[list[str], bool]] = {}
+        for (inside, out), targets in sorted(outside.items()):
+            ts = sorted(targets, key=natural_key)
+            name = "stub-" + "--".join(svg_id(t)[4:] for t in ts) + ("" if out else "--in")
+            stub_of[(inside, out)] = name
+            targets_of[name] = (ts, out)
+        return stub_of, targets_of
+
+    def continuations(self) -> tuple[dict[str, int], list[tuple[str, str]]]:
+        """Stubs for the other pages of a split DIN whose efforts serve goals of this page.
+
+        Returns each stub's page number and the (goal, stub) links.
+        """
+        pages: dict[str, int] = {}
+        links: list[tuple[str, str]] = []
+        drawn = set(self.sel.nodes)
+        for page, goals in sorted((self.part.continued if self.part else {}).items()):
+            name = f"din-cont-{page}"
+            here = sorted((g for g in goals if g in drawn), key=natural_key)
+            if here:
+                pages[name] = page
+                links += [(g, name) for g in here]
+        return pages, links
 
     # -- labels ---------------------------------------------------------------------------
 
@@ -406,7 +422,11 @@ class _DinBuilder:
             header = f"din-col-{col}"
             with self.dg.subgraph(f"cluster-{header}") as c:
                 c.attr(label="", peripheries="0", margin="0")
-                c.node(header, f"<<B>{html_text(column_heading(col, self.lang))}</B>>",
+                heading = column_heading(col, self.lang)
+                # narrow columns (wrap below 0.6): the heading on two lines
+                text = (html_lines(heading, 12) if self.part is not None and self.part.wrap < 0.6
+                        else html_text(heading))
+                c.node(header, f"<<B>{text}</B>>",
                        node_style("header") | _CLASS["header"], id=header,
                        tooltip=dot_text(column_heading(col, self.lang)),
                        comment=comment_text("column heading"))

@@ -24,10 +24,13 @@ from ..render.labels import natural_key
 from ..render.overlay import gap_highlights
 from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
-from ..render.select import column_of, effort_track
+from ..render.select import DinPart, column_of, effort_track
 from .svg import inline_svg
 
-__all__ = ["Figures", "charts_available", "din_svg", "report_figures"]
+__all__ = ["REPORT_WRAP", "Figures", "charts_available", "din_svg", "report_figures"]
+
+#: Label width of the report's DINs, as a share of the full-size DIN's (:class:`DinPart`).
+REPORT_WRAP = 0.45
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,10 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     """
     nodes = _node_map(G) if nodes is None else nodes
     highlights = gap_highlights(G, programme, findings=findings)
+    # narrow columns (labels of about 15 characters a line): the DIN fitted to the width
+    # of the report's middle column keeps its text large enough to read without zooming
     pieces = iter_din_dot(G, programme, lang=lang, highlight=highlights.nodes,
-                          severity=highlights.severity)
+                          severity=highlights.severity, part=DinPart(wrap=REPORT_WRAP))
     keep = {k for k, (n, _) in nodes.items()
             if k == svg_id(n) and G.nodes[n].get("programme") == programme}
     return inline_svg(render(pieces, "svg"), scope=f"fig-{programme}", nodes=nodes, keep=keep)
