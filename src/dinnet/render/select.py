@@ -211,8 +211,9 @@ def select_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None
     tracks = _tracks(G, programme, included, whole=goal_id is None and efforts is None)
     own = dict(column)
     edges, stubs = _links(G, programme, included, column, tracks)
-    merged = _merge_track_links(G, programme, edges)
-    whole_track = _whole_track_results(G, programme, edges)
+    track_efforts = _track_efforts(G, programme)
+    merged = _merge_track_links(G, track_efforts, edges)
+    whole_track = _whole_track_results(track_efforts, edges)
     edges -= {e for links in merged.values() for e in links}
     edges -= {e for e in edges if e[2] == "delivers" and e[1] in whole_track}
     edges |= set(merged)
@@ -326,7 +327,8 @@ def _track_efforts(G: nx.MultiDiGraph, programme: str) -> dict[str, set[str]]:
     return out
 
 
-def _merge_track_links(G: nx.MultiDiGraph, programme: str, edges: set[tuple[str, str, str]]
+def _merge_track_links(G: nx.MultiDiGraph, track_efforts: Mapping[str, set[str]],
+                       edges: set[tuple[str, str, str]]
                        ) -> dict[tuple[str, str, str], set[tuple[str, str, str]]]:
     """Links that every effort of a track (two or more) has to one goal, by track link.
 
@@ -338,7 +340,7 @@ def _merge_track_links(G: nx.MultiDiGraph, programme: str, edges: set[tuple[str,
         if kind == "contributes_to":
             goals_of.setdefault(u, set()).add(v)
     merged: dict[tuple[str, str, str], set[tuple[str, str, str]]] = {}
-    for track, efforts in _track_efforts(G, programme).items():
+    for track, efforts in track_efforts.items():
         if len(efforts) < 2:
             continue
         for goal in set.intersection(*(goals_of.get(e, set()) for e in efforts)):
@@ -348,7 +350,7 @@ def _merge_track_links(G: nx.MultiDiGraph, programme: str, edges: set[tuple[str,
     return merged
 
 
-def _whole_track_results(G: nx.MultiDiGraph, programme: str,
+def _whole_track_results(track_efforts: Mapping[str, set[str]],
                          edges: set[tuple[str, str, str]]) -> set[str]:
     """Results that every effort of their track (two or more) delivers."""
     makers: dict[str, set[str]] = {}
@@ -356,7 +358,7 @@ def _whole_track_results(G: nx.MultiDiGraph, programme: str,
         if kind == "delivers":
             makers.setdefault(v, set()).add(u)
     whole = set()
-    for efforts in _track_efforts(G, programme).values():
+    for efforts in track_efforts.values():
         if len(efforts) >= 2:
             whole |= {r for r, m in makers.items() if m == efforts}
     return whole
