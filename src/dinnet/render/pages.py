@@ -3,8 +3,10 @@
 Every page fits the printable area (the sheet less :data:`MARGIN_MM` on each
 side) at a scale where body text is at least :data:`MIN_BODY_PT` and ids,
 tags and indicator lines at least :data:`MIN_SMALL_PT` at print size. A DIN
-that does not fit on one page is split: per strategic goal, then per track,
-then a track in runs of efforts. A page whose goals are also served by
+that does not fit on one page is split: per strategic goal (and a part for
+what reaches none), then into a page of the goal's goals (halved by
+operational goals when too tall) and pages per track, then a track in runs
+of efforts. A page whose goals are also served by
 efforts on another page of the same goal shows a stub "vervolg op blad N"
 linked from those goals. Each candidate page is drawn by ``dot`` and measured
 from its SVG (:mod:`dinnet.render.geometry`), so the split follows the real
@@ -12,7 +14,7 @@ drawing, not an estimate.
 
 >>> a4 = Paper("a4")
 >>> round(a4.width), round(a4.height), a4.size_inches()
-(785, 538, '10.9,7.47')
+(785, 539, '10.9,7.48')
 >>> Paper("a3", portrait=True).name
 'a3-portrait'
 """
