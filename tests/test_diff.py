@@ -115,10 +115,10 @@ def test_svg_dot_is_the_new_versions_din_with_colours_laid_on() -> None:
     H.add_edge("zorg:E99", "zorg:SD2", key="contributes_to", kind="contributes_to",
                source="x.txt:1")
     source = diff_dot(G, H, diff_graphs(G, H), programme="zorg").source
-    added = next(line for line in source.splitlines() if 'id="din-zorg-E99"' in line)
+    added = next(line for line in source.splitlines() if 'id="din-zorg--E99"' in line)
     assert f'color="{COLOURS["added"]}"' in added and "penwidth=3" in added
     link = next(line for line in source.splitlines()
-                if 'id="din-zorg-E99--contributes_to--din-zorg-SD2"' in line)
+                if 'id="din-zorg--E99--contributes_to--din-zorg--SD2"' in line)
     assert f'color="{COLOURS["added"]}"' in link and "penwidth=2.5" in link
     assert f'<FONT COLOR="{COLOURS["added"]}">' in source  # its legend entry
 
