@@ -8,7 +8,7 @@ only a *parent* goal does not cover its sub-goals.
 
 >>> import dinnet
 >>> G = dinnet.load("tests/assets/minimal.yaml")
->>> sorted(goals_with_effort(G))
+>>> goals_with_effort(G)
 ['mini:SD1', 'mini:SD1.a', 'mini:SD2']
 >>> coverage_gaps(G).goals_without_effort
 ()
@@ -37,15 +37,32 @@ __all__ = [
 ]
 
 
-def goals_with_effort(G: nx.MultiDiGraph) -> set[str]:
-    """Goals that some effort reaches (directly or through sub-goals)."""
+def goals_with_effort(G: nx.MultiDiGraph) -> list[str]:
+    """Goals that some effort reaches (directly or through sub-goals), sorted.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Goal ids, sorted (a list, like the other coverage queries).
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> goals_with_effort(dinnet.load("tests/assets/minimal.yaml"))
+    ['mini:SD1', 'mini:SD1.a', 'mini:SD2']
+    """
     reached = reach(G, nodes_of(G, "effort"), SUPPORT_EDGES)
-    return {n for n in nodes_of(G, "goal") if n in reached}
+    return sorted(n for n in nodes_of(G, "goal") if n in reached)
 
 
 def goals_without_effort(G: nx.MultiDiGraph) -> list[str]:
     """Goals no effort reaches, sorted; open goals ("lege kolommen") included."""
-    covered = goals_with_effort(G)
+    covered = set(goals_with_effort(G))
     return sorted(n for n in nodes_of(G, "goal") if n not in covered)
 
 
