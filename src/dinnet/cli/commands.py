@@ -430,7 +430,7 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
 
     G, protect = _load(paths)
     for path in write_charts(G, output, fmt, lang=lang, protect=protect):
-        click.echo(f"wrote {path}", err=True)
+        click.echo(phrase("cli.wrote", lang, path=path), err=True)
 
 
 def _note_missing_charts(lang: str) -> None:
