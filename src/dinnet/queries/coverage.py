@@ -61,19 +61,78 @@ def goals_with_effort(G: nx.MultiDiGraph) -> list[str]:
 
 
 def goals_without_effort(G: nx.MultiDiGraph) -> list[str]:
-    """Goals no effort reaches, sorted; open goals ("lege kolommen") included."""
+    """Goals no effort reaches, sorted; open goals ("lege kolommen") included.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Goal ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> G.remove_node("mini:E2")  # the only effort behind SD2
+    >>> goals_without_effort(G)
+    ['mini:SD2']
+    """
     covered = set(goals_with_effort(G))
     return sorted(n for n in nodes_of(G, "goal") if n not in covered)
 
 
 def efforts_without_goal(G: nx.MultiDiGraph) -> list[str]:
-    """Efforts from which no goal can be reached (a sub-effort inherits its parent's goals)."""
+    """Efforts from which no goal can be reached (a sub-effort inherits its parent's goals).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Effort ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> G.remove_node("mini:SD2")  # the only goal E2 serves
+    >>> efforts_without_goal(G)
+    ['mini:E2']
+    """
     serving = reach(G, nodes_of(G, "goal"), SUPPORT_EDGES, forward=False)
     return sorted(n for n in nodes_of(G, "effort") if n not in serving)
 
 
 def operational_goals_without_indicator(G: nx.MultiDiGraph) -> list[str]:
-    """Operational goals that no indicator measures."""
+    """Operational goals that no indicator measures.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Goal ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> operational_goals_without_indicator(G)
+    []
+    >>> G.remove_node("mini:SD1.a.i1")
+    >>> operational_goals_without_indicator(G)
+    ['mini:SD1.a']
+    """
     return sorted(
         n for n in nodes_of(G, "goal")
         if G.nodes[n].get("level") == "operational"
@@ -82,17 +141,78 @@ def operational_goals_without_indicator(G: nx.MultiDiGraph) -> list[str]:
 
 
 def indicators_without_baseline(G: nx.MultiDiGraph) -> list[str]:
-    """Indicators with no baseline value."""
+    """Indicators with no baseline value.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Indicator ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> G.nodes["mini:SD1.a.i1"]["baseline_value"]
+    30
+    >>> G.nodes["mini:SD1.a.i1"]["baseline_value"] = None
+    >>> indicators_without_baseline(G)
+    ['mini:SD1.a.i1']
+    """
     return sorted(n for n in nodes_of(G, "indicator") if G.nodes[n].get("baseline_value") is None)
 
 
 def indicators_without_target(G: nx.MultiDiGraph) -> list[str]:
-    """Indicators with no target for any year."""
+    """Indicators with no target for any year.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Indicator ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> G.nodes["mini:SD1.a.i1"]["targets"]
+    {2022: 25}
+    >>> G.nodes["mini:SD1.a.i1"]["targets"] = {}
+    >>> indicators_without_target(G)
+    ['mini:SD1.a.i1']
+    """
     return sorted(n for n in nodes_of(G, "indicator") if not G.nodes[n].get("targets"))
 
 
 def projects_without_effort(G: nx.MultiDiGraph) -> list[str]:
-    """Projects that implement no effort."""
+    """Projects that implement no effort.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Project ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> G.remove_node("mini:E1")  # the effort P1 implements
+    >>> projects_without_effort(G)
+    ['mini:P1']
+    """
     return sorted(
         n for n in nodes_of(G, "project")
         if not any("implements" in keys for keys in G.succ[n].values())
@@ -100,7 +220,25 @@ def projects_without_effort(G: nx.MultiDiGraph) -> list[str]:
 
 
 def strategic_goals_without_operational_goal(G: nx.MultiDiGraph) -> list[str]:
-    """Strategic goals with no operational goal beneath them."""
+    """Strategic goals with no operational goal beneath them.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of str
+        Goal ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> strategic_goals_without_operational_goal(G)
+    ['mini:SD2']
+    """
     out = []
     for n in nodes_of(G, "goal"):
         if G.nodes[n].get("level") != "strategic":
@@ -125,7 +263,27 @@ class CoverageGaps:
 
 
 def coverage_gaps(G: nx.MultiDiGraph) -> CoverageGaps:
-    """Every coverage gap at once."""
+    """Every coverage gap at once.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    CoverageGaps
+        One sorted tuple of node ids per kind of gap.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> gaps = coverage_gaps(dinnet.load("tests/assets/minimal.yaml"))
+    >>> gaps.strategic_goals_without_operational_goal
+    ('mini:SD2',)
+    >>> gaps.goals_without_effort
+    ()
+    """
     return CoverageGaps(
         goals_without_effort=tuple(goals_without_effort(G)),
         operational_goals_without_indicator=tuple(operational_goals_without_indicator(G)),
