@@ -158,7 +158,7 @@ def indicators_without_baseline(G: nx.MultiDiGraph) -> list[str]:
     >>> import dinnet
     >>> G = dinnet.load("tests/assets/minimal.yaml")
     >>> G.nodes["mini:SD1.a.i1"]["baseline_value"]
-    30
+    30.0
     >>> G.nodes["mini:SD1.a.i1"]["baseline_value"] = None
     >>> indicators_without_baseline(G)
     ['mini:SD1.a.i1']
@@ -184,7 +184,7 @@ def indicators_without_target(G: nx.MultiDiGraph) -> list[str]:
     >>> import dinnet
     >>> G = dinnet.load("tests/assets/minimal.yaml")
     >>> G.nodes["mini:SD1.a.i1"]["targets"]
-    {2022: 25}
+    {2022: 25.0}
     >>> G.nodes["mini:SD1.a.i1"]["targets"] = {}
     >>> indicators_without_target(G)
     ['mini:SD1.a.i1']
