@@ -33,6 +33,25 @@ def why(G: nx.MultiDiGraph, node: str) -> list[str]:
     An effort serves the goals its track serves (``docs/format.md``); the
     track itself is a means, not an end, so it shows in :func:`why_paths`
     but not here. The programme node is not part of the chain.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    node : str
+        A node id of ``G``.
+
+    Returns
+    -------
+    list of str
+        Node ids, nearest first.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> why(G, "mini:P1")
+    ['mini:E1', 'mini:SD1.a', 'mini:SD1', 'mini:visie']
     """
     require(G, node)
     up = reach(G, [node], _UP) - {node}
@@ -42,7 +61,27 @@ def why(G: nx.MultiDiGraph, node: str) -> list[str]:
 
 def how(G: nx.MultiDiGraph, node: str) -> list[str]:
     """The means below ``node``: sub-goals, tracks that serve a goal, efforts, results and
-    projects (top first)."""
+    projects (top first).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    node : str
+        A node id of ``G``.
+
+    Returns
+    -------
+    list of str
+        Node ids, top first.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> how(G, "mini:SD2")
+    ['mini:E2']
+    """
     require(G, node)
     down = reach(G, [node], _UP, forward=False) - {node}
     means = [n for n in down
@@ -55,6 +94,25 @@ def why_paths(G: nx.MultiDiGraph, node: str) -> list[list[str]]:
 
     A depth-first walk along the chain's links: the work depends on the
     paths above ``node``, not on the size of ``G``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    node : str
+        A node id of ``G``.
+
+    Returns
+    -------
+    list of list of str
+        Each path from ``node`` to its top, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> why_paths(G, "mini:P1")
+    [['mini:P1', 'mini:E1', 'mini:SD1.a', 'mini:SD1', 'mini:visie']]
     """
     require(G, node)
     ups = _up(G, node)
