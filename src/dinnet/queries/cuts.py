@@ -42,6 +42,25 @@ def impact(G: nx.MultiDiGraph, node: str) -> Impact:
     """The goals that lose their only support, and those that lose some, if ``node`` goes.
 
     ``node`` is an effort, a project or a track (dropped with its efforts).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    node : str
+        An effort, project or track of ``G``.
+
+    Returns
+    -------
+    Impact
+        The goals that lose all support and those that lose some, each sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> impact(G, "mini:P1")
+    Impact(node='mini:P1', loses_all=('mini:SD1', 'mini:SD1.a'), loses_some=())
     """
     require(G, node)
     kind = G.nodes[node]["kind"]
