@@ -23,7 +23,28 @@ __all__ = ["one_sided_dependencies", "path_between", "programme_graph"]
 
 
 def programme_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """The programmes and their ``depends_on`` relations (topics and sources merged)."""
+    """The programmes and their ``depends_on`` relations (topics and sources merged).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    networkx.DiGraph
+        Programme ids as nodes; edges carry ``topics`` and ``sources``.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> P = programme_graph(G)
+    >>> P.number_of_nodes(), P.number_of_edges()
+    (7, 28)
+    >>> sorted(P.successors("duurzaamheid"))[:2]
+    ['binnenstad', 'nieuwstraatkwartier']
+    """
     P = nx.DiGraph()
     for n in nodes_of(G, "programme"):
         P.add_node(n, label=G.nodes[n]["label"])
@@ -40,7 +61,25 @@ def programme_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
 
 
 def one_sided_dependencies(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
-    """Pairs ``(a, b)`` where a names b as a dependency but b is silent about a."""
+    """Pairs ``(a, b)`` where a names b as a dependency but b is silent about a.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of tuple of str
+        ``(a, b)`` programme id pairs, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> one_sided_dependencies(G)[:2]
+    [('duurzaamheid', 'binnenstad'), ('economie-en-participatie', 'binnenstad')]
+    """
     P = programme_graph(G)
     return sorted((u, v) for u, v in P.edges if not P.has_edge(v, u))
 
@@ -50,6 +89,27 @@ def path_between(G: nx.MultiDiGraph, source: str, target: str) -> list[str] | No
     or, when there is none, ignoring edge direction; ``None`` when unconnected.
 
     Both searches touch only the part of the graph around the two nodes.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    source, target : str
+        Node ids of ``G``.
+
+    Returns
+    -------
+    list of str or None
+        The node ids along the path, ``source`` first.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load("tests/assets/minimal.yaml")
+    >>> path_between(G, "mini:P1", "mini:visie")
+    ['mini:P1', 'mini:E1', 'mini:SD1.a', 'mini:SD1', 'mini:visie']
+    >>> path_between(G, "mini:E1", "mini:E2")  # no directed path: either direction
+    ['mini:E1', 'mini:S1', 'mini', 'mini:visie', 'mini:SD2', 'mini:E2']
     """
     require(G, source)
     require(G, target)
