@@ -67,7 +67,28 @@ def token_sort_ratio(a: str, b: str) -> float:
 
 
 def shared_efforts(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
-    """Efforts that serve two or more goals, by their own links or their track's: effort -> goals."""
+    """Efforts that serve two or more goals, by their own links or their track's: effort -> goals.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    dict of str to tuple of str
+        Effort id -> the goal ids it serves, sorted by effort.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> shared = shared_efforts(G)
+    >>> len(shared)
+    35
+    >>> shared["zorg:E1"]
+    ('zorg:HO1', 'zorg:HO2', 'zorg:SD1', 'zorg:SD2', 'zorg:SD3', 'zorg:SD4')
+    """
     out = {}
     for n in nodes_of(G, "effort"):
         goals = goals_served(G, n)
@@ -80,6 +101,27 @@ def double_claims(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
     """Efforts or indicators credited to goals of more than one programme: node -> programmes.
 
     An effort is credited with the goals it serves itself and through its track.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    dict of str to tuple of str
+        Node id -> programme ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> double_claims(G)
+    {}
+    >>> G.add_edge("zorg:E1", "duurzaamheid:IIc", key="contributes_to", source="x")
+    'contributes_to'
+    >>> double_claims(G)
+    {'zorg:E1': ('duurzaamheid', 'zorg')}
     """
     out = {}
     for n, kind in G.nodes(data="kind"):
@@ -99,6 +141,26 @@ def shared_stakeholders(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
     """Stakeholders (matched by normalised label) named in more than one programme.
 
     Returns normalised label -> stakeholder node ids.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    dict of str to tuple of str
+        Normalised label -> stakeholder ids, sorted.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> shared = shared_stakeholders(G)
+    >>> len(shared)
+    14
+    >>> shared["cogas"]
+    ('duurzaamheid:cogas', 'nieuwstraatkwartier:cogas')
     """
     groups: dict[str, list[str]] = defaultdict(list)
     for n in nodes_of(G, "stakeholder"):
@@ -124,6 +186,30 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
 
     Candidates are blocked on their two rarest words (so the work grows
     linearly), then scored by :func:`token_sort_ratio` (0-100).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+    threshold : float
+        The lowest score reported (0-100).
+    max_block : int
+        Blocks with more efforts than this are skipped.
+
+    Returns
+    -------
+    list of DuplicatePair
+        Best score first.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> possible_duplicates(G)
+    []
+    >>> G.nodes["zorg:E1"]["label"] = G.nodes["binnenstad:E1"]["label"]
+    >>> possible_duplicates(G)
+    [DuplicatePair(a='binnenstad:E1', b='zorg:E1', score=100.0)]
     """
     labels = {n: normalise_label(G.nodes[n]["label"]) for n in nodes_of(G, "effort")}
     words = {n: {w for w in text.split() if len(w) > 3 and w not in _STOP}
