@@ -40,7 +40,24 @@ class BudgetCheck:
 
 
 def table_totals(table: dict) -> dict[int, float]:
-    """The sum of a table's lines per year (blank cells count as 0)."""
+    """The sum of a table's lines per year (blank cells count as 0).
+
+    Parameters
+    ----------
+    table : dict
+        A budget or capacity table as stored on a programme node.
+
+    Returns
+    -------
+    dict of int to float
+        Year -> total, sorted by year.
+
+    Examples
+    --------
+    >>> table_totals({"lines": [{"amounts": {2019: 100.0, 2020: None}},
+    ...                          {"amounts": {2019: 50.0, 2020: 25.0}}]})
+    {2019: 150.0, 2020: 25.0}
+    """
     totals: dict[int, float] = defaultdict(float)
     for line in table["lines"]:
         for year, amount in line["amounts"].items():
@@ -49,7 +66,29 @@ def table_totals(table: dict) -> dict[int, float]:
 
 
 def budget_checks(G: nx.MultiDiGraph) -> list[BudgetCheck]:
-    """Every year of every budget and capacity table that has lines or a stated total."""
+    """Every year of every budget and capacity table that has lines or a stated total.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    list of BudgetCheck
+        By programme, group, table and year.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> checks = budget_checks(G)
+    >>> len(checks)
+    25
+    >>> [(c.programme, c.table, c.year, c.stated, c.recomputed)
+    ...  for c in checks if not c.matches][:1]
+    [('binnenstad', 'B2', 2022, 600.0, 300.0)]
+    """
     out = []
     for p in sorted(nodes_of(G, "programme")):
         data = G.nodes[p]
@@ -79,6 +118,23 @@ def budget_per_goal(G: nx.MultiDiGraph) -> dict[str, dict[int, float]]:
     An effort's amount is split equally over the goals it serves, by its own
     links and its track's (a sub-effort without goals of either counts for its
     parent's goals); a goal's total includes its sub-goals' totals.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    dict of str to dict of int to float
+        Goal id -> year -> euro, goals without money left out.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> budget_per_goal(G)["economie-en-participatie:II"]
+    {2019: 200000.0}
     """
     own: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for e in nodes_of(G, "effort"):
@@ -123,6 +179,23 @@ def role_shares(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
     Roles are ``regie``, ``afstemming``, ``faciliterend``, ``lijnproject`` (when
     no role is stated) and ``onbekend`` (unknown); efforts without a project are
     not counted.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph.
+
+    Returns
+    -------
+    dict of str to dict of str to int
+        Programme id -> role -> number of efforts.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> G = dinnet.load()  # the bundled Almelo data
+    >>> role_shares(G)["duurzaamheid"]
+    {'onbekend': 1, 'regie': 1}
     """
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for e in nodes_of(G, "effort"):
