@@ -39,6 +39,18 @@ _STOP = frozenset((
 def normalise_label(label: str) -> str:
     """Lower case, accents removed, punctuation to spaces, single spaces.
 
+    Parameters
+    ----------
+    label : str
+        Any label.
+
+    Returns
+    -------
+    str
+        The label in a form that compares equal across spellings.
+
+    Examples
+    --------
     >>> normalise_label("  Almeloërs: méér   werk! ")
     'almeloers meer werk'
     """
