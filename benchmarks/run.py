@@ -30,6 +30,10 @@ measures, on the same files:
    divided by the input's bytes (for the workbook: its bytes on disk, and
    in the details also its unpacked bytes). Targets: validate <= 40, import-xlsx
    <= 400 per byte on disk (docs/robustness.md).
+7. ``report_140``: ``dinnet report`` on 140 contracts (a region) as a fresh
+   process: seconds, megabytes of the one HTML file, and the seconds relative
+   to ``dinnet validate`` on the same files, run in turn in this run. Targets:
+   at most 25 MB and 10 times validate.
 
 Times are medians of several repetitions, run alternately where two things
 are compared, with the garbage collector emptied before each. ``--json``
@@ -74,6 +78,8 @@ TARGETS = {
     "national_mib": 6 * 1024,
     "memory_validate": 40.0,
     "memory_import_xlsx": 400.0,
+    "report_mb": 25.0,
+    "report_ratio": 10.0,
 }
 
 # Peak memory of one command in a fresh process: the growth of the peak RSS after
@@ -394,6 +400,28 @@ def memory_per_input_byte(files: Sequence[Path], folder: Path) -> dict[str, Any]
         "xlsx_bytes": book.stat().st_size, "xlsx_unpacked_bytes": unpacked,
         "xlsx_growth_mib": xlsx["growth_kib"] / 1024, "contracts": len(files),
     }
+# -- 7. the HTML report of a region --------------------------------------------------------
+
+
+def report_region(files: Sequence[Path], reps: int) -> dict[str, Any]:
+    """``dinnet report`` and ``dinnet validate`` on the same files, fresh processes, in turn."""
+    exe = Path(sys.executable).with_name("dinnet")
+    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "dinnet.cli"]
+    with tempfile.TemporaryDirectory(prefix="dinnet-report-") as tmp:
+        out = Path(tmp) / "report.html"
+
+        def validate() -> None:
+            subprocess.run([*base, "validate", *map(str, files)], capture_output=True, check=True)
+
+        def report() -> None:
+            subprocess.run([*base, "-q", "report", *map(str, files), "-o", str(out)],
+                           capture_output=True, check=True)
+
+        validate()  # warm the file cache and the byte code
+        validate_s, report_s = alternate(validate, report, reps=reps)
+        size = out.stat().st_size
+    return {"contracts": len(files), "seconds": report_s, "validate_s": validate_s,
+            "megabytes": size / 1e6, "ratio": report_s / validate_s}
 
 
 # -- the report -----------------------------------------------------------------------------
@@ -480,6 +508,11 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
         step("memory")
         log(f"  validate {memory['validate']:.1f}, import-xlsx {memory['import_xlsx']:.1f} "
             "bytes of peak memory per input byte")
+        log("HTML report of 140 contracts against dinnet validate ...")
+        rep = report_region(files[:140], 1 if quick else 3)
+        step("report_140")
+        log(f"  report {rep['seconds']:.1f} s, {rep['megabytes']:.1f} MB; "
+            f"validate {rep['validate_s']:.2f} s -> {rep['ratio']:.1f}")
     result = {
         "load_ratio": round(load["ratio"], 3),
         "render_ratio": round(rend["ratio"], 3),
@@ -489,6 +522,8 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
         "cli_validate_s": round(cli["seconds"], 3),
         "memory_per_input_byte": {"validate": round(memory["validate"], 1),
                                   "import_xlsx": round(memory["import_xlsx"], 1)},
+        "report_140": {"seconds": round(rep["seconds"], 1), "megabytes": round(rep["megabytes"], 1),
+                       "ratio": round(rep["ratio"], 2)},
         "national": {
             "contracts": nat["contracts"], "nodes": nat["nodes"], "edges": nat["edges"],
             "load_s": round(nat["load_s"], 2), "audit_s": round(nat["audit_s"], 2),
@@ -496,7 +531,7 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
         },
         "details": {"mode": "quick" if quick else "full", "seed": seed, "load": load,
                     "render": rend, "scaling": scale, "national": nat, "cli": cli,
-                    "memory": memory,
+                    "memory": memory, "report": rep,
                     "machine": machine(), "targets": TARGETS, "steps_s": steps,
                     "run_s": time.perf_counter() - started},
     }
@@ -516,6 +551,8 @@ def checks(r: dict[str, Any]) -> dict[str, bool]:
         "memory_per_input_byte": (
             r["memory_per_input_byte"]["validate"] <= TARGETS["memory_validate"]
             and r["memory_per_input_byte"]["import_xlsx"] <= TARGETS["memory_import_xlsx"]),
+        "report_140": (r["report_140"]["megabytes"] <= TARGETS["report_mb"]
+                       and r["report_140"]["ratio"] <= TARGETS["report_ratio"]),
         "national": (nat["load_s"] + nat["audit_s"] <= TARGETS["national_s"]
                      and nat["peak_rss_mib"] <= TARGETS["national_mib"]),
     }
@@ -562,6 +599,9 @@ def table(r: dict[str, Any]) -> str:
          f"peak RSS growth {mem['xlsx_growth_mib']:.0f} MiB for a {mem['xlsx_bytes'] / 2**20:.1f} "
          f"MiB workbook ({mem['import_xlsx_unpacked']:.1f} x its "
          f"{mem['xlsx_unpacked_bytes'] / 2**20:.1f} MiB unpacked)"),
+        ("report_140", f"{r['report_140']['ratio']:.1f}", "<= 10, <= 25 MB", mark("report_140"),
+         f"{d['report']['contracts']} contracts: dinnet report {d['report']['seconds']:.1f} s, "
+         f"{d['report']['megabytes']:.1f} MB; dinnet validate {d['report']['validate_s']:.2f} s"),
     ]
     head = ("measure", "value", "target", "met", "detail")
     widths = [max(len(str(row[i])) for row in (head, *rows)) for i in range(4)]

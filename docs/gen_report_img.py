@@ -3,9 +3,11 @@
 Run from anywhere:  .venv/bin/python docs/gen_report_img.py
 
 Builds the report of the bundled data, opens it from disk in headless
-Chromium (Debian's /usr/bin/chromium through Playwright) at desktop size
-(1440 x 900) and saves two views: a DIN with one effort selected
-(``report.png``) and the overview (``report-overview.png``).
+Chromium (Debian's /usr/bin/chromium through Playwright) at the size of a
+council laptop (1366 x 768) and saves four views: the overview
+(``report-overview.png``), a DIN with one effort selected (``report.png``),
+the goals without effort of Zorg (``report-gaps.png``) and the budgets
+filtered by rule (``report-budget.png``).
 """
 
 from __future__ import annotations
@@ -39,12 +41,21 @@ def main() -> None:
         page_file.write_text(build_report(dinnet.load()), encoding="utf-8")
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
             page.goto(page_file.as_uri())
             page.wait_for_selector("#panel[data-ready=true]", state="attached")
             shots = {"report-overview.png": page.screenshot()}
-            page.evaluate("document.getElementById('programme-omgevingswet').scrollIntoView()")
-            page.evaluate("window.scrollBy(0, -76)")
+            page.click('.toc a[href="#question-gaps"]')
+            page.select_option('form[data-filter="gaps"] select', "zorg")
+            page.wait_for_timeout(100)
+            shots["report-gaps.png"] = page.screenshot()
+            page.click('.toc a[href="#question-budget"]')
+            page.select_option('form[data-filter="budget"] select[name="rule"]', "budget-mismatch")
+            page.wait_for_timeout(100)
+            shots["report-budget.png"] = page.screenshot()
+            page.click('.toc a[href="#programme-omgevingswet"]')
+            page.locator("#din-heading-omgevingswet").scroll_into_view_if_needed()
+            page.evaluate("document.getElementById('din-heading-omgevingswet').scrollIntoView()")
             page.locator('.din [data-node="omgevingswet:E21"]').dispatch_event("click")
             page.wait_for_timeout(200)
             shots["report.png"] = page.screenshot()

@@ -260,6 +260,68 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "report.generated": ("Gemaakt met dinnet", "Made with dinnet"),
     "report.print": ("Afdrukken", "Print"),
     "report.show_in_din": ("Toon in het DIN", "Show in the DIN"),
+    # the report's overview and the auditor's questions (issue 18)
+    "report.skip_links": ('Snel naar', 'Skip to'),
+    "report.skip_din": ('Naar het DIN van', 'Skip to the DIN of'),
+    "report.skip_dins": ("Naar de lijst van DIN's", 'Skip to the list of DINs'),
+    "report.overview_caption": ('Per programma: doelen, doelen zonder inspanning, bevindingen en '
+                                'begroting',
+                                'Per programme: goals, goals without effort, findings and budget'),
+    "report.goals_without_effort": ('Zonder inspanning', 'Without effort'),
+    "report.budget_state": ('Begroting', 'Budget'),
+    "report.worst_findings": ('Ernstigste bevindingen', 'Most serious findings'),
+    "report.din_index": ("DIN's", 'DINs'),
+    "report.portfolio_hint": ('Ware grootte; schuif om de hele kaart te zien. Gestreept: een relatie '
+                              'die maar één kant noemt.',
+                              'Actual size; scroll to see the whole map. Dashed: a relation only one '
+                              'side names.'),
+    "report.q_gaps": ('Doelen zonder inspanning', 'Goals without effort'),
+    "report.q_gaps_hint": ('Doelen waar geen inspanning aan bijdraagt, ook niet via een subdoel. Kies'
+                           ' een programma.',
+                           'Goals no effort contributes to, not even through a sub-goal. Choose a '
+                           'programme.'),
+    "report.open_goal": ('bewust open', 'deliberately open'),
+    "report.all_goals_covered": ('Elk doel heeft een inspanning.', 'Every goal has an effort.'),
+    "report.q_shared": ("Gedeeld tussen programma's", 'Shared across programmes'),
+    "report.q_shared_hint": ("Inspanningen en indicatoren die aan doelen van meer programma's worden "
+                             'toegerekend (dubbeltellingen), inspanningen met meer doelen, en '
+                             "stakeholders die in meer programma's voorkomen.",
+                             'Efforts and indicators credited to goals of several programmes (double '
+                             'claims), efforts with several goals, and stakeholders named in several '
+                             'programmes.'),
+    "report.double_claims": ('Dubbeltellingen', 'Double claims'),
+    "report.no_double_claims": ("Geen inspanning of indicator telt voor meer programma's.",
+                                'No effort or indicator counts for several programmes.'),
+    "report.shared_efforts_count": ('%d inspanningen dragen direct bij aan meer dan één doel (meestal'
+                                    " binnen hun eigen programma); die over programma's heen staan "
+                                    'hierboven.',
+                                    '%d efforts contribute directly to more than one goal (mostly '
+                                    'within their own programme); those across programmes are listed '
+                                    'above.'),
+    "report.claimed_by": ('Toegerekend aan', 'Credited to'),
+    "report.effort": ('Inspanning', 'Effort'),
+    "report.shared_stakeholders": ("Stakeholders in meer programma's", 'Stakeholders in several programmes'),
+    "report.stakeholder": ('Stakeholder', 'Stakeholder'),
+    "report.no_shared_stakeholders": ("Geen stakeholder komt in meer programma's voor.",
+                                      'No stakeholder is named in several programmes.'),
+    "report.q_budget": ('Begrotingen', 'Budgets'),
+    "report.q_budget_hint": ('Het totaal zoals gedrukt naast de som van de regels, per tabel en jaar.'
+                             ' Filter op een regel van de audit of op een programma.',
+                             'The total as printed beside the sum of the lines, per table and year. '
+                             'Filter by an audit rule or a programme.'),
+    "report.all_rows": ('alle regels', 'all rows'),
+    "report.rows_without_finding": ('zonder bevinding', 'without a finding'),
+    "report.all_rules": ('alle regels', 'all rules'),
+    "report.section_loading": ('Wordt uitgepakt…', 'Unpacking…'),
+    "report.no_effort_behind": ('geen inspanning', 'no effort'),
+    "report.no_indicator": ('geen indicator', 'no indicator'),
+    "report.trajectory": ('Verloop', 'Trajectory'),
+    "report.difference": ('Verschil', 'Difference'),
+    "report.budget_ok": ('klopt', 'matches'),
+    "report.budget_mismatch": ('klopt niet', 'does not match'),
+    "report.budget_no_total": ('geen totaal gedrukt', 'no total printed'),
+    "report.no_budget_short": ('geen begroting', 'no budget'),
+    "report.open_elsewhere": ('staat op een andere pagina', 'is on another page'),
     # the audit's messages (dinnet.audit.rules)
     "audit.goal_open": ("{level_term} '{label}' is bewust opengelaten (lege kolom): nog geen "
                         "inspanning",
@@ -629,6 +691,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "cli.validated": ("ok: {programmes}, {nodes}, {edges}, {warnings}",
                       "ok: {programmes}, {nodes}, {edges}, {warnings}"),
     "cli.wrote": ("geschreven: {path}", "wrote {path}"),
+    "cli.wrote_pages": ("geschreven: {path} en {count} programmapagina's",
+                        "wrote {path} and {count} programme pages"),
     "cli.wrote_new": ("geschreven: {path}; controleer het met: dinnet validate {path}",
                       "wrote {path}; check it with: dinnet validate {path}"),
     "cli.interrupted": ("onderbroken", "interrupted"),
@@ -636,8 +700,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
                           "dinnet schema -o contract.schema.json",
                           "editors read its schema online; for a copy beside your contracts: "
                           "dinnet schema -o contract.schema.json"),
-    "cli.no_charts": ("let op: het rapport heeft geen grafieken; voor grafieken: {hint}",
-                      "note: the report has no charts; for charts: {hint}"),
     "cli.needs_node": ("'dinnet query {question}' heeft een id nodig, zoals zorg:SD3",
                        "'dinnet query {question}' needs a node id such as zorg:SD3"),
     "cli.unknown_rule": ("onbekende regel '{name}'; kies uit: {codes}",

@@ -33,6 +33,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "almelo-en": build_report(almelo, lang="en", charts=False),
         "hostile": build_report(dinnet.load(ASSETS / "hostile-labels.yaml")),
         "minimal": build_report(dinnet.load(ASSETS / "minimal.yaml"), charts=False),
+        "almelo-packed": build_report(almelo, lazy=True),
     }
     out = {}
     for name, page in pages.items():
@@ -57,8 +58,8 @@ def browser() -> Iterator[Any]:
 class Page:
     """A page opened from disk that records console messages, requests and dialogs."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.context = browser.new_context(viewport={"width": 1440, "height": 900})
+    def __init__(self, browser: Any, path: Path, width: int = 1440, height: int = 900) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
         self.console: list[tuple[str, str]] = []
         self.requests: list[str] = []
@@ -81,8 +82,8 @@ class Page:
 def open_page(browser: Any) -> Iterator[Any]:
     opened: list[Page] = []
 
-    def _open(path: Path) -> Page:
-        page = Page(browser, path)
+    def _open(path: Path, width: int = 1440, height: int = 900) -> Page:
+        page = Page(browser, path, width, height)
         opened.append(page)
         return page
 

@@ -30,8 +30,7 @@ def test_clicking_a_goal_shows_details_and_its_chain(reports, open_page):
     assert "In 2022 redden meer Almeloërs zich zonder hulp van de overheid" in panel
     assert "07-zorg.txt" in panel and "Waarom" in panel and "Hoe" in panel
     assert "selected" in _classes(page, "zorg:SD1")
-    details = page.page.evaluate("JSON.parse(document.getElementById('report-data').textContent)"
-                                 ".nodes['zorg:SD1']")
+    details = page.page.evaluate("({why: dinnetChains.why('zorg:SD1'), how: dinnetChains.how('zorg:SD1')})")
     assert details["why"] == ["zorg:visie"]
     kinds = {page.page.evaluate(f"JSON.parse(document.getElementById('report-data').textContent)"
                                 f".nodes['{n}'].kind") for n in details["how"]}
@@ -56,6 +55,24 @@ def test_clicking_a_goal_shows_details_and_its_chain(reports, open_page):
     page.page.click('.din [data-node="zorg:SD1.a"]')
     assert "why" in _classes(page, "zorg:SD1") and "why" in _classes(page, "zorg:visie")
     assert "selected" not in _classes(page, "zorg:SD1")
+
+
+def test_chains_in_the_page_are_those_of_the_queries(reports, open_page):
+    """The page walks the links itself; for every DIN node it must agree with why() and how()."""
+    import dinnet
+    from dinnet.queries import how, why
+    from dinnet.report.data import DIN_KINDS
+
+    G = dinnet.load()
+    page = open_page(reports["almelo"])
+    got = page.page.evaluate("Object.keys(JSON.parse(document.getElementById('report-data')"
+                             ".textContent).nodes)"
+                             ".map(id => [id, dinnetChains.why(id), dinnetChains.how(id)])")
+    drawn = sorted(n for n, k in G.nodes(data="kind") if k in DIN_KINDS)
+    assert sorted(g[0] for g in got) == drawn
+    for node, up, down in got:
+        assert up == why(G, node), node
+        assert down == [n for n in how(G, node) if G.nodes[n]["kind"] != "track"], node
 
 
 def test_goal_details_list_indicators_and_sources(reports, open_page):

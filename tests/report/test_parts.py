@@ -40,8 +40,9 @@ def test_report_data_on_almelo():
     veiligheid = next(p for p in data.programmes if p.id == "veiligheid")
     assert any(m["what"] == "strategische doelen" for m in veiligheid.not_in_text)
     binnenstad = next(p for p in data.programmes if p.id == "binnenstad")
-    assert [(c.table, c.year) for c in binnenstad.budget if not c.matches] == [("B2", 2022)]
-    assert data.nodes["zorg:SD1"]["why"] == ["zorg:visie"]
+    assert [(r.check.table, r.check.year) for r in binnenstad.budget
+            if r.state == "mismatch"] == [("B2", 2022)]
+    assert ["serves", "zorg:visie"] in [link[:2] for link in data.nodes["zorg:SD1"]["links"]]
 
 
 def test_indicator_findings_show_on_their_goal():
@@ -92,7 +93,19 @@ def test_inline_svg_marks_edges_with_their_ends():
 
 def test_inline_svg_makes_repeated_ids_unique():
     svg = ('<svg xmlns="http://www.w3.org/2000/svg"><g id="a"/><g id="a"/><g id="a-2"/>'
-           '<use href="#a"/></svg>')
+           '<use href="#a"/><use href="#a-2"/><g id="unused"/></svg>')
     out = inline_svg(svg, scope="s")
     assert out.count('id="s--a"') == 1 and 'id="s--a-2"' in out and 'id="s--a-2-2"' in out
     assert 'href="#s--a"' in out
+    assert "unused" not in out  # an id nothing refers to is dropped
+
+
+def test_a_din_drawn_from_its_neighbourhood_is_the_same():
+    """The report draws each DIN from the part of the graph around it (quick in a region)."""
+    from dinnet.report.figures import din_svg, neighbourhoods
+
+    G = dinnet.load()
+    findings = run_audit(G)
+    around = neighbourhoods(G)
+    for p in ("zorg", "omgevingswet", "veiligheid"):
+        assert din_svg(G, p, findings=findings, around=around) == din_svg(G, p, findings=findings)

@@ -80,7 +80,7 @@ def _coloured(line: str, severity: str) -> str:
 @click.group(cls=DinnetGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dinnet")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar while loading files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars (loading, drawing, writing).")
 @click.pass_context
 def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
     """Doelen-Inspanningen-Netwerk: load, check and draw programme contracts.
@@ -93,14 +93,14 @@ def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
     ctx.obj = {"debug": debug, "quiet": quiet}
 
 
-def _progress() -> Any:
-    """A progress bar for loading (drawn on a terminal only), or None with ``--quiet``."""
+def _progress(label: str = "loading", unit: str = "files") -> Any:
+    """A progress bar (drawn on a terminal only), or None with ``--quiet``."""
     ctx = click.get_current_context(silent=True)
     if ctx is not None and (ctx.find_root().obj or {}).get("quiet"):
         return None
     from .progress import ProgressBar
 
-    return ProgressBar()
+    return ProgressBar(label, unit=unit)
 
 
 def _protected(paths: tuple[Path, ...]) -> list[Path]:
@@ -433,12 +433,28 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
         click.echo(phrase("cli.wrote", lang, path=path), err=True)
 
 
-def _note_missing_charts(lang: str) -> None:
-    from .._optional import install_hint
-    from ..report.figures import charts_available
+_UNITS = {"drawing": "DINs", "writing": "programmes"}
 
-    if not charts_available():
-        click.echo(phrase("cli.no_charts", lang, hint=install_hint("charts")), err=True)
+
+class _Steps:
+    """``progress(step, done, total)`` for the report: one progress bar per step."""
+
+    def __init__(self) -> None:
+        self.step: str | None = None
+        self.bar: Any = None
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if step != self.step:
+            self.close()
+            self.step = step
+            self.bar = _progress(step, _UNITS.get(step, ""))
+        if self.bar is not None:
+            self.bar(done, total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 @main.command("report")
@@ -446,17 +462,37 @@ def _note_missing_charts(lang: str) -> None:
 @LANG
 @click.option("-o", "--output", default="report.html", show_default=True,
               help="HTML file, or - for stdout.")
+@click.option("--split", "split", type=click.Path(path_type=Path), metavar="FOLDER",
+              help="Write index.html and one page per programme into FOLDER instead "
+                   "(for more programmes than one file holds well).")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Processes that draw the DINs (default: one per CPU).")
 @_handle_errors
-def report_cmd(paths: tuple[Path, ...], lang: str, output: str) -> None:
+def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | None,
+               jobs: int | None) -> None:
     """Write one self-contained HTML report: DINs, findings, coverage, charts."""
     from ..io.output import write_output
-    from ..report import build_report
+    from ..report import build_report, iter_pages
 
     G, protect = _load(paths)
-    write_output(output, build_report(G, lang=lang), protect=protect)
+    steps = _Steps()
+    try:
+        if split is not None:
+            written = 0
+            for name, page in iter_pages(G, lang=lang, jobs=jobs, progress=steps):
+                write_output(split / name, page, protect=protect)
+                written += 1
+            steps.close()
+            click.echo(phrase("cli.wrote_pages", lang, path=split / "index.html",
+                              count=written - 1), err=True)
+            return
+        page = build_report(G, lang=lang, jobs=jobs, progress=steps)
+        steps.close()
+        write_output(output, page, protect=protect)
+    finally:
+        steps.close()
     if output != "-":
         click.echo(phrase("cli.wrote", lang, path=output), err=True)
-    _note_missing_charts(lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

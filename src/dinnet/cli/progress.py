@@ -1,4 +1,4 @@
-"""A small progress counter for loading many files (no dependencies).
+"""A small progress counter for loading many files and other long steps (no dependencies).
 
 :class:`ProgressBar` is a callable ``(done, total)`` that the loader calls
 after every file (see :func:`dinnet.io.loading.load_contracts`). It draws on
@@ -32,12 +32,14 @@ __all__ = ["ProgressBar"]
 
 
 class ProgressBar:
-    """Draw ``label [####----] done/total files`` on one terminal line.
+    """Draw ``label [####----] done/total unit`` on one terminal line.
 
     Parameters
     ----------
     label : str
         The word in front of the bar.
+    unit : str
+        What is counted (``files``, ``DINs``, ``pages``).
     stream : file, optional
         Where to draw (standard error by default).
     force : bool
@@ -50,9 +52,11 @@ class ProgressBar:
 
     WIDTH = 24
 
-    def __init__(self, label: str = "loading", *, stream: TextIO | None = None,
-                 force: bool = False, delay: float = 0.5, interval: float = 0.1) -> None:
+    def __init__(self, label: str = "loading", *, unit: str = "files",
+                 stream: TextIO | None = None, force: bool = False, delay: float = 0.5,
+                 interval: float = 0.1) -> None:
         self.label = label
+        self.unit = unit
         self.stream = stream if stream is not None else sys.stderr
         isatty = getattr(self.stream, "isatty", None)
         self.enabled = force or bool(isatty and isatty())
@@ -73,7 +77,7 @@ class ProgressBar:
         filled = self.WIDTH * done // total if total else self.WIDTH
         width = len(str(total))
         line = (f"\r{self.label} [{'#' * filled}{'-' * (self.WIDTH - filled)}] "
-                f"{done:>{width}}/{total} files")
+                f"{done:>{width}}/{total} {self.unit}")
         self._drawn = len(line) - 1
         self.stream.write(line)
         self.stream.flush()

@@ -14,12 +14,14 @@ import networkx as nx
 
 from ._common import CHAIN_EDGES, reach, require
 
-__all__ = ["how", "why", "why_paths"]
+__all__ = ["CHAIN_UP_EDGES", "how", "why", "why_paths"]
 
 _ORDER = {"programme": 0, "vision": 1, "goal": 2, "indicator": 3, "track": 4, "effort": 5,
           "result": 6, "project": 7, "stakeholder": 8}
 _LEVEL = {"main": 0, "strategic": 1, "operational": 2}
-_UP = CHAIN_EDGES - {"measures", "belongs_to"}
+#: Edge kinds a why-chain follows from a node up (and a how-chain down): means to ends.
+CHAIN_UP_EDGES = CHAIN_EDGES - {"measures", "belongs_to"}
+_UP = CHAIN_UP_EDGES
 
 
 def _column(G: nx.MultiDiGraph, node: str) -> tuple[int, int, str]:

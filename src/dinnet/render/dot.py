@@ -42,7 +42,7 @@ from .labels import (
 )
 from .order import contract_key, order_columns
 from .select import DinPart, DinSelection, check_din, column_of, select_din
-from .style import HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
+from .style import FINDING_TEXT, HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
 
 __all__ = ["Paint", "din_dot", "html_label", "iter_din_dot", "svg_id"]
 
@@ -191,7 +191,7 @@ class _DinBuilder:
             text = _small(html_lines(data.get("label", ""), width), "#1f3b63")
             summary = indicator_summary(data, self.lang)
             if summary == term("no_target", self.lang):
-                summary_rows = _small(f"<I>{html_text(summary)}</I>", "#7f7f7f")
+                summary_rows = _small(f"<I>{html_text(summary)}</I>", "#666666")
             else:
                 summary_rows = "<BR/>".join(f"<B>{line}</B>"
                                             for line in html_lines(summary, width).split("<BR/>"))
@@ -203,7 +203,7 @@ class _DinBuilder:
         rules = self.highlight.get(node)
         if not rules:
             return []
-        colour = HIGHLIGHT[self._worst(rules)][0]
+        colour = FINDING_TEXT[self._worst(rules)]
         return [_small("<BR/>".join(f"! {html_text(r)}" for r in rules), colour)]
 
     def _worst(self, rules: Sequence[str]) -> str:
@@ -656,7 +656,7 @@ class _DinBuilder:
         title = self.paint.legend or term("legend", self.lang)
         rows = [f"<B>{html_text(title)}</B>"]
         for rule in sorted(counts):
-            colour = self.paint.rules.get(rule) or HIGHLIGHT[self._worst([rule])][0]
+            colour = self.paint.rules.get(rule) or FINDING_TEXT[self._worst([rule])]
             rows.append(f'<FONT COLOR="{colour}">■</FONT> {html_text(rule)} ({counts[rule]})')
         with self.dg.subgraph("cluster-din-legend") as c:
             c.attr(label="", id="din-legend", style="rounded", color="#8c8c8c")

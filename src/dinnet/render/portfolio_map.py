@@ -118,7 +118,7 @@ def _unloaded_node(dg: graphviz.Digraph, q: str, lang: str) -> None:
     """A programme a relation names but that is not loaded: grey and dashed."""
     dg.node(f"prog-{q}", f"<{html_text(q)}<BR/><I>({html_text(term('not_loaded', lang))})</I>>",
             id=f"prog-{q}", shape="box", style="rounded,dashed", color="#8c8c8c",
-            fontcolor="#7f7f7f", tooltip=dot_text(f"{q} ({term('not_loaded', lang)})"),
+            fontcolor="#666666", tooltip=dot_text(f"{q} ({term('not_loaded', lang)})"),
             comment=comment_text("programme (not loaded)"))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "FINDING_TEXT",
     "FONT",
     "HIGHLIGHT",
     "WRAP",
@@ -34,6 +35,9 @@ WRAP: dict[str, int] = {"vision": 26, "main": 26, "strategic": 28, "operational"
 
 #: Border colour and width of a node with findings, by severity.
 HIGHLIGHT: dict[str, tuple[str, float]] = {"error": ("#d7301f", 3.5), "warning": ("#f08c00", 3.0)}
+#: Colour of a finding's text in a node, by severity: darker than the border, so it keeps
+#: 4.5:1 contrast on every node fill (WCAG 2.1 AA; tests/report/test_contrast.py).
+FINDING_TEXT: dict[str, str] = {"error": "#b02418", "warning": "#8a4b00"}
 
 _GOAL = {
     "vision": ("#c9daf0", "#1f3b63"),
@@ -83,7 +87,7 @@ def node_style(kind: str, *, level: str | None = None, role: str | None = None,
         return {"shape": "box", "color": "transparent", "fontname": FONT, "fontsize": "13",
                 "margin": "0.02"}
     if kind == "placeholder":
-        return {"shape": "plaintext", "fontname": FONT, "fontsize": "9", "fontcolor": "#7f7f7f"}
+        return {"shape": "plaintext", "fontname": FONT, "fontsize": "9", "fontcolor": "#666666"}
     raise ValueError(f"no style for kind {kind!r}")
 
 

@@ -14,34 +14,71 @@ the script and the SVG. The page makes no network request at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import networkx as nx
 
 from ..audit import Finding, run_audit
 from .data import ReportData, coverage_matrix, node_details, report_data
-from .figures import Figures, din_svg, report_figures
+from .figures import Drawing, Figures, din_svg, draw_dins, portfolio_svg, report_figures
 from .html import content_security_policy, json_script, render_html
 from .svg import inline_svg
 
 __all__ = [
+    "LAZY_BYTES",
     "Figures",
     "ReportData",
+    "build_pages",
     "build_report",
     "content_security_policy",
     "coverage_matrix",
     "din_svg",
+    "draw_dins",
     "inline_svg",
+    "iter_pages",
     "json_script",
     "node_details",
+    "page_name",
     "render_html",
     "report_data",
     "report_figures",
 ]
 
+#: ``progress(step, done, total)``: ``step`` is ``"drawing"`` or ``"writing"``.
+StepProgress = Callable[[str, int, int], None]
+
+#: Above this many bytes of DIN drawings a page packs its programme sections (gzip,
+#: base64) and the browser unpacks them: a region's report then stays a fraction of the size.
+LAZY_BYTES = 4_000_000
+
+
+def _step(progress: StepProgress | None, step: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(step, done, total)
+
+
+def _lazy(figures: Figures, lazy: bool | None) -> bool:
+    if lazy is None:
+        return sum(len(svg) for svg in figures.din.values()) > LAZY_BYTES
+    return lazy
+
+
+def _prepare(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str,
+             jobs: int | None, progress: StepProgress | None) -> tuple[ReportData, Figures]:
+    """The report's data and pictures; the data is assembled while worker processes draw."""
+    findings = run_audit(G) if findings is None else findings
+    programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs) as drawing:
+        data = report_data(G, findings, lang=lang)
+        portfolio = portfolio_svg(G, lang=lang)
+        din = drawing.results(_step(progress, "drawing"))
+    return data, Figures(portfolio=portfolio, din=din)
+
 
 def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
-                 lang: str = "nl", charts: bool = True) -> str:
+                 lang: str = "nl", charts: bool = True, lazy: bool | None = None,
+                 jobs: int | None = None, progress: StepProgress | None = None) -> str:
     """The whole report for ``G`` as one HTML document.
 
     Parameters
@@ -53,7 +90,15 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
     lang : {"nl", "en"}
         Language of headings and fixed words (data stays as written).
     charts : bool
-        Draw the matplotlib charts (indicators, budget).
+        Draw a sparkline per indicator.
+    lazy : bool, optional
+        Pack each programme's section and the page's data (gzip, base64) for
+        the browser to unpack; default: when the DINs are larger than
+        :data:`LAZY_BYTES` together.
+    jobs : int, optional
+        Processes that draw the DINs (see :func:`draw_dins`).
+    progress : callable, optional
+        ``progress(step, done, total)`` during the long steps.
 
     Returns
     -------
@@ -61,6 +106,61 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
         HTML with inline CSS, script and SVG; write it with
         :func:`dinnet.io.output.write_output`.
     """
-    findings = run_audit(G) if findings is None else findings
-    data: ReportData = report_data(G, findings, lang=lang)
-    return render_html(data, report_figures(G, lang=lang, charts=charts, findings=findings))
+    data, figures = _prepare(G, findings, lang, jobs, progress)
+    return render_html(data, figures, lazy=_lazy(figures, lazy), charts=charts,
+                       progress=_step(progress, "writing"))
+
+
+def page_name(programme: str) -> str:
+    """The file name of a programme's page in a split report.
+
+    >>> page_name("zorg")
+    'zorg.html'
+    """
+    return f"{programme}.html"
+
+
+def build_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
+                lang: str = "nl", charts: bool = True, lazy: bool | None = False,
+                jobs: int | None = None, progress: StepProgress | None = None
+                ) -> dict[str, str]:
+    """The report split into pages: ``index.html`` and one page per programme.
+
+    The index holds the overview, the auditor's questions and all findings;
+    each programme's page its DIN, findings, coverage, indicators and budget.
+    The pages link to each other by relative file names, so the folder works
+    offline and can be moved as a whole. Parameters as :func:`build_report`.
+
+    Returns
+    -------
+    dict
+        File name to HTML text.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> sorted(build_pages(example_graph()))
+    ['index.html', 'mini.html']
+    """
+    return dict(iter_pages(G, findings, lang=lang, charts=charts, lazy=lazy, jobs=jobs,
+                           progress=progress))
+
+
+def iter_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
+               lang: str = "nl", charts: bool = True, lazy: bool | None = False,
+               jobs: int | None = None, progress: StepProgress | None = None
+               ) -> Iterator[tuple[str, str]]:
+    """The pages of :func:`build_pages` one by one, ``(file name, HTML)``, to write as they come."""
+    data, figures = _prepare(G, findings, lang, jobs, progress)
+    packed = _lazy(figures, lazy)
+    pages = {p.id: page_name(p.id) for p in data.programmes} | {"": "index.html"}
+    total = len(data.programmes) + 1
+    yield "index.html", render_html(data, figures, sections=(), pages=pages, page="index.html",
+                                    charts=charts)
+    if progress:
+        progress("writing", 1, total)
+    for i, p in enumerate(data.programmes, 2):
+        yield pages[p.id], render_html(data, figures, sections=(p.id,), pages=pages,
+                                       page=pages[p.id], lazy=packed, charts=charts)
+        if progress:
+            progress("writing", i, total)

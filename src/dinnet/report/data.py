@@ -1,15 +1,18 @@
 """What the report shows, assembled from the graph and the findings (pure: no I/O, no SVG).
 
 Everything here is plain data: the template formats it and the browser
-script reads the node details (with their precomputed why- and how-chains)
-as JSON.
+script reads the node details as JSON. A node's details hold its outgoing
+links only; the script inverts them and walks them for the why- and
+how-chains (along :data:`dinnet.queries.chains.CHAIN_UP_EDGES`, as
+:func:`dinnet.queries.why` and :func:`~dinnet.queries.how` do), so the page
+does not carry every chain of every node.
 
 >>> from dinnet.render._example import example_graph
 >>> data = report_data(example_graph(), [])
 >>> [p.id for p in data.programmes]
 ['mini']
->>> data.nodes["mini:E1"]["why"]
-['mini:SD1.a', 'mini:SD1', 'mini:visie']
+>>> data.nodes["mini:E1"]["links"]
+[['contributes_to', 'mini:SD1.a', 'mini.txt:1'], ['part_of', 'mini:S1', 'mini.txt:1']]
 >>> data.programmes[0].coverage.cells[("mini:SD1", "mini:E1")]
 'indirect'
 """
@@ -19,22 +22,36 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 
 from ..audit import RULES, SEVERITIES, Finding
 from ..glossary import kind_word, words
-from ..queries import SUPPORT_EDGES, budget_checks, goals_served, how, reach, why
+from ..queries import (
+    SUPPORT_EDGES,
+    budget_checks,
+    double_claims,
+    goals_served,
+    goals_without_effort,
+    reach,
+    shared_efforts,
+    shared_stakeholders,
+)
 from ..queries.budget import BudgetCheck
+from ..queries.chains import CHAIN_UP_EDGES
 from ..render.labels import natural_key
 
 __all__ = [
+    "BUDGET_RULES",
     "DIN_KINDS",
+    "BudgetRow",
     "Coverage",
     "ProgrammeSection",
     "ReportData",
     "RuleCount",
+    "Shared",
     "coverage_matrix",
     "findings_by_node",
     "node_details",
@@ -45,6 +62,9 @@ __all__ = [
 DIN_KINDS = ("vision", "goal", "effort", "result", "project")
 
 _LEVEL_ORDER = {"main": 0, "strategic": 1, "operational": 2}
+_SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+#: The audit rules about budget tables (the budget view filters by them).
+BUDGET_RULES = ("budget-mismatch", "budget-tables-disagree")
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,42 @@ class RuleCount:
 
 
 @dataclass(frozen=True)
+class BudgetRow:
+    """One year of one budget table, with its state and the budget rules that concern it.
+
+    ``state`` is ``"ok"`` (the printed total equals the sum of the lines),
+    ``"mismatch"`` or ``"no_total"`` (the table prints no total for the year,
+    so there is nothing to check). ``rules`` names the budget rules whose
+    findings concern the row: ``budget-mismatch`` for its own total,
+    ``budget-tables-disagree`` when its programme's tables disagree.
+    """
+
+    check: BudgetCheck
+    state: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What programmes share: efforts serving several goals, stakeholders, double claims.
+
+    ``efforts`` maps an effort to the goals it contributes to directly (two
+    or more); ``claims`` maps an effort or indicator to the programmes whose
+    goals it is credited to (two or more); ``stakeholders`` maps a normalised
+    name to the stakeholder nodes of several programmes that carry it.
+    """
+
+    efforts: Mapping[str, tuple[str, ...]]
+    claims: Mapping[str, tuple[str, ...]]
+    stakeholders: Mapping[str, tuple[str, ...]]
+    #: A double-claimed effort or indicator -> the goals it is credited to.
+    claimed_goals: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Labels (and programmes) of every node named above.
+    labels: Mapping[str, str] = field(default_factory=dict)
+    programme_of: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class ProgrammeSection:
     """Everything the report shows about one programme (except its pictures)."""
 
@@ -88,10 +144,21 @@ class ProgrammeSection:
     severity_counts: Mapping[str, int]
     coverage: Coverage
     indicators: tuple[Mapping[str, Any], ...]
-    budget: tuple[BudgetCheck, ...]
+    budget: tuple[BudgetRow, ...]
     not_in_text: tuple[Mapping[str, Any], ...]
     din_nodes: tuple[str, ...]
+    #: Goals no effort reaches (open goals included), in reading order.
+    goals_without_effort: tuple[str, ...] = ()
     budget_text: tuple[str, ...] = ()  # budget lines given only in words
+
+    @property
+    def budget_state(self) -> str:
+        """``"mismatch"``, ``"ok"``, ``"no_total"`` (tables without printed totals) or ``"none"``."""
+        states = {row.state for row in self.budget}
+        for state in ("mismatch", "ok", "no_total"):
+            if state in states:
+                return state
+        return "none"
 
 
 @dataclass(frozen=True)
@@ -106,24 +173,52 @@ class ReportData:
     nodes: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: A finding's node that the DIN does not draw (an indicator) -> the node it is shown on.
     shown_on: Mapping[str, str] = field(default_factory=dict)
+    #: Nodes not drawn that a chain passes through (tracks) -> their links up.
+    via: Mapping[str, list[list[str]]] = field(default_factory=dict)
+    shared: Shared = field(default_factory=lambda: Shared({}, {}, {}))
 
     @property
     def severity_counts(self) -> dict[str, int]:
         """Findings per severity over all programmes."""
         return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
 
+    @cached_property
+    def link_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Every node's links up (node ids) and, inverted, down; for the pages of a split report."""
+        up = {n: [link[1] for link in d.get("links", ())] for n, d in self.nodes.items()}
+        up.update({n: [link[1] for link in v] for n, v in self.via.items()})
+        down: dict[str, list[str]] = {}
+        for n, ups in up.items():
+            for u in ups:
+                down.setdefault(u, []).append(n)
+        return up, down
+
+    @property
+    def budget_rows(self) -> tuple[BudgetRow, ...]:
+        """The budget rows of every programme."""
+        return tuple(row for p in self.programmes for row in p.budget)
+
+    def worst_findings(self, n: int = 10) -> list[Finding]:
+        """The ``n`` most serious findings (errors first, then by programme and rule code)."""
+        return sorted(self.findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.programme,
+                                                    f.code, natural_key(f.node or "")))[:n]
+
 
 def _sorted_nodes(nodes: Iterable[str]) -> list[str]:
     return sorted(nodes, key=natural_key)
 
 
-def _programmes(G: nx.MultiDiGraph) -> list[str]:
-    return sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+def _by_programme(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Every node id grouped by its programme, in one pass over the graph."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for n, p in G.nodes(data="programme"):
+        if p is not None:
+            out[p].append(n)
+    return out
 
 
-def _members(G: nx.MultiDiGraph, programme: str, *kinds: str) -> list[str]:
-    return _sorted_nodes(n for n, d in G.nodes(data=True)
-                         if d.get("programme") == programme and d.get("kind") in kinds)
+def _of_kind(G: nx.MultiDiGraph, nodes: Iterable[str], *kinds: str) -> list[str]:
+    return _sorted_nodes(n for n in nodes if G.nodes[n].get("kind") in kinds)
 
 
 def _number(value: Any) -> Any:
@@ -154,26 +249,39 @@ def _indicator(G: nx.MultiDiGraph, ind: str) -> dict[str, Any]:
 
 
 def _measured_by(G: nx.MultiDiGraph, goal: str) -> list[str]:
-    return _sorted_nodes(u for u, _, k in G.in_edges(goal, keys=True) if k == "measures")
+    return _into(G, goal, "measures")
 
 
-def _links(G: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+def _into(G: nx.MultiDiGraph, node: str, kind: str) -> list[str]:
+    """The nodes with a ``kind`` link into ``node``, sorted."""
+    found = [u for u, keys in G._pred[node].items() if kind in keys]
+    return _sorted_nodes(found) if len(found) > 1 else found
+
+
+def _links(G: nx.MultiDiGraph, node: str) -> list[list[Any]]:
+    """``[kind, other, source]`` (and the strength, if stated) of every link up from ``node``."""
     out = []
-    for direction, edges in (("out", G.out_edges(node, keys=True, data=True)),
-                             ("in", G.in_edges(node, keys=True, data=True))):
-        for u, v, kind, attrs in edges:
-            if kind in SUPPORT_EDGES | {"serves"}:
-                out.append({"dir": direction, "kind": kind, "other": v if direction == "out" else u,
-                            "strength": attrs.get("strength"), "level": attrs.get("level"),
-                            "inferred": bool(attrs.get("inferred")), "note": attrs.get("note"),
-                            "source": attrs.get("source")})
-    return sorted(out, key=lambda link: (link["dir"] != "out", link["kind"],
-                                         natural_key(link["other"])))
+    for v, edges in G._succ[node].items():
+        for kind, attrs in edges.items():
+            if kind in CHAIN_UP_EDGES:
+                link = [kind, v, attrs.get("source") or ""]
+                if attrs.get("strength") or attrs.get("inferred"):
+                    link.append(attrs.get("strength") or "")
+                if attrs.get("inferred"):
+                    link.append("inferred")
+                out.append(link)
+    return sorted(out, key=lambda link: (link[0], natural_key(link[1])))
+
+
+def _compact(details: dict[str, Any]) -> dict[str, Any]:
+    """``details`` without the keys whose value is empty, ``None`` or ``False`` (not ``0``)."""
+    return {k: v for k, v in details.items()
+            if not (v is None or v is False or (v.__class__ in (str, list, tuple) and not v))}
 
 
 def node_details(G: nx.MultiDiGraph, node: str, findings: Sequence[Finding] = (),
                  lang: str = "nl") -> dict[str, Any]:
-    """What the side panel shows about ``node``, as JSON-ready data.
+    """What the side panel shows about ``node``, as compact JSON-ready data.
 
     Parameters
     ----------
@@ -189,28 +297,29 @@ def node_details(G: nx.MultiDiGraph, node: str, findings: Sequence[Finding] = ()
     Returns
     -------
     dict
-        Label, kind, source, indicators, stakeholders, budget, links,
-        findings and the ``why`` and ``how`` chains (node ids).
+        Kind, label, source and, where they have a value: text, note, role,
+        planning, track, budget, indicators, stakeholders, findings
+        (``[severity, code, rule, message, source]``) and the links up from
+        the node (``[kind, other, source]``). Keys without a value are left
+        out to keep the page small.
 
     Examples
     --------
     >>> from dinnet.render._example import example_graph
     >>> d = node_details(example_graph(), "mini:SD1.a", lang="en")
-    >>> d["kindLabel"], [i["label"] for i in d["indicators"]], d["how"]
-    ('operational goal', ['Fijnstof'], ['mini:E1', 'mini:P1'])
+    >>> d["kindLabel"], [i["label"] for i in d["indicators"]], d["links"][0][:2]
+    ('operational goal', ['Fijnstof'], ['refines', 'mini:SD1'])
     """
-    d = G.nodes[node]
+    d = G._node[node]
     kind = d["kind"]
     track = d.get("track")
-    return {
-        "id": node,
-        "local": node.split(":", 1)[1] if ":" in node else node,
-        "programme": d.get("programme"),
+    label = d.get("label", "")
+    return _compact({
         "kind": kind,
         "level": d.get("level"),
         "kindLabel": kind_word(kind, d.get("level"), lang),
-        "label": d.get("label", ""),
-        "text": d.get("text"),
+        "label": label,
+        "text": d.get("text") if d.get("text") != label else None,
         "note": d.get("note"),
         "source": d.get("source"),
         "open": bool(d.get("open")),
@@ -222,21 +331,17 @@ def node_details(G: nx.MultiDiGraph, node: str, findings: Sequence[Finding] = ()
                    for y, v in _pairs(d.get("budget"))],
         "budgetText": d.get("budget_text"),
         "indicators": [_indicator(G, i) for i in _measured_by(G, node)] if kind == "goal" else [],
-        "stakeholders": [{"id": u, "label": G.nodes[u].get("label", "")}
-                         for u in _sorted_nodes(u for u, _, k in G.in_edges(node, keys=True)
-                                                if k == "involved_in")],
+        "stakeholders": [G.nodes[u].get("label", "") for u in _into(G, node, "involved_in")],
         "links": _links(G, node),
-        "findings": [{"rule": f.rule, "code": f.code, "severity": f.severity,
-                      "message": f.text(lang), "source": f.source} for f in findings],
-        "why": why(G, node),
-        # a track in the chain (its goals are served through it) is drawn as a frame, not a
-        # node: the chain shows its efforts, and the track link stays in "links"
-        "how": [n for n in how(G, node) if G.nodes[n]["kind"] != "track"],
-    }
+        "findings": [[f.severity, f.code, f.rule, f.text(lang), f.source or ""] for f in findings],
+    })
 
 
-def coverage_matrix(G: nx.MultiDiGraph, programme: str) -> Coverage:
+def coverage_matrix(G: nx.MultiDiGraph, programme: str, members: Iterable[str] | None = None
+                    ) -> Coverage:
     """The goals x efforts matrix of ``programme`` (see :class:`Coverage`).
+
+    ``members`` (the programme's node ids) saves a pass over the graph when given.
 
     >>> from dinnet.render._example import example_graph
     >>> cov = coverage_matrix(example_graph(), "mini")
@@ -248,9 +353,12 @@ def coverage_matrix(G: nx.MultiDiGraph, programme: str) -> Coverage:
     (('mini:SD1.a', 'mini:E1'), 'direct')
     (('mini:SD2', 'mini:E2'), 'direct')
     """
-    goals = sorted(_members(G, programme, "goal"),
+    if members is None:
+        members = [n for n, p in G.nodes(data="programme") if p == programme]
+    members = list(members)
+    goals = sorted(_of_kind(G, members, "goal"),
                    key=lambda g: (_LEVEL_ORDER.get(G.nodes[g].get("level"), 1), natural_key(g)))
-    efforts = [e for e in _members(G, programme, "effort")
+    efforts = [e for e in _of_kind(G, members, "effort")
                if not any(k == "part_of" and G.nodes[v].get("kind") == "effort"
                           for _, v, k in G.out_edges(e, keys=True))]
     goal_set = set(goals)
@@ -295,33 +403,60 @@ def _measures(G: nx.MultiDiGraph, node: str) -> list[str]:
     return [goal for _, goal, k in G.out_edges(node, keys=True) if k == "measures"]
 
 
-def _counts(G: nx.MultiDiGraph, programme: str) -> dict[str, int]:
-    kinds = Counter(d.get("kind") for _, d in G.nodes(data=True) if d.get("programme") == programme)
+def _counts(G: nx.MultiDiGraph, members: Iterable[str]) -> dict[str, int]:
+    kinds = Counter(G.nodes[n].get("kind") for n in members)
     return {k: kinds.get(k, 0) for k in ("goal", "indicator", "effort", "result", "project",
                                         "stakeholder")}
 
 
-def _section(G: nx.MultiDiGraph, programme: str, findings: Sequence[Finding],
-             checks: Sequence[BudgetCheck]) -> ProgrammeSection:
+def _budget_rows(checks: Sequence[BudgetCheck], findings: Sequence[Finding]) -> tuple[BudgetRow, ...]:
+    disagree = any(f.rule == "budget-tables-disagree" for f in findings)
+    rows = []
+    for c in checks:
+        state = "no_total" if c.stated is None else "ok" if c.matches else "mismatch"
+        rules = (("budget-mismatch",) if state == "mismatch" else ()) + (
+            ("budget-tables-disagree",) if disagree else ())
+        rows.append(BudgetRow(c, state, rules))
+    return tuple(rows)
+
+
+def _section(G: nx.MultiDiGraph, programme: str, members: list[str], findings: Sequence[Finding],
+             checks: Sequence[BudgetCheck], gaps: set[str]) -> ProgrammeSection:
     d = G.nodes[programme]
-    mine = tuple(f for f in findings if f.programme == programme)
     attrs = {k: d.get(k) for k in ("municipality", "period", "date", "version", "kenmerk", "note",
                                    "roles", "roles_source", "source")}
+    coverage = coverage_matrix(G, programme, members)
     return ProgrammeSection(
         id=programme,
         name=d.get("label", programme),
         attrs=attrs,
-        counts=_counts(G, programme),
-        findings=mine,
-        severity_counts={s: sum(f.severity == s for f in mine) for s in SEVERITIES},
-        coverage=coverage_matrix(G, programme),
-        indicators=tuple(_indicator(G, i) for i in _members(G, programme, "indicator")),
-        budget=tuple(c for c in checks if c.programme == programme and c.group == "budgets"),
+        counts=_counts(G, members),
+        findings=tuple(findings),
+        severity_counts={s: sum(f.severity == s for f in findings) for s in SEVERITIES},
+        coverage=coverage,
+        indicators=tuple(_indicator(G, i) for i in _of_kind(G, members, "indicator")),
+        budget=_budget_rows([c for c in checks if c.group == "budgets"], findings),
         not_in_text=tuple(d.get("not_in_text") or ()),
-        din_nodes=tuple(_members(G, programme, *DIN_KINDS)),
+        din_nodes=tuple(_of_kind(G, members, *DIN_KINDS)),
+        goals_without_effort=tuple(g for g in coverage.goals if g in gaps),
         budget_text=tuple(f"{line['label']}: {line['text']}" for t in d.get("budgets") or ()
                           for line in t["lines"] if line.get("text") and not line.get("amounts")),
     )
+
+
+def _shared(G: nx.MultiDiGraph) -> Shared:
+    efforts = shared_efforts(G)
+    claims = double_claims(G)
+    stakeholders = shared_stakeholders(G)
+    claimed = {n: tuple(_sorted_nodes(v for v, keys in G._succ[n].items()
+                                      if not {"contributes_to", "measures"}.isdisjoint(keys)))
+               for n in claims}
+    named = {n for group in (efforts, claimed) for key, values in group.items()
+             for n in (key, *values)}
+    named |= {n for ids in stakeholders.values() for n in ids}
+    return Shared(efforts, claims, stakeholders, claimed,
+                  labels={n: str(G.nodes[n].get("label", n)) for n in sorted(named)},
+                  programme_of={n: str(G.nodes[n].get("programme", n)) for n in sorted(named)})
 
 
 def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
@@ -355,10 +490,21 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
         findings = run_audit(G)
     findings = tuple(findings)
     by_node = findings_by_node(G, findings)
-    checks = budget_checks(G)
-    sections = tuple(_section(G, p, findings, checks) for p in _programmes(G))
+    checks: dict[str, list[BudgetCheck]] = defaultdict(list)
+    for c in budget_checks(G):
+        checks[c.programme].append(c)
+    mine: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        mine[f.programme].append(f)
+    members = _by_programme(G)
+    gaps = set(goals_without_effort(G))
+    programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+    sections = tuple(_section(G, p, members[p], mine[p], checks[p], gaps) for p in programmes)
     nodes = {n: node_details(G, n, by_node.get(n, ()), lang)
              for s in sections for n in s.din_nodes}
+    via = {n: links for p in programmes for n in members[p]
+           if n not in nodes and G.nodes[n].get("kind") not in ("programme", "indicator", "stakeholder")
+           and (links := [link[:2] for link in _links(G, n)])}
     counts = Counter(f.rule for f in findings)
     rules = tuple(RuleCount(r.name, r.code, r.severity, r.text("summary", lang), counts[r.name])
                   for r in sorted(RULES.values(), key=lambda r: r.code) if counts[r.name])
@@ -366,6 +512,8 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
                              if s.attrs.get("municipality")})
     shown_on = {f.node: goals[0] for f in findings if f.node is not None and f.node not in nodes
                 and (goals := _sorted_nodes(g for g in _measures(G, f.node) if g in nodes))}
-    return ReportData(lang=lang, municipality=", ".join(municipalities), programmes=sections,
+    named = ", ".join(municipalities[:3]) + (f" +{len(municipalities) - 3}"
+                                             if len(municipalities) > 3 else "")
+    return ReportData(lang=lang, municipality=named, programmes=sections,
                       findings=findings, rules=rules, nodes=dict(sorted(nodes.items())),
-                      shown_on=shown_on)
+                      shown_on=shown_on, via=dict(sorted(via.items())), shared=_shared(G))

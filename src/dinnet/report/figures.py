@@ -1,20 +1,23 @@
 """The report's pictures, drawn by :mod:`dinnet.render` and made fit to inline.
 
-This is the only module of the report that runs Graphviz and matplotlib.
-Each DIN carries the audit overlay; its nodes become focusable buttons (see
-:func:`dinnet.report.svg.inline_svg`).
+This is the only module of the report that runs Graphviz. Each DIN carries
+the audit overlay; its nodes become focusable buttons (see
+:func:`dinnet.report.svg.inline_svg`). Many DINs are drawn by several
+processes at once (:func:`draw_dins`).
 
 >>> from dinnet.render._example import example_graph
->>> figs = report_figures(example_graph(), charts=False)
+>>> figs = report_figures(example_graph())
 >>> 'data-node="mini:SD1"' in figs.din["mini"], figs.portfolio.startswith("<svg")
 (True, True)
 """
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Mapping, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -27,20 +30,23 @@ from ..render.run import render
 from ..render.select import DinPart, column_of, effort_track
 from .svg import inline_svg
 
-__all__ = ["REPORT_WRAP", "Figures", "charts_available", "din_svg", "report_figures"]
+__all__ = ["REPORT_WRAP", "Drawing", "Figures", "Progress", "din_svg", "draw_dins",
+           "neighbourhoods", "portfolio_svg", "report_figures"]
 
 #: Label width of the report's DINs, as a share of the full-size DIN's (:class:`DinPart`).
 REPORT_WRAP = 0.45
 
 
+#: ``progress(done, total)``, called after each step of a long task.
+Progress = Callable[[int, int], None]
+
+
 @dataclass(frozen=True)
 class Figures:
-    """Inline SVG fragments: the portfolio map and, per programme, DIN and charts."""
+    """Inline SVG fragments: the portfolio map and the DIN of each programme."""
 
     portfolio: str
     din: Mapping[str, str] = field(default_factory=dict)
-    indicators: Mapping[str, str] = field(default_factory=dict)
-    budget: Mapping[str, str] = field(default_factory=dict)
 
 
 def _node_map(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
@@ -61,7 +67,8 @@ def _node_map(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
 
 def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
             nodes: Mapping[str, tuple[str, str]] | None = None,
-            findings: Sequence[Finding] | None = None) -> str:
+            findings: Sequence[Finding] | None = None,
+            around: tuple[Mapping[str, Sequence[str]], Mapping[str, int]] | None = None) -> str:
     """The DIN of ``programme`` with the audit overlay, as an SVG fragment for the report.
 
     Parameters
@@ -76,6 +83,9 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         Element id to ``(node id, label)``; computed from ``G`` when omitted.
     findings : sequence of Finding, optional
         The audit's findings for the overlay; ``None`` runs the audit.
+    around : tuple, optional
+        ``(members, position)`` from :func:`neighbourhoods`: draw from the
+        part of ``G`` around the programme, which is quicker in a large graph.
 
     Returns
     -------
@@ -93,48 +103,215 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     """
     nodes = _node_map(G) if nodes is None else nodes
     highlights = gap_highlights(G, programme, findings=findings)
+    part = G if around is None else _around(G, programme, *around)
     # narrow columns (labels of about 15 characters a line): the DIN fitted to the width
     # of the report's middle column keeps its text large enough to read without zooming
-    pieces = iter_din_dot(G, programme, lang=lang, highlight=highlights.nodes,
+    pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
                           severity=highlights.severity, part=DinPart(wrap=REPORT_WRAP))
-    keep = {k for k, (n, _) in nodes.items()
-            if k == svg_id(n) and G.nodes[n].get("programme") == programme}
-    return inline_svg(render(pieces, "svg"), scope=f"fig-{programme}", nodes=nodes, keep=keep)
+    return inline_svg(render(pieces, "svg"), scope=f"fig-{programme}", nodes=nodes,
+                      keep=_Own(G, programme, nodes))
 
 
-def _chart_svg(fig: object, scope: str) -> str:
-    from ..render.charts import figure_bytes
+def _around(G: nx.MultiDiGraph, programme: str, members: Mapping[str, Sequence[str]],
+            position: Mapping[str, int]) -> nx.MultiDiGraph:
+    """The part of ``G`` a programme's DIN can touch: its nodes and all within two links.
 
-    return inline_svg(figure_bytes(fig, "svg"), scope=scope)
-
-
-def charts_available() -> bool:
-    """Whether matplotlib (the ``charts`` extra) is installed, so the report can have charts."""
-    return importlib.util.find_spec("matplotlib") is not None
-
-
-def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl", charts: bool = True,
-                   findings: Sequence[Finding] | None = None) -> Figures:
-    """Every picture of the report; ``charts=False`` skips matplotlib (faster).
-
-    Without matplotlib (installed by ``pip install "dinnet[charts]"``) the
-    report has no charts, whatever ``charts`` says.
+    The DIN's selection looks over every node of the graph for the
+    programme's members; on this part it looks over a few hundred instead of
+    a region's tens of thousands, and draws the same picture
+    (``tests/report/test_parts.py`` compares them). Nodes and links keep
+    the graph's order (``position``: node to its place in ``G``).
     """
-    findings = run_audit(G) if findings is None else findings
-    programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
-    nodes = _node_map(G)
-    portfolio = inline_svg(render(portfolio_dot(G, lang=lang), "svg"), scope="portfolio",
-                           nodes={f"prog-{p}": (p, str(G.nodes[p].get("label", p)))
-                                  for p in programmes}, keep=())
-    din = {p: din_svg(G, p, lang=lang, nodes=nodes, findings=findings) for p in programmes}
-    indicators: dict[str, str] = {}
-    budget: dict[str, str] = {}
-    if charts and charts_available():
-        from ..render.charts import budget_chart, indicator_figure, numeric_indicators
+    near = set(members.get(programme, ())) | {programme}
+    for _ in range(2):
+        near |= {m for n in list(near) for adj in (G._succ[n], G._pred[n]) for m in adj}
+    near |= {G._node[n].get("programme") for n in list(near)} - {None}
+    ordered = sorted(near, key=position.__getitem__)
+    H = nx.MultiDiGraph()
+    H.graph = G.graph
+    H.add_nodes_from((n, G._node[n]) for n in ordered)
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(ordered, keys=True, data=True)
+                     if v in near)
+    return H
 
-        for p in programmes:
-            if numeric_indicators(G, p):
-                indicators[p] = _chart_svg(indicator_figure(G, p, lang=lang), f"ind-{p}")
-            if G.nodes[p].get("budgets"):
-                budget[p] = _chart_svg(budget_chart(G, p, lang=lang).figure, f"bud-{p}")
-    return Figures(portfolio=portfolio, din=din, indicators=indicators, budget=budget)
+
+class _Own(Container[str]):
+    """The element ids of ``programme``'s own nodes (not stubs): they keep their ids."""
+
+    def __init__(self, G: nx.MultiDiGraph, programme: str,
+                 nodes: Mapping[str, tuple[str, str]]) -> None:
+        self.G, self.programme, self.nodes = G, programme, nodes
+
+    def __contains__(self, key: object) -> bool:
+        entry = self.nodes.get(key) if isinstance(key, str) else None
+        node = entry[0] if entry is not None else None
+        return (node is not None and key == svg_id(node)
+                and self.G.nodes[node].get("programme") == self.programme)
+
+
+_WORK: dict[str, Any] = {}
+
+
+def _draw_one(programme: str) -> tuple[str, str]:
+    """Draw one DIN in a worker process (the graph came with the fork)."""
+    w = _WORK
+    return _draw(w["G"], programme, w["lang"], w["nodes"], w["findings"], w["around"])
+
+
+def _workers(jobs: int | None, count: int) -> int:
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    # a pool costs a fork and the pickling of each picture: worth it from eight DINs on
+    return max(1, min(jobs, count // 4)) if count >= 8 else 1
+
+
+class Drawing:
+    """DINs being drawn, by worker processes where that helps, while this process goes on.
+
+    Use it as a context manager: the workers start on entering (they get the
+    graph with the fork, not by pickling it), :meth:`results` collects the
+    pictures, and leaving the block stops the workers. With one worker (or a
+    few DINs) :meth:`results` simply draws them here.
+
+    >>> from dinnet.render._example import example_graph
+    >>> with Drawing(example_graph(), ["mini"]) as drawing:
+    ...     svgs = drawing.results()
+    >>> list(svgs)
+    ['mini']
+    """
+
+    def __init__(self, G: nx.MultiDiGraph, programmes: Sequence[str], *, lang: str = "nl",
+                 findings: Sequence[Finding] | None = None, jobs: int | None = None) -> None:
+        self.G, self.programmes, self.lang = G, list(programmes), lang
+        self.findings = run_audit(G) if findings is None else findings
+        self.nodes = _node_map(G)
+        self.around = neighbourhoods(G)
+        self.workers = _workers(jobs, len(self.programmes))
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.workers = 1
+        self.pool: Any = None
+        self.pending: Any = None
+
+    def __enter__(self) -> Drawing:
+        if self.workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            _WORK.update(G=self.G, lang=self.lang, nodes=self.nodes, findings=self.findings,
+                         around=self.around)
+            context = multiprocessing.get_context("fork")
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self.pending = self.pool.map(_draw_one, self.programmes, chunksize=2)
+        return self
+
+    def results(self, progress: Progress | None = None) -> dict[str, str]:
+        """Programme id to SVG fragment, in the order given; ``progress(done, total)`` per DIN."""
+        total = len(self.programmes)
+        out: dict[str, str] = {}
+        if self.pending is None:
+            drawn = (_draw(self.G, p, self.lang, self.nodes, self.findings, self.around)
+                     for p in self.programmes)
+        else:
+            drawn = self.pending
+        for i, (p, svg) in enumerate(drawn, 1):
+            out[p] = svg
+            if progress:
+                progress(i, total)
+        return out
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+        _WORK.clear()
+
+
+def neighbourhoods(G: nx.MultiDiGraph) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Each programme's node ids, and each node's place in ``G`` (for :func:`din_svg`)."""
+    members: dict[str, list[str]] = {}
+    position: dict[str, int] = {}
+    for i, (n, p) in enumerate(G.nodes(data="programme")):
+        position[n] = i
+        if p is not None:
+            members.setdefault(p, []).append(n)
+    return members, position
+
+
+def _draw(G: nx.MultiDiGraph, programme: str, lang: str, nodes: Mapping[str, tuple[str, str]],
+          findings: Sequence[Finding], around: Any) -> tuple[str, str]:
+    return programme, din_svg(G, programme, lang=lang, nodes=nodes, findings=findings,
+                              around=around)
+
+
+def draw_dins(G: nx.MultiDiGraph, programmes: Sequence[str], *, lang: str = "nl",
+              findings: Sequence[Finding] | None = None, jobs: int | None = None,
+              progress: Progress | None = None) -> dict[str, str]:
+    """The DIN of each of ``programmes`` (see :func:`din_svg`), drawn in parallel where that helps.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`dinnet.load`.
+    programmes : sequence of str
+        Programme ids.
+    lang : {"nl", "en"}
+        Language of the diagrams' headings.
+    findings : sequence of Finding, optional
+        The audit's findings for the overlay; ``None`` runs the audit.
+    jobs : int, optional
+        Processes to draw with (default: the CPUs this process may use). Each
+        DIN is one ``dot`` run plus the Python that writes its DOT text and
+        rewrites its SVG, so two processes on two cores draw nearly twice as
+        fast; below eight DINs everything stays in this process.
+    progress : callable, optional
+        Called as ``progress(done, total)`` after every DIN.
+
+    Returns
+    -------
+    dict
+        Programme id to SVG fragment, in the order of ``programmes``.
+    """
+    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs) as drawing:
+        return drawing.results(progress)
+
+
+#: Up to this many programmes the portfolio is one map; more get one map per municipality
+#: (a circle of a region's 140 programmes is neither legible nor quick to lay out).
+PORTFOLIO_AT_ONCE = 24
+
+
+def portfolio_svg(G: nx.MultiDiGraph, *, lang: str = "nl") -> str:
+    """The portfolio map as SVG whose programme boxes select their programme.
+
+    Above :data:`PORTFOLIO_AT_ONCE` programmes, one map per municipality, one
+    after the other.
+    """
+    every = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+    if len(every) <= PORTFOLIO_AT_ONCE:
+        groups = {"": every}
+    else:
+        groups = {}
+        for p in every:
+            groups.setdefault(str(G.nodes[p].get("municipality") or ""), []).append(p)
+    members: dict[str, list[str]] = {}
+    if len(groups) > 1:
+        for n, p in G.nodes(data="programme"):
+            if p is not None:
+                members.setdefault(p, []).append(n)
+    out = []
+    for i, (_, programmes) in enumerate(sorted(groups.items(), key=lambda kv: natural_key(kv[0]))):
+        part = G if len(groups) == 1 else G.subgraph([n for p in programmes for n in members[p]])
+        out.append(inline_svg(render(portfolio_dot(part, lang=lang), "svg"),
+                              scope="portfolio" if i == 0 else f"portfolio-{i + 1}",
+                              nodes={f"prog-{p}": (p, str(G.nodes[p].get("label", p)))
+                                     for p in programmes}, keep=()))
+    return "".join(out)
+
+
+def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl",
+                   findings: Sequence[Finding] | None = None, programmes: Sequence[str] | None = None,
+                   jobs: int | None = None, progress: Progress | None = None) -> Figures:
+    """The portfolio map and the DINs of ``programmes`` (default: all)."""
+    every = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+    din = draw_dins(G, every if programmes is None else programmes, lang=lang,
+                    findings=findings, jobs=jobs, progress=progress)
+    return Figures(portfolio=portfolio_svg(G, lang=lang), din=din)

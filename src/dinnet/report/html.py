@@ -15,21 +15,26 @@ Markup('{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}')
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..audit import RULES
 from ..glossary import kind_word, words
+from ..queries.chains import CHAIN_UP_EDGES
 from ..render.labels import format_number
-from .data import ReportData
+from .data import BUDGET_RULES, ReportData
 from .figures import Figures
+from .sparks import indicator_spark
 
-__all__ = ["asset", "content_security_policy", "json_script", "render_html"]
+__all__ = ["asset", "content_security_policy", "json_script", "pack", "render_html"]
 
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def asset(name: str) -> str:
@@ -51,7 +56,9 @@ def json_script(value: Any) -> Any:
     from markupsafe import Markup
 
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return Markup(text.translate(_JSON_ESCAPES))
+    for char, escaped in _JSON_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return Markup(text)
 
 
 def _sha256(text: str) -> str:
@@ -82,22 +89,57 @@ def _environment() -> Any:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["local"] = lambda node: node.split(":", 1)[1] if node and ":" in node else node
+    env.filters["programme"] = lambda node: node.split(":", 1)[0]
     return env
 
 
-def _client_data(data: ReportData) -> dict[str, Any]:
-    """What the script needs: node details and the words of the side panel."""
+#: Words of the side panel and the script (the rest of the page is written by the template).
+_CLIENT_WORDS = ("details_empty", "why", "how", "indicators", "stakeholders", "budget", "source",
+                 "findings", "links", "baseline", "targets", "unit", "data_source", "planning",
+                 "role", "track", "text", "note", "search_none", "shown", "programme", "close",
+                 "error", "warning", "info", "show_in_din", "open_elsewhere", "realised",
+                 "expected")
+
+
+def _closure(data: ReportData, start: set[str]) -> set[str]:
+    """``start`` and every node a why- or how-chain from it passes through."""
+    links, down = data.link_index
+    seen = set(start)
+    for step in (links, down):
+        todo = list(start)
+        while todo:
+            for other in step.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+    return seen
+
+
+def _client_data(data: ReportData, on_page: set[str] | None = None) -> dict[str, Any]:
+    """What the script needs: node details (of ``on_page`` and their chains) and the panel's words."""
     w = words("report", data.lang)
-    keys = ("details_empty", "why", "how", "indicators", "stakeholders", "budget", "source",
-            "findings", "links", "baseline", "targets", "unit", "data_source", "planning",
-            "role", "track", "text", "note", "search_none", "shown", "programme", "close",
-            "error", "warning", "info", "show_in_din", "realised", "expected")
-    return {"lang": data.lang, "words": {k: w[k] for k in keys},
+    keep = None if on_page is None else _closure(data, on_page)
+    return {"lang": data.lang, "words": {k: w[k] for k in _CLIENT_WORDS},
             "programmes": {p.id: p.name for p in data.programmes},
-            "nodes": data.nodes}
+            "upKinds": sorted(CHAIN_UP_EDGES),
+            "nodes": {n: v for n, v in data.nodes.items() if keep is None or n in keep},
+            "via": {n: v for n, v in data.via.items() if keep is None or n in keep}}
 
 
-def render_html(data: ReportData, figures: Figures) -> str:
+def pack(svg: str) -> str:
+    """An SVG fragment gzip-compressed and base64-encoded, for the page to unpack when shown.
+
+    >>> import base64, gzip
+    >>> gzip.decompress(base64.b64decode(pack("<svg></svg>"))).decode()
+    '<svg></svg>'
+    """
+    return base64.b64encode(gzip.compress(svg.encode("utf-8"), mtime=0)).decode("ascii")
+
+
+def render_html(data: ReportData, figures: Figures, *, sections: Sequence[str] | None = None,
+                pages: Mapping[str, str] | None = None, page: str | None = None,
+                lazy: bool = False, charts: bool = True,
+                progress: Callable[[int, int], None] | None = None) -> str:
     """The report page for ``data`` and its ``figures``.
 
     Parameters
@@ -106,6 +148,22 @@ def render_html(data: ReportData, figures: Figures) -> str:
         From :func:`dinnet.report.report_data`.
     figures : Figures
         From :func:`dinnet.report.report_figures` (already escaped SVG).
+    sections : sequence of str, optional
+        The programmes whose sections (with DIN) this page holds; default all.
+        An empty sequence makes an index page: overview, questions, findings.
+    pages : mapping, optional
+        For a report split into pages: programme id to its page's file name,
+        and ``""`` to the index's. Links to other pages then go there.
+    page : str, optional
+        The file name of this page (with ``pages``).
+    lazy : bool
+        Pack each programme's section (DIN and tables) and the page's data
+        with :func:`pack`; the page unpacks them in the browser, so a large
+        report stays a fraction of the size.
+    charts : bool
+        Draw a sparkline per indicator.
+    progress : callable, optional
+        ``progress(done, total)`` after each programme's section is written.
 
     Returns
     -------
@@ -128,18 +186,48 @@ def render_html(data: ReportData, figures: Figures) -> str:
         if "</" in text:
             raise ValueError("an asset contains '</', which would end its element early")
     lang = data.lang
+    by_id = {p.id: p for p in data.programmes}
+    shown = [by_id[p] for p in sections] if sections is not None else list(data.programmes)
+    on_page = {n for p in shown for n in p.din_nodes}
 
     def num(value: Any) -> str:
         return "" if value is None else format_number(value, lang)
 
-    template = _environment().get_template("report.html.j2")
-    return str(template.render(
-        d=data, w=words("report", lang), lang=lang,
+    def href(programme: str | None, anchor: str) -> str:
+        if pages is None:
+            return f"#{anchor}"
+        target = pages.get(programme or "", pages[""]) if programme else pages[""]
+        return f"#{anchor}" if target == page else f"{target}#{anchor}"
+
+    def tick(i: int) -> str:
+        if progress is not None:
+            progress(i, len(shown))
+        return ""
+
+    env = _environment()
+    programme_of = data.shared.programme_of
+    env.filters["programme_of"] = lambda node: programme_of.get(node, node.split(":", 1)[0])
+    context = dict(
+        d=data, w=words("report", lang), lang=lang, sections=shown,
+        single=shown[0] if sections is not None and len(shown) == 1 else None,
+        split=pages is not None, index_href=href(None, "overview"), href=href,
+        on_page=on_page, names={p.id: p.name for p in data.programmes},
         kind=lambda kind, level=None: kind_word(kind, level, lang),
-        num=num,
+        num=num, charts=charts, spark=lambda i: Markup(indicator_spark(i, lang=lang)),
+        mark={"good": "✓", "bad": "✗"},
+        budget_rules=[RULES[r] for r in BUDGET_RULES if r in RULES],
+        rule_code={r.name: r.code for r in RULES.values()},
         svg=lambda text: Markup(text or ""),
-        figures=figures,
+        figures=figures, tick=tick, pack=lambda text: pack(str(text)),
         csp=content_security_policy(script),
         style=Markup(style), script=Markup(script),
-        client=json_script(_client_data(data)),
-    ))
+        client=json_script(_client_data(data, on_page if pages is not None else None)),
+    )
+    packed: dict[str, str] = {}
+    if lazy:
+        section = env.get_template("section.html.j2")
+        for i, p in enumerate(shown, 1):
+            packed[p.id] = pack(section.render(context, p=p))
+            tick(i)
+        context["tick"] = lambda i: ""
+    return str(env.get_template("report.html.j2").render(context, packed=packed))
