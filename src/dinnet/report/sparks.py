@@ -75,12 +75,15 @@ def indicator_spark(indicator: Mapping[str, Any], *, lang: str = "nl") -> str:
     ys = [p[1] for p in points]
     x0, x1 = min(xs), max(xs)
     y0, y1 = min(ys), max(ys)
-    sx = (_W - 2 * _PAD) / ((x1 - x0) or 1)
-    sy = (_H - 2 * _PAD) / ((y1 - y0) or 1)
+
+    def share(v: float, lo: float, hi: float) -> float:
+        # halved first, so values near the largest float do not overflow to inf - inf
+        span = hi / 2 - lo / 2
+        return (v / 2 - lo / 2) / span if span else 0.5
 
     def xy(p: tuple[float, float, bool]) -> tuple[float, float]:
-        x = _PAD + (p[0] - x0) * sx
-        y = _H - _PAD - (p[1] - y0) * sy if y1 > y0 else _H / 2
+        x = _PAD + share(p[0], x0, x1) * (_W - 2 * _PAD)
+        y = _H - _PAD - share(p[1], y0, y1) * (_H - 2 * _PAD)
         return round(x, 1), round(y, 1)
 
     coords = [xy(p) for p in points]
