@@ -62,7 +62,7 @@ def test_extras_are_declared_and_named_in_the_readme() -> None:
     for name, (module, _) in EXTRAS.items():
         assert any(dep.startswith(module) for dep in extras[name]), name
         assert f'pip install "dinnet[{name}]"' in README
-    assert extras["all"] == ["dinnet[charts,xlsx,pandas]"]
+    assert extras["all"] == ["dinnet[charts,xlsx,pandas,pdf]"]
     assert "dinnet[all]" in extras["dev"]
     base = " ".join(PYPROJECT["dependencies"])
     assert not any(m in base for m in ("matplotlib", "openpyxl", "pandas", "rapidfuzz"))
