@@ -138,8 +138,9 @@ def test_details_panel_at_narrow_widths(reports, open_page):
     node = '.din [data-node="zorg:SD1"]'
     page.page.locator(node).scroll_into_view_if_needed()
     page.page.click(node)
-    _until(page, "document.getElementById('panel').getBoundingClientRect().top"
-                 " < innerHeight * 0.6")  # the sheet slides up
+    # the sheet slides up; wait until it has finished sliding (top high enough, bottom inside the window)
+    _until(page, "(r => r.top < innerHeight * 0.6 && r.bottom <= innerHeight + 1)"
+                 "(document.getElementById('panel').getBoundingClientRect())")
     box = page.page.locator("#panel").bounding_box()
     assert box and box["y"] < 700 * 0.6 and box["y"] + box["height"] <= 701
     assert "In 2022 redden meer Almeloërs" in page.page.locator("#panel-body").inner_text()
