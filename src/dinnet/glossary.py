@@ -604,6 +604,9 @@ _PHRASES: dict[str, tuple[str, str]] = {
                           "{kind_term}",
                           "impact needs an effort, a project or a track; {node} is a "
                           "{kind_term}"),
+    "error.status_kind": ("{node} is een element van de soort {kind_term}; deze vraag wil "
+                          "een {wanted_terms}", "{node} is a node of kind {kind_term}; this "
+                          "question needs: {wanted_terms}"),
     "error.csv_two_files": ("csv-export schrijft bestanden: geef -o BESTAND.csv, -o MAP of "
                             "-o BESTAND.zip",
                             "csv export writes files: give -o FILE.csv, -o FOLDER or -o FILE.zip"),
@@ -687,6 +690,56 @@ _PHRASES: dict[str, tuple[str, str]] = {
                        "`sudo zypper install graphviz`, ...)",
                        "your system's graphviz package (`sudo dnf install graphviz`, "
                        "`sudo zypper install graphviz`, ...)"),
+    # monitoring: the status of indicators and goals (dinnet.queries.status, .monitoring)
+    "status.behind": ("achter", "behind"),
+    "status.on_track": ("op koers", "on track"),
+    "status.ahead": ("voor", "ahead"),
+    "status.reached": ("bereikt", "reached"),
+    "status.unknown": ("onbekend", "unknown"),
+    "status.increase": ("stijgen", "increase"),
+    "status.decrease": ("dalen", "decrease"),
+    "status.maintain": ("gelijk blijven", "maintain"),
+    "status.on_path": ("{value_num} gemeten op {date}, {planned_num} gepland op die datum",
+                       "{value_num} measured on {date}, {planned_num} planned on that date"),
+    "status.off_level": ("{value_num} gemeten op {date}, buiten de marge om {planned_num}",
+                         "{value_num} measured on {date}, outside the band around {planned_num}"),
+    "status.reached_target": ("{value_num} gemeten op {date} haalt de streefwaarde van {year} "
+                              "({target_num})", "{value_num} measured on {date} meets the "
+                              "target of {year} ({target_num})"),
+    "status.missed": ("{value_num} gemeten op {date} mist de streefwaarde van {year} "
+                      "({target_num})", "{value_num} measured on {date} misses the target "
+                      "of {year} ({target_num})"),
+    "status.no_target": ("geen streefwaarde in getallen", "no target in numbers"),
+    "status.target_tbd": ("streefwaarde nog niet bepaald (n.t.b.)", "target not set yet (n.t.b.)"),
+    "status.no_direction": ("richting onbekend: één streefwaarde, geen peilwaarde en geen "
+                            "richting", "direction unknown: one target, no baseline and no "
+                            "direction"),
+    "status.direction_conflict": ("de streefwaarden gaan tegen de richting in ({direction_phrase})",
+                                  "the targets go against the direction ({direction_phrase})"),
+    "status.mixed_targets": ("richting onbekend: de streefwaarden gaan op en neer",
+                             "direction unknown: the targets go up and down"),
+    "status.no_measurement": ("geen meting na de peilwaarde", "no measurement after the baseline"),
+    "status.no_start": ("geen peilwaarde: te beoordelen vanaf de eerste streefwaarde ({year})",
+                        "no baseline: judged from the first target ({year}) on"),
+    "status.note_tbd": ("streefwaarde {year} nog niet bepaald ({text})",
+                        "target of {year} not set yet ({text})"),
+    "status.note_skipped": ("streefwaarde {year} ({text}) ligt niet op het pad",
+                            "target of {year} ({text}) is not on the path"),
+    "status.note_direction": ("richting afgeleid uit de streefwaarden: {direction_phrase}",
+                              "direction read from the targets: {direction_phrase}"),
+    "status.note_start": ("geen peilwaarde: het pad begint bij de realisatie van {year} "
+                          "({value_num})", "no baseline: the path starts at the realised "
+                          "value of {year} ({value_num})"),
+    "status.note_expected": ("op basis van een verwachte waarde, niet van een realisatie",
+                             "based on an expected value, not a realised one"),
+    "status.note_approximate": ("benaderde waarde: dubbele marge", "approximate value: "
+                                "twice the band"),
+    "status.goal_worst": ("de slechtste van {known} van {total} indicatoren met een status",
+                          "the worst of {known} of {total} indicators with a status"),
+    "status.goal_none": ("geen indicator meet dit doel of een subdoel",
+                         "no indicator measures this goal or a sub-goal"),
+    "status.goal_unknown": ("geen van {total} indicatoren heeft een status",
+                            "none of {total} indicators has a status"),
     # the command line (dinnet.cli)
     "cli.validated": ("ok: {programmes}, {nodes}, {edges}, {warnings}",
                       "ok: {programmes}, {nodes}, {edges}, {warnings}"),
