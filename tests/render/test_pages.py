@@ -112,3 +112,27 @@ def test_cli_page_writes_a_pdf_or_one_file_per_page(tmp_path: Path) -> None:
     assert names[0] == "omgevingswet-p1.svg" and len(names) > 1
     result = runner.invoke(main, ["render", "--portrait", "-o", str(tmp_path / "x.svg")])
     assert result.exit_code != 0 and "--portrait needs --page" in result.output
+
+
+def test_a_screen_has_its_own_floors_and_label_widths() -> None:
+    """The report's DIN box: text at least 9 px (8 px small) at one SVG unit a pixel."""
+    from dinnet.render.geometry import Drawing
+    from dinnet.render.pages import Screen
+
+    drawing = Drawing((1000.0, 700.0), {}, (), ((9.0, "label"), (8.0, "SD1")))
+    assert fits(drawing, Paper("a3"))  # 7 pt on paper: scaled down to the sheet, still readable
+    assert not fits(drawing, Screen(900))  # 9 px on screen: it would shrink below
+    assert fits(drawing, Screen(1000)) and not fits(drawing, Screen(1000, min_small=8.5))
+    assert Screen(900, wraps=(0.45,)).wraps == (0.45,) and Paper("a4").wraps[0] == 0.75
+
+
+def test_a_screen_splits_a_din_per_strategic_goal(almelo: nx.MultiDiGraph) -> None:
+    from dinnet.render.pages import Screen
+
+    screen = Screen(800, wraps=(0.45,))
+    pages = din_pages(almelo, "omgevingswet", screen)
+    assert [p.strategic_goal for p in pages][:4] == [f"omgevingswet:SD{i}" for i in range(1, 5)]
+    for page in pages:
+        assert fits(read_svg(render(page.text(), "svg")), screen)
+    with pytest.raises(DinnetError, match="does not fit 300 px with text of 9 px or more"):
+        din_pages(almelo, "binnenstad", Screen(300, wraps=(0.45,)))

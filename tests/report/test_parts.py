@@ -109,3 +109,22 @@ def test_a_din_drawn_from_its_neighbourhood_is_the_same():
     around = neighbourhoods(G)
     for p in ("zorg", "omgevingswet", "veiligheid"):
         assert din_svg(G, p, findings=findings, around=around) == din_svg(G, p, findings=findings)
+
+
+def test_a_din_too_wide_for_the_screen_comes_in_parts_or_whole():
+    """Split as ``render --page`` splits; a part that cannot fit either: the whole DIN."""
+    import re
+
+    from dinnet.render.pages import Screen
+    from dinnet.report import din_svg
+
+    G = dinnet.load()
+    assert 'class="din-part"' not in din_svg(G, "zorg")  # fits the report's box at 1366 px
+    parts = din_svg(G, "zorg", screen=Screen(900, wraps=(0.45,)))
+    labels = re.findall(r'<div class="din-part" role="group" aria-label="([^"]+)">', parts)
+    assert len(labels) == parts.count("<svg") >= 4
+    assert labels[0].startswith(f"blad 1 van {len(labels)} · SD1 In 2022 redden")
+    ids = re.findall(r' id="([^"]+)"', parts)
+    assert len(ids) == len(set(ids)) and ids.count("din-zorg--SD1") == 1
+    whole = din_svg(G, "binnenstad", screen=Screen(300, wraps=(0.45,)))
+    assert whole.count("<svg") == 1 and "din-part" not in whole

@@ -17,6 +17,12 @@ drawing, not an estimate.
 (785, 539, '10.9,7.48')
 >>> Paper("a3", portrait=True).name
 'a3-portrait'
+
+The same split serves a screen: a :class:`Screen` is an area in CSS pixels
+(the report's DIN box) with its own smallest text sizes and label widths.
+
+>>> Screen(1080).size_inches(), Screen(1080).min_body
+('15,278', 9.0)
 """
 
 from __future__ import annotations
@@ -37,8 +43,8 @@ from .order import contract_key
 from .run import render
 from .select import DinPart, check_din, select_din
 
-__all__ = ["MARGIN_MM", "MIN_BODY_PT", "MIN_SMALL_PT", "PAPERS", "Page", "Paper", "din_pages",
-           "merge_pdf", "print_scale"]
+__all__ = ["MARGIN_MM", "MIN_BODY_PT", "MIN_SMALL_PT", "PAPERS", "Page", "Paper", "Screen",
+           "Sheet", "din_pages", "merge_pdf", "print_scale"]
 
 #: Sheet sizes in pt (1/72 inch), landscape: width, height.
 PAPERS: dict[str, tuple[float, float]] = {"a4": (841.89, 595.28), "a3": (1190.55, 841.89)}
@@ -89,25 +95,74 @@ class Paper:
         """The printable area as Graphviz ``size`` (inches)."""
         return f"{self.width / 72:.3g},{self.height / 72:.3g}"
 
+    @property
+    def min_body(self) -> float:
+        """The smallest body text at print size."""
+        return MIN_BODY_PT
 
-def print_scale(drawing: Drawing, paper: Paper) -> float:
+    @property
+    def min_small(self) -> float:
+        """The smallest ids, tags and indicator lines at print size."""
+        return MIN_SMALL_PT
+
+    @property
+    def wraps(self) -> tuple[float, ...]:
+        """Label widths to try, narrow first."""
+        return WRAPS
+
+    def describe(self) -> str:
+        return f"{self.size} {'portrait' if self.portrait else 'landscape'} with text of " \
+               f"{MIN_BODY_PT:g} pt or more; use a larger page or landscape"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """An area of a screen in CSS pixels (one SVG unit a pixel at full size).
+
+    ``min_body`` and ``min_small`` are the smallest text in pixels; ``wraps``
+    the label widths to try. The height may be generous: a screen scrolls.
+    """
+
+    width: float
+    height: float = 20000.0
+    min_body: float = 9.0
+    min_small: float = 8.0
+    wraps: tuple[float, ...] = (0.45,)
+
+    @property
+    def name(self) -> str:
+        return f"screen-{self.width:g}"
+
+    def size_inches(self) -> str:
+        """The area as Graphviz ``size`` (inches of 72 units)."""
+        return f"{self.width / 72:.3g},{self.height / 72:.3g}"
+
+    def describe(self) -> str:
+        return f"{self.width:g} px with text of {self.min_body:g} px or more"
+
+
+#: What a DIN is laid out for: a sheet of paper or an area of a screen.
+Sheet = Paper | Screen
+
+
+def print_scale(drawing: Drawing, paper: Sheet) -> float:
     """The scale at which ``drawing`` fills the printable area of ``paper`` (at most 1)."""
     w, h = drawing.size
     return min(1.0, paper.width / w, paper.height / h) if w and h else 1.0
 
 
-def _needed_scale(drawing: Drawing) -> float:
-    """The smallest scale at which all text of ``drawing`` stays readable."""
+def _needed_scale(drawing: Drawing, paper: Sheet) -> float:
+    """The smallest scale at which all text of ``drawing`` stays readable on ``paper``."""
     need = 0.0
     for size, _ in drawing.fonts:
-        floor = MIN_BODY_PT if size >= BODY_FROM_PT else MIN_SMALL_PT
+        floor = paper.min_body if size >= BODY_FROM_PT else paper.min_small
         need = max(need, floor / size)
     return need
 
 
-def fits(drawing: Drawing, paper: Paper) -> bool:
+def fits(drawing: Drawing, paper: Sheet) -> bool:
     """Whether ``drawing`` fits ``paper`` with readable text."""
-    return drawing.scale * print_scale(drawing, paper) >= _needed_scale(drawing) - 1e-9
+    return drawing.scale * print_scale(drawing, paper) >= _needed_scale(drawing, paper) - 1e-9
 
 
 @dataclass(frozen=True)
@@ -134,7 +189,7 @@ class _Piece:
     goals: frozenset[str] | None = None  # only these operational goals
 
 
-def din_pages(G: nx.MultiDiGraph, programme: str, paper: Paper, *, lang: str = "nl",
+def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "nl",
               highlight: Mapping[str, Sequence[str]] | None = None,
               severity: Mapping[str, str] | None = None, timeout: float = 60) -> list[Page]:
     """The pages of ``programme``'s DIN on ``paper``, split where it does not fit.
@@ -179,16 +234,14 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Paper, *, lang: str = "
     for page, piece in zip(pages, pieces, strict=True):
         if not fits(measure(piece, page.part), paper):
             raise DinnetError(
-                f"{programme}: page {page.part.number} does not fit {paper.size} "
-                f"{'portrait' if paper.portrait else 'landscape'} with text of "
-                f"{MIN_BODY_PT:g} pt or more; use a larger page or landscape")
+                f"{programme}: page {page.part.number} does not fit {paper.describe()}")
     return pages
 
 
-def _refit(G: nx.MultiDiGraph, programme: str, piece: _Piece, part: DinPart, paper: Paper,
+def _refit(G: nx.MultiDiGraph, programme: str, piece: _Piece, part: DinPart, paper: Sheet,
            measure: Callable[[_Piece, DinPart], Drawing]) -> list[_Piece]:
     """``piece`` as it is when its page fits, with another label width, or split in two."""
-    for wrap in (piece.wrap, *(w for w in WRAPS if w != piece.wrap)):
+    for wrap in (piece.wrap, *(w for w in paper.wraps if w != piece.wrap)):
         if fits(measure(piece, replace(part, wrap=wrap)), paper):
             return [replace(piece, wrap=wrap)]
     if piece.efforts is not None and not piece.efforts:  # a page of goals: halve them
@@ -210,7 +263,7 @@ def _refit(G: nx.MultiDiGraph, programme: str, piece: _Piece, part: DinPart, pap
             _Piece(piece.goal, frozenset(members[half:]), family, piece.wrap, True)]
 
 
-def _sized(pieces: Iterable[str], paper: Paper) -> Iterator[str]:
+def _sized(pieces: Iterable[str], paper: Sheet) -> Iterator[str]:
     """DOT text with ``size``: dot scales the drawing down to the printable area."""
     it = iter(pieces)
     head = next(it)
@@ -219,7 +272,7 @@ def _sized(pieces: Iterable[str], paper: Paper) -> Iterator[str]:
     yield from it
 
 
-def _split(G: nx.MultiDiGraph, programme: str, paper: Paper,
+def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
            measure: Callable[[_Piece, DinPart], Drawing]) -> list[_Piece]:
     """The pieces of the DIN, each fitting ``paper`` (with room for its stubs)."""
     families = iter(range(1, 1 << 30))
@@ -228,7 +281,7 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Paper,
     def fitted(piece: _Piece) -> _Piece | None:
         """``piece`` with the first label width that fits, measured with a stub to every
         page it may continue on; ``None`` when none fits."""
-        for wrap in WRAPS:
+        for wrap in paper.wraps:
             part = DinPart(efforts=piece.efforts, number=1, total=99,
                            continued=_room(G, programme, piece), wrap=wrap,
                            reached=piece.reached, goals=piece.goals)
@@ -255,13 +308,14 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Paper,
         family = next(families)
         if not piece.reached:  # the goals first, on pages of their own
             sub = select_din(G, programme, strategic_goal=piece.goal).columns["operational"]
-            out += _goal_runs(_Piece(piece.goal, frozenset(), family), list(sub), fitted)
+            out += _goal_runs(_Piece(piece.goal, frozenset(), family), list(sub), fitted,
+                              paper.wraps[-1])
         for group in _track_groups(G, programme, piece.goal):
             if piece.efforts is not None:
                 group = [m for m in group if m in piece.efforts]
             if group:
                 out += _runs(_Piece(piece.goal, frozenset(group), family, reached=True),
-                             group, fitted)
+                             group, fitted, paper.wraps[-1])
     return out
 
 
@@ -276,7 +330,7 @@ def _track_groups(G: nx.MultiDiGraph, programme: str, goal: str | None) -> list[
 
 
 def _runs(piece: _Piece, members: list[str],
-          fitted: Callable[[_Piece], _Piece | None]) -> list[_Piece]:
+          fitted: Callable[[_Piece], _Piece | None], widest: float) -> list[_Piece]:
     """``piece`` if it fits, else its efforts in halves (each half split again as needed).
 
     A single effort that does not fit keeps its page (the check of the
@@ -285,24 +339,25 @@ def _runs(piece: _Piece, members: list[str],
     if (done := fitted(piece)) is not None:
         return [done]
     if len(members) <= 1:
-        return [replace(piece, wrap=WRAPS[-1])]
+        return [replace(piece, wrap=widest)]
     half = len(members) // 2
     ordered = sorted(members, key=natural_key)
     first, second = ordered[:half], ordered[half:]
-    return (_runs(replace(piece, efforts=frozenset(first)), first, fitted)
-            + _runs(replace(piece, efforts=frozenset(second)), second, fitted))
+    return (_runs(replace(piece, efforts=frozenset(first)), first, fitted, widest)
+            + _runs(replace(piece, efforts=frozenset(second)), second, fitted, widest))
 
 
 def _goal_runs(piece: _Piece, goals: list[str],
-               fitted: Callable[[_Piece], _Piece | None]) -> list[_Piece]:
+               fitted: Callable[[_Piece], _Piece | None], widest: float) -> list[_Piece]:
     """A page of goals if it fits, else its operational goals in halves."""
     if (done := fitted(piece)) is not None:
         return [done]
     if len(goals) <= 1:
-        return [replace(piece, wrap=WRAPS[-1])]
+        return [replace(piece, wrap=widest)]
     half = len(goals) // 2
-    return (_goal_runs(replace(piece, goals=frozenset(goals[:half])), goals[:half], fitted)
-            + _goal_runs(replace(piece, goals=frozenset(goals[half:])), goals[half:], fitted))
+    return (_goal_runs(replace(piece, goals=frozenset(goals[:half])), goals[:half], fitted, widest)
+            + _goal_runs(replace(piece, goals=frozenset(goals[half:])), goals[half:], fitted,
+                         widest))
 
 
 def _served(G: nx.MultiDiGraph, efforts: Iterable[str]) -> set[str]:

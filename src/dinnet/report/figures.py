@@ -5,6 +5,12 @@ the audit overlay; its nodes become focusable buttons (see
 :func:`dinnet.report.svg.inline_svg`). Many DINs are drawn by several
 processes at once (:func:`draw_dins`).
 
+A DIN is drawn for :data:`SCREEN`, the report's DIN box in a window 1366 px
+wide: fitted to that width its text must stay at least 9 px (ids, tags and
+indicator lines 8 px). A DIN too wide for that is shown in parts, split as
+``dinnet render --page`` splits for paper (:func:`dinnet.render.din_pages`):
+per strategic goal, then per track.
+
 >>> from dinnet.render._example import example_graph
 >>> figs = report_figures(example_graph())
 >>> 'data-node="mini:SD1"' in figs.din["mini"], figs.portfolio.startswith("<svg")
@@ -13,6 +19,7 @@ processes at once (:func:`draw_dins`).
 
 from __future__ import annotations
 
+import html
 import multiprocessing
 import os
 from collections.abc import Callable, Container, Mapping, Sequence
@@ -22,19 +29,28 @@ from typing import Any
 import networkx as nx
 
 from ..audit import Finding, run_audit
+from ..errors import DinnetError
+from ..glossary import phrase
 from ..render.dot import iter_din_dot, svg_id
+from ..render.geometry import read_svg
 from ..render.labels import natural_key
 from ..render.overlay import gap_highlights
+from ..render.pages import Screen, din_pages, fits
 from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
 from ..render.select import DinPart, column_of, effort_track
 from .svg import inline_svg
 
-__all__ = ["REPORT_WRAP", "Drawing", "Figures", "Progress", "din_svg", "draw_dins",
+__all__ = ["REPORT_WRAP", "SCREEN", "Drawing", "Figures", "Progress", "din_svg", "draw_dins",
            "neighbourhoods", "portfolio_svg", "report_figures"]
 
 #: Label width of the report's DINs, as a share of the full-size DIN's (:class:`DinPart`).
 REPORT_WRAP = 0.45
+
+#: The report's DIN box at a window 1366 px wide (report.css: the contents, then the report;
+#: the details slide in over it), less room for two scroll bars: a DIN or part of a DIN
+#: this wide or narrower shows its body text at 9 px or more, ids and tags at 8 px or more.
+SCREEN = Screen(1070, min_body=9.0, min_small=8.0, wraps=(REPORT_WRAP,))
 
 
 #: ``progress(done, total)``, called after each step of a long task.
@@ -68,7 +84,8 @@ def _node_map(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
 def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
             nodes: Mapping[str, tuple[str, str]] | None = None,
             findings: Sequence[Finding] | None = None,
-            around: tuple[Mapping[str, Sequence[str]], Mapping[str, int]] | None = None) -> str:
+            around: tuple[Mapping[str, Sequence[str]], Mapping[str, int]] | None = None,
+            screen: Screen | None = None) -> str:
     """The DIN of ``programme`` with the audit overlay, as an SVG fragment for the report.
 
     Parameters
@@ -86,6 +103,9 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     around : tuple, optional
         ``(members, position)`` from :func:`neighbourhoods`: draw from the
         part of ``G`` around the programme, which is quicker in a large graph.
+    screen : Screen, optional
+        The box the DIN is shown in (default :data:`SCREEN`). A DIN that
+        cannot fit it with readable text is drawn in parts.
 
     Returns
     -------
@@ -93,6 +113,10 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         An ``<svg>`` element whose nodes have ``data-node``, ``tabindex`` and
         ``role="button"``; ids of this programme's nodes are kept
         (``din-zorg--SD3``), all others are prefixed with ``fig-<programme>--``.
+        A DIN in parts: one ``<div class="din-part">`` per part, each with
+        an ``aria-label`` ("blad 2 van 5 · SD2 ...") and its ``<svg>``
+        (scope ``fig-<programme>-p<n>``); a node drawn on several parts keeps
+        its id on the first.
 
     Examples
     --------
@@ -104,12 +128,34 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     nodes = _node_map(G) if nodes is None else nodes
     highlights = gap_highlights(G, programme, findings=findings)
     part = G if around is None else _around(G, programme, *around)
-    # narrow columns (labels of about 15 characters a line): the DIN fitted to the width
-    # of the report's middle column keeps its text large enough to read without zooming
+    # narrow columns (labels of about 15 characters a line), so that most DINs fit the
+    # report's DIN box with their text large enough to read without zooming
     pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
                           severity=highlights.severity, part=DinPart(wrap=REPORT_WRAP))
-    return inline_svg(render(pieces, "svg"), scope=f"fig-{programme}", nodes=nodes,
-                      keep=_Own(G, programme, nodes))
+    whole = render(pieces, "svg")
+    own = _Own(G, programme, nodes)
+    screen = SCREEN if screen is None else screen
+    if fits(read_svg(whole), screen):
+        return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
+    try:
+        pages = din_pages(part, programme, screen, lang=lang, highlight=highlights.nodes,
+                          severity=highlights.severity)
+    except DinnetError:  # a part that cannot fit either: the whole DIN, fitted to the box
+        pages = []
+    if len(pages) < 2:
+        return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
+    used: set[str] = set()
+    out = []
+    for page in pages:
+        where = phrase("din.page", lang, page=page.part.number, pages=page.part.total)
+        if page.strategic_goal is not None:
+            goal = page.strategic_goal
+            where += f" · {goal.split(':', 1)[1]} {G.nodes[goal].get('label', '')}"
+        svg = inline_svg(render(page.text(), "svg"), scope=f"fig-{programme}-p{page.part.number}",
+                         nodes=nodes, keep=_Once(own, used))
+        out.append(f'<div class="din-part" role="group" aria-label="{html.escape(where)}">'
+                   f"{svg}</div>")
+    return "".join(out)
 
 
 def _around(G: nx.MultiDiGraph, programme: str, members: Mapping[str, Sequence[str]],
@@ -133,6 +179,19 @@ def _around(G: nx.MultiDiGraph, programme: str, members: Mapping[str, Sequence[s
     H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(ordered, keys=True, data=True)
                      if v in near)
     return H
+
+
+class _Once(Container[str]):
+    """The ids of ``own`` not kept before: a node on several parts keeps its id on the first."""
+
+    def __init__(self, own: Container[str], used: set[str]) -> None:
+        self.own, self.used = own, used
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.used or key not in self.own:
+            return False
+        self.used.add(str(key))
+        return True
 
 
 class _Own(Container[str]):
