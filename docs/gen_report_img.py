@@ -4,10 +4,11 @@ Run from anywhere:  .venv/bin/python docs/gen_report_img.py
 
 Builds the report of the bundled data, opens it from disk in headless
 Chromium (Debian's /usr/bin/chromium through Playwright) at the size of a
-council laptop (1366 x 768) and saves four views: the overview
+council laptop (1366 x 768) and saves five views: the overview
 (``report-overview.png``), a DIN with one effort selected (``report.png``),
-the goals without effort of Zorg (``report-gaps.png``) and the budgets
-filtered by rule (``report-budget.png``).
+the Zorg DIN as it opens, fitted to the width (``report-din.png``), the goals
+without effort of Zorg (``report-gaps.png``) and the budgets filtered by rule
+(``report-budget.png``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ def main() -> None:
             page.select_option('form[data-filter="budget"] select[name="rule"]', "budget-mismatch")
             page.wait_for_timeout(100)
             shots["report-budget.png"] = page.screenshot()
+            page.evaluate("document.getElementById('din-heading-zorg').scrollIntoView()")
+            page.evaluate("""() => {  // the DIN's box scrolled to its strategic goals
+              const box = document.getElementById('din-box-zorg');
+              const goal = box.querySelector('[data-node="zorg:SD1"]').getBoundingClientRect();
+              box.scrollTop += goal.top - box.getBoundingClientRect().top - 40; }""")
+            page.wait_for_timeout(100)
+            shots["report-din.png"] = page.screenshot()
             page.click('.toc a[href="#programme-omgevingswet"]')
             page.locator("#din-heading-omgevingswet").scroll_into_view_if_needed()
             page.evaluate("document.getElementById('din-heading-omgevingswet').scrollIntoView()")
