@@ -115,7 +115,7 @@ def test_a_din_too_wide_for_the_screen_comes_in_parts_or_whole():
     """Split as ``render --page`` splits; a part that cannot fit either: the whole DIN."""
     import re
 
-    from dinnet.render.pages import Screen
+    from dinnet.render import Screen
     from dinnet.report import din_svg
 
     G = dinnet.load()

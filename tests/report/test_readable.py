@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import dinnet
-from dinnet.render.pages import Screen
+from dinnet.render import Screen
 from dinnet.report import build_report
 from dinnet.report import figures as report_figures
 

@@ -30,7 +30,7 @@ from .diagrams import (
 )
 from .dot import din_dot, iter_din_dot
 from .overlay import Highlights, gap_highlights
-from .pages import Paper, din_pages
+from .pages import Paper, Screen, din_pages
 from .portfolio_map import portfolio_dot
 from .run import FORMATS, render
 from .select import DinSelection, select_din
@@ -43,6 +43,7 @@ __all__ = [
     "DinSelection",
     "Highlights",
     "Paper",
+    "Screen",
     "accessible_svg",
     "budget_chart",
     "budget_figure",
