@@ -468,6 +468,42 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "load.unknown_in": ("onbekende verwijzing naar {kinds_terms} '{local}' in programma "
                         "'{prog}'{hint}",
                         "unknown {kinds_terms} '{local}' in programme '{prog}'{hint}"),
+    # measurements (dinnet.contract.measurements, dinnet.io.measurements)
+    "meas.year_and_date": ("schrijf year (een jaar: 31 december) of date (een datum), niet "
+                           "allebei", "write year (a year: 31 December) or date (a day), not "
+                           "both"),
+    "meas.no_when": ("verplicht veld 'year' of 'date' ontbreekt: schrijf year: 2024 of date: "
+                     "2024-06-30", "required field 'year' or 'date' is missing: write year: "
+                     "2024 or date: 2024-06-30"),
+    "meas.not_a_number": ("{value} is geen getal: schrijf een getal (1250.5, of Nederlands "
+                          "\"1.250,5\" tussen aanhalingstekens) of n.t.b.; een toelichting "
+                          "hoort in note", "{value} is not a number: write a number (1250.5, "
+                          "or Dutch \"1.250,5\" in quotes) or n.t.b.; a remark goes in note"),
+    "meas.approx_text": ("alleen een getal kan bij benadering zijn; schrijf het getal, of laat "
+                         "approximate weg", "only a number can be approximate; write the "
+                         "number, or remove approximate"),
+    "meas.effort_or_project": ("schrijf effort: (een inspanning) of project: (een project), "
+                               "precies één van beide", "write effort: (an effort) or "
+                               "project: (a project), exactly one of them"),
+    "meas.not_a_set": ("een meetbestand is een mapping met 'measurements:' en/of "
+                       "'realisations:', niet {got}", "a measurements file is a mapping with "
+                       "'measurements:' and/or 'realisations:', not {got}"),
+    "meas.no_programme": ("'{ref}' noemt geen programma: schrijf 'programma:{ref}', of zet "
+                          "'programme:' bovenaan het bestand", "'{ref}' names no programme: "
+                          "write 'programme:{ref}', or put 'programme:' at the top of the file"),
+    "meas.unknown_programme": ("programma '{prog}' is niet geladen (geladen: {known}); laad "
+                               "zijn contract mee of corrigeer de verwijzing{hint}",
+                               "programme '{prog}' is not loaded (loaded: {known}); load its "
+                               "contract too or correct the reference{hint}"),
+    "meas.unknown_ref": ("onbekende {kinds_terms} '{local}' in programma '{prog}'{hint}",
+                         "unknown {kinds_terms} '{local}' in programme '{prog}'{hint}"),
+    "meas.wrong_kind": ("'{ref}' is van de soort {found_term}; verwacht: {kinds_terms}",
+                        "'{ref}' is of the kind {found_term}; expected: {kinds_terms}"),
+    "meas.state": ("stand", "state"),
+    "meas.twice": ("{node} {date} ({kind_phrase}) staat al op {first} als {old}; geef één "
+                   "waarde per datum, of vergelijk twee meetmomenten met dinnet diff",
+                   "{node} {date} ({kind_phrase}) is already given at {first} as {old}; give "
+                   "one value per date, or compare two moments with dinnet diff"),
     # reading YAML (dinnet.io.yamlread); PyYAML's own words stay English
     "yaml.syntax": ("YAML-syntaxfout: {detail}", "{detail}"),
     "yaml.too_deep": ("te diep genest ({detail}); een contract heeft hooguit {depth} niveaus "

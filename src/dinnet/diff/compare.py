@@ -46,7 +46,7 @@ ELEMENT_KINDS = NODE_KINDS
 LINK_KINDS = tuple(k for k in EDGE_KINDS if k != "belongs_to")
 #: Attributes not compared: provenance, bookkeeping, and what links already say.
 IGNORED = frozenset({"source", "programme", "kind", "label", "targets", "track", "budgets",
-                     "capacity", "not_in_text"})
+                     "capacity", "not_in_text", "measurements", "realisations"})
 _SIGN = {"added": "+", "removed": "-", "renamed": "~", "changed": "~"}
 
 

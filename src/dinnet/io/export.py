@@ -43,6 +43,7 @@ import networkx as nx
 
 from ..errors import OutputError
 from ..glossary import message
+from .measurements import restore_attribute, to_jsonable
 from .output import write_output
 
 __all__ = [
@@ -122,7 +123,7 @@ def to_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
 
 def to_json(G: nx.MultiDiGraph) -> str:
     """Node-link JSON text (UTF-8, indented, keys in a stable order)."""
-    return json.dumps(to_node_link(G), ensure_ascii=False, indent=1, default=str) + "\n"
+    return json.dumps(to_node_link(G), ensure_ascii=False, indent=1, default=to_jsonable) + "\n"
 
 
 def _years(value: Any) -> Any:
@@ -139,7 +140,7 @@ def _years(value: Any) -> Any:
 
 def _restore(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for _, data in G.nodes(data=True):
-        data.update({k: _years(v) for k, v in data.items()})
+        data.update({k: restore_attribute(k, _years(v)) for k, v in data.items()})
     for *_, data in G.edges(keys=True, data=True):
         data.update({k: _years(v) for k, v in data.items()})
     return G
@@ -192,7 +193,7 @@ def _plan(items: list[Mapping[str, Any]]) -> tuple[list[str], dict[str, list[str
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=False, default=str)
+    return json.dumps(value, ensure_ascii=False, sort_keys=False, default=to_jsonable)
 
 
 def _plain(data: Mapping[str, Any], as_json: list[str]) -> dict[str, Any]:
@@ -301,7 +302,8 @@ def _decoded(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
     node_none, edge_none = plan.get("node_none", {}), plan.get("edge_none", {})
     for node, data in H.nodes(data=True):
         attrs = dict.fromkeys(node_none.get(data.get("kind"), ()))
-        attrs.update({k: _years(json.loads(v)) if k in node_json else v for k, v in data.items()})
+        attrs.update({k: restore_attribute(k, _years(json.loads(v))) if k in node_json else v
+                      for k, v in data.items()})
         G.add_node(node, **dict(sorted(attrs.items())))
     for u, v, data in H.edges(data=True):
         attrs = dict.fromkeys(edge_none.get(data.get("kind"), ()))

@@ -34,6 +34,12 @@ from ..errors import (
 )
 from ..glossary import Message, message
 from ..graph import build_graph, location_key, node_id
+from .measurements import (
+    attach_measurements,
+    is_measurements_file,
+    measurement_files,
+    read_measurement_files,
+)
 from .yamlread import construct, locate, parse_text, read_text
 
 __all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
@@ -377,7 +383,8 @@ def load_contracts(*paths: str | Path, progress: Progress | None = None
     ``progress``, when given, is called as ``progress(done, total)`` after
     every file (the command line passes a :class:`~dinnet.cli.progress.ProgressBar`).
     """
-    files = contract_files(paths or (bundled_data_path(),))
+    files = [f for f in contract_files(paths or (bundled_data_path(),))
+             if not is_measurements_file(f)]  # read by load(), beside the contracts
     if not files:
         raise DinnetError.of(message("error.no_yaml", paths=[str(p) for p in paths]))
     with _gc_paused():
@@ -469,4 +476,5 @@ def load(*paths: str | Path, progress: Progress | None = None) -> nx.MultiDiGrap
     G.graph["locations"] = {key: list(where) for item in loaded
                             for key, where in item.locations.items()}
     G.graph["warnings"] = [str(w) for w in warnings]
+    attach_measurements(G, read_measurement_files(measurement_files(paths)))
     return G

@@ -1,0 +1,211 @@
+"""Measurements files (issue 21): the format, located errors, attaching to the graph at load."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import dinnet
+from dinnet.contract.measurements import Measurement, Realisation
+from dinnet.errors import ContractError, UnknownReferenceError, ValidationError
+from dinnet.io.export import from_graphml, from_json, to_graphml, to_json
+from dinnet.io.measurements import is_measurements_file, read_measurements
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+ZONNEDAL = EXAMPLES / "zonnedal"
+
+
+def zonnedal_with(tmp_path: Path, body: str, name: str = "measurements.yaml") -> Path:
+    """A copy of the Zonnedal contracts with ``body`` as its measurements file."""
+    folder = tmp_path / "zonnedal"
+    folder.mkdir()
+    for path in ZONNEDAL.glob("*.yaml"):
+        if not is_measurements_file(path):
+            shutil.copy(path, folder)
+    (folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
+    return folder
+
+
+def problems(folder: Path, cls: type[ContractError] = ContractError, lang: str = "en") -> list[str]:
+    with pytest.raises(cls) as info:
+        dinnet.load(folder)
+    return [p.text(lang).replace(str(folder) + "/", "") for p in info.value.problems]
+
+
+def test_zonnedal_values_are_sorted_by_date_with_the_contract_values() -> None:
+    G = dinnet.load(ZONNEDAL)
+    bbv1 = G.nodes["duurzaam-zonnedal:BBV1"]["measurements"]
+    assert all(isinstance(m, Measurement) for m in bbv1)
+    assert [(m.date, m.kind, m.value) for m in bbv1] == [
+        (dt.date(2021, 12, 31), "realised", 14.0),       # the contract's own values ...
+        (dt.date(2022, 12, 31), "realised", 16.0),
+        (dt.date(2023, 12, 31), "realised", 17.5),       # ... and the file's, one sequence
+        (dt.date(2023, 12, 31), "expected", 18.0),
+        (dt.date(2024, 12, 31), "realised", 19.0),
+        (dt.date(2025, 12, 31), "realised", 21.0),
+        (dt.date(2026, 12, 31), "expected", 23.0)]
+    assert bbv1[0].source == "begroting-2024.txt:31-32"   # the contract's source
+    assert bbv1[4].source == "Jaarverslag 2024 (fictief), blz. 12"
+    assert all(m.indicator == "duurzaam-zonnedal:BBV1" for m in bbv1)
+    bbv2 = G.nodes["duurzaam-zonnedal:BBV2"]["measurements"]
+    assert (bbv2[-1].value, bbv2[-1].approximate) == (4050.0, "ca.")   # "ca. 4.050"
+    assert bbv2[2].value == 3720.0                                      # "3.720", Dutch
+
+
+def test_zonnedal_realisations_of_efforts() -> None:
+    G = dinnet.load(ZONNEDAL)
+    a2 = G.nodes["duurzaam-zonnedal:A2"]["realisations"]
+    assert all(isinstance(r, Realisation) for r in a2)
+    assert [(r.date, r.state, r.effort) for r in a2] == [
+        (dt.date(2024, 12, 31), "partly", "duurzaam-zonnedal:A2"),
+        (dt.date(2025, 12, 31), "not_realised", "duurzaam-zonnedal:A2")]
+    assert a2[0].explanation == "De vergunning is verleend; er loopt bezwaar."
+    assert G.nodes["werk-en-inkomen:W2"]["realisations"] == ()   # nothing reported
+    assert G.nodes["werk-en-inkomen:W3"]["realisations"][0].state == "not_realised"
+
+
+def test_an_explicit_measurements_path_and_a_date() -> None:
+    G = dinnet.load(EXAMPLES / "groene-stad.yaml", EXAMPLES / "groene-stad.measurements.yaml")
+    trees = G.nodes["groene-stad:SD1.b.i1"]["measurements"]
+    assert [(m.date, m.year, m.value) for m in trees] == [
+        (dt.date(2024, 12, 31), 2024, 5480.0), (dt.date(2025, 6, 30), None, 5530.0),
+        (dt.date(2025, 12, 31), 2025, "n.t.b.")]
+    assert G.nodes["groene-stad:P1"]["realisations"][0].project == "groene-stad:P1"
+    # without the file: only what the contract says (nothing measured)
+    assert dinnet.load(EXAMPLES / "groene-stad.yaml").nodes["groene-stad:SD1.b.i1"][
+        "measurements"] == ()
+
+
+def test_the_loader_never_reads_a_measurements_file_as_a_contract(tmp_path: Path) -> None:
+    folder = zonnedal_with(tmp_path, "measurements: []\n", name="2024.measurements.yaml")
+    G = dinnet.load(folder)
+    assert {d["programme"] for _, d in G.nodes(data=True)} == {"duurzaam-zonnedal",
+                                                                "werk-en-inkomen"}
+    assert G.graph["measurement_sets"][0]["file"].endswith("2024.measurements.yaml")
+
+
+def test_bad_entries_are_located_all_at_once(tmp_path: Path) -> None:
+    folder = zonnedal_with(tmp_path, """\
+        programme: duurzaam-zonnedal
+        measurements:
+          - {indicator: BBV1, year: 2024, value: 200.000, source: x}
+          - {indicator: BBV1, year: 2024, date: 2024-06-30, value: 5, source: x}
+          - {indicator: BBV1, year: 2024, value: gestegen, source: x}
+          - {indicator: BBV1, value: 5, source: x}
+          - {indicator: BBV1, year: 2024, value: 5, kind: gemeten, source: x}
+          - {indicator: BBV1, year: 2024, value: 5, sourse: x}
+        realisations:
+          - {effort: A1, project: P1, year: 2024, state: realised, source: x}
+          - {effort: A1, year: 2024, state: done, source: x}
+        """)
+    assert problems(folder, ValidationError) == [
+        "measurements.yaml:3:42: error: measurements[0].value: 200.000 is ambiguous (YAML reads "
+        "200, Dutch 200000): write 200000, or \"200.000\" in quotes to have it read the Dutch "
+        "way, or 200 if that is meant",
+        "measurements.yaml:4:5: error: measurements[1]: write year (a year: 31 December) or date "
+        "(a day), not both",
+        "measurements.yaml:5:42: error: measurements[2].value: 'gestegen' is not a number: write "
+        "a number (1250.5, or Dutch \"1.250,5\" in quotes) or n.t.b.; a remark goes in note",
+        "measurements.yaml:6:5: error: measurements[3]: required field 'year' or 'date' is "
+        "missing: write year: 2024 or date: 2024-06-30",
+        "measurements.yaml:7:51: error: measurements[4].kind: Input should be 'realised' or "
+        "'expected' (got 'gemeten')",
+        "measurements.yaml:8:45: error: measurements[5].sourse: unknown field 'sourse'; did you "
+        "mean 'source'?",
+        "measurements.yaml:10:5: error: realisations[0]: write effort: (an effort) or project: "
+        "(a project), exactly one of them",
+        "measurements.yaml:11:37: error: realisations[1].state: Input should be 'realised', "
+        "'partly' or 'not_realised' (got 'done')"]
+
+
+def test_messages_in_dutch(tmp_path: Path) -> None:
+    folder = zonnedal_with(tmp_path, """\
+        measurements:
+          - {indicator: BBV1, year: 2024, value: 5, source: x}
+          - {indicator: "duurzaam-zonnedal:BBV9", year: 2024, value: 5, source: x}
+        """)
+    found = problems(folder, UnknownReferenceError, lang="nl")
+    assert found == [
+        "measurements.yaml:2:17: error: measurements[0].indicator: 'BBV1' noemt geen programma: "
+        "schrijf 'programma:BBV1', of zet 'programme:' bovenaan het bestand",
+        "measurements.yaml:3:17: error: measurements[1].indicator: onbekende indicator 'BBV9' in "
+        "programma 'duurzaam-zonnedal'; bedoel je 'BBV3'?"]
+
+
+def test_unknown_references_with_did_you_mean(tmp_path: Path) -> None:
+    folder = zonnedal_with(tmp_path, """\
+        programme: duurzaam-zonnedal
+        measurements:
+          - {indicator: BBV5, year: 2024, value: 5, source: x}
+          - {indicator: A1, year: 2024, value: 5, source: x}
+          - {indicator: "werk-en-inkomn:BBV4", year: 2024, value: 5, source: x}
+        realisations:
+          - {effort: A9, year: 2024, state: realised, source: x}
+          - {project: A1, year: 2024, state: realised, source: x}
+        """)
+    assert problems(folder, UnknownReferenceError) == [
+        "measurements.yaml:3:17: error: measurements[0].indicator: unknown indicator 'BBV5' in "
+        "programme 'duurzaam-zonnedal'; did you mean 'BBV3'?",
+        "measurements.yaml:4:17: error: measurements[1].indicator: 'A1' is of the kind effort; "
+        "expected: indicator",
+        "measurements.yaml:5:17: error: measurements[2].indicator: programme 'werk-en-inkomn' is "
+        "not loaded (loaded: duurzaam-zonnedal, werk-en-inkomen); load its contract too or "
+        "correct the reference; did you mean 'werk-en-inkomen'?",
+        "measurements.yaml:7:14: error: realisations[0].effort: unknown effort 'A9' in programme "
+        "'duurzaam-zonnedal'; did you mean 'A5'?",
+        "measurements.yaml:8:15: error: realisations[1].project: 'A1' is of the kind effort; "
+        "expected: project"]
+
+
+def test_a_value_given_twice_differently_is_an_error_the_same_value_is_not(tmp_path: Path) -> None:
+    folder = zonnedal_with(tmp_path, """\
+        programme: duurzaam-zonnedal
+        measurements:
+          - {indicator: BBV1, year: 2022, value: 16%, source: again}
+          - {indicator: BBV3, year: 2022, value: 86, source: revised}
+          - {indicator: BBV3, year: 2024, value: 70, source: a}
+          - {indicator: BBV3, year: 2024, value: 71, source: b}
+        """)
+    assert problems(folder, UnknownReferenceError) == [  # 16% for 2022 as in the contract: fine
+        "measurements.yaml:4:17: error: measurements[1].indicator: duurzaam-zonnedal:BBV3 "
+        "2022-12-31 (realised) is already given at duurzaam-zonnedal.yaml:57 as 85; give one "
+        "value per date, or compare two moments with dinnet diff",
+        "measurements.yaml:6:17: error: measurements[3].indicator: duurzaam-zonnedal:BBV3 "
+        "2024-12-31 (realised) is already given at measurements.yaml:5 as 70; give one value per "
+        "date, or compare two moments with dinnet diff"]
+
+
+def test_not_a_mapping(tmp_path: Path) -> None:
+    folder = zonnedal_with(tmp_path, "- 1\n")
+    assert problems(folder, ValidationError) == [
+        "measurements.yaml:1:1: error: a measurements file is a mapping with 'measurements:' "
+        "and/or 'realisations:', not a list"]
+
+
+def test_read_measurements_places() -> None:
+    f = read_measurements(EXAMPLES / "groene-stad.measurements.yaml")
+    assert f.places[("measurements", 1)].line == 15
+    assert f.places[("realisations", 3)].path == "realisations[3].project"
+
+
+@pytest.mark.parametrize("codec", ["json", "graphml"])
+def test_exports_round_trip_the_measurements(codec: str) -> None:
+    G = dinnet.load(ZONNEDAL)
+    H = from_json(to_json(G)) if codec == "json" else from_graphml(to_graphml(G))
+    for node in ("duurzaam-zonnedal:BBV2", "duurzaam-zonnedal:A2", "werk-en-inkomen:W2"):
+        for key in ("measurements", "realisations"):
+            assert H.nodes[node].get(key) == G.nodes[node].get(key)
+    assert isinstance(H.nodes["duurzaam-zonnedal:BBV2"]["measurements"][0].date, dt.date)
+
+
+def test_the_examples_in_the_docs_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+
+    monkeypatch.chdir(EXAMPLES.parent)
+    result = doctest.testfile(str(EXAMPLES.parent / "docs" / "measurements.md"),
+                              module_relative=False, verbose=False)
+    assert result.failed == 0 and result.attempted >= 2
