@@ -3,10 +3,7 @@
 The graph is a :class:`networkx.MultiDiGraph`. Node ids are
 ``programme:local-id`` (the programme node itself is just ``programme``).
 Every node has ``kind``, ``programme``, ``label`` and ``source``; goals also
-have ``level``; indicators ``measurements`` (their contract's realised and
-expected values, :func:`~dinnet.contract.measurements.contract_measurements`),
-efforts and projects ``realisations`` (empty here; :func:`dinnet.load` adds
-those of measurements files). Edges point **from means to ends** and are keyed by their
+have ``level``. Edges point **from means to ends** and are keyed by their
 ``kind``:
 
 ============== ===================================== =========================
@@ -54,7 +51,6 @@ from typing import Any
 
 import networkx as nx
 
-from .contract.measurements import contract_measurements
 from .contract.model import Contract, Effort, Goal, Index, Table
 from .contract.references import split_ref
 
@@ -186,9 +182,7 @@ class _Builder:
                      targets=dict(ind.targets), expected=dict(ind.expected),
                      realised=dict(ind.realised),
                      approximate={k: dict(v) for k, v in ind.approximate.items()},
-                     data_source=ind.data_source, direction=ind.direction, note=ind.note,
-                     measurements=tuple(contract_measurements(
-                         nid, ind.realised, ind.expected, ind.approximate, src)))
+                     data_source=ind.data_source, direction=ind.direction, note=ind.note)
             for m in ind.measures:
                 pending.append(self.link(nid, m, "goal", "measures", src))
             if not ind.measures:  # the programme as a whole
@@ -216,7 +210,7 @@ class _Builder:
             budget = proj.budget
             add_node(nid, kind="project", programme=pid, label=proj.label, source=src,
                      role=proj.role, lijnproject=proj.lijnproject, planning=proj.planning,
-                     note=proj.note, realisations=(), **_budget(budget))
+                     note=proj.note, **_budget(budget))
             for i in proj.implements:
                 pending.append(self.link(nid, i, "effort", "implements", src))
             for r in proj.stakeholders:
@@ -248,8 +242,7 @@ class _Builder:
         track = self.ref(effort.track) if effort.track is not None else None
         self.G.add_node(nid, kind="effort", programme=self.pid, label=effort.label, source=src,
                         text=effort.text, planning=effort.planning,
-                        track=track if effort.track else None, realisations=(),
-                        **_budget(budget))
+                        track=track if effort.track else None, **_budget(budget))
         if parent is not None:
             self.G.add_edge(nid, parent, key="part_of", kind="part_of", source=src)
         pending = self.pending

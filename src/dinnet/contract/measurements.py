@@ -214,7 +214,7 @@ def contract_measurements(node: str, realised: Mapping[int, Any], expected: Mapp
     """The realised and expected values a contract itself gives, as measurements.
 
     The arguments are an indicator's node id and its fields (as
-    :class:`~dinnet.contract.model.Indicator` and the graph hold them). Each
+    :class:`~dinnet.contract.model.Indicator` and its graph node hold them). Each
     value is dated 31 December of its year and cites the indicator's
     ``source``. The values were validated with the contract, so a text value
     (kept as printed there) stays text here.

@@ -277,6 +277,12 @@ class _Resolver:
         return None
 
 
+def _own_measurements(nid: str, data: dict[str, Any]) -> Iterator[Measurement]:
+    """The realised and expected values an indicator's contract gives (its node's attributes)."""
+    return contract_measurements(nid, data.get("realised") or {}, data.get("expected") or {},
+                                 data.get("approximate") or {}, str(data.get("source")))
+
+
 def _contract_place(G: nx.MultiDiGraph, nid: str) -> str:
     where = (G.graph.get("locations") or {}).get(nid)
     return f"{where[0]}:{where[1]}" if where else str(G.nodes[nid].get("source"))
@@ -289,7 +295,11 @@ def _shown(value: Any) -> str:
 
 
 def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) -> None:
-    """Add the measurements and realisations of ``files`` to the nodes of ``G`` (in place).
+    """Set ``measurements`` on every indicator of ``G`` and ``realisations`` on every effort
+    and project (in place): the contract's own values and those of ``files``.
+
+    What a node held under these names before is replaced, so attaching
+    other files to a copy of a loaded graph gives the graph of those files.
 
     Raises :class:`~dinnet.errors.UnknownReferenceError` with every unknown
     reference and every value given twice with two different values (the same
@@ -299,10 +309,13 @@ def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) ->
     resolver = _Resolver(G)
     values: dict[str, dict[tuple[dt.date, str], tuple[Measurement, str]]] = {}
     states: dict[str, dict[dt.date, tuple[Realisation, str]]] = {}
-    for nid, kind in G.nodes(data="kind"):
+    for nid, data in G.nodes(data=True):
+        kind = data.get("kind")
         if kind == "indicator":
             values[nid] = {(m.date, m.kind): (m, _contract_place(G, nid))
-                           for m in G.nodes[nid].get("measurements", ())}
+                           for m in _own_measurements(nid, data)}
+        elif kind in ("effort", "project"):
+            states[nid] = {}
     twice: list[Problem] = []
     for mfile in files:
         default = mfile.data.programme
@@ -323,7 +336,7 @@ def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) ->
             nid = resolver.node(r.ref, default, (r.element,), place)
             if nid is None:
                 continue
-            seen = states.setdefault(nid, {}).get(r.date)
+            seen = states[nid].get(r.date)
             update = {r.element: nid}
             if seen is None:
                 states[nid][r.date] = (r.model_copy(update=update), str(place))
@@ -376,13 +389,6 @@ def with_measurements(G: nx.MultiDiGraph, paths: Iterable[str | Path]) -> nx.Mul
     (``dinnet diff OLD.measurements.yaml NEW.measurements.yaml``).
     """
     H = G.copy()
-    for nid, data in H.nodes(data=True):
-        if "measurements" in data:
-            data["measurements"] = tuple(contract_measurements(
-                nid, data.get("realised") or {}, data.get("expected") or {},
-                data.get("approximate") or {}, str(data.get("source"))))
-        if "realisations" in data:
-            data["realisations"] = ()
     H.graph["measurement_sets"] = []
     attach_measurements(H, read_measurement_files(paths))
     return H
