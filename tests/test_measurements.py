@@ -188,7 +188,7 @@ def test_not_a_mapping(tmp_path: Path) -> None:
 
 def test_read_measurements_places() -> None:
     f = read_measurements(EXAMPLES / "groene-stad.measurements.yaml")
-    assert f.places[("measurements", 1)].line == 15
+    assert f.places[("measurements", 1)].line == 16
     assert f.places[("realisations", 3)].path == "realisations[3].project"
 
 
@@ -209,3 +209,18 @@ def test_the_examples_in_the_docs_run(monkeypatch: pytest.MonkeyPatch) -> None:
     result = doctest.testfile(str(EXAMPLES.parent / "docs" / "measurements.md"),
                               module_relative=False, verbose=False)
     assert result.failed == 0 and result.attempted >= 2
+
+
+def test_the_committed_schema_is_current_and_the_examples_fit_it() -> None:
+    from dinnet.contract.schema import measurements_schema, schema_errors, schema_json
+    from dinnet.io.yamlread import construct, parse_text, read_text
+
+    committed = EXAMPLES.parent / "data" / "contracts" / "measurements.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_json("measurements"), (
+        "run  dinnet schema --measurements -o data/contracts/measurements.schema.json")
+    for path in (ZONNEDAL / "measurements.yaml", EXAMPLES / "groene-stad.measurements.yaml"):
+        data = construct(parse_text(read_text(path), str(path)), str(path))
+        assert schema_errors(data, measurements_schema()) == [], path
+    assert schema_errors({"measurements": [{"indicator": "I1", "year": 2024, "value": 3}]},
+                         measurements_schema()) == ["measurements[0]: 'source' is a required "
+                                                    "property"]

@@ -504,6 +504,46 @@ _PHRASES: dict[str, tuple[str, str]] = {
                    "waarde per datum, of vergelijk twee meetmomenten met dinnet diff",
                    "{node} {date} ({kind_phrase}) is already given at {first} as {old}; give "
                    "one value per date, or compare two moments with dinnet diff"),
+    # measurements from a table (dinnet.io.measurements_import)
+    "imp.unknown_column": ("onbekende kolom '{name}'{hint} (bekend: {known})",
+                           "unknown column '{name}'{hint} (known: {known})"),
+    "imp.row_what": ("een rij noemt een indicator (een meting) of een inspanning of project "
+                     "(een stand), niet geen en niet allebei",
+                     "a row names an indicator (a measurement) or an effort or project (a "
+                     "state), not none and not both"),
+    "imp.state_value": ("een rij van een inspanning of project heeft een stand, geen waarde; "
+                        "zet de waarde in een rij van een indicator",
+                        "a row of an effort or project has a state, not a value; put the value "
+                        "in a row of an indicator"),
+    "imp.not_number_nl": ("'{value}' is geen getal zoals een ;-bestand het schrijft: schrijf "
+                          "1.250,5 of 12,5 (komma als decimaalteken) of n.t.b.",
+                          "'{value}' is not a number as a ;-separated file writes it: write "
+                          "1.250,5 or 12,5 (comma as decimal sign) or n.t.b."),
+    "imp.not_number_plain": ("'{value}' is geen getal zoals een ,-bestand het schrijft: schrijf "
+                             "1250.5 (punt als decimaalteken, geen scheiding van duizendtallen) "
+                             "of n.t.b.; Nederlandse getallen horen in een bestand met ;",
+                             "'{value}' is not a number as a ,-separated file writes it: write "
+                             "1250.5 (dot as decimal sign, no thousands separators) or n.t.b.; "
+                             "Dutch numbers belong in a ;-separated file"),
+    "imp.not_number_cell": ("'{value}' is geen getal: zet het getal in een getalcel, of "
+                            "schrijf het Nederlands (1.250,5) of n.t.b.",
+                            "'{value}' is not a number: put the number in a number cell, or "
+                            "write it the Dutch way (1.250,5) or n.t.b."),
+    "imp.plain_problem": ("{problem}", "{problem}"),
+    "imp.bad_word": ("'{value}' is geen geldige {column}; kies uit {allowed}",
+                     "'{value}' is not a valid {column}; choose from {allowed}"),
+    "imp.bad_year": ("'{value}' is geen jaar; schrijf het jaar in cijfers (2024)",
+                     "'{value}' is not a year; write the year in digits (2024)"),
+    "imp.encoding": ("geen UTF-8-tekst; sla het bestand op als 'CSV UTF-8'",
+                     "not UTF-8 text; save the file as 'CSV UTF-8'"),
+    "imp.not_xlsx": ("geen leesbare .xlsx-werkmap ({detail})",
+                     "not a readable .xlsx workbook ({detail})"),
+    "imp.format": ("{path}: onbekend formaat {suffix}; geef een .csv- of .xlsx-bestand",
+                   "{path}: unknown format {suffix}; give a .csv or .xlsx file"),
+    "imp.no_rows": ("geen rijen met metingen of standen gevonden",
+                    "no rows of measurements or states found"),
+    "imp.too_many_rows": ("meer dan {limit} rijen; splits het bestand, of verhoog {setting}",
+                          "more than {limit} rows; split the file, or raise {setting}"),
     # reading YAML (dinnet.io.yamlread); PyYAML's own words stay English
     "yaml.syntax": ("YAML-syntaxfout: {detail}", "{detail}"),
     "yaml.too_deep": ("te diep genest ({detail}); een contract heeft hooguit {depth} niveaus "

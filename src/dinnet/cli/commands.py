@@ -252,9 +252,11 @@ def query(question: str, args: tuple[str, ...], fmt: str, lang: str) -> None:
 @main.command()
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
 @click.option("--index", "index", is_flag=True, help="The schema of index.yaml instead.")
+@click.option("--measurements", "measurements", is_flag=True,
+              help="The schema of measurements files instead.")
 @LANG
 @_handle_errors
-def schema(output: str, index: bool, lang: str) -> None:
+def schema(output: str, index: bool, measurements: bool, lang: str) -> None:
     """Write the JSON Schema of the contract format, for editors.
 
     Saved as contract.schema.json next to your contracts, it is what
@@ -263,7 +265,10 @@ def schema(output: str, index: bool, lang: str) -> None:
     from ..contract.schema import schema_json
     from ..io.output import write_output
 
-    write_output(output, schema_json("index" if index else "contract"))
+    if index and measurements:
+        raise click.UsageError("give --index or --measurements, not both")
+    kind = "index" if index else "measurements" if measurements else "contract"
+    write_output(output, schema_json(kind))
 
 
 @main.command()
@@ -327,6 +332,38 @@ def import_xlsx(workbook: Path, output: str, force: bool, lang: str) -> None:
 
     for path in from_xlsx(workbook, output, force=force):
         click.echo(phrase("cli.wrote", lang, path=path))
+
+
+@main.command("import-measurements")
+@click.argument("tables", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True,
+              help="The measurements file to write (NAME.measurements.yaml beside the "
+                   "contracts, or measurements.yaml), or - for stdout.")
+@click.option("--programme", default=None,
+              help="The programme of references written without 'programme:'.")
+@click.option("--title", default=None, help="The report the values come from.")
+@click.option("--contracts", "contracts", multiple=True, type=click.Path(path_type=Path),
+              help="Check every reference against these contracts (files or folders; "
+                   "repeat for more).")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@LANG
+@_handle_errors
+def import_measurements_cmd(tables: tuple[Path, ...], output: str, programme: str | None,
+                            title: str | None, contracts: tuple[Path, ...], force: bool,
+                            lang: str) -> None:
+    """Read measurements from CSV or xlsx tables into a measurements file.
+
+    One row per value of an indicator or state of an effort or project; ';'-separated
+    CSV reads Dutch numbers (1.250,5). Columns and rules:
+    https://github.com/dinnet/dinnet/blob/main/docs/measurements.md
+    """
+    from ..io.measurements_import import import_measurements
+
+    written = import_measurements(tables, output, programme=programme, title=title,
+                                  contracts=contracts, force=force)
+    if str(written) != "-":
+        click.echo(phrase("cli.wrote", lang, path=written), err=True)
 
 
 @main.command()

@@ -29,6 +29,7 @@ import json
 from typing import Any
 
 from .._optional import optional
+from .measurements import MeasurementSet
 from .model import Contract, Index
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "contract_schema",
     "index_schema",
     "jsonable",
+    "measurements_schema",
     "schema_errors",
     "schema_json",
 ]
@@ -48,7 +50,8 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: The project's repository (the same as ``Repository`` in pyproject.toml; a test checks).
 REPOSITORY = "https://github.com/dinnet/dinnet"
 #: File name of each schema; the committed copies are in ``data/contracts/``.
-SCHEMA_FILES = {"contract": "contract.schema.json", "index": "index.schema.json"}
+SCHEMA_FILES = {"contract": "contract.schema.json", "index": "index.schema.json",
+                "measurements": "measurements.schema.json"}
 #: The ``$id`` of each schema: where the committed copy can be read on the main branch.
 SCHEMA_URLS = {kind: f"{REPOSITORY}/raw/main/data/contracts/{name}"
                for kind, name in SCHEMA_FILES.items()}
@@ -114,30 +117,56 @@ def index_schema() -> dict[str, Any]:
                    "dinnet data set index", "The index.yaml of a folder of programme contracts.")
 
 
-def _finish(schema: dict[str, Any], kind: str, title: str, what: str) -> dict[str, Any]:
-    """Sources as text, years as keys, title, ``$id`` and the dialect, for either schema."""
+def measurements_schema() -> dict[str, Any]:
+    """The JSON Schema of a measurements file (``measurements.yaml``, ``docs/measurements.md``).
+
+    An entry gives ``year`` or ``date``: neither is required by the schema
+    alone (``dinnet validate`` says when both or neither are written).
+
+    >>> s = measurements_schema()
+    >>> s["$id"].endswith("/measurements.schema.json"), s["$defs"]["Measurement"]["required"]
+    (True, ['indicator', 'value', 'source'])
+    """
+    schema = MeasurementSet.model_json_schema(mode="validation")
+    for name in ("Measurement", "Realisation"):
+        entry = schema["$defs"][name]
+        entry["required"] = [f for f in entry["required"] if f != "date"]
+    return _finish(schema, "measurements", "dinnet measurements",
+                   "Realised and expected values of indicators, and the state of efforts and "
+                   "projects, beside the contracts.", doc=_MEASUREMENTS_DOC)
+
+
+_MEASUREMENTS_DOC = f"{REPOSITORY}/blob/main/docs/measurements.md"
+
+
+def _finish(schema: dict[str, Any], kind: str, title: str, what: str,
+            doc: str = _FORMAT_DOC) -> dict[str, Any]:
+    """Sources as text, years as keys, title, ``$id`` and the dialect, for each schema."""
     defs = schema["$defs"]
-    source = defs["Source"]
-    defs["Source"] = {
-        "title": "Source",
-        "description": source.get("description", ""),
-        "anyOf": [dict(_SOURCE_STRING), source],
-    }
+    if "Source" in defs:
+        source = defs["Source"]
+        defs["Source"] = {
+            "title": "Source",
+            "description": source.get("description", ""),
+            "anyOf": [dict(_SOURCE_STRING), source],
+        }
     _walk(schema)
     schema["title"] = title
-    schema["description"] = f"{what} Reference: {_FORMAT_DOC} {schema.get('description', '')}".strip()
+    schema["description"] = f"{what} Reference: {doc} {schema.get('description', '')}".strip()
     return {"$schema": DIALECT, "$id": SCHEMA_URLS[kind], **schema}
 
 
 def schema_json(kind: str = "contract") -> str:
-    """A schema (``"contract"`` or ``"index"``) as JSON text: indented, UTF-8, ending in a newline.
+    """A schema (``"contract"``, ``"index"``, ``"measurements"``) as JSON text: indented, UTF-8,
+    ending in a newline.
 
     Byte-stable: the same dinnet gives the same text.
 
     >>> schema_json().startswith('{\\n  "$schema"')
     True
     """
-    schema = {"contract": contract_schema, "index": index_schema}[kind]()
+    schema = {"contract": contract_schema, "index": index_schema,
+              "measurements": measurements_schema}[kind]()
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 

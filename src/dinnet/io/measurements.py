@@ -192,7 +192,7 @@ def read_measurements(path: str | Path) -> MeasurementFile:
 
     >>> f = read_measurements("examples/zonnedal/measurements.yaml")
     >>> f.data.title, len(f.data.measurements) > 0, f.places[("measurements", 0)].line
-    ('Jaarverslagen 2024 en 2025 (FICTIEF)', True, 12)
+    ('Jaarverslagen 2024 en 2025 (FICTIEF)', True, 13)
     """
     file = str(path)
     text = read_text(Path(path))

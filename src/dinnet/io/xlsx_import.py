@@ -43,7 +43,7 @@ from .scaffold import schema_comment
 from .xlsx import NULL, SHEETS, YEARS, openpyxl_module, year_column
 from .yamlwrite import contract_yaml, index_yaml
 
-__all__ = ["import_xlsx", "read_workbook"]
+__all__ = ["check_workbook_zip", "import_xlsx", "read_workbook"]
 
 _ID_LISTS = {"measures", "stakeholders", "implements", "delivered_by", "nodes", "affects",
              "refines"}
@@ -136,7 +136,7 @@ def _workbook_source(path: Path) -> Callable[[], Path | io.BytesIO]:
     return lambda: io.BytesIO(data)
 
 
-def _check_zip(path: Path, source: Path | io.BytesIO) -> None:
+def check_workbook_zip(path: Path, source: Path | io.BytesIO) -> None:
     """Refuse a workbook that would inflate beyond ``XLSX_MAX_UNCOMPRESSED`` (a zip bomb),
     from the sizes in the zip directory, before anything is inflated."""
     try:
@@ -179,7 +179,7 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 def _read_sheets(book: _Book, path: Path) -> None:
     opened = _workbook_source(path)  # `-`: standard input
-    _check_zip(path, opened())
+    check_workbook_zip(path, opened())
     openpyxl = openpyxl_module()
     try:
         wb = openpyxl.load_workbook(opened(), read_only=True, data_only=True)

@@ -36,14 +36,15 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from ..contract.measurements import MeasurementSet
 from ..contract.model import Contract, Contribution, GoalRef, Implementation, Index, Source
 from ..contract.numbers import PlainNumber, plain_number
 from ..errors import DinnetError
 from .yamlread import construct, parse_text
 
-__all__ = ["contract_yaml", "index_yaml", "plain_data", "reads_as_text"]
+__all__ = ["contract_yaml", "index_yaml", "measurements_yaml", "plain_data", "reads_as_text"]
 
-_KEEP = {"id", "dinnet", "dinnet_index"}
+_KEEP = {"id", "dinnet", "dinnet_index", "dinnet_measurements"}
 
 
 def reads_as_text(value: str) -> bool:
@@ -143,3 +144,14 @@ def contract_yaml(contract: Contract, *, header: str = "") -> str:
 def index_yaml(index: Index, *, header: str = "") -> str:
     """The YAML text of a data set's ``index.yaml``."""
     return _dump(plain_data(index), header)
+
+
+def measurements_yaml(mset: MeasurementSet, *, header: str = "") -> str:
+    """The YAML text of a measurement set; an entry given for a year is written with its
+    ``year`` only (its date, 31 December, follows from it)."""
+    data = plain_data(mset)
+    for section in ("measurements", "realisations"):
+        for entry in data.get(section, ()):
+            if "year" in entry:
+                entry.pop("date", None)
+    return _dump(data, header)
