@@ -117,6 +117,9 @@ TERMS: Mapping[str, Term] = MappingProxyType({
     "table": _T("tabel", "table", "tabellen", "tables"),
     "year": _T("jaar", "year", "jaren", "years"),
     "change": _T("wijziging", "change", "wijzigingen", "changes"),
+    "measurement": _T("meting", "measurement", "metingen", "measurements"),
+    "realisation": _T("stand", "state", "standen", "states"),
+    "status": _T("status", "status", "statussen", "statuses"),
     "file": _T("bestand", "file", "bestanden", "files"),
     "problem": _T("probleem", "problem", "problemen", "problems"),
 })
@@ -165,6 +168,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "diff.indicator": ("indicator gewijzigd", "indicator changed"),
     "diff.legend": ("Wijzigingen", "Changes"),
     "diff.none": ("geen wijzigingen", "no changes"),
+    "diff.kind": ("soort", "kind"),
+    "diff.id": ("id", "id"),
+    "diff.label": ("naam", "label"),
+    "diff.what": ("wat", "what"),
+    "diff.before": ("was", "before"),
+    "diff.after": ("wordt", "after"),
     # the HTML report (dinnet.report)
     "report.title": ("Programmarapportage", "Programme report"),
     "report.subtitle": ("Doelen-Inspanningen-Netwerken en audit", "Goals-efforts networks and audit"),
@@ -500,6 +509,11 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "meas.wrong_kind": ("'{ref}' is van de soort {found_term}; verwacht: {kinds_terms}",
                         "'{ref}' is of the kind {found_term}; expected: {kinds_terms}"),
     "meas.state": ("stand", "state"),
+    "meas.state_realised": ("gerealiseerd", "realised"),
+    "meas.state_partly": ("deels gerealiseerd of vertraagd", "partly realised or delayed"),
+    "meas.state_not_realised": ("niet gerealiseerd", "not realised"),
+    "meas.explanation": ("toelichting", "explanation"),
+    "meas.none": ("niets gemeld", "nothing reported"),
     "meas.twice": ("{node} {date} ({kind_phrase}) staat al op {first} als {old}; geef één "
                    "waarde per datum, of vergelijk twee meetmomenten met dinnet diff",
                    "{node} {date} ({kind_phrase}) is already given at {first} as {old}; give "

@@ -369,28 +369,45 @@ def import_measurements_cmd(tables: tuple[Path, ...], output: str, programme: st
 @main.command()
 @click.argument("old", type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, allow_dash=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "svg"]), default="text",
-              show_default=True, help="svg: the new DIN with the changes coloured.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "svg"]),
+              default="text", show_default=True,
+              help="svg: the new DIN with the changes coloured.")
+@click.option("--contracts", "contracts", multiple=True, type=click.Path(path_type=Path),
+              help="OLD and NEW are measurements files: the contracts they are about "
+                   "(default: the folder of NEW).")
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
 @LANG
 @_handle_errors
-def diff(old: Path, new: Path, fmt: str, output: str, lang: str) -> None:
-    """What changed from contract version OLD to NEW (files or folders)."""
-    from ..diff.compare import diff_graphs, format_json, format_text
-    from ..io.loading import load
+def diff(old: Path, new: Path, fmt: str, contracts: tuple[Path, ...], output: str,
+         lang: str) -> None:
+    """What changed from version OLD to NEW: contract files or folders, or two
+    measurements files (what moved between two reports: values, and the status of
+    indicators, goals and efforts, each judged on the date of its file)."""
+    from ..diff.compare import (
+        diff_graphs,
+        format_json,
+        format_markdown,
+        format_text,
+        load_versions,
+        status_changes,
+    )
     from ..io.output import write_output
 
     if str(old) == str(new) == "-":
         raise click.UsageError("only one of OLD and NEW can be - (standard input)")
-    G_old, G_new = load(old), load(new)
+    G_old, G_new = load_versions(old, new, contracts=contracts)
     changes = diff_graphs(G_old, G_new)
+    if G_old.graph.get("measurement_sets") or G_new.graph.get("measurement_sets"):
+        changes += status_changes(G_old, G_new)
     if fmt == "svg":
         from ..diff.draw import diff_svg
 
         write_output(output, diff_svg(G_old, G_new, changes, lang=lang), protect=[old, new])
     else:
-        text = format_json(changes) if fmt == "json" else format_text(changes, lang)
-        write_output(output, text, protect=[old, new])
+        formats = {"json": lambda: format_json(changes),
+                   "markdown": lambda: format_markdown(changes, lang),
+                   "text": lambda: format_text(changes, lang)}
+        write_output(output, formats[fmt](), protect=[old, new])
 
 
 def _fmt(fmt: str | None, output: str) -> str:

@@ -24,11 +24,13 @@ line numbers are not compared (they move with every revision).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
@@ -36,7 +38,8 @@ import networkx as nx
 from ..glossary import TERMS, phrase, term
 from ..graph import EDGE_KINDS, NODE_KINDS
 
-__all__ = ["Change", "diff_graphs", "format_json", "format_text"]
+__all__ = ["Change", "diff_graphs", "format_json", "format_markdown", "format_text",
+           "load_versions", "status_changes"]
 
 Action = Literal["added", "removed", "renamed", "changed"]
 
@@ -54,7 +57,9 @@ _SIGN = {"added": "+", "removed": "-", "renamed": "~", "changed": "~"}
 class Change:
     """One difference between two versions.
 
-    ``kind`` is an element kind, ``"link"`` or ``"target"``. ``id`` is the
+    ``kind`` is an element kind, ``"link"``, ``"target"``, ``"measurement"`` (a value of
+    an indicator; ``field`` is ``"2025 realised"``) or ``"realisation"`` (the state of an
+    effort or project; ``field`` is ``"2025"``). ``id`` is the
     element's id in the new version (in the old one when removed); a link's id
     is ``"from -> to (kind)"``. For a rename ``old_id`` is the old id when it
     changed, and ``old``/``new`` are the labels; for a change ``field`` names
@@ -87,12 +92,38 @@ class Change:
             if self.old == self.new:
                 return f"{head} {renamed} (id): {_show(self.new)}"
             return f"{head} {renamed}: {_show(self.old)} -> {_show(self.new)}"
+        field, old, new = _words(self, lang)
         if self.action == "changed":
-            return f"{head} {self.field}: {_show(self.old)} -> {_show(self.new)}"
-        if self.kind == "target":
-            value = self.new if self.action == "added" else self.old
-            return f"{head} {self.field}: {_show(value)}"
+            return f"{head} {field}: {_show(old)} -> {_show(new)}"
+        if self.kind in ("target", "measurement", "realisation"):
+            return f"{head} {field}: {_show(new if self.action == 'added' else old)}"
         return f"{head} {_show(self.label)}" if self.label else head
+
+
+def _words(change: Change, lang: str) -> tuple[str | None, Any, Any]:
+    """A change's field and values in ``lang``: the kind of a measurement (``2025 realised``
+    -> ``2025 realisatie``) and the states of a realisation in words; other data as written.
+
+    >>> _words(Change("changed", "realisation", "p:E1", field="2025", old="partly",
+    ...               new="realised"), "nl")
+    ('2025', 'deels gerealiseerd of vertraagd', 'gerealiseerd')
+    """
+    field, old, new = change.field, change.old, change.new
+    if change.kind == "measurement" and field is not None:
+        when, _, kind = field.partition(" ")
+        field = f"{when} {phrase(f'chart.{kind}', lang)}" if kind in ("realised", "expected") \
+            else field
+    elif change.kind == "status":
+        old, new = (phrase("meas.none", lang) if v is None else phrase(f"status.{v}", lang)
+                    if field == "status" else phrase(f"meas.state_{v}", lang) for v in (old, new))
+        field = phrase("meas.state", lang) if field == "state" else term("status", lang)
+    elif change.kind == "realisation" and field is not None:
+        if field.endswith(" explanation"):
+            field = field.replace("explanation", phrase("meas.explanation", lang))
+        else:
+            old, new = (phrase(f"meas.state_{v}", lang) if isinstance(v, str) else v
+                        for v in (old, new))
+    return field, old, new
 
 
 def _show(value: Any) -> str:
@@ -145,6 +176,7 @@ def _node_changes(old_id: str, new_id: str, a: Mapping[str, Any], b: Mapping[str
     for field in sorted((set(a) | set(b)) - IGNORED):
         if a.get(field) != b.get(field):
             yield Change("changed", kind, new_id, label, field, a.get(field), b.get(field))
+    yield from _measurement_changes(new_id, label, a, b)
     if kind == "indicator":
         ta, tb = a.get("targets") or {}, b.get("targets") or {}
         for year in sorted(set(ta) | set(tb)):
@@ -154,6 +186,51 @@ def _node_changes(old_id: str, new_id: str, a: Mapping[str, Any], b: Mapping[str
                 yield Change("added", "target", new_id, label, str(year), None, tb[year])
             elif ta[year] != tb[year]:
                 yield Change("changed", "target", new_id, label, str(year), ta[year], tb[year])
+
+
+def _when(entry: Any) -> str:
+    """A measurement's or realisation's moment: its year when given for a year, else its date."""
+    return str(entry.year) if entry.year is not None else entry.date.isoformat()
+
+
+def _value(m: Any) -> Any:
+    """A measured value as compared and shown: the approximate word kept with the number."""
+    return f"{m.approximate} {_show(m.value)}" if m.approximate else m.value
+
+
+def _shown_entry(kind: str, entry: Any) -> Any:
+    """What a change shows of a measurement (its value) or a realisation (its state)."""
+    if entry is None:
+        return None
+    return _value(entry) if kind == "measurement" else entry.state
+
+
+def _measurement_changes(node: str, label: str, a: Mapping[str, Any], b: Mapping[str, Any]
+                         ) -> Iterable[Change]:
+    """What moved in an indicator's measurements or an effort's or project's realisations.
+
+    A measurement is matched by its date and kind (``field`` is ``"2025 realised"``); a
+    realisation by its date (``field`` is ``"2025"``, the values are its states; a new
+    explanation alone is a change of ``"2025 explanation"``).
+    """
+    for key, kind in (("measurements", "measurement"), ("realisations", "realisation")):
+        before = {(e.date, getattr(e, "kind", "")): e for e in a.get(key) or ()}
+        after = {(e.date, getattr(e, "kind", "")): e for e in b.get(key) or ()}
+        for when in sorted(set(before) | set(after)):
+            old, new = before.get(when), after.get(when)
+            entry = new or old
+            assert entry is not None
+            field = f"{_when(entry)} {entry.kind}" if kind == "measurement" else _when(entry)
+            was, now = _shown_entry(kind, old), _shown_entry(kind, new)
+            if old is None:
+                yield Change("added", kind, node, label, field, None, now)
+            elif new is None:
+                yield Change("removed", kind, node, label, field, was, None)
+            elif was != now:
+                yield Change("changed", kind, node, label, field, was, now)
+            elif kind == "realisation" and old.explanation != new.explanation:
+                yield Change("changed", kind, node, label, f"{field} explanation",
+                             old.explanation, new.explanation)
 
 
 def _edges(G: nx.MultiDiGraph, ids: Mapping[str, str]) -> dict[tuple[str, str, str], dict[str, Any]]:
@@ -182,7 +259,8 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
     Returns
     -------
     list of Change
-        Elements first (removed, renamed, changed, added), then targets, then links.
+        Elements first (removed, renamed, changed, added), then targets, then
+        measurements and realisations, then links.
     """
     mapping: dict[str, str] = {}
     p_old, p_new = _single_programme(old), _single_programme(new)
@@ -212,7 +290,7 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
     if whole:  # a programme added or removed as a whole: one line, not one per element
         changes = [c for c in changes if c.kind == "programme" or not _within(c, whole)]
     order = {"removed": 0, "renamed": 1, "changed": 2, "added": 3}
-    group = {"target": 1, "link": 2}
+    group = {"target": 1, "measurement": 2, "realisation": 2, "link": 3}
     return sorted(changes, key=lambda c: (group.get(c.kind, 0), order[c.action], c.kind, c.id,
                                           c.field or ""))
 
@@ -264,6 +342,103 @@ def format_text(changes: list[Change], lang: str = "nl") -> str:
                         for a in ("removed", "renamed", "changed", "added") if counts[a])
     return ("".join(f"{c.text(lang)}\n" for c in changes)
             + f"{term('change', lang, n=len(changes))}: {summary}\n")
+
+
+def _moment(G: nx.MultiDiGraph) -> dt.date:
+    """The moment a graph's measurements stand for: the latest date of its measurement sets
+    (``date:`` of a file), else today."""
+    dates = [dt.date.fromisoformat(s["date"]) for s in G.graph.get("measurement_sets") or ()
+             if s.get("date")]
+    return max(dates, default=dt.date.today())
+
+
+def status_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
+                   as_of: tuple[dt.date, dt.date] | None = None) -> list[Change]:
+    """How the status of each indicator, goal, effort and project moved between two moments.
+
+    Each graph is judged on its own moment (``as_of``: by default the latest
+    ``date`` of its measurements files, else today): indicators and goals by
+    :func:`~dinnet.queries.indicator_status` and
+    :func:`~dinnet.queries.goal_status`, efforts and projects by their latest
+    reported state. A node present in both whose status differs is one
+    ``changed`` change of kind ``"status"`` (field ``"status"``, or ``"state"``
+    for an effort or project).
+    """
+    from ..queries.monitoring import goal_status, indicator_status, latest_realisation
+
+    when_old, when_new = as_of or (_moment(old), _moment(new))
+    changes = []
+    a: str | None
+    b: str | None
+    for node, data in new.nodes(data=True):
+        kind = data.get("kind")
+        if node not in old or old.nodes[node].get("kind") != kind:
+            continue
+        if kind in ("indicator", "goal"):
+            judge = indicator_status if kind == "indicator" else goal_status
+            a, b = judge(old, node, when_old).status, judge(new, node, when_new).status
+            field = "status"
+        elif kind in ("effort", "project"):
+            found = [latest_realisation(G, node, when) for G, when in
+                     ((old, when_old), (new, when_new))]
+            a, b = (r.state if r is not None else None for r in found)
+            field = "state"
+        else:
+            continue
+        if a != b:
+            changes.append(Change("changed", "status", node, str(data.get("label", "")), field,
+                                  a, b))
+    return sorted(changes, key=lambda c: c.id)
+
+
+def format_markdown(changes: list[Change], lang: str = "nl") -> str:
+    """The changes as a Markdown table (for a pull request or a report), then the count.
+
+    >>> print(format_markdown([Change("changed", "measurement", "p:I1", "Bomen", "2025 realised",
+    ...                                40.0, 45.0)], "en"), end="")
+    | | kind | id | label | what | before | after |
+    | --- | --- | --- | --- | --- | --- | --- |
+    | ~ | measurement | p:I1 | Bomen | 2025 realised | 40 | 45 |
+    <BLANKLINE>
+    1 change: 1 changed
+    """
+    if not changes:
+        return phrase("diff.none", lang) + "\n"
+
+    def cell(value: Any) -> str:
+        text = "" if value is None else _show(value).strip("'") if not isinstance(value, str) \
+            else value
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    words = [phrase(f"diff.{k}", lang) for k in ("kind", "id", "label", "what", "before", "after")]
+    rows = ["| | " + " | ".join(words) + " |", "| --- " * 7 + "|"]
+    for c in changes:
+        field, old, new = _words(c, lang)
+        if c.action == "renamed":
+            field, old, new = "label", c.old, c.new
+        kind = term(c.kind, lang) if c.kind in TERMS else c.kind
+        rows.append("| " + " | ".join(cell(v) for v in (
+            _SIGN[c.action], kind, c.id if not c.old_id else f"{c.old_id} -> {c.id}", c.label,
+            field, old, new)) + " |")
+    return "\n".join(rows) + "\n\n" + format_text(changes, lang).splitlines()[-1] + "\n"
+
+
+def load_versions(old: str | Path, new: str | Path, *, contracts: Iterable[str | Path] = ()
+                  ) -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
+    """The graphs of two versions: contract files or folders, or two measurements files.
+
+    Two measurements files (``2024.measurements.yaml``, ``2025.measurements.yaml``) are
+    each attached to the same contracts: ``contracts`` (files or folders), by default the
+    folder of ``new``. The measurements files found there are left out, so the two graphs
+    differ in the two sets only.
+    """
+    from ..io.loading import load
+    from ..io.measurements import is_measurements_file, with_measurements
+
+    if is_measurements_file(old) and is_measurements_file(new):
+        base = load(*(list(contracts) or [Path(new).parent]))
+        return with_measurements(base, [old]), with_measurements(base, [new])
+    return load(old), load(new)
 
 
 def format_json(changes: list[Change]) -> str:

@@ -279,6 +279,8 @@ class _Resolver:
 
 def _own_measurements(nid: str, data: dict[str, Any]) -> Iterator[Measurement]:
     """The realised and expected values an indicator's contract gives (its node's attributes)."""
+    if not data.get("realised") and not data.get("expected"):
+        return iter(())
     return contract_measurements(nid, data.get("realised") or {}, data.get("expected") or {},
                                  data.get("approximate") or {}, str(data.get("source")))
 
@@ -300,23 +302,39 @@ def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) ->
 
     What a node held under these names before is replaced, so attaching
     other files to a copy of a loaded graph gives the graph of those files.
-
     Raises :class:`~dinnet.errors.UnknownReferenceError` with every unknown
     reference and every value given twice with two different values (the same
     value twice is kept once), each at its place in its file.
     """
     files = list(files)
-    resolver = _Resolver(G)
-    values: dict[str, dict[tuple[dt.date, str], tuple[Measurement, str]]] = {}
-    states: dict[str, dict[dt.date, tuple[Realisation, str]]] = {}
     for nid, data in G.nodes(data=True):
         kind = data.get("kind")
         if kind == "indicator":
-            values[nid] = {(m.date, m.kind): (m, _contract_place(G, nid))
-                           for m in _own_measurements(nid, data)}
+            data["measurements"] = tuple(_own_measurements(nid, data))
         elif kind in ("effort", "project"):
-            states[nid] = {}
+            data["realisations"] = ()
+    if files:
+        _attach_files(G, files)
+    sets = list(G.graph.get("measurement_sets") or [])
+    for mfile in files:
+        sets.append({"file": mfile.file, "title": mfile.data.title,
+                     "date": mfile.data.date.isoformat() if mfile.data.date else None})
+    G.graph["measurement_sets"] = sets
+
+
+def _attach_files(G: nx.MultiDiGraph, files: list[MeasurementFile]) -> None:
+    resolver = _Resolver(G)
+    # per node: (date, kind) -> (entry, where it was given: None for the contract)
+    values: dict[str, dict[tuple[dt.date, str], tuple[Measurement, Place | None]]] = {}
+    states: dict[str, dict[dt.date, tuple[Realisation, Place]]] = {}
     twice: list[Problem] = []
+
+    def given_twice(place: Place, nid: str, date: dt.date, kind: str, first: Place | None,
+                    old: Any) -> None:
+        twice.append(place.problem(message(
+            "meas.twice", node=nid, date=date.isoformat(), kind_phrase=kind,
+            first=str(first) if first is not None else _contract_place(G, nid), old=old)))
+
     for mfile in files:
         default = mfile.data.programme
         for i, m in enumerate(mfile.data.measurements):
@@ -324,26 +342,24 @@ def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) ->
             nid = resolver.node(m.indicator, default, ("indicator",), place)
             if nid is None:
                 continue
+            if nid not in values:
+                values[nid] = {(c.date, c.kind): (c, None) for c in G.nodes[nid]["measurements"]}
             first = values[nid].get((m.date, m.kind))
             if first is None:
-                values[nid][(m.date, m.kind)] = (m.model_copy(update={"indicator": nid}), str(place))
+                values[nid][(m.date, m.kind)] = (m.model_copy(update={"indicator": nid}), place)
             elif (first[0].value, first[0].approximate) != (m.value, m.approximate):
-                twice.append(place.problem(message(
-                    "meas.twice", node=nid, date=m.date.isoformat(),
-                    kind_phrase=f"chart.{m.kind}", first=first[1], old=_shown(first[0].value))))
+                given_twice(place, nid, m.date, f"chart.{m.kind}", first[1],
+                            _shown(first[0].value))
         for i, r in enumerate(mfile.data.realisations):
             place = mfile.places[("realisations", i)]
             nid = resolver.node(r.ref, default, (r.element,), place)
             if nid is None:
                 continue
-            seen = states[nid].get(r.date)
-            update = {r.element: nid}
+            seen = states.setdefault(nid, {}).get(r.date)
             if seen is None:
-                states[nid][r.date] = (r.model_copy(update=update), str(place))
+                states[nid][r.date] = (r.model_copy(update={r.element: nid}), place)
             elif (seen[0].state, seen[0].explanation) != (r.state, r.explanation):
-                twice.append(place.problem(message(
-                    "meas.twice", node=nid, date=r.date.isoformat(), kind_phrase="meas.state",
-                    first=seen[1], old=seen[0].state)))
+                given_twice(place, nid, r.date, "meas.state", seen[1], seen[0].state)
     problems = resolver.problems + twice
     if problems:
         raise UnknownReferenceError(sorted(problems, key=lambda p: (p.file, *_order(p))))
@@ -353,11 +369,6 @@ def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) ->
             (m for m, _ in by_key.values()), key=lambda m: (m.date, order[m.kind], m.source)))
     for nid, by_date in states.items():
         G.nodes[nid]["realisations"] = tuple(r for _, (r, _) in sorted(by_date.items()))
-    sets = list(G.graph.get("measurement_sets") or [])
-    for mfile in files:
-        sets.append({"file": mfile.file, "title": mfile.data.title,
-                     "date": mfile.data.date.isoformat() if mfile.data.date else None})
-    G.graph["measurement_sets"] = sets
 
 
 def _read_all(paths: Iterable[str | Path]) -> Iterator[MeasurementFile | ValidationError]:
