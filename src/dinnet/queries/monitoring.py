@@ -156,8 +156,12 @@ def measurements_of(G: nx.MultiDiGraph, indicator: str) -> tuple[Any, ...]:
     --------
     >>> import dinnet
     >>> G = dinnet.load("examples/zonnedal")
-    >>> [(m.date.year, m.value, m.kind) for m in measurements_of(G, "duurzaam-zonnedal:BBV2")]
-    [(2022, 3150.0, 'realised'), (2023, 3400.0, 'expected')]
+    >>> for m in measurements_of(G, "duurzaam-zonnedal:BBV2"):
+    ...     print(m.date.year, m.value, m.kind, m.source)
+    2022 3150.0 realised begroting-2024.txt:33-34
+    2023 3400.0 expected begroting-2024.txt:33-34
+    2024 3720.0 realised Jaarverslag 2024 (fictief), blz. 13
+    2025 4050.0 realised Jaarverslag 2025 (fictief), blz. 12
     """
     _indicator(G, indicator)
     data = G.nodes[indicator]
