@@ -8,6 +8,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dinnet
 from dinnet.contract.measurements import Measurement, Realisation
@@ -224,3 +226,27 @@ def test_the_committed_schema_is_current_and_the_examples_fit_it() -> None:
     assert schema_errors({"measurements": [{"indicator": "I1", "year": 2024, "value": 3}]},
                          measurements_schema()) == ["measurements[0]: 'source' is a required "
                                                     "property"]
+
+
+def _entry(value: float | str, approx: str | None, when: tuple[str, object], kind: str) -> dict:
+    return {"indicator": "p:I1", when[0]: when[1], "value": value, "kind": kind,
+            "approximate": approx, "source": "Jaarverslag, blz. 3"}
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(
+    st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+              st.integers(-10**9, 10**9).map(float), st.just("n.t.b.")),
+    st.sampled_from([None, "ca.", "ruim"]),
+    st.one_of(st.tuples(st.just("year"), st.integers(1900, 2100)),
+              st.tuples(st.just("date"), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 30)))),
+    st.sampled_from(["realised", "expected"])), max_size=6))
+def test_a_written_set_reads_back_the_same(entries: list[tuple]) -> None:
+    from dinnet.contract.measurements import MeasurementSet
+    from dinnet.io.yamlread import construct, parse_text
+    from dinnet.io.yamlwrite import measurements_yaml
+
+    items = [_entry(v, a if isinstance(v, float) else None, w, k) for v, a, w, k in entries]
+    mset = MeasurementSet.model_validate({"programme": "p", "measurements": items})
+    text = measurements_yaml(mset)
+    assert MeasurementSet.model_validate(construct(parse_text(text, "t"), "t")) == mset, text
