@@ -188,6 +188,21 @@ def test_not_a_mapping(tmp_path: Path) -> None:
         "and/or 'realisations:', not a list"]
 
 
+def test_an_empty_file_and_impossible_dates(tmp_path: Path) -> None:
+    folder = zonnedal_with(tmp_path, "# nothing yet\n")
+    assert problems(folder, ValidationError) == [
+        "measurements.yaml:1:1: error: a measurements file is a mapping with 'measurements:' "
+        "and/or 'realisations:', not nothing (an empty value)"]
+    (folder / "measurements.yaml").write_text(
+        "date: 31-4-2026\nmeasurements:\n  - {indicator: \"duurzaam-zonnedal:BBV1\", "
+        "date: 2024-13-01, value: 1, source: a}\n", encoding="utf-8")
+    assert problems(folder, ValidationError) == [
+        "measurements.yaml:1:7: error: date: '31-4-2026' is not a date: write 2025-06-30 or "
+        "30-6-2025",
+        "measurements.yaml:3:49: error: measurements[0].date: '2024-13-01' is not a date: write "
+        "2025-06-30 or 30-6-2025"]
+
+
 def test_read_measurements_places() -> None:
     f = read_measurements(EXAMPLES / "groene-stad.measurements.yaml")
     assert f.places[("measurements", 1)].line == 16

@@ -508,6 +508,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
                          "unknown {kinds_terms} '{local}' in programme '{prog}'{hint}"),
     "meas.wrong_kind": ("'{ref}' is van de soort {found_term}; verwacht: {kinds_terms}",
                         "'{ref}' is of the kind {found_term}; expected: {kinds_terms}"),
+    "meas.bad_date": ("{value} is geen datum: schrijf 2025-06-30 of 30-6-2025",
+                      "{value} is not a date: write 2025-06-30 or 30-6-2025"),
     "meas.state": ("stand", "state"),
     "meas.state_realised": ("gerealiseerd", "realised"),
     "meas.state_partly": ("deels gerealiseerd of vertraagd", "partly realised or delayed"),

@@ -47,6 +47,7 @@ __all__ = [
     "MeasurementSet",
     "Realisation",
     "contract_measurements",
+    "read_date",
     "year_end",
 ]
 
@@ -75,12 +76,6 @@ def _when(data: Any) -> Any:
         return data
     data = dict(data)
     date = data.get("date")
-    if isinstance(date, str):
-        found = _DUTCH_DATE.match(date.strip())
-        if found:
-            day, month, year = map(int, found.groups())
-            with contextlib.suppress(ValueError):  # pydantic reports an impossible date
-                data["date"] = dt.date(year, month, day)
     if data.get("year") is not None and date is not None:
         raise SaidValueError(message("meas.year_and_date"))
     if data.get("year") is None and date is None:
@@ -93,8 +88,36 @@ def _when(data: Any) -> Any:
     return data
 
 
+def read_date(value: Any) -> Any:
+    """A date as written: ``2025-06-30`` or the Dutch ``30-6-2025``; other text is refused.
+
+    >>> read_date("2025-06-30"), read_date("30-6-2025")
+    (datetime.date(2025, 6, 30), datetime.date(2025, 6, 30))
+    >>> read_date("30-2-2025")
+    Traceback (most recent call last):
+    ...
+    dinnet.errors.SaidValueError: '30-2-2025' is not a date: write 2025-06-30 or 30-6-2025
+    """
+    if not isinstance(value, str):
+        return value  # a date already, or pydantic reports the wrong type
+    text = value.strip()
+    found = _DUTCH_DATE.match(text)
+    with contextlib.suppress(ValueError):
+        if found:
+            day, month, year = map(int, found.groups())
+            return dt.date(year, month, day)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    raise SaidValueError(message("meas.bad_date", value=repr(value)))
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("date", mode="before", check_fields=False)
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return read_date(value)
 
 
 class Measurement(_Model):

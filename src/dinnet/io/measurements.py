@@ -48,7 +48,7 @@ from ..contract.measurements import (
 )
 from ..contract.references import Loc
 from ..contract.similar import Suggester
-from ..errors import Problem, UnknownReferenceError, ValidationError
+from ..errors import Problem, UnknownReferenceError, ValidationError, YamlSyntaxError
 from ..glossary import Message, message
 from .yamlread import construct, locate, parse_text, read_text
 
@@ -196,8 +196,13 @@ def read_measurements(path: str | Path) -> MeasurementFile:
     """
     file = str(path)
     text = read_text(Path(path))
-    root = parse_text(text, file)
-    data = construct(root, file, text)
+    try:
+        root = parse_text(text, file)
+    except YamlSyntaxError as exc:
+        if exc.problems[0].said is None or exc.problems[0].said.key != "yaml.empty":
+            raise
+        root, text = None, ""
+    data = construct(root, file, text) if root is not None else None
     if not isinstance(data, dict):
         raise ValidationError([Place(file, 1, 1, "").problem(
             message("meas.not_a_set", got=describe_value(data)))])
