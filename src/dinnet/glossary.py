@@ -455,6 +455,48 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "load.odd_characters": ("; het bevat {chars}: wis of typ het opnieuw",
                             "; it holds {chars}: delete or retype it"),
     "load.did_you_mean": ("; bedoel je '{close}'?", "; did you mean '{close}'?"),
+    # numbers (dinnet.contract.numbers)
+    "number.too_long": ("een getal van {length_amount} tekens is te lang (hoogstens {most}); "
+                        "controleer de waarde, of zet tekst tussen aanhalingstekens",
+                        "a number of {length_amount} characters is too long (at most {most}); "
+                        "check the value, or put text in quotes"),
+    "number.ambiguous": ("{text} is dubbelzinnig (YAML leest {yaml}, Nederlands {whole}): schrijf "
+                         "{whole}, of \"{text}\" tussen aanhalingstekens om het op zijn Nederlands "
+                         "te laten lezen, of {yaml} als dat bedoeld is",
+                         "{text} is ambiguous (YAML reads {yaml}, Dutch {whole}): write {whole}, "
+                         "or \"{text}\" in quotes to have it read the Dutch way, or {yaml} if that "
+                         "is meant"),
+    "number.not_finite": ("{text} is geen eindig getal; schrijf een getal onder 1e308",
+                          "{text} is not a finite number; write a number below 1e308"),
+    "number.not_finite_text": ("{text} is geen eindig getal; schrijf het getal zoals het gedrukt "
+                               "staat, of tekst in een tekstveld",
+                               "{text} is not a finite number; write the number as printed, or "
+                               "text in a text field"),
+    "number.boolean": ("getal verwacht, maar kreeg de waarheidswaarde {value}",
+                       "expected a number, got the boolean {value}"),
+    "number.not_a_number": ("{value} is geen getal; schrijf een kaal getal met een punt als "
+                            "decimaalteken (1250.5), of Nederlandse tekst tussen aanhalingstekens "
+                            "(\"1.250,50\", \"€ 200.000\")",
+                            "{value} is not a number; write a plain number with a dot as decimal "
+                            "sign (1250.5), or Dutch text in quotes (\"1.250,50\", \"€ 200.000\")"),
+    "number.percentage": ("{value} is een percentage, geen bedrag; schrijf het bedrag",
+                          "{value} is a percentage, not an amount; write the amount"),
+    "number.approximate": ("{value} is bij benadering; schrijf {number} (alleen bedragen per jaar, "
+                           "totalen en indicatorwaarden kunnen als benadering gemarkeerd worden)",
+                           "{value} is approximate; write {number} (only per-year amounts, totals "
+                           "and indicator values can be marked approximate)"),
+    "number.mark_without_number": ("{years} gemarkeerd als benadering, maar {what_phrase} heeft "
+                                   "voor dat jaar geen getal; schrijf het getal, of haal de "
+                                   "markering weg",
+                                   "{years} marked approximate, but {what_phrase} has no number "
+                                   "for that year; write the number, or remove the mark"),
+    "number.of_baseline": ("de nulmeting", "the baseline"),
+    "number.of_targets": ("de streefwaarden", "the targets"),
+    "number.of_expected": ("de verwachte waarden", "the expected values"),
+    "number.of_realised": ("de gerealiseerde waarden", "the realised values"),
+    "number.of_budget": ("de begroting", "the budget"),
+    "number.of_line": ("de regel", "the line"),
+    "number.of_stated_totals": ("de gedrukte totalen", "the stated totals"),
     "load.number_expected": ("getal verwacht, maar kreeg {got}", "expected a number, got {got}"),
     "load.number_comma": ("getal verwacht, maar kreeg {got}; schrijf getallen met een punt als "
                           "decimaalteken en zonder scheidingstekens voor duizendtallen",

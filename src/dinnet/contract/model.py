@@ -151,8 +151,8 @@ def _marks_on_numbers(marks: Mapping[int, str], values: Mapping[int, Any], what:
     """An approximate mark needs a number to mark."""
     bad = sorted(y for y in marks if not isinstance(values.get(y), int | float))
     if bad:
-        raise ValueError(f"{', '.join(map(str, bad))} marked approximate, but {what} has no "
-                         "number for that year; write the number, or remove the mark")
+        raise SaidValueError(message("number.mark_without_number", years=", ".join(map(str, bad)),
+                                     what_phrase=f"number.of_{what}"))
 
 
 class _Model(BaseModel):
@@ -356,7 +356,7 @@ class Baseline(_Model):
     @model_validator(mode="after")
     def _marked(self) -> Baseline:
         if self.approximate is not None:
-            _marks_on_numbers({0: self.approximate}, {0: self.value}, "the baseline")
+            _marks_on_numbers({0: self.approximate}, {0: self.value}, "baseline")
         return self
 
 
@@ -467,7 +467,7 @@ class Budget(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> Budget:
-        _marks_on_numbers(self.approximate, self.amounts, "the budget")
+        _marks_on_numbers(self.approximate, self.amounts, "budget")
         return self
 
 
@@ -581,7 +581,7 @@ class TableLine(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> TableLine:
-        _marks_on_numbers(self.approximate, self.amounts, "the line")
+        _marks_on_numbers(self.approximate, self.amounts, "line")
         return self
 
 

@@ -29,7 +29,7 @@ DutchNumber(value=1250.5, approx='ruim', percent=False)
 >>> read_amount(plain_number("200.000"))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: 200.000 is ambiguous (YAML reads 200, Dutch 200000): write 200000, or "200.000" ...
+dinnet.errors.SaidValueError: 200.000 is ambiguous (YAML reads 200, Dutch 200000): write 200000, ...
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from ..errors import SaidValueError
+from ..glossary import Message, message
 
 __all__ = [
     "APPROX_WORDS",
@@ -73,20 +76,18 @@ _DUTCH = re.compile(
 DUTCH_PATTERN = "^" + re.sub(r"\(\?P<\w+>", "(", _DUTCH.pattern) + "$"
 #: A plain YAML float that is also a Dutch whole number: ``200.000``, ``-1.250``.
 _AMBIGUOUS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
-_HOW = ("write a plain number with a dot as decimal sign (1250.5), or Dutch text "
-        "in quotes (\"1.250,50\", \"€ 200.000\")")
 
 
 class PlainNumber(str):
     """A plain YAML scalar that looks like a number but is not read as one.
 
-    ``problem`` says why; a numeric field refuses it with that message, a
-    text field keeps the text as written.
+    ``problem`` says why (a glossary message); a numeric field refuses it
+    with that message, a text field keeps the text as written.
     """
 
-    problem: str
+    problem: Message
 
-    def __new__(cls, text: str, problem: str) -> PlainNumber:
+    def __new__(cls, text: str, problem: Message) -> PlainNumber:
         obj = super().__new__(cls, text)
         obj.problem = problem
         return obj
@@ -97,31 +98,30 @@ def plain_number(text: str) -> int | float | PlainNumber:
 
     >>> plain_number("12.5"), plain_number("200000")
     (12.5, 200000)
-    >>> plain_number("50.000").problem.split(":")[0]
-    '50.000 is ambiguous (YAML reads 50, Dutch 50000)'
-    >>> plain_number("1e309").problem
-    '1e309 is not a finite number; write a number below 1e308'
+    >>> print(plain_number("50.000").problem.text("en").split(":")[0])
+    50.000 is ambiguous (YAML reads 50, Dutch 50000)
+    >>> print(plain_number("50.000").problem.text("nl").split(":")[0])
+    50.000 is dubbelzinnig (YAML leest 50, Nederlands 50000)
+    >>> print(plain_number("1e309").problem)
+    1e309 is not a finite number; write a number below 1e308
     """
     if len(text) > MAX_NUMBER_CHARS:
-        return PlainNumber(text, f"a number of {len(text):,} characters is too long (at most "
-                                 f"{MAX_NUMBER_CHARS}); check the value, or put text in quotes")
+        return PlainNumber(text, message("number.too_long", length_amount=len(text),
+                                         most=MAX_NUMBER_CHARS))
     if _AMBIGUOUS.fullmatch(text):
         whole, yaml = text.replace(".", "").lstrip("+"), f"{float(text):g}"
-        return PlainNumber(text, (
-            f"{text} is ambiguous (YAML reads {yaml}, Dutch {whole}): write {whole}, or "
-            f"\"{text}\" in quotes to have it read the Dutch way, or {yaml} if that is meant"))
+        return PlainNumber(text, message("number.ambiguous", text=text, yaml=yaml, whole=whole))
     if "." in text or "e" in text or "E" in text:
         value = float(text)
         if not math.isfinite(value):
-            return PlainNumber(text, f"{text} is not a finite number; write a number below 1e308")
+            return PlainNumber(text, message("number.not_finite", text=text))
         return value
     return int(text)
 
 
 def non_finite(text: str) -> PlainNumber:
     """YAML's ``.inf`` and ``.nan``: kept as text, refused by numeric fields."""
-    return PlainNumber(text, f"{text} is not a finite number; write the number as printed, "
-                             "or text in a text field")
+    return PlainNumber(text, message("number.not_finite_text", text=text))
 
 
 @dataclass(frozen=True)
@@ -167,10 +167,10 @@ def is_tbd(value: object) -> bool:
 
 def _finite(value: Any) -> float:
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, got the boolean {str(value).lower()}")
+        raise SaidValueError(message("number.boolean", value=str(value).lower()))
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{value} is not a finite number; write a number below 1e308")
+        raise SaidValueError(message("number.not_finite", text=str(value)))
     return number
 
 
@@ -183,18 +183,18 @@ def read_amount(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, PlainNumber):
-        raise ValueError(value.problem)
+        raise SaidValueError(value.problem)
     if isinstance(value, int | float):
         return _finite(value)
     if isinstance(value, str):
         found = parse_dutch(value)
         if found is None:
-            raise ValueError(f"{value!r} is not a number; {_HOW}")
+            raise SaidValueError(message("number.not_a_number", value=repr(value)))
         if found.percent:
-            raise ValueError(f"{value!r} is a percentage, not an amount; write the amount")
+            raise SaidValueError(message("number.percentage", value=repr(value)))
         if found.approx:
-            raise ValueError(f"{value!r} is approximate; write {found.value:g} (only per-year "
-                             "amounts, totals and indicator values can be marked approximate)")
+            raise SaidValueError(message("number.approximate", value=repr(value),
+                                         number=f"{found.value:g}"))
         return found.value
     return value  # pydantic reports the wrong type
 
@@ -206,7 +206,7 @@ def read_figure(value: Any) -> Any:
     (13.0, 'n.t.b.', 7.0)
     """
     if isinstance(value, PlainNumber):
-        raise ValueError(value.problem)
+        raise SaidValueError(value.problem)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _finite(value)
     if isinstance(value, str):
