@@ -224,7 +224,7 @@ def test_item15_huge_label_gives_a_short_line(tmp_path: Path) -> None:
     result = run("validate", str(path))
     assert result.exit_code == 1
     first = lines_of(result)[0]
-    assert first.startswith(f"{path}:38:12: error: efforts[0].label: String should have at most "
+    assert first.startswith(f"{path}:38:12: error: efforts[0].label: expected text of at most "
                             "2000 characters")
     assert "characters left out" in first and len(first) < 400
 

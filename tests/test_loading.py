@@ -129,7 +129,8 @@ def test_all_errors_of_a_file_together(tmp_path: Path) -> None:
         """)
     lines = problems(path, ValidationError)
     assert len(lines) == 2
-    assert lines[0].startswith(f"{path}:8:22: error: goals[0].level: Input should be")
+    assert lines[0].startswith(f"{path}:8:22: error: goals[0].level: expected 'main', 'strategic' "
+                             "or 'operational', got 'strategc'; did you mean 'strategic'?")
     assert lines[1].startswith(f"{path}:9:10: error: goals[1].id: 'SD 2' is not a valid id")
 
 

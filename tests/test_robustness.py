@@ -156,20 +156,20 @@ def test_nfc_and_nfd_ids_are_the_same(tmp_path: Path) -> None:
 # 8. misspelt field names: see test_loading.py::test_unknown_field_suggests_the_right_one
 # 9. wrong types and values
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("targets: {2022: 25}", "targets: {2222: 25}", "less than or equal to 2100"),
-    ("targets: {2022: 25}", "targets: {1022: 25}", "greater than or equal to 1900"),
+    ("targets: {2022: 25}", "targets: {2222: 25}", "expected at most 2100, got the number 2222"),
+    ("targets: {2022: 25}", "targets: {1022: 25}", "expected at least 1900, got the number 1022"),
     ("baseline: {value: 30, year: 2018}", "baseline: {value: 30, year: twenty}",
      "baseline.year: expected a number, got 'twenty'"),
-    ("role: regie", "role: baas", "Input should be 'regie', 'afstemming' or 'faciliterend'"),
+    ("role: regie", "role: baas", "expected 'regie', 'afstemming' or 'faciliterend', got 'baas'"),
     ("- id: E2", "- id: E 2", "not a valid id"),
     ("- id: E2", "- id: 'a:b'", "not a valid id"),
     ("period: {start: 2019, end: 2022}", "period: {start: 2022, end: 2019}",
      "period ends (2019) before it starts (2022)"),
     ("source: mini.txt:11", "source: mini.txt", "is not 'file:line'"),
     ("    source: mini.txt:9\n", "    budget: {amounts: {2019: -5}}\n    source: mini.txt:9\n",
-     "greater than or equal to 0"),
+     "expected at least 0, got the number -5"),
     ("targets: {2022: 25}", "targets: {2022: 25,5}",
-     "targets[5]: Input should be greater than or equal to 1900"),
+     "targets[5]: expected at least 1900, got the number 5"),
 ])
 def test_wrong_values(tmp_path: Path, old: str, new: str, message: str) -> None:
     assert old in MINIMAL

@@ -17,6 +17,7 @@ reader (:mod:`dinnet.io.xlsx_import`), which add the file and place.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -144,6 +145,52 @@ def short_value(value: Any, limit: int = 80) -> str:
     return one_line(repr(value), limit)
 
 
+#: pydantic's error types for a wrong container, and the glossary key that says what was expected.
+_CONTAINERS = {"model_type": "load.expected_mapping", "model_attributes_type": "load.expected_mapping",
+               "dict_type": "load.expected_mapping", "list_type": "load.expected_list",
+               "tuple_type": "load.expected_list", "set_type": "load.expected_list"}
+#: pydantic's error types for a bound, and the context field that holds the bound.
+_BOUNDS = {"less_than_equal": "le", "less_than": "lt", "greater_than_equal": "ge",
+           "greater_than": "gt"}
+_LENGTHS = {"string_too_short": "min_length", "string_too_long": "max_length",
+            "too_short": "min_length", "too_long": "max_length"}
+
+
+def _common_message(kind: str, ctx: dict[str, Any], value: Any) -> Message | None:
+    """The glossary's words for pydantic's common error types; ``None`` for the rest.
+
+    >>> print(_common_message("less_than_equal", {"le": 2100}, 3000).text("nl"))
+    ten hoogste 2100 verwacht, maar kreeg het getal 3000
+    >>> print(_common_message("literal_error", {"expected": "'a', 'b' or 'c'"}, "x").text("nl"))
+    'a', 'b' of 'c' verwacht, maar kreeg 'x'
+    """
+    got = describe_value(value)
+    if kind in _CONTAINERS:
+        return message(_CONTAINERS[kind], got=got)
+    if kind in _BOUNDS:
+        return message(f"load.bound_{_BOUNDS[kind]}", limit=ctx.get(_BOUNDS[kind]), got=got)
+    if kind in _LENGTHS:
+        field = _LENGTHS[kind]
+        what = "text" if kind.startswith("string") else "items"
+        if kind == "string_too_short" and ctx.get(field) == 1:
+            return message("load.empty_text")
+        return message(f"load.{field}_{what}", length=ctx.get(field), got=got)
+    if kind in ("literal_error", "enum"):
+        choices = re.findall(r"'[^']*'|\S+(?=,| or |$)", str(ctx.get("expected", "")))
+        if not choices:
+            return None
+        said = (message("ref.or", a=", ".join(choices[:-1]), b=choices[-1]) if len(choices) > 1
+                else choices[0])
+        close = difflib.get_close_matches(repr(value), choices, n=1) if isinstance(value, str) \
+            else []
+        if close:
+            return message("load.one_of_close", choices=said, got=got, close=close[0])
+        return message("load.one_of", choices=said, got=got)
+    if kind in ("bool_type", "bool_parsing"):
+        return message("load.expected_boolean", got=got)
+    return None
+
+
 _UNION_TAGS = frozenset({"ref", "link", "float", "str", "int", "bool", "[key]"})
 
 
@@ -209,6 +256,9 @@ def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
     error = (err.get("ctx") or {}).get("error")
     if isinstance(error, SaidValueError):  # a validator of the model, worded in the glossary
         return loc, error.said, False
+    said = _common_message(kind, err.get("ctx") or {}, value)
+    if said is not None:
+        return loc, said, False
     text = err["msg"].removeprefix("Value error, ")  # pydantic's own words (English)
     if kind not in ("value_error", "assertion_error") and value is not None \
             and not isinstance(value, dict | list):
