@@ -256,9 +256,9 @@ def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
     error = (err.get("ctx") or {}).get("error")
     if isinstance(error, SaidValueError):  # a validator of the model, worded in the glossary
         return loc, error.said, False
-    said = _common_message(kind, err.get("ctx") or {}, value)
-    if said is not None:
-        return loc, said, False
+    common = _common_message(kind, err.get("ctx") or {}, value)
+    if common is not None:
+        return loc, common, False
     text = err["msg"].removeprefix("Value error, ")  # pydantic's own words (English)
     if kind not in ("value_error", "assertion_error") and value is not None \
             and not isinstance(value, dict | list):
