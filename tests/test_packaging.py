@@ -59,7 +59,7 @@ def test_readme_installs_with_pip_first_and_keeps_the_make_commands() -> None:
 
 def test_extras_are_declared_and_named_in_the_readme() -> None:
     extras = PYPROJECT["optional-dependencies"]
-    for name, (module, _) in EXTRAS.items():
+    for name, module in EXTRAS.items():
         assert any(dep.startswith(module) for dep in extras[name]), name
         assert f'pip install "dinnet[{name}]"' in README
     assert extras["all"] == ["dinnet[charts,xlsx,pandas,pdf]"]

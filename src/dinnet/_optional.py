@@ -17,23 +17,27 @@ import importlib
 from types import ModuleType
 
 from .errors import DinnetError
+from .glossary import Message, message
 
 __all__ = ["EXTRAS", "extra", "install_hint", "optional"]
 
-#: The extras of the wheel: name -> (module it provides, what it is for).
-EXTRAS: dict[str, tuple[str, str]] = {
-    "charts": ("matplotlib", "charts"),
-    "xlsx": ("openpyxl", "spreadsheets"),
-    "pandas": ("pandas", "DataFrames"),
+#: The extras of the wheel: name -> the module it provides (what it is for: ``extra.<name>``
+#: in the glossary).
+EXTRAS: dict[str, str] = {
+    "charts": "matplotlib",
+    "xlsx": "openpyxl",
+    "pandas": "pandas",
+    "pdf": "pypdf",
 }
 
 
-def optional(module: str, missing: str) -> ModuleType:
+def optional(module: str, missing: str | Message) -> ModuleType:
     """``module`` imported, or a :class:`DinnetError` with the message ``missing``."""
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise DinnetError(missing) from None
+        raise (DinnetError.of(missing) if isinstance(missing, Message)
+               else DinnetError(missing)) from None
 
 
 def install_hint(name: str) -> str:
@@ -53,6 +57,6 @@ def extra(name: str, module: str | None = None) -> ModuleType:
     ...
     dinnet.errors.DinnetError: charts need the optional package matplotlib: pip install "dinnet[charts]"
     """
-    package, purpose = EXTRAS[name]
-    return optional(module or package, f"{purpose} need the optional package {package}: "
-                                       f"{install_hint(name)}")
+    package = EXTRAS[name]
+    return optional(module or package, message("error.needs_extra", purpose_phrase=f"extra.{name}",
+                                               package=package, install=install_hint(name)))

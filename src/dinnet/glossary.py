@@ -122,6 +122,7 @@ TERMS: Mapping[str, Term] = MappingProxyType({
     "status": _T("status", "status", "statussen", "statuses"),
     "file": _T("bestand", "file", "bestanden", "files"),
     "problem": _T("probleem", "problem", "problemen", "problems"),
+    "din": _T("DIN", "DIN", "DIN's", "DINs"),
 })
 
 #: Fixed phrases by place of use: ``"section.key": (Dutch, English)``.
@@ -810,6 +811,71 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "error.folder_needed": ("{path}: {n} diagrammen hebben een map nodig, geen bestandsnaam",
                             "{path}: {n} diagrams need a folder, not a file name"),
     "error.nothing_to_draw": ("niets te tekenen", "nothing to draw"),
+    "error.nothing_in_new": ("niets te tekenen: de nieuwe versie bevat geen programma",
+                             "nothing to draw: the new version holds no programme"),
+    "error.unknown_programme": ("onbekend programma '{programme}' (bekend: {known})",
+                                "unknown programme '{programme}' (known: {known})"),
+    "error.not_a_strategic_goal": ("'{goal}' is geen doel van programma '{programme}' "
+                                   "(strategische doelen: {known})",
+                                   "'{goal}' is not a goal of programme '{programme}' "
+                                   "(strategic goals: {known})"),
+    "error.none_known": ("geen", "none"),
+    "error.unknown_paper": ("onbekend papierformaat '{size}'; kies uit: {sizes}",
+                            "unknown page size '{size}'; use one of: {sizes}"),
+    "error.page_does_not_fit": ("{programme}: blad {page} past niet op {where}",
+                                "{programme}: page {page} does not fit {where}"),
+    "error.fits_paper": ("{size} {orientation_phrase} met tekst van {pt} pt of groter; kies een "
+                         "groter blad of liggend",
+                         "{size} {orientation_phrase} with text of {pt} pt or more; use a larger "
+                         "page or landscape"),
+    "error.fits_screen": ("{width} px met tekst van {px} px of groter",
+                          "{width} px with text of {px} px or more"),
+    "error.portrait": ("staand", "portrait"),
+    "error.landscape": ("liggend", "landscape"),
+    "error.pdf_needs_pypdf": ("een PDF van meer bladen vraagt het pakket pypdf: {install}",
+                              "writing a multi-page PDF needs pypdf: {install}"),
+    "error.needs_extra": ("{purpose_phrase} vragen het optionele pakket {package}: {install}",
+                          "{purpose_phrase} need the optional package {package}: {install}"),
+    "extra.charts": ("grafieken", "charts"),
+    "extra.xlsx": ("spreadsheets", "spreadsheets"),
+    "extra.pandas": ("DataFrames", "DataFrames"),
+    "extra.pdf": ("PDF's van meer bladen", "multi-page PDFs"),
+    "error.disk_full": ("de schijf is vol; maak ruimte vrij of kies een andere -o",
+                        "the disk is full; free some space or choose another -o"),
+    "error.not_allowed": ("{reason}; kies een andere -o", "{reason}; choose another -o"),
+    "error.folder_unreadable": ("kan deze map niet lezen ({reason}); controleer de rechten, of "
+                                "laat de map weg",
+                                "cannot read this folder ({reason}); check its permissions, or "
+                                "leave it out"),
+    "error.dot_not_started": ("Graphviz 'dot' kon niet starten: {reason}",
+                              "Graphviz 'dot' could not be started: {reason}"),
+    "error.dot_too_slow": ("Graphviz 'dot' had meer dan {seconds_num} s nodig en is gestopt; "
+                           "{hint}",
+                           "Graphviz 'dot' took longer than {seconds_num} s and was stopped; "
+                           "{hint}"),
+    "error.dot_failed": ("Graphviz 'dot' is mislukt (afsluitcode {code}): {detail}",
+                         "Graphviz 'dot' failed (exit code {code}): {detail}"),
+    "error.too_large": ("de tekening is te groot voor Graphviz; teken minder programma's tegelijk",
+                        "the drawing is too large for Graphviz; draw fewer programmes at a time"),
+    "error.din_too_large": ("het diagram is te groot voor Graphviz; teken één programma "
+                            "(--programme) of één strategisch doel (--by-strategic-goal) tegelijk",
+                            "the diagram is too large for Graphviz; draw one programme "
+                            "(--programme) or one strategic goal (--by-strategic-goal) at a time"),
+    "error.map_too_large": ("de kaart is te groot voor Graphviz; geef minder contracten (de "
+                            "programma's waarvan je de relaties wilt zien)",
+                            "the map is too large for Graphviz; give fewer contracts (the "
+                            "programmes whose relations you want to see)"),
+    "cli.one_stdin": ("maar één van OUD en NIEUW kan - (standaardinvoer) zijn",
+                      "only one of OLD and NEW can be - (standard input)"),
+    "cli.portrait_needs_page": ("--portrait vraagt --page a4 of --page a3",
+                                "--portrait needs --page a4 or --page a3"),
+    "cli.page_splits_itself": ("--page splitst zelf per strategisch doel; laat "
+                               "--by-strategic-goal weg",
+                               "--page splits by strategic goal itself; leave out "
+                               "--by-strategic-goal"),
+    "progress.loading": ("laden", "loading"),
+    "progress.drawing": ("tekenen", "drawing"),
+    "progress.writing": ("schrijven", "writing"),
     "error.charts_folder": ("{path}: grafieken zijn meerdere bestanden; geef een map met -o",
                             "{path}: charts are several files; give a folder with -o"),
     "error.no_id_from": ("van {name} is geen programma-id te maken; geef er een met --id "

@@ -58,7 +58,7 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 n = sum(p.severity == "error" for p in exc.problems)
                 click.echo(term("error", lang, n=n), err=True)
             else:
-                word = click.style("error", fg="red", bold=True)
+                word = click.style(term("error", lang), fg="red", bold=True)
                 click.echo(f"{word}: {one_line(exc.text(lang))}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
@@ -93,14 +93,18 @@ def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
     ctx.obj = {"debug": debug, "quiet": quiet}
 
 
-def _progress(label: str = "loading", unit: str = "files") -> Any:
-    """A progress bar (drawn on a terminal only), or None with ``--quiet``."""
+def _progress(step: str = "loading", unit: str = "file") -> Any:
+    """A progress bar (drawn on a terminal only), or None with ``--quiet``.
+
+    ``step`` is a ``progress.`` phrase of the glossary, ``unit`` a term.
+    """
     ctx = click.get_current_context(silent=True)
     if ctx is not None and (ctx.find_root().obj or {}).get("quiet"):
         return None
     from .progress import ProgressBar
 
-    return ProgressBar(label, unit=unit)
+    lang = _lang()
+    return ProgressBar(phrase(f"progress.{step}", lang), unit=term(unit, lang, plural=True))
 
 
 def _protected(paths: tuple[Path, ...]) -> list[Path]:
@@ -394,7 +398,7 @@ def diff(old: Path, new: Path, fmt: str, contracts: tuple[Path, ...], output: st
     from ..io.output import write_output
 
     if str(old) == str(new) == "-":
-        raise click.UsageError("only one of OLD and NEW can be - (standard input)")
+        raise click.UsageError(phrase("cli.one_stdin", lang))
     G_old, G_new = load_versions(old, new, contracts=contracts)
     changes = diff_graphs(G_old, G_new)
     if G_old.graph.get("measurement_sets") or G_new.graph.get("measurement_sets"):
@@ -438,10 +442,9 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
     from ..render import Paper, din_books, din_diagrams, write_books, write_diagrams
 
     if portrait and page is None:
-        raise click.UsageError("--portrait needs --page a4 or --page a3")
+        raise click.UsageError(phrase("cli.portrait_needs_page", lang))
     if page is not None and by_strategic_goal:
-        raise click.UsageError("--page splits by strategic goal itself; leave out "
-                               "--by-strategic-goal")
+        raise click.UsageError(phrase("cli.page_splits_itself", lang))
     G, protect = _load(paths)
     if page is not None:
         books = din_books(G, Paper(page, portrait), programme=programme,
@@ -487,7 +490,7 @@ def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> Non
         click.echo(phrase("cli.wrote", lang, path=path), err=True)
 
 
-_UNITS = {"drawing": "DINs", "writing": "programmes"}
+_UNITS = {"drawing": "din", "writing": "programme"}
 
 
 class _Steps:
@@ -501,7 +504,7 @@ class _Steps:
         if step != self.step:
             self.close()
             self.step = step
-            self.bar = _progress(step, _UNITS.get(step, ""))
+            self.bar = _progress(step, _UNITS[step])
         if self.bar is not None:
             self.bar(done, total)
 

@@ -93,7 +93,7 @@ def _programme(M: nx.MultiDiGraph, changes: Sequence[Change], programme: str | N
         return str(touched[0])
     found = sorted(n for n, k in M.nodes(data="kind") if k == "programme")
     if not found:
-        raise DinnetError("nothing to draw: the new version holds no programme")
+        raise DinnetError.of(glossary.message("error.nothing_in_new"))
     return found[0]
 
 

@@ -98,9 +98,9 @@ def contract_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def _yaml_files(folder: Path) -> list[Path]:
     def fail(exc: OSError) -> None:
-        raise ContractError([Problem(str(exc.filename or folder), None, None, "",
-                                     f"cannot read this folder ({exc.strerror or exc}); check "
-                                     "its permissions, or leave it out")])
+        said = message("error.folder_unreadable", reason=exc.strerror or exc)
+        raise ContractError([Problem(str(exc.filename or folder), None, None, "", str(said),
+                                     said=said)])
 
     found: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=fail):

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
-from ..glossary import message
+from ..glossary import Message, message
 
 __all__ = ["write_output"]
 
@@ -85,11 +85,11 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
         raise
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> Message | str:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full; free some space or choose another -o"
+        return message("error.disk_full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{exc.strerror}; choose another -o"
+        return message("error.not_allowed", reason=exc.strerror)
     return exc.strerror or str(exc)
 
 

@@ -24,7 +24,7 @@ import networkx as nx
 
 from ..audit import Finding, run_audit
 from ..errors import OutputError
-from ..glossary import message
+from ..glossary import Message, message
 from ..io.output import write_output
 from .dot import iter_din_dot
 from .labels import natural_key
@@ -47,10 +47,8 @@ __all__ = [
 ]
 
 
-_DIN_HINT = ("the diagram is too large for Graphviz; draw one programme (--programme) or one "
-             "strategic goal (--by-strategic-goal) at a time")
-_PORTFOLIO_HINT = ("the map is too large for Graphviz; give fewer contracts (the programmes "
-                   "whose relations you want to see)")
+_DIN_HINT = message("error.din_too_large")
+_PORTFOLIO_HINT = message("error.map_too_large")
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,7 @@ class Diagram:
     name: str
     text: Callable[[], Iterable[str]] = field(repr=False)
     #: What to do when Graphviz takes too long (options of the command that draws it).
-    hint: str = field(default=_DIN_HINT, repr=False)
+    hint: Message | str = field(default=_DIN_HINT, repr=False)
 
     @property
     def source(self) -> str:
@@ -197,7 +195,7 @@ def write_books(books: Sequence[Book], output: str | Path, format: str = "pdf", 
         return write_diagrams([p for b in books for p in b.pages], output, format,
                               protect=protect, timeout=timeout)
     if not books:
-        raise OutputError("nothing to draw")
+        raise OutputError.of(message("error.nothing_to_draw"))
     protect = list(protect)
     targets = _targets([b.name for b in books], output, format)
     for book, target in zip(books, targets, strict=True):

@@ -34,8 +34,9 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from .._optional import optional
+from .._optional import extra
 from ..errors import DinnetError
+from ..glossary import Message, message
 from .dot import iter_din_dot
 from .geometry import Drawing, read_svg
 from .labels import natural_key
@@ -69,7 +70,7 @@ class Paper:
 
     def __post_init__(self) -> None:
         if self.size not in PAPERS:
-            raise DinnetError(f"unknown page size '{self.size}'; use one of: {', '.join(PAPERS)}")
+            raise DinnetError.of(message("error.unknown_paper", size=self.size, sizes=list(PAPERS)))
 
     @property
     def sheet(self) -> tuple[float, float]:
@@ -110,9 +111,10 @@ class Paper:
         """Label widths to try, narrow first."""
         return WRAPS
 
-    def describe(self) -> str:
-        return f"{self.size} {'portrait' if self.portrait else 'landscape'} with text of " \
-               f"{MIN_BODY_PT:g} pt or more; use a larger page or landscape"
+    def describe(self) -> Message:
+        """What this paper asks of a page, for the message that a page does not fit."""
+        return message("error.fits_paper", size=self.size, pt=f"{MIN_BODY_PT:g}",
+                       orientation_phrase="error.portrait" if self.portrait else "error.landscape")
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,9 @@ class Screen:
         """The area as Graphviz ``size`` (inches of 72 units)."""
         return f"{self.width / 72:.3g},{self.height / 72:.3g}"
 
-    def describe(self) -> str:
-        return f"{self.width:g} px with text of {self.min_body:g} px or more"
+    def describe(self) -> Message:
+        """What this screen area asks of a part, for the message that a part does not fit."""
+        return message("error.fits_screen", width=f"{self.width:g}", px=f"{self.min_body:g}")
 
 
 #: What a DIN is laid out for: a sheet of paper or an area of a screen.
@@ -233,8 +236,8 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
              for piece, part in zip(pieces, parts(pieces), strict=True)]
     for page, piece in zip(pages, pieces, strict=True):
         if not fits(measure(piece, page.part), paper):
-            raise DinnetError(
-                f"{programme}: page {page.part.number} does not fit {paper.describe()}")
+            raise DinnetError.of(message("error.page_does_not_fit", programme=programme,
+                                         page=page.part.number, where=paper.describe()))
     return pages
 
 
@@ -401,8 +404,7 @@ def _continued(G: nx.MultiDiGraph, pieces: Sequence[_Piece],
 
 def merge_pdf(pdfs: Iterable[bytes], paper: Paper) -> bytes:
     """One PDF of ``paper`` sheets, each drawing centred in the printable area."""
-    pypdf = optional("pypdf", "writing a multi-page PDF needs pypdf: "
-                              "pip install 'dinnet[pdf]' (or pip install pypdf)")
+    pypdf = extra("pdf")
     writer = pypdf.PdfWriter()
     sheet_w, sheet_h = paper.sheet
     for data in pdfs:

@@ -28,6 +28,7 @@ except ImportError:  # Windows: pipes keep their size
     fcntl = None  # type: ignore[assignment]
 
 from ..errors import GraphvizError, GraphvizMissingError, graphviz_missing
+from ..glossary import Message, message
 from .svg import iter_accessible_svg
 
 __all__ = ["FORMATS", "MISSING_DOT", "render"]
@@ -47,11 +48,11 @@ def _pieces(graph: Any) -> Iterable[str]:
 
 
 #: What a timeout advises when the caller has nothing more specific.
-TOO_LARGE = "the drawing is too large for Graphviz; draw fewer programmes at a time"
+TOO_LARGE = message("error.too_large")
 
 
 def render(graph: Any, format: str = "svg", *, timeout: float = 60,
-           executable: str = "dot", hint: str = TOO_LARGE) -> bytes:
+           executable: str = "dot", hint: Message | str = TOO_LARGE) -> bytes:
     """Lay out ``graph`` and return the output bytes.
 
     Parameters
@@ -67,7 +68,7 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
         Seconds before ``dot`` is stopped (counted from its start).
     executable : str
         The ``dot`` program to run.
-    hint : str
+    hint : Message or str
         What the error says to do when ``dot`` takes too long (only options
         the calling command has).
 
@@ -90,7 +91,7 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
 
 def _run(command: list[str], pieces: Iterable[str], timeout: float,
          edit: Callable[[Iterable[bytes]], Iterable[bytes]] | None = None,
-         hint: str = TOO_LARGE) -> bytes:
+         hint: Message | str = TOO_LARGE) -> bytes:
     """Run ``command`` with ``pieces`` on its standard input; its standard output.
 
     The output is read by a thread while the pieces are written, so neither
@@ -106,7 +107,7 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float,
         except FileNotFoundError:
             raise GraphvizMissingError.of(graphviz_missing()) from None
         except OSError as exc:
-            raise GraphvizError(f"Graphviz 'dot' could not be started: {exc}") from None
+            raise GraphvizError.of(message("error.dot_not_started", reason=exc)) from None
         assert proc.stdin is not None and proc.stdout is not None
         _widen(proc.stdin, proc.stdout)
         stdout = proc.stdout
@@ -147,13 +148,13 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float,
         if failed:
             raise failed[0]
         if proc.returncode != 0 and expired.is_set():
-            raise GraphvizError(f"Graphviz 'dot' took longer than {timeout:g} s and was stopped; "
-                                f"{hint}")
+            raise GraphvizError.of(message("error.dot_too_slow", seconds_num=timeout, hint=hint))
         if proc.returncode != 0:
             messages.seek(0)
             errors = messages.read().decode("utf-8", "replace").strip().splitlines()
             detail = next((e for e in errors if "rror" in e), errors[0] if errors else "no message")
-            raise GraphvizError(f"Graphviz 'dot' failed (exit code {proc.returncode}): {detail}")
+            raise GraphvizError.of(message("error.dot_failed", code=proc.returncode,
+                                           detail=detail))
     return output[0] if output else b""
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import NodeNotFoundError
+from ..glossary import message
 from ..graph import node_id
 from .labels import COLUMNS, natural_key, term
 
@@ -143,8 +144,8 @@ class DinSelection:
 def _programme(G: nx.MultiDiGraph, programme: str) -> None:
     if programme not in G or G.nodes[programme].get("kind") != "programme":
         known = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
-        raise NodeNotFoundError(f"unknown programme '{programme}' "
-                                f"(known: {', '.join(known) or 'none'})")
+        raise NodeNotFoundError.of(message("error.unknown_programme", programme=programme,
+                                           known=known or message("error.none_known")))
 
 
 def _strategic_goal(G: nx.MultiDiGraph, programme: str, goal: str) -> str:
@@ -154,8 +155,9 @@ def _strategic_goal(G: nx.MultiDiGraph, programme: str, goal: str) -> str:
         known = sorted((n.split(":", 1)[1] for n, d in G.nodes(data=True)
                         if d.get("programme") == programme and d.get("level") == "strategic"),
                        key=natural_key)
-        raise NodeNotFoundError(f"'{goal}' is not a goal of programme '{programme}' "
-                                f"(strategic goals: {', '.join(known) or 'none'})")
+        raise NodeNotFoundError.of(message("error.not_a_strategic_goal", goal=goal,
+                                           programme=programme,
+                                           known=known or message("error.none_known")))
     return nid
 
 
