@@ -146,6 +146,11 @@ BROKEN = {
     "unknown-field": ("contributes_to:", "contributes:"),
     "bad-reference": ("contributes_to: [SD1.a]", "contributes_to: [SD9]"),
     "not-a-number": ("year: 2018", "year: achttien"),
+    "ambiguous-number": ("targets: {2022: 25}", "targets: {2022: 25.000}"),
+    "year-out-of-range": ("targets: {2022: 25}", "targets: {2222: 25}"),
+    "misspelt-choice": ("role: regie", "role: regi"),
+    "empty-text": ("label: Minder auto's", "label: ''"),
+    "list-not-text": ("name: Mini", "name: [Mini]"),
 }
 
 
@@ -181,6 +186,9 @@ def test_the_word_check_catches_english() -> None:
     ("audit", "-o", "data/contracts/almelo-2019/zorg.yaml"),
     ("export", "--format", "csv"),
     ("audit", "--explain", "DIN999"),
+    ("render", "--programme", "nope", "-o", "x.svg"),
+    ("render", "--portrait", "-o", "x.svg"),
+    ("diff", "-", "-"),
 ])
 def test_dutch_errors_of_the_command_line(args: tuple[str, ...]) -> None:
     result = CliRunner().invoke(main, list(args))
