@@ -20,6 +20,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..glossary import phrase
+
 __all__ = ["indicator_spark"]
 
 _W, _H, _PAD = 120, 30, 4
@@ -93,7 +95,7 @@ def indicator_spark(indicator: Mapping[str, Any], *, lang: str = "nl") -> str:
         f'stroke="{_INK if base else _TARGET}" stroke-width="1.4"/>'
         for (x, y), (_, _, base) in zip(coords, points, strict=True))
     said = "; ".join(f"{int(y)}: {v:g}" for y, v, _ in points)
-    word = "verloop" if lang == "nl" else "trajectory"
+    word = phrase("report.trajectory", lang).lower()
     label = html.escape(f"{indicator.get('label', '')} — {word} {said}", quote=True)
     return (f'<svg class="spark" width="{_W}" height="{_H}" viewBox="0 0 {_W} {_H}" role="img" '
             f'aria-label="{label}"><polyline points="{line}" fill="none" stroke="{_INK}" '
