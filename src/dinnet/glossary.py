@@ -705,6 +705,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
                     "nodig (controleer het inspringen)",
                     "nested more than {depth} levels deep; a contract needs far fewer (check "
                     "the indentation)"),
+    "yaml.merge_key": ("samenvoegsleutels ('<<') worden niet ondersteund; schrijf de velden uit",
+                       "merge keys ('<<') are not supported; write the fields out"),
+    "yaml.complex_key": ("een sleutel moet gewone tekst zijn, geen lijst of mapping",
+                         "a key must be plain text, not a list or mapping"),
     "yaml.duplicate_key": ("dubbele sleutel {key} (eerst op regel {line}); houd er één",
                            "duplicate key {key} (first at line {line}); keep one of them"),
     # the model's own checks (dinnet.contract.model)

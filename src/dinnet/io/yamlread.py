@@ -454,9 +454,9 @@ class _Constructor:
     def key(self, node: yaml.Node) -> Any:
         """The key a mapping key node stands for; merge keys and complex keys are refused."""
         if node.tag == _MERGE:
-            self.fail(node, "merge keys ('<<') are not supported; write the fields out")
+            self.fail(node, message("yaml.merge_key"))
         if type(node) is not _ScalarNode:
-            self.fail(node, "a key must be plain text, not a list or mapping", YamlSyntaxError)
+            self.fail(node, message("yaml.complex_key"), YamlSyntaxError)
         return _key(node)
 
     def duplicate(self, pairs: list[tuple[yaml.Node, yaml.Node]], names: list[Any]) -> None:
