@@ -181,10 +181,10 @@ def _common_message(kind: str, ctx: dict[str, Any], value: Any) -> Message | Non
             return None
         said = (message("ref.or", a=", ".join(choices[:-1]), b=choices[-1]) if len(choices) > 1
                 else choices[0])
-        close = difflib.get_close_matches(repr(value), choices, n=1) if isinstance(value, str) \
-            else []
+        bare = [c.strip("'") for c in choices]
+        close = difflib.get_close_matches(value, bare, n=1) if isinstance(value, str) else []
         if close:
-            return message("load.one_of_close", choices=said, got=got, close=close[0])
+            return message("load.one_of_close", choices=said, got=got, close=repr(close[0]))
         return message("load.one_of", choices=said, got=got)
     if kind in ("bool_type", "bool_parsing"):
         return message("load.expected_boolean", got=got)
