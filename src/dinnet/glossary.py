@@ -101,6 +101,10 @@ TERMS: Mapping[str, Term] = MappingProxyType({
     "measures": _T("meet", "measures"),
     "involved_in": _T("betrokken bij", "involved in"),
     "depends_on": _T("raakvlak met", "depends on"),
+    # strengths of a contribution (dinnet.contract.model)
+    "strong": _T("sterk", "strong"),
+    "medium": _T("middel", "medium"),
+    "weak": _T("zwak", "weak"),
     # severities of findings and problems
     "error": _T("fout", "error", "fouten", "errors"),
     "warning": _T("waarschuwing", "warning", "waarschuwingen", "warnings"),

@@ -519,10 +519,10 @@ class _DinBuilder:
 
     def link_tooltip(self, u: str, v: str, kind: str, attrs: Mapping[str, Any]) -> str:
         G = self.G
-        words = [plain(G.nodes[u].get("label", "")), kind.replace("_", " "),
+        words = [plain(G.nodes[u].get("label", "")), term(kind, self.lang),
                  plain(G.nodes[v].get("label", ""))]
         if attrs.get("strength"):
-            words[1] += f" ({attrs['strength']})"
+            words[1] += f" ({term(attrs['strength'], self.lang)})"
         efforts = self.sel.merged.get((u, v, kind))
         if efforts:
             words[0] += f" ({term('track_link', self.lang)}: " + ", ".join(map(_local, efforts)) + ")"
