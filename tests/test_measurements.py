@@ -265,3 +265,42 @@ def test_a_written_set_reads_back_the_same(entries: list[tuple]) -> None:
     mset = MeasurementSet.model_validate({"programme": "p", "measurements": items})
     text = measurements_yaml(mset)
     assert MeasurementSet.model_validate(construct(parse_text(text, "t"), "t")) == mset, text
+
+
+_MFIELDS = ["measurements", "realisations", "indicator", "effort", "project", "year", "date",
+            "value", "kind", "state", "source", "programme", "explanation", "approximate"]
+_MSCALARS = st.one_of(
+    st.sampled_from(["duurzaam-zonnedal:BBV1", "BBV2", "A1", "realised", "partly", "expected",
+                     "2024", "2024-06-30", "31-2-2024", "1.000", "12,5", "ca. 4.050", "n.t.b.",
+                     "~", "", "no", "1e400", "&a", "*a", "{", "[", "'", "#"]),
+    st.text(max_size=10), st.integers(-10, 3000))
+_MYAML = st.recursive(_MSCALARS.map(str), lambda inner: st.one_of(
+    st.lists(inner, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]"),
+    st.dictionaries(st.sampled_from(_MFIELDS), inner, max_size=4).map(
+        lambda d: "{" + ", ".join(f"{k}: {v}" for k, v in d.items()) + "}")), max_leaves=12)
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.dictionaries(st.sampled_from(_MFIELDS), _MYAML, max_size=4))
+def test_any_measurements_file_loads_or_fails_with_a_located_error(body: dict[str, str]) -> None:
+    """Fuzzing: a graph with measurements, or a DinnetError whose problems name the file."""
+    import tempfile
+
+    from dinnet.errors import DinnetError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for path in ZONNEDAL.glob("*.yaml"):
+            if not is_measurements_file(path):
+                shutil.copy(path, folder)
+        (folder / "measurements.yaml").write_text(
+            "\n".join(f"{k}: {v}" for k, v in body.items()) + "\n", encoding="utf-8")
+        try:
+            G = dinnet.load(folder)
+        except ContractError as exc:
+            assert all(p.file.endswith("measurements.yaml") for p in exc.problems), exc
+            return
+        except DinnetError:
+            return
+        assert all(isinstance(m, Measurement) for _, ms in G.nodes(data="measurements") if ms
+                   for m in ms)
