@@ -114,14 +114,14 @@ def test_bad_entries_are_located_all_at_once(tmp_path: Path) -> None:
         "a number (1250.5, or Dutch \"1.250,5\" in quotes) or n.t.b.; a remark goes in note",
         "measurements.yaml:6:5: error: measurements[3]: required field 'year' or 'date' is "
         "missing: write year: 2024 or date: 2024-06-30",
-        "measurements.yaml:7:51: error: measurements[4].kind: Input should be 'realised' or "
-        "'expected' (got 'gemeten')",
+        "measurements.yaml:7:51: error: measurements[4].kind: expected 'realised' or "
+        "'expected', got 'gemeten'",
         "measurements.yaml:8:45: error: measurements[5].sourse: unknown field 'sourse'; did you "
         "mean 'source'?",
         "measurements.yaml:10:5: error: realisations[0]: write effort: (an effort) or project: "
         "(a project), exactly one of them",
-        "measurements.yaml:11:37: error: realisations[1].state: Input should be 'realised', "
-        "'partly' or 'not_realised' (got 'done')"]
+        "measurements.yaml:11:37: error: realisations[1].state: expected 'realised', "
+        "'partly' or 'not_realised', got 'done'"]
 
 
 def test_messages_in_dutch(tmp_path: Path) -> None:
