@@ -26,8 +26,13 @@ an option of the same name, or it stands after ``--``.
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
+
+from .clickwords import install, running
 
 __all__ = ["DinnetGroup", "no_color"]
 
@@ -48,7 +53,16 @@ def _names(params: list[click.Parameter]) -> dict[str, bool]:
 
 
 class DinnetGroup(click.Group):
-    """A group whose options may also stand after the command, and that honours NO_COLOR."""
+    """A group whose options may also stand after the command, and that honours NO_COLOR.
+
+    While it runs, click's own words come in the command's language
+    (:mod:`dinnet.cli.clickwords`).
+    """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        install()
+        with running(sys.argv[1:] if args is None else args):
+            return super().main(args, *rest, **extra)
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: object) -> click.Context:
