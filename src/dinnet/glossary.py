@@ -928,8 +928,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "click.aborted": ("Afgebroken!", "Aborted!"),
     "click.options": ("Opties", "Options"),
     "click.commands": ("Opdrachten", "Commands"),
-    "click.help": ("Toon deze hulp en stop.", "Show this message and exit."),
-    "click.version": ("Toon de versie en stop.", "Show the version and exit."),
     "progress.loading": ("laden", "loading"),
     "progress.drawing": ("tekenen", "drawing"),
     "progress.writing": ("schrijven", "writing"),

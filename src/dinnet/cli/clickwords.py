@@ -5,6 +5,9 @@ them. While a dinnet command runs (:func:`running`), the lookup goes to the
 glossary (``click.`` phrases, whose English text is click's own message), in
 the language of the command: its ``--lang``, else ``DINNET_LANG``, else
 Dutch. Other programs using click in the same process keep click's words.
+Texts click keeps once made (the help of ``--help`` and ``--version``) stay
+as click writes them, like the rest of the options' help, so that one run
+never changes the words of the next.
 
 >>> from dinnet.cli import main
 >>> from click.testing import CliRunner
