@@ -1016,6 +1016,9 @@ _PHRASES: dict[str, tuple[str, str]] = {
                              "based on an expected value, not a realised one"),
     "status.note_approximate": ("benaderde waarde: dubbele marge", "approximate value: "
                                 "twice the band"),
+    "status.state_realised": ("gerealiseerd", "realised"),
+    "status.state_partly": ("deels gerealiseerd of vertraagd", "partly realised or delayed"),
+    "status.state_not_realised": ("niet gerealiseerd", "not realised"),
     "status.goal_worst": ("de slechtste van {known} van {total} indicatoren met een status",
                           "the worst of {known} of {total} indicators with a status"),
     "status.goal_none": ("geen indicator meet dit doel of een subdoel",
