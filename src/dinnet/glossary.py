@@ -146,6 +146,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "din.open": ("open: bewust nog leeg", "open: deliberately empty"),
     "din.no_target": ("geen streefwaarde", "no target"),
     "din.legend": ("Bevindingen audit", "Audit findings"),
+    "din.status_legend": ("Voortgang op {date}", "Progress on {date}"),
     "din.din": ("Doelen-Inspanningen-Netwerk", "Goals-efforts network"),
     "din.portfolio": ("Programma's en hun raakvlakken", "Programmes and their dependencies"),
     "din.not_loaded": ("niet geladen", "not loaded"),
@@ -877,6 +878,9 @@ _PHRASES: dict[str, tuple[str, str]] = {
                       "only one of OLD and NEW can be - (standard input)"),
     "cli.portrait_needs_page": ("--portrait vraagt --page a4 of --page a3",
                                 "--portrait needs --page a4 or --page a3"),
+    "cli.as_of_needs_status": ("--as-of vraagt --status", "--as-of needs --status"),
+    "cli.status_or_gaps": ("teken --status of --highlight-gaps, niet allebei",
+                           "draw --status or --highlight-gaps, not both"),
     "cli.page_splits_itself": ("--page splitst zelf per strategisch doel; laat "
                                "--by-strategic-goal weg",
                                "--page splits by strategic goal itself; leave out "

@@ -6,6 +6,7 @@ one line per problem on standard error; ``--debug`` shows the traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
@@ -425,6 +426,11 @@ def _fmt(fmt: str | None, output: str) -> str:
 @click.option("--programme", help="Only this programme (default: all, one file each).")
 @click.option("--by-strategic-goal", is_flag=True, help="One diagram per strategic goal.")
 @click.option("--highlight-gaps", is_flag=True, help="Mark the audit's findings on the DIN.")
+@click.option("--status", is_flag=True,
+              help="Colour goals and indicators by status, efforts and projects by how they "
+                   "went (from the measurements).")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d", "%d-%m-%Y"]),
+              help="With --status: the date (2025-12-31 or 31-12-2025; default: today).")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
               help="Default: from the -o suffix, else svg.")
 @LANG
@@ -436,23 +442,29 @@ def _fmt(fmt: str | None, output: str) -> str:
               help="File (one diagram), folder (several), or - for stdout.")
 @_handle_errors
 def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal: bool,
-               highlight_gaps: bool, fmt: str | None, lang: str, page: str | None,
-               portrait: bool, output: str) -> None:
+               highlight_gaps: bool, status: bool, as_of: dt.datetime | None,
+               fmt: str | None, lang: str, page: str | None, portrait: bool,
+               output: str) -> None:
     """Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."""
     from ..render import Paper, din_books, din_diagrams, write_books, write_diagrams
 
     if portrait and page is None:
         raise click.UsageError(phrase("cli.portrait_needs_page", lang))
+    if as_of is not None and not status:
+        raise click.UsageError(phrase("cli.as_of_needs_status", lang))
+    if status and highlight_gaps:
+        raise click.UsageError(phrase("cli.status_or_gaps", lang))
+    day = (as_of.date() if as_of is not None else dt.date.today()) if status else None
     if page is not None and by_strategic_goal:
         raise click.UsageError(phrase("cli.page_splits_itself", lang))
     G, protect = _load(paths)
     if page is not None:
         books = din_books(G, Paper(page, portrait), programme=programme,
-                          highlight_gaps=highlight_gaps, lang=lang)
+                          highlight_gaps=highlight_gaps, lang=lang, status=day)
         written = write_books(books, output, _fmt(fmt, output), protect=protect)
     else:
         diagrams = din_diagrams(G, programme=programme, by_strategic_goal=by_strategic_goal,
-                                highlight_gaps=highlight_gaps, lang=lang)
+                                highlight_gaps=highlight_gaps, lang=lang, status=day)
         written = write_diagrams(diagrams, output, _fmt(fmt, output), protect=protect)
     for path in written:
         if str(path) != "-":

@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from .pages import Paper, din_pages, merge_pdf
 from .portfolio_map import portfolio_dot
 from .run import FORMATS, render
 from .select import check_din
+from .status_overlay import status_overlay
 
 __all__ = [
     "Book",
@@ -92,11 +94,28 @@ def _programmes(G: nx.MultiDiGraph) -> list[str]:
     return sorted((n for n, k in G.nodes(data="kind") if k == "programme"), key=natural_key)
 
 
+def _overlay(G: nx.MultiDiGraph, programme: str, lang: str, highlight_gaps: bool,
+             findings: Iterable[Finding] | None, status: dt.date | None) -> dict[str, Any]:
+    """The ``highlight``, ``severity`` and ``paint`` of the audit's or the status overlay."""
+    if highlight_gaps and status is not None:
+        raise ValueError("draw the audit's findings or the status, not both")
+    if status is not None:
+        o = status_overlay(G, programme, status, lang=lang)
+        return {"highlight": o.highlight, "severity": o.severity, "paint": o.paint}
+    if highlight_gaps:
+        marks = gap_highlights(G, programme, findings=findings)
+        return {"highlight": marks.nodes, "severity": marks.severity}
+    return {}
+
+
 def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps: bool = False,
-        strategic_goal: str | None = None, findings: Iterable[Finding] | None = None) -> Diagram:
+        strategic_goal: str | None = None, findings: Iterable[Finding] | None = None,
+        status: dt.date | None = None) -> Diagram:
     """The DIN of one programme as a :class:`Diagram` (shows itself in Jupyter).
 
-    With ``highlight_gaps`` the audit's ``findings`` (run when not given) mark the nodes.
+    With ``highlight_gaps`` the audit's ``findings`` (run when not given) mark
+    the nodes; with ``status`` (a date) the progress on that date does
+    (:func:`~dinnet.render.status_overlay.status_overlay`).
 
     Examples
     --------
@@ -104,12 +123,13 @@ def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps:
     >>> d = din(example_graph(), "mini", strategic_goal="SD2")
     >>> d.name, 'id="din-mini--E2"' in d.source, 'id="din-mini--E1"' in d.source
     ('mini--SD2', True, False)
+    >>> import datetime as dt
+    >>> "Voortgang op 31-12-2025" in din(example_graph(), "mini", status=dt.date(2025, 12, 31)).source
+    True
     """
     check_din(G, programme, strategic_goal=strategic_goal, lang=lang)
-    highlight = gap_highlights(G, programme, findings=findings) if highlight_gaps else None
     text = functools.partial(iter_din_dot, G, programme, lang=lang, strategic_goal=strategic_goal,
-                             highlight=highlight.nodes if highlight else None,
-                             severity=highlight.severity if highlight else None)
+                             **_overlay(G, programme, lang, highlight_gaps, findings, status))
     name = programme
     if strategic_goal is not None:  # no '--' in a programme id: names never collide
         name += "--" + strategic_goal.split(":", 1)[-1]
@@ -118,10 +138,11 @@ def din(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl", highlight_gaps:
 
 def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
                  by_strategic_goal: bool = False, highlight_gaps: bool = False,
-                 lang: str = "nl") -> list[Diagram]:
+                 lang: str = "nl", status: dt.date | None = None) -> list[Diagram]:
     """The DIN diagrams asked for: one programme or all, whole or one per strategic goal.
 
-    A programme without strategic goals gets its whole DIN when split.
+    A programme without strategic goals gets its whole DIN when split. The
+    overlays are those of :func:`din`.
 
     Examples
     --------
@@ -140,7 +161,7 @@ def din_diagrams(G: nx.MultiDiGraph, *, programme: str | None = None,
                            key=natural_key)
         for goal in goals or [None]:
             found.append(din(G, p, lang=lang, highlight_gaps=highlight_gaps, strategic_goal=goal,
-                             findings=findings))
+                             findings=findings, status=status))
     return found
 
 
@@ -158,8 +179,9 @@ class Book:
 
 
 def din_books(G: nx.MultiDiGraph, paper: Paper, *, programme: str | None = None,
-              highlight_gaps: bool = False, lang: str = "nl") -> list[Book]:
-    """Each programme's DIN (or one programme's) on pages of ``paper``.
+              highlight_gaps: bool = False, lang: str = "nl",
+              status: dt.date | None = None) -> list[Book]:
+    """Each programme's DIN (or one programme's) on pages of ``paper``, overlays as :func:`din`.
 
     Examples
     --------
@@ -172,9 +194,8 @@ def din_books(G: nx.MultiDiGraph, paper: Paper, *, programme: str | None = None,
     books = []
     for p in programmes:
         check_din(G, p, lang=lang)
-        marks = gap_highlights(G, p, findings=findings) if highlight_gaps else None
-        pages = din_pages(G, p, paper, lang=lang, highlight=marks.nodes if marks else None,
-                          severity=marks.severity if marks else None)
+        pages = din_pages(G, p, paper, lang=lang,
+                          **_overlay(G, p, lang, highlight_gaps, findings, status))
         books.append(Book(p, paper, tuple(Diagram(page.name, page.text) for page in pages)))
     return books
 

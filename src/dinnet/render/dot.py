@@ -52,17 +52,23 @@ _CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "he
 
 @dataclass(frozen=True)
 class Paint:
-    """Colours laid on a DIN by its caller (the diff picture): borders, links, legend.
+    """Colours laid on a DIN by its caller (the diff picture, the status overlay).
 
     ``nodes`` and ``links`` (``(means, end, kind)``) map to a colour drawn
     with a heavier line; ``rules`` colours a legend entry instead of its
-    severity's colour; ``legend`` replaces the legend's title.
+    severity's colour, and the legend lists them in this order first;
+    ``legend`` replaces the legend's title. ``text`` colours a rule's text
+    in the nodes, ``mark`` is written before it, and ``notes`` adds a
+    coloured line (text, colour) under an indicator in its goal's box.
     """
 
     nodes: Mapping[str, str] = field(default_factory=dict)
     links: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
     rules: Mapping[str, str] = field(default_factory=dict)
     legend: str | None = None
+    text: Mapping[str, str] = field(default_factory=dict)
+    mark: str = "! "
+    notes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def svg_id(node: str, *, stub: bool = False) -> str:
@@ -196,6 +202,9 @@ class _DinBuilder:
                 summary_rows = "<BR/>".join(f"<B>{line}</B>"
                                             for line in html_lines(summary, width).split("<BR/>"))
                 summary_rows = _small(summary_rows, "#1f3b63")
+            if ind in self.paint.notes:
+                note, colour = self.paint.notes[ind]
+                summary_rows += "<BR/>" + _small(html_lines(note, width), colour)
             rows.append(f"{text}<BR/>{summary_rows}")
         return rows
 
@@ -203,8 +212,9 @@ class _DinBuilder:
         rules = self.highlight.get(node)
         if not rules:
             return []
-        colour = FINDING_TEXT[self._worst(rules)]
-        return [_small("<BR/>".join(f"! {html_text(r)}" for r in rules), colour)]
+        colour = self.paint.text.get(rules[0]) or FINDING_TEXT[self._worst(rules)]
+        mark = self.paint.mark
+        return [_small("<BR/>".join(html_text(f"{mark}{r}") for r in rules), colour)]
 
     def _worst(self, rules: Sequence[str]) -> str:
         sev = sorted((self.severity.get(r, "error") for r in rules),
@@ -655,7 +665,8 @@ class _DinBuilder:
                 counts[r] = counts.get(r, 0) + 1
         title = self.paint.legend or term("legend", self.lang)
         rows = [f"<B>{html_text(title)}</B>"]
-        for rule in sorted(counts):
+        for rule in [r for r in self.paint.rules if r in counts] + sorted(
+                r for r in counts if r not in self.paint.rules):
             colour = self.paint.rules.get(rule) or FINDING_TEXT[self._worst([rule])]
             rows.append(f'<FONT COLOR="{colour}">■</FONT> {html_text(rule)} ({counts[rule]})')
         with self.dg.subgraph("cluster-din-legend") as c:
@@ -713,7 +724,7 @@ def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
                  highlight: Mapping[str, Sequence[str]] | None = None,
                  strategic_goal: str | None = None,
                  severity: Mapping[str, str] | None = None,
-                 part: DinPart | None = None) -> Iterator[str]:
+                 part: DinPart | None = None, paint: Paint | None = None) -> Iterator[str]:
     """The DOT text of :func:`din_dot` in pieces, each as soon as it is written.
 
     :func:`~dinnet.render.render` hands the pieces to ``dot`` while the rest
@@ -731,14 +742,15 @@ def iter_din_dot(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     True
     """
     goal = check_din(G, programme, strategic_goal=strategic_goal, lang=lang)
-    return _pieces(G, programme, lang, highlight, goal, severity, part)
+    return _pieces(G, programme, lang, highlight, goal, severity, part, paint)
 
 
 def _pieces(G: nx.MultiDiGraph, programme: str, lang: str,
             highlight: Mapping[str, Sequence[str]] | None, goal: str | None,
-            severity: Mapping[str, str] | None, part: DinPart | None) -> Iterator[str]:
+            severity: Mapping[str, str] | None, part: DinPart | None,
+            paint: Paint | None = None) -> Iterator[str]:
     yield digraph_head(svg_id(goal or programme))
-    yield from _builder(G, programme, lang, highlight, goal, severity, part).pieces()
+    yield from _builder(G, programme, lang, highlight, goal, severity, part, paint).pieces()
 
 
 def _builder(G: nx.MultiDiGraph, programme: str, lang: str,

@@ -37,7 +37,7 @@ import networkx as nx
 from .._optional import extra
 from ..errors import DinnetError
 from ..glossary import Message, message
-from .dot import iter_din_dot
+from .dot import Paint, iter_din_dot
 from .geometry import Drawing, read_svg
 from .labels import natural_key
 from .order import contract_key
@@ -194,7 +194,8 @@ class _Piece:
 
 def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "nl",
               highlight: Mapping[str, Sequence[str]] | None = None,
-              severity: Mapping[str, str] | None = None, timeout: float = 60) -> list[Page]:
+              severity: Mapping[str, str] | None = None, timeout: float = 60,
+              paint: Paint | None = None) -> list[Page]:
     """The pages of ``programme``'s DIN on ``paper``, split where it does not fit.
 
     Every page is drawn and measured; a page that does not fit once its
@@ -212,7 +213,7 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
     def draw(piece: _Piece, part: DinPart) -> Iterator[str]:
         yield from _sized(iter_din_dot(G, programme, lang=lang, highlight=highlight,
                                        strategic_goal=piece.goal, severity=severity,
-                                       part=part), paper)
+                                       part=part, paint=paint), paper)
 
     def measure(piece: _Piece, part: DinPart) -> Drawing:
         return read_svg(render(draw(piece, part), "svg", timeout=timeout))
