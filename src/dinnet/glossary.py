@@ -156,6 +156,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "chart.target": ("streefwaarde", "target"),
     "chart.realised": ("realisatie", "realised"),
     "chart.expected": ("verwacht", "expected"),
+    "chart.status": ("{status} op {date}", "{status} on {date}"),
+    "chart.as_of": ("datum van de stand", "date of the status"),
     "chart.text_only": ("alleen in woorden", "in words only"),
     "chart.lines": ("som van de regels", "sum of the lines"),
     "chart.stated": ("totaal zoals gedrukt", "total as printed"),

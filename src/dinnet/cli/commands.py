@@ -421,6 +421,10 @@ def _fmt(fmt: str | None, output: str) -> str:
     return fmt or (suffix if suffix in ("svg", "png", "pdf", "dot") else "svg")
 
 
+#: A date on the command line: 2025-12-31, or the Dutch 31-12-2025.
+_DATE = click.DateTime(["%Y-%m-%d", "%d-%m-%Y"])
+
+
 @main.command("render")
 @PATHS
 @click.option("--programme", help="Only this programme (default: all, one file each).")
@@ -429,7 +433,7 @@ def _fmt(fmt: str | None, output: str) -> str:
 @click.option("--status", is_flag=True,
               help="Colour goals and indicators by status, efforts and projects by how they "
                    "went (from the measurements).")
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d", "%d-%m-%Y"]),
+@click.option("--as-of", type=_DATE,
               help="With --status: the date (2025-12-31 or 31-12-2025; default: today).")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
               help="Default: from the -o suffix, else svg.")
@@ -491,14 +495,19 @@ def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: s
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
               show_default=True)
 @LANG
+@click.option("--as-of", type=_DATE,
+              help="Draw what was measured by this date (2025-12-31 or 31-12-2025) and each "
+                   "indicator's status on it.")
 @click.option("-o", "--output", required=True, help="Folder for the chart files.")
 @_handle_errors
-def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, output: str) -> None:
-    """Chart indicator trajectories and budgets (stated versus recomputed totals)."""
+def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, as_of: dt.datetime | None,
+               output: str) -> None:
+    """Chart indicator trajectories (with what was measured) and budgets."""
     from ..render import write_charts
 
     G, protect = _load(paths)
-    for path in write_charts(G, output, fmt, lang=lang, protect=protect):
+    day = as_of.date() if as_of is not None else None
+    for path in write_charts(G, output, fmt, lang=lang, protect=protect, as_of=day):
         click.echo(phrase("cli.wrote", lang, path=path), err=True)
 
 

@@ -21,6 +21,8 @@ plotting function takes ``ax=None`` and returns the Axes it drew on; the
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import io
 import math
 import textwrap
@@ -73,7 +75,8 @@ def numeric_indicators(G: nx.MultiDiGraph, programme: str) -> list[str]:
         if d.get("kind") != "indicator" or d.get("programme") != programme:
             continue
         values = [d.get("baseline_value"), *(d.get("targets") or {}).values(),
-                  *(d.get("expected") or {}).values(), *(d.get("realised") or {}).values()]
+                  *(d.get("expected") or {}).values(), *(d.get("realised") or {}).values(),
+                  *(m.value for m in d.get("measurements") or ())]
         if any(_number(v) is not None for v in values):
             goals = sorted((v for _, v, k in G.out_edges(n, keys=True) if k == "measures"),
                            key=natural_key)
@@ -90,14 +93,25 @@ def _new_axes(ax: Any, size: tuple[float, float] = (5, 3)) -> Any:
 
 
 def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
-                    lang: str = "nl") -> Any:
-    """Baseline (hollow marker) and yearly targets (line) of one indicator.
+                    lang: str = "nl", as_of: dt.date | None = None) -> Any:
+    """Baseline (hollow marker), yearly targets (line) and measured values of one indicator.
 
-    Targets written as text (``n.t.b.``) are written at their year. Returns the Axes.
+    Targets written as text (``n.t.b.``) are written at their year. The
+    measurements (``G.nodes[indicator]["measurements"]`` and the contract's
+    own *realisatie* and *verwacht*) stand at their date: a value for a year
+    at the year, one for 30 June halfway before it. With ``as_of`` only what
+    was known on that date is drawn, a dashed line marks the date, and the
+    indicator's status on it (:func:`dinnet.queries.indicator_status`) is
+    written in the corner with its symbol and colour
+    (:data:`~dinnet.render.status_overlay.STATUS_STYLE`). Returns the Axes.
 
     >>> from dinnet.render._example import example_graph
     >>> indicator_chart(example_graph(), "mini:SD1.a.i1", lang="en").get_title(loc="left")
     'SD1.a: Fijnstof'
+    >>> import datetime as dt
+    >>> ax = indicator_chart(example_graph(), "mini:SD1.a.i1", as_of=dt.date(2021, 1, 1))
+    >>> [t.get_text() for t in ax.texts]
+    ['? onbekend op 01-01-2021']
     """
     words = glossary.words("chart", lang)
     ax = _new_axes(ax)
@@ -115,7 +129,7 @@ def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
             ax.plot([year, points[0][0]], [base, points[0][1]], color="#3a7d2c",
                     linestyle=":", linewidth=1)
     level = points[-1][1] if points else base
-    measured = _series(ax, d, words, lang)
+    measured = _series(ax, G, indicator, words, as_of)
     if level is None and measured:
         level = measured[-1][1]
     _approximate(ax, d, base, points)
@@ -126,15 +140,18 @@ def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
                     color="#3a7d2c", ha="center", va="bottom", annotation_clip=False)
     period = G.nodes[d["programme"]].get("period") if d.get("programme") in G else None
     years = [y for y, _ in targets] + ([year] if year is not None else []) + list(period or [])
-    years += [y for y, _ in measured]
+    years += [math.floor(x) for x, _ in measured]
     if years:
         ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
+    if as_of is not None:
+        _status(ax, G, indicator, as_of, lang)
     if base is None and not points and not measured and texts:
         ax.set_yticks([])
     goals = sorted((v.split(":", 1)[1] for _, v, k in G.out_edges(indicator, keys=True)
                     if k == "measures" and G.nodes[v].get("kind") == "goal"), key=natural_key)
     title = f"{', '.join(goals)}: {plain(d.get('label', ''))}" if goals else plain(d.get("label"))
-    ax.set_title("\n".join(textwrap.wrap(title, 48)[:3]), fontsize=8, loc="left")
+    ax.set_title("\n".join(textwrap.wrap(title, 48)[:3]), fontsize=8, loc="left",
+                 pad=20 if as_of is not None else 6)
     ax.set_ylabel(plain(d.get("unit") or ""), fontsize=8)
     ax.tick_params(labelsize=7)
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -143,36 +160,79 @@ def indicator_chart(G: nx.MultiDiGraph, indicator: str, *, ax: Any = None,
     return ax
 
 
-def _series(ax: Any, d: dict[str, Any], words: Any, lang: str) -> list[tuple[int, float]]:
+def year_position(day: dt.date) -> float:
+    """Where a date stands on a chart's axis of years: 31 December of a year at the year.
+
+    A target or value for a year stands for its last day (``docs/monitoring.md``).
+
+    >>> year_position(dt.date(2025, 12, 31)), round(year_position(dt.date(2025, 7, 2)), 2)
+    (2025.0, 2024.5)
+    """
+    length = 366 if calendar.isleap(day.year) else 365
+    return day.year - (length - day.timetuple().tm_yday) / length
+
+
+def _series(ax: Any, G: nx.MultiDiGraph, indicator: str, words: Any,
+            as_of: dt.date | None) -> list[tuple[float, float]]:
     """Realised values (filled dots, solid) and expected ones (hollow diamonds); their points."""
-    drawn: list[tuple[int, float]] = []
+    from ..queries.monitoring import measurements_of
+
+    # on ``as_of``: what was realised by then, and every value expected
+    found = [m for m in measurements_of(G, indicator)
+             if as_of is None or m.date <= as_of or m.kind == "expected"]
+    drawn: list[tuple[float, float]] = []
     for key, marker, style in (("realised", "o", "-"), ("expected", "D", "none")):
-        values = sorted((int(y), _number(v)) for y, v in (d.get(key) or {}).items())
-        points = [(y, v) for y, v in values if v is not None]
+        series = [m for m in found if m.kind == key]
+        points = [(year_position(m.date), v) for m in series
+                  if (v := _number(m.value)) is not None]
         if points:
-            ax.plot([y for y, _ in points], [v for _, v in points], marker=marker,
-                    color="#444444", linestyle=style, markersize=4,
-                    markerfacecolor="white" if key == "expected" else "#444444",
+            ax.plot([x for x, _ in points], [v for _, v in points], marker=marker,
+                    color="#222222", linestyle=style, markersize=5 if key == "realised" else 4,
+                    markerfacecolor="white" if key == "expected" else "#222222",
                     label=words[key])
             drawn += points
-        for y, v in values:
-            if v is None:  # text as printed (n.t.b.)
-                ax.annotate(plain((d.get(key) or {}).get(y, (d.get(key) or {}).get(str(y)))),
-                            (y, 0), fontsize=7, style="italic", color="#444444", ha="center")
+        for m in series:
+            value = _number(m.value)
+            if value is None:  # text as printed (n.t.b.), at the foot of the chart
+                ax.annotate(plain(m.value), (year_position(m.date), 0.03), fontsize=7,
+                            xycoords=("data", "axes fraction"), style="italic",
+                            color="#444444", ha="center")
+            elif m.approximate:
+                ax.annotate(str(m.approximate), (year_position(m.date), value), xytext=(3, 3),
+                            textcoords="offset points", fontsize=6, style="italic",
+                            color="#555555")
     return sorted(drawn)
+
+
+def _status(ax: Any, G: nx.MultiDiGraph, indicator: str, as_of: dt.date, lang: str) -> None:
+    """A dashed line at ``as_of`` and the status on it, in the corner."""
+    from ..queries.monitoring import indicator_status
+    from .status_overlay import STATUS_STYLE, status_word
+
+    status = indicator_status(G, indicator, as_of).status
+    ax.axvline(year_position(as_of), color="#8c8c8c", linestyle="--", linewidth=0.8,
+               label=phrase("chart.as_of", lang))
+    day = as_of.strftime("%d-%m-%Y") if lang == "nl" else as_of.isoformat()
+    # over the chart, under its title (which makes room for it)
+    ax.text(0, 1.03, phrase("chart.status", lang, status=status_word(status, lang), date=day),
+            transform=ax.transAxes, fontsize=8, fontweight="bold", va="bottom", ha="left",
+            color=STATUS_STYLE[status].text,
+            bbox={"facecolor": "white", "edgecolor": STATUS_STYLE[status].border,
+                  "boxstyle": "round,pad=0.25", "linewidth": 1.2})
 
 
 def _approximate(ax: Any, d: dict[str, Any], base: float | None,
                  targets: list[tuple[int, float]]) -> None:
-    """The word ('ruim', 'circa') beside every approximate value, as printed."""
+    """The word ('ruim', 'circa') beside every approximate baseline and target, as printed.
+
+    Approximate measurements get theirs with the measurements (:func:`_series`).
+    """
     marks: list[tuple[int, float, str]] = []
-    approx = d.get("approximate") or {}
-    for key in ("targets", "expected", "realised"):
-        values = d.get(key) or {}
-        for y, word in (approx.get(key) or {}).items():
-            v = _number(values.get(y, values.get(int(y)) if str(y).isdigit() else None))
-            if v is not None:
-                marks.append((int(y), v, str(word)))
+    values = d.get("targets") or {}
+    for y, word in ((d.get("approximate") or {}).get("targets") or {}).items():
+        v = _number(values.get(y, values.get(int(y)) if str(y).isdigit() else None))
+        if v is not None:
+            marks.append((int(y), v, str(word)))
     if d.get("baseline_approximate") and base is not None and d.get("baseline_year"):
         marks.append((int(d["baseline_year"]), base, str(d["baseline_approximate"])))
     for y, v, word in marks:
@@ -181,8 +241,9 @@ def _approximate(ax: Any, d: dict[str, Any], base: float | None,
 
 
 def indicator_figure(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
-                     columns: int = 3) -> Any:
-    """One small chart per numeric indicator of ``programme``, as a Figure.
+                     columns: int = 3, as_of: dt.date | None = None) -> Any:
+    """One small chart per numeric indicator of ``programme``, as a Figure (``as_of``: as
+    :func:`indicator_chart`).
 
     >>> from dinnet.render._example import example_graph
     >>> len(indicator_figure(example_graph(), "mini").axes)
@@ -195,11 +256,13 @@ def indicator_figure(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     fig = Figure(figsize=(3.4 * columns, 2.5 * rows + 0.4), layout="constrained")
     axes = fig.subplots(rows, columns, squeeze=False).ravel()
     for ax, ind in zip(axes, inds, strict=False):
-        indicator_chart(G, ind, ax=ax, lang=lang)
+        indicator_chart(G, ind, ax=ax, lang=lang, as_of=as_of)
     for ax in axes[len(inds):]:
         ax.set_axis_off()
-    if inds:
-        axes[0].legend(fontsize=7, loc="best")
+    if inds:  # one legend with every kind of mark drawn in any chart
+        marks = {label: h for ax in axes[:len(inds)]
+                 for h, label in zip(*ax.get_legend_handles_labels(), strict=True)}
+        axes[0].legend(marks.values(), marks.keys(), fontsize=7, loc="best")
     words = glossary.words("chart", lang)
     fig.suptitle(f"{plain(G.nodes[programme].get('label', programme))}: {words['indicators']}",
                  fontsize=11, x=0.01, ha="left")

@@ -276,8 +276,12 @@ def write_diagrams(diagrams: Sequence[Diagram], output: str | Path, format: str 
 
 
 def write_charts(G: nx.MultiDiGraph, folder: str | Path, format: str = "svg", *,
-                 lang: str = "nl", protect: Iterable[str | Path] = ()) -> list[Path]:
+                 lang: str = "nl", protect: Iterable[str | Path] = (),
+                 as_of: dt.date | None = None) -> list[Path]:
     """Write ``budget.<format>`` and ``indicators-<programme>.<format>`` into ``folder``.
+
+    With ``as_of`` the indicator charts show each indicator's status on that
+    date (:func:`~dinnet.render.charts.indicator_chart`).
 
     Examples
     --------
@@ -293,7 +297,7 @@ def write_charts(G: nx.MultiDiGraph, folder: str | Path, format: str = "svg", *,
         raise OutputError.of(message("error.charts_folder", path=out))
     protect = list(protect)
     figures: list[tuple[str, Any]] = [("budget", budget_figure(G, lang=lang))]
-    figures += [(f"indicators-{p}", indicator_figure(G, p, lang=lang))
+    figures += [(f"indicators-{p}", indicator_figure(G, p, lang=lang, as_of=as_of))
                 for p in _programmes(G) if numeric_indicators(G, p)]
     written = []
     for name, fig in figures:
