@@ -230,6 +230,30 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "report.no": ("nee", "no"),
     "report.no_budget": ("Geen begrotingstabellen in de tekst.", "No budget tables in the text."),
     "report.no_indicators": ("Geen indicatoren in de tekst.", "No indicators in the text."),
+    # the Voortgang section (dinnet.report.monitoring)
+    "report.progress": ("Voortgang", "Progress"),
+    "report.progress_on": ("stand op", "as of"),
+    "report.progress_hint": ("Elke indicator tegen de rechte lijn van peilwaarde naar "
+                             "streefwaarde; een doel krijgt de slechtste bekende stand van de "
+                             "indicatoren eronder.", "Each indicator against the straight line "
+                             "from baseline to target; a goal takes the worst known status of "
+                             "the indicators beneath it."),
+    "report.progress_goals": ("Doelen", "Goals"),
+    "report.progress_behind": ("Doelen die achter liggen, en wat er voor gedaan wordt",
+                               "Goals behind schedule, and what is done about them"),
+    "report.progress_none_behind": ("Geen doel ligt achter.", "No goal is behind schedule."),
+    "report.progress_through": ("ligt achter door", "is behind through"),
+    "report.progress_means": ("Wat er gedaan wordt", "What is done"),
+    "report.progress_indicators": ("Stand van de indicatoren", "Status of the indicators"),
+    "report.progress_realisation": ("Realisatie van inspanningen en projecten",
+                                    "Realisation of efforts and projects"),
+    "report.progress_no_reports": ("Over geen inspanning of project is iets gemeld.",
+                                   "Nothing was reported on any effort or project."),
+    "report.progress_status": ("Stand", "Status"),
+    "report.progress_measured": ("Gemeten", "Measured"),
+    "report.progress_date": ("Datum", "Date"),
+    "report.progress_why": ("Toelichting", "Why"),
+    "report.progress_element": ("Inspanning of project", "Effort or project"),
     "report.unit": ("Eenheid", "Unit"),
     "report.data_source": ("Bron (data)", "Data source"),
     "report.not_in_text": ("Wat de tekst niet bevat", "What the text did not contain"),
@@ -1025,6 +1049,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "status.state_realised": ("gerealiseerd", "realised"),
     "status.state_partly": ("deels gerealiseerd of vertraagd", "partly realised or delayed"),
     "status.state_not_realised": ("niet gerealiseerd", "not realised"),
+    "status.no_report": ("niets gemeld", "nothing reported"),
     "status.goal_worst": ("de slechtste van {known} van {total} indicatoren met een status",
                           "the worst of {known} of {total} indicators with a status"),
     "status.goal_none": ("geen indicator meet dit doel of een subdoel",

@@ -545,26 +545,30 @@ class _Steps:
                    "(for more programmes than one file holds well).")
 @click.option("--jobs", type=click.IntRange(min=1), metavar="N",
               help="Processes that draw the DINs (default: one per CPU).")
+@click.option("--as-of", type=_DATE,
+              help="The date of the progress (Voortgang) of programmes with measurements "
+                   "(2025-12-31 or 31-12-2025; default: today).")
 @_handle_errors
 def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | None,
-               jobs: int | None) -> None:
-    """Write one self-contained HTML report: DINs, findings, coverage, charts."""
+               jobs: int | None, as_of: dt.datetime | None) -> None:
+    """Write one self-contained HTML report: DINs, findings, coverage, charts, progress."""
     from ..io.output import write_output
     from ..report import build_report, iter_pages
 
     G, protect = _load(paths)
+    day = as_of.date() if as_of is not None else None
     steps = _Steps()
     try:
         if split is not None:
             written = 0
-            for name, page in iter_pages(G, lang=lang, jobs=jobs, progress=steps):
+            for name, page in iter_pages(G, lang=lang, jobs=jobs, progress=steps, as_of=day):
                 write_output(split / name, page, protect=protect)
                 written += 1
             steps.close()
             click.echo(phrase("cli.wrote_pages", lang, path=split / "index.html",
                               count=written - 1), err=True)
             return
-        page = build_report(G, lang=lang, jobs=jobs, progress=steps)
+        page = build_report(G, lang=lang, jobs=jobs, progress=steps, as_of=day)
         steps.close()
         write_output(output, page, protect=protect)
     finally:

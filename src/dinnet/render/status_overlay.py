@@ -41,7 +41,8 @@ from ..queries.monitoring import GoalStatus, latest_realisation, progress
 from ..queries.status import STATUSES, IndicatorStatus
 from .dot import Paint
 
-__all__ = ["STATE_STYLE", "STATUS_STYLE", "Mark", "StatusOverlay", "status_overlay"]
+__all__ = ["STATE_STYLE", "STATUS_STYLE", "Mark", "StatusOverlay", "state_word", "status_overlay",
+           "status_word"]
 
 
 @dataclass(frozen=True)
@@ -68,18 +69,26 @@ STATUS_STYLE: dict[str, Mark] = {
 #: Per state of an effort or project.
 STATE_STYLE: dict[str, Mark] = {
     "realised": Mark("✔", "#009e73", "#006b4f"),
-    "partly": Mark("◐", "#e69f00", "#7a5200"),
+    "partly": Mark("½", "#e69f00", "#7a5200"),
     "not_realised": Mark("✘", "#d55e00", "#9a3c00"),
 }
 
 
 def status_word(status: str, lang: str) -> str:
-    """The status's symbol and word: ``status_word("behind", "nl") == "▼ achter"``."""
+    """The status's symbol and word.
+
+    >>> status_word("behind", "nl"), status_word("on_track", "en")
+    ('▼ achter', '● on track')
+    """
     return STATUS_STYLE[status].label(phrase(f"status.{status}", lang))
 
 
 def state_word(state: str, lang: str) -> str:
-    """The state's symbol and word: ``✘ niet gerealiseerd``."""
+    """The state's symbol and word.
+
+    >>> state_word("not_realised", "nl")
+    '✘ niet gerealiseerd'
+    """
     return STATE_STYLE[state].label(phrase(f"status.state_{state}", lang))
 
 

@@ -14,6 +14,7 @@ the script and the SVG. The page makes no network request at all.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 
 import networkx as nx
@@ -65,12 +66,13 @@ def _lazy(figures: Figures, lazy: bool | None) -> bool:
 
 
 def _prepare(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str,
-             jobs: int | None, progress: StepProgress | None) -> tuple[ReportData, Figures]:
+             jobs: int | None, progress: StepProgress | None,
+             as_of: dt.date | None = None) -> tuple[ReportData, Figures]:
     """The report's data and pictures; the data is assembled while worker processes draw."""
     findings = run_audit(G) if findings is None else findings
     programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
     with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs) as drawing:
-        data = report_data(G, findings, lang=lang)
+        data = report_data(G, findings, lang=lang, as_of=as_of)
         portfolio = portfolio_svg(G, lang=lang)
         din = drawing.results(_step(progress, "drawing"))
     return data, Figures(portfolio=portfolio, din=din)
@@ -78,7 +80,8 @@ def _prepare(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str,
 
 def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
                  lang: str = "nl", charts: bool = True, lazy: bool | None = None,
-                 jobs: int | None = None, progress: StepProgress | None = None) -> str:
+                 jobs: int | None = None, progress: StepProgress | None = None,
+                 as_of: dt.date | None = None) -> str:
     """The whole report for ``G`` as one HTML document.
 
     Parameters
@@ -99,6 +102,9 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
         Processes that draw the DINs (see :func:`draw_dins`).
     progress : callable, optional
         ``progress(step, done, total)`` during the long steps.
+    as_of : datetime.date, optional
+        The date of the *Voortgang* of each programme with measurements
+        (:mod:`dinnet.report.monitoring`); default: today.
 
     Returns
     -------
@@ -106,7 +112,7 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
         HTML with inline CSS, script and SVG; write it with
         :func:`dinnet.io.output.write_output`.
     """
-    data, figures = _prepare(G, findings, lang, jobs, progress)
+    data, figures = _prepare(G, findings, lang, jobs, progress, as_of)
     return render_html(data, figures, lazy=_lazy(figures, lazy), charts=charts,
                        progress=_step(progress, "writing"))
 
@@ -122,8 +128,8 @@ def page_name(programme: str) -> str:
 
 def build_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
                 lang: str = "nl", charts: bool = True, lazy: bool | None = False,
-                jobs: int | None = None, progress: StepProgress | None = None
-                ) -> dict[str, str]:
+                jobs: int | None = None, progress: StepProgress | None = None,
+                as_of: dt.date | None = None) -> dict[str, str]:
     """The report split into pages: ``index.html`` and one page per programme.
 
     The index holds the overview, the auditor's questions and all findings;
@@ -143,15 +149,15 @@ def build_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
     ['index.html', 'mini.html']
     """
     return dict(iter_pages(G, findings, lang=lang, charts=charts, lazy=lazy, jobs=jobs,
-                           progress=progress))
+                           progress=progress, as_of=as_of))
 
 
 def iter_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
                lang: str = "nl", charts: bool = True, lazy: bool | None = False,
-               jobs: int | None = None, progress: StepProgress | None = None
-               ) -> Iterator[tuple[str, str]]:
+               jobs: int | None = None, progress: StepProgress | None = None,
+               as_of: dt.date | None = None) -> Iterator[tuple[str, str]]:
     """The pages of :func:`build_pages` one by one, ``(file name, HTML)``, to write as they come."""
-    data, figures = _prepare(G, findings, lang, jobs, progress)
+    data, figures = _prepare(G, findings, lang, jobs, progress, as_of)
     packed = _lazy(figures, lazy)
     pages = {p.id: page_name(p.id) for p in data.programmes} | {"": "index.html"}
     total = len(data.programmes) + 1

@@ -19,6 +19,7 @@ does not carry every chain of every node.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from ..queries import (
 from ..queries.budget import BudgetCheck
 from ..queries.chains import CHAIN_UP_EDGES
 from ..render.labels import natural_key
+from .monitoring import ProgressSection, progress_section
 
 __all__ = [
     "BUDGET_RULES",
@@ -150,6 +152,7 @@ class ProgrammeSection:
     #: Goals no effort reaches (open goals included), in reading order.
     goals_without_effort: tuple[str, ...] = ()
     budget_text: tuple[str, ...] = ()  # budget lines given only in words
+    progress: ProgressSection | None = None  # Voortgang: only when something was measured
 
     @property
     def budget_state(self) -> str:
@@ -421,7 +424,8 @@ def _budget_rows(checks: Sequence[BudgetCheck], findings: Sequence[Finding]) -> 
 
 
 def _section(G: nx.MultiDiGraph, programme: str, members: list[str], findings: Sequence[Finding],
-             checks: Sequence[BudgetCheck], gaps: set[str]) -> ProgrammeSection:
+             checks: Sequence[BudgetCheck], gaps: set[str], as_of: dt.date,
+             lang: str) -> ProgrammeSection:
     d = G.nodes[programme]
     attrs = {k: d.get(k) for k in ("municipality", "period", "date", "version", "kenmerk", "note",
                                    "roles", "roles_source", "source")}
@@ -441,6 +445,7 @@ def _section(G: nx.MultiDiGraph, programme: str, members: list[str], findings: S
         goals_without_effort=tuple(g for g in coverage.goals if g in gaps),
         budget_text=tuple(f"{line['label']}: {line['text']}" for t in d.get("budgets") or ()
                           for line in t["lines"] if line.get("text") and not line.get("amounts")),
+        progress=progress_section(G, programme, as_of, lang=lang),
     )
 
 
@@ -460,7 +465,7 @@ def _shared(G: nx.MultiDiGraph) -> Shared:
 
 
 def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
-                lang: str = "nl") -> ReportData:
+                lang: str = "nl", as_of: dt.date | None = None) -> ReportData:
     """Assemble everything the report shows.
 
     Parameters
@@ -471,6 +476,9 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
         The audit's findings; ``None`` runs :func:`dinnet.audit.run_audit`.
     lang : {"nl", "en"}
         Language of the fixed words in the data (kind names).
+    as_of : datetime.date, optional
+        The date of the *Voortgang* of programmes with measurements
+        (:mod:`dinnet.report.monitoring`); default: today.
 
     Returns
     -------
@@ -499,7 +507,9 @@ def report_data(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
     members = _by_programme(G)
     gaps = set(goals_without_effort(G))
     programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
-    sections = tuple(_section(G, p, members[p], mine[p], checks[p], gaps) for p in programmes)
+    day = as_of or dt.date.today()
+    sections = tuple(_section(G, p, members[p], mine[p], checks[p], gaps, day, lang)
+                     for p in programmes)
     nodes = {n: node_details(G, n, by_node.get(n, ()), lang)
              for s in sections for n in s.din_nodes}
     via = {n: links for p in programmes for n in members[p]
