@@ -33,7 +33,10 @@ def check(nb: Any) -> None:
     svgs = [out["data"]["image/svg+xml"] for _, out in found
             if "image/svg+xml" in out.get("data", {})]
     assert any("<svg" in svg and "din&#45;binnenstad" in svg for svg in svgs), "no DIN image"
-    assert sum("image/png" in out.get("data", {}) for _, out in found) == 2, "charts missing"
+    assert sum("image/png" in out.get("data", {}) for _, out in found) == 3, "charts missing"
+    # progress on the fictional measurements: the DIN with the status overlay
+    assert any("din&#45;groene&#45;stad" in svg and "Voortgang op 31&#45;12&#45;2025" in svg
+               for svg in svgs), "no DIN with --status"
     text = "\n".join(text_of(out) for _, out in found)
     # The gaps of the Almelo data set (docs: /work/shared/DOMAIN.md).
     assert "goal-without-effort" in text and "effort-without-goal" in text
@@ -41,6 +44,8 @@ def check(nb: Any) -> None:
     assert "strategische doelen (section '3.1 Strategische doelen'): the section is empty" in text
     assert "economie-en-participatie" in text and "it was only in a figure" in text
     assert "zorg:P1" in text and "loses all support: zorg:SD1" in text
+    assert "groene-stad:SD1.b is behind: groene-stad:SD1.b.i1" in text
+    assert "groene-stad:E2 Bomenplan uitvoeren · not_realised" in text
 
 
 def test_committed_notebook_has_its_outputs() -> None:
