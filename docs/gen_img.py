@@ -1,6 +1,7 @@
 """Regenerate the pictures in docs/img/ from the bundled data (needs Graphviz).
 
 Run from anywhere:  .venv/bin/python docs/gen_img.py
+(``docs/gen_img.py progress``: only the progress pictures of the fictional examples.)
 
 Every picture is written as SVG and as PNG (the PNG reduced to 256 colours,
 which keeps it small and sharp for a diagram).
@@ -8,8 +9,11 @@ which keeps it small and sharp for a diagram).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import sys
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -19,6 +23,7 @@ from dinnet.render import Diagram, Paper, din, din_books, din_diagrams, figure_b
 from dinnet.render.charts import budget_figure, indicator_figure, numeric_indicators
 
 IMG = Path(__file__).resolve().parent / "img"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def small_png(data: bytes) -> bytes:
@@ -54,11 +59,30 @@ def main() -> None:
     figures += [(f"indicators-{p}", indicator_figure(G, p))
                 for p in sorted(n for n, k in G.nodes(data="kind") if k == "programme")
                 if numeric_indicators(G, p)]
+    charts(figures)
+    progress()
+
+
+def charts(figures: list[tuple[str, Any]]) -> None:
     for name, fig in figures:
         write_output(IMG / "charts" / f"{name}.svg", figure_bytes(fig, "svg"))
         write_output(IMG / "charts" / f"{name}.png", small_png(figure_bytes(fig, "png")))
         print(f"wrote {IMG / 'charts' / name}.svg/.png")
 
 
+def progress() -> None:
+    """The fictional examples with their measurements on 31 December 2025 (issue 21)."""
+    as_of = dt.date(2025, 12, 31)
+    groene = dinnet.load(EXAMPLES / "groene-stad.yaml", EXAMPLES / "groene-stad.measurements.yaml")
+    zonnedal = dinnet.load(EXAMPLES / "zonnedal")
+    diagram(din(groene, "groene-stad", status=as_of), IMG / "din", "groene-stad-status")
+    diagram(din(zonnedal, "duurzaam-zonnedal", status=as_of), IMG / "din",
+            "duurzaam-zonnedal-status")
+    charts([("indicators-groene-stad-status", indicator_figure(groene, "groene-stad", as_of=as_of)),
+            ("indicators-duurzaam-zonnedal-status",
+             indicator_figure(zonnedal, "duurzaam-zonnedal", as_of=as_of))])
+
+
 if __name__ == "__main__":
-    main()
+    # `gen_img.py progress`: only the pictures of the measurements
+    progress() if sys.argv[1:] == ["progress"] else main()

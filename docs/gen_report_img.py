@@ -8,12 +8,16 @@ council laptop (1366 x 768) and saves five views: the overview
 (``report-overview.png``), a DIN with one effort selected (``report.png``),
 the Zorg DIN as it opens, fitted to the width (``report-din.png``), the goals
 without effort of Zorg (``report-gaps.png``) and the budgets filtered by rule
-(``report-budget.png``).
+(``report-budget.png``); and the Voortgang of the fictional Groene Stad on
+31 December 2025 (``report-progress.png``; only this one with the argument
+``progress``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import sys
 import tempfile
 from pathlib import Path
 
@@ -68,10 +72,34 @@ def main() -> None:
             page.wait_for_timeout(200)
             shots["report.png"] = page.screenshot()
             browser.close()
+    shots["report-progress.png"] = progress_shot()
     for name, data in shots.items():
         write_output(IMG / name, small_png(data))
         print(f"wrote {IMG / name}")
 
 
+def progress_shot() -> bytes:
+    """The Voortgang of Groene Stad on 31 December 2025 (its fictional measurements)."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    G = dinnet.load(examples / "groene-stad.yaml", examples / "groene-stad.measurements.yaml")
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "report.html"
+        page_file.write_text(build_report(G, as_of=dt.date(2025, 12, 31)), encoding="utf-8")
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("#panel[data-ready=true]", state="attached")
+            page.evaluate("document.getElementById('progress-heading-groene-stad').scrollIntoView()")
+            page.wait_for_timeout(100)
+            shot = page.screenshot()
+            browser.close()
+    return shot
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["progress"]:  # only the Voortgang screenshot
+        write_output(IMG / "report-progress.png", small_png(progress_shot()))
+        print(f"wrote {IMG / 'report-progress.png'}")
+    else:
+        main()

@@ -95,3 +95,13 @@ def test_the_command_line(tmp_path) -> None:
     assert bad.exit_code == 2 and "'2025-13-01'" in bad.output
     both = runner.invoke(main, [*args, "--status", "--highlight-gaps"])
     assert both.exit_code == 2 and "not both" in both.output
+
+
+@pytest.mark.graphviz
+def test_pages_and_sub_dins_carry_the_overlay(groene: nx.MultiDiGraph) -> None:
+    from dinnet.render import Paper, din_books, din_diagrams
+
+    page = din_books(groene, Paper("a4"), programme="groene-stad", status=END_2025)[0].pages[0]
+    assert "Voortgang op 31-12-2025" in page.source and "✘ niet gerealiseerd" in page.source
+    sd1 = din_diagrams(groene, by_strategic_goal=True, status=END_2025)[0]
+    assert sd1.name == "groene-stad--SD1" and "▼ achter" in sd1.source
