@@ -88,3 +88,26 @@ def test_no_section_without_measurements() -> None:
     assert all(p.progress is None for p in report_data(almelo, []).programmes)
     bare = dinnet.load("examples/groene-stad.yaml")
     assert 'id="progress-' not in _page(bare)
+
+
+@pytest.mark.browser
+def test_readable_at_1366_and_the_links_select_the_node(examples, open_page, tmp_path) -> None:
+    """At a council laptop's width: no text under 9 px, nothing wider than its column, no
+    console errors; a remedy's link selects the effort in the DIN's details panel."""
+    from dinnet.report import build_report
+
+    path = tmp_path / "report.html"
+    path.write_text(build_report(examples, as_of=END_2025, charts=False), encoding="utf-8")
+    page = open_page(path, 1366, 768)
+    found = page.page.evaluate("""() => {
+      const s = document.getElementById('progress-groene-stad');
+      const texts = [...s.querySelectorAll('*')].filter(e => e.childElementCount === 0
+                                                          && e.textContent.trim());
+      return {small: texts.map(e => parseFloat(getComputedStyle(e).fontSize))
+                          .filter(px => px < 9).length,
+              texts: texts.length, over: s.scrollWidth - s.clientWidth};
+    }""")
+    assert found["texts"] > 40 and found["small"] == 0 and found["over"] <= 0, found
+    page.page.click('#behind-groene-stad--SD1\\.b .node-ref[data-select="groene-stad:E2"]')
+    assert "Bomenplan uitvoeren" in page.page.locator("#panel-body").inner_text()
+    assert [m for m in page.console if m[0] in ("error", "pageerror")] == []
