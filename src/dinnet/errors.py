@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from .glossary import Message, message
 
@@ -156,6 +156,10 @@ class ContractError(DinnetError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its problems (a worker process sends it back whole)."""
+        return type(self), (self.problems,)
 
     @property
     def file(self) -> str:

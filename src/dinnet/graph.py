@@ -54,7 +54,8 @@ import networkx as nx
 from .contract.model import Contract, Effort, Goal, Index, Table
 from .contract.references import split_ref
 
-__all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph", "location_key", "node_id", "nodes_of"]
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "Fragment", "assemble", "build_graph", "contract_fragment",
+           "location_key", "node_id", "nodes_of"]
 
 NODE_KINDS = ("programme", "vision", "goal", "indicator", "track", "effort", "result",
               "project", "stakeholder")
@@ -128,27 +129,47 @@ def _table(table: Table) -> dict[str, Any]:
     }
 
 
+#: One contract's part of the graph, as plain data (lists, dicts, text, numbers):
+#: ``{"programme": id, "nodes": [[id, attrs], ...], "links": [[u, v, key, attrs], ...],
+#: "pending": [[u, v, kind, attrs], ...]}``. ``links`` join nodes of the contract itself;
+#: ``pending`` links are resolved when the fragments are put together, and may point
+#: into other programmes. What :func:`contract_fragment` makes, :func:`assemble` reads.
+Fragment = dict[str, Any]
+
+
 class _Builder:
-    """Adds one contract's nodes and its tree edges; collects the edges by reference.
+    """Collects one contract's nodes, its tree links and its links by reference.
 
     Hot path of :func:`dinnet.load` (tens of thousands of elements): every
     source is turned into text once, and references become node ids inline.
     """
 
-    def __init__(self, G: nx.MultiDiGraph, contract: Contract) -> None:
-        self.G = G
+    def __init__(self, contract: Contract) -> None:
         self.contract = contract
         self.pid = contract.programme.id
         self.prefix = self.pid + ":"
-        self.pending: list[tuple[str, str, str, dict[str, Any]]] = []
+        self.nodes: list[Any] = []
+        self.links: list[Any] = []
+        self.pending: list[Any] = []
+
+    def add_node(self, nid: str, **attrs: Any) -> None:
+        self.nodes.append([nid, attrs])
+
+    def add_edge(self, u: str, v: str, key: str, **attrs: Any) -> None:
+        self.links.append([u, v, key, attrs])
 
     def ref(self, ref: str) -> str:
         """The node id of a reference (as :func:`node_id`)."""
         return ref if ":" in ref else self.prefix + ref
 
+    def fragment(self) -> Fragment:
+        self.build()
+        return {"programme": self.pid, "nodes": self.nodes, "links": self.links,
+                "pending": self.pending}
+
     def build(self) -> None:
         c, pid, prefix = self.contract, self.pid, self.prefix
-        add_node, add_edge, pending, ref = self.G.add_node, self.G.add_edge, self.pending, self.ref
+        add_node, add_edge, pending, ref = self.add_node, self.add_edge, self.pending, self.ref
         p = c.programme
         add_node(
             pid, kind="programme", programme=pid, label=p.name, source=str(p.source),
@@ -186,15 +207,15 @@ class _Builder:
             for m in ind.measures:
                 pending.append(self.link(nid, m, "goal", "measures", src))
             if not ind.measures:  # the programme as a whole
-                pending.append((nid, pid, "measures", {"source": src, "inferred": False,
-                                                       "note": None}))
+                pending.append([nid, pid, "measures", {"source": src, "inferred": False,
+                                                       "note": None}])
         for track in c.tracks:
             nid = prefix + track.id
             src = str(track.source)
             add_node(nid, kind="track", programme=pid, label=track.label, source=src,
                      track_type=track.kind, text=track.text, note=track.note)
             add_edge(nid, pid, key="belongs_to", kind="belongs_to", source=src)
-            self.links(nid, track.contributes_to, src, "track")
+            self.contributions(nid, track.contributes_to, src, "track")
         for effort in c.efforts:
             self.effort(effort, None)
         for res in c.results:
@@ -203,7 +224,7 @@ class _Builder:
             add_node(nid, kind="result", programme=pid, label=res.label, source=src)
             for r in res.delivered_by:
                 pending.append((ref(r), nid, "delivers", {"source": src}))
-            self.links(nid, res.contributes_to, src, "result")
+            self.contributions(nid, res.contributes_to, src, "result")
         for proj in c.projects:
             nid = prefix + proj.id
             src = str(proj.source)
@@ -226,10 +247,10 @@ class _Builder:
     def goal(self, goal: Goal, parent: str, kind: str) -> None:
         nid = self.prefix + goal.id
         src = str(goal.source)
-        self.G.add_node(nid, kind="goal", programme=self.pid, label=goal.label, source=src,
+        self.add_node(nid, kind="goal", programme=self.pid, label=goal.label, source=src,
                         level=goal.level, text=goal.text, open=goal.open, note=goal.note)
         if kind == "refines" or not goal.refines:  # a top goal refining others: not under the vision
-            self.G.add_edge(nid, parent, key=kind, kind=kind, source=src)
+            self.add_edge(nid, parent, key=kind, kind=kind, source=src)
         for item in goal.refines:
             self.pending.append(self.link(nid, item, "goal", "refines", src))
         for sub in goal.goals:
@@ -240,16 +261,16 @@ class _Builder:
         src = str(effort.source)
         budget = effort.budget
         track = self.ref(effort.track) if effort.track is not None else None
-        self.G.add_node(nid, kind="effort", programme=self.pid, label=effort.label, source=src,
+        self.add_node(nid, kind="effort", programme=self.pid, label=effort.label, source=src,
                         text=effort.text, planning=effort.planning,
                         track=track if effort.track else None, **_budget(budget))
         if parent is not None:
-            self.G.add_edge(nid, parent, key="part_of", kind="part_of", source=src)
+            self.add_edge(nid, parent, key="part_of", kind="part_of", source=src)
         pending = self.pending
         if track is not None:
             pending.append((nid, track, "part_of", {"source": src}))
         if effort.contributes_to:
-            self.links(nid, effort.contributes_to, src, "effort")
+            self.contributions(nid, effort.contributes_to, src, "effort")
         for r in effort.stakeholders:
             pending.append((self.ref(r), nid, "involved_in", {"source": src}))
         for sub in effort.efforts:
@@ -265,7 +286,7 @@ class _Builder:
             "source": str(item.source) if item.source else src,
             "inferred": item.inferred, "note": item.note}
 
-    def links(self, nid: str, items: Iterable[Any], src: str, level: str) -> None:
+    def contributions(self, nid: str, items: Iterable[Any], src: str, level: str) -> None:
         """``contributes_to`` links of an effort, result or track (``level``)."""
         for item in items:
             u, v, kind, attrs = self.link(nid, item, "goal", "contributes_to", src)
@@ -290,27 +311,96 @@ def _merge_relation(edge: dict[str, Any], other: dict[str, Any]) -> None:
         edge["text"] = f"{edge['text']}\n\n{other['text']}" if edge.get("text") else other["text"]
 
 
+def contract_fragment(contract: Contract) -> Fragment:
+    """One contract's nodes and links as plain data (a :data:`Fragment`).
+
+    >>> from dinnet.contract.model import Contract
+    >>> f = contract_fragment(Contract.model_validate({"programme": {
+    ...     "id": "p", "name": "P", "municipality": "M", "period": {"start": 2019, "end": 2022},
+    ...     "source": "t:1"}, "goals": [{"id": "SD1", "level": "strategic", "label": "G",
+    ...     "source": "t:3"}]}))
+    >>> [n for n, _ in f["nodes"]], [(u, v, k) for u, v, k, _ in f["links"]]
+    (['p', 'p:SD1'], [('p:SD1', 'p', 'serves')])
+    """
+    return _Builder(contract).fragment()
+
+
 def build_graph(contracts: Iterable[Contract], *, indexes: Iterable[Index] = ()) -> nx.MultiDiGraph:
     """One graph of all ``contracts`` (sorted by programme id).
 
     References to nodes that are not in the graph (programmes not loaded) are
     not drawn; they are listed in ``G.graph["unresolved"]``.
     """
+    fragments = [contract_fragment(c) for c in sorted(contracts, key=lambda c: c.programme.id)]
+    return assemble(fragments, index=[i.model_dump(mode="json") for i in indexes])
+
+
+def assemble(fragments: Iterable[Fragment], *, index: list[Any] | None = None) -> nx.MultiDiGraph:
+    """One graph of contract fragments, in the order given (:func:`build_graph` sorts them
+    by programme id); ``index`` is kept as ``G.graph["index"]``.
+
+    Every node of every fragment first, then the links inside each contract, then
+    the links by reference that find both their ends (the others go to
+    ``G.graph["unresolved"]``); a second relation between the same two
+    programmes is merged into the first. The attribute dicts of the fragments
+    become the graph's own (they are not copied): a fragment is used once.
+
+    >>> G = assemble([{"programme": "p", "nodes": [["p", {"kind": "programme"}],
+    ...                                              ["p:A", {"kind": "goal"}]],
+    ...                "links": [["p:A", "p", "serves", {"kind": "serves"}]],
+    ...                "pending": [["p:A", "q:B", "refines", {}]]}])
+    >>> list(G.edges(keys=True)), G.graph["unresolved"]
+    ([('p:A', 'p', 'serves')], [{'from': 'p:A', 'to': 'q:B', 'kind': 'refines'}])
+    """
+    fragments = list(fragments)
     G = nx.MultiDiGraph()
-    G.graph["index"] = [i.model_dump(mode="json") for i in indexes]
-    builders = [_Builder(G, c) for c in sorted(contracts, key=lambda c: c.programme.id)]
-    for b in builders:
-        b.build()
+    G.graph["index"] = index if index is not None else []
+    _fill(G, [n for f in fragments for n in f["nodes"]], [e for f in fragments for e in f["links"]])
     unresolved: list[dict[str, Any]] = []
-    add_edge = G.add_edge
-    for b in builders:
-        for u, v, kind, attrs in b.pending:
-            if u in G and v in G:
-                if kind == "depends_on" and G.has_edge(u, v, kind):
-                    _merge_relation(G.edges[u, v, kind], attrs)
-                else:
-                    add_edge(u, v, kind, kind=kind, **attrs)
-            else:
+    succ = G._succ
+    links: list[list[Any]] = []
+    relations: dict[tuple[str, str], dict[str, Any]] = {}
+    for f in fragments:
+        for u, v, kind, attrs in f["pending"]:
+            if u not in succ or v not in succ:
                 unresolved.append({"from": u, "to": v, "kind": kind, **attrs})
+                continue
+            attrs = {"kind": kind, **attrs}
+            if kind == "depends_on":
+                if (u, v) in relations:
+                    _merge_relation(relations[u, v], attrs)
+                    continue
+                relations[u, v] = attrs
+            links.append([u, v, kind, attrs])
+    _fill(G, [], links)
     G.graph["unresolved"] = unresolved
     return G
+
+
+def _fill(G: nx.MultiDiGraph, nodes: list[list[Any]], links: list[list[Any]]) -> None:
+    """Add nodes ``[id, attrs]`` and links ``[u, v, key, attrs]`` (both ends present) to a
+    new ``G`` straight into its adjacency dicts, keeping ``attrs`` as they are.
+
+    The same dicts, in the same order, that ``G.add_node(n, **attrs)`` and
+    ``G.add_edge(u, v, key, **attrs)`` would make (``tests/test_loading_cache.py``
+    compares them on the Almelo data and generated contracts), three times faster:
+    on a national data set (1.4M links) this is a large part of a load from the cache.
+    """
+    node, succ, pred = G._node, G._succ, G._pred
+    for n, attrs in nodes:
+        if n in node:  # the same id twice: as add_node, update
+            node[n].update(attrs)
+            continue
+        node[n] = attrs
+        succ[n] = {}
+        pred[n] = {}
+    for u, v, key, attrs in links:
+        out = succ[u]
+        keys = out.get(v)
+        if keys is None:
+            out[v] = keys = {}
+            pred[v][u] = keys
+        if key in keys:  # the same link twice: as add_edge, update
+            keys[key].update(attrs)
+        else:
+            keys[key] = attrs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,7 +22,7 @@ import yaml
 
 from ..contract.explain import describe_value, loc_path, validation_message
 from ..contract.model import Contract, Index
-from ..contract.references import Issue, Loc, check_contract
+from ..contract.references import Checked, Issue, Loc, check_contract
 from ..contract.similar import Suggester
 from ..errors import (
     ContractError,
@@ -33,14 +33,14 @@ from ..errors import (
     one_line,
 )
 from ..glossary import Message, message
-from ..graph import build_graph, location_key, node_id
+from ..graph import assemble, contract_fragment, location_key, node_id
 from .measurements import (
     attach_measurements,
     is_measurements_file,
     measurement_files,
     read_measurement_files,
 )
-from .yamlread import construct, locate, parse_text, read_text
+from .yamlread import construct, decode_text, locate, parse_text, read_text
 
 __all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
 
@@ -149,16 +149,16 @@ def _problem(file: str, line: int | None, column: int | None, path: str, said: M
                    translated)
 
 
-def _parse(path: Path) -> tuple[Any, Any, str]:
+def _parse(path: Path, raw: bytes | None = None) -> tuple[Any, Any, str]:
     file = str(path)
-    text = read_text(path)
+    text = read_text(path) if raw is None else decode_text(file, raw)
     root = parse_text(text, file)
     return root, construct(root, file, text), file
 
 
-def read_contract(path: str | Path) -> Loaded:
-    """Read and check one contract file; raise :class:`ContractError` with all its problems."""
-    root, data, file = _parse(Path(path))
+def _checked(path: Path, raw: bytes | None = None) -> tuple[Any, Contract, Checked, str]:
+    """Parse, validate and check one contract (from ``raw``, its bytes, when given)."""
+    root, data, file = _parse(path, raw)
     if not isinstance(data, dict):
         raise ValidationError([_problem(file, 1, 1, "", message("load.not_a_contract",
                                                                  got=describe_value(data)))])
@@ -171,19 +171,50 @@ def read_contract(path: str | Path) -> Loaded:
     checked = check_contract(contract)
     if checked.errors:
         raise UnknownReferenceError(_reference_problems(root, file, checked.errors))
+    return root, contract, checked, file
+
+
+def read_contract(path: str | Path) -> Loaded:
+    """Read and check one contract file; raise :class:`ContractError` with all its problems."""
+    root, contract, checked, file = _checked(Path(path))
     external = tuple(
         (ext.programme, ext.local, ext.kinds, _located(root, file, ext.loc, "", severity="warning"))
         for ext in checked.external
     )
     return Loaded(contract, file, external, checked.kinds, locate(root, ("programme", "id")),
-                  _locations(root, contract, file))
+                  {key: (file, *where) for key, where in _locations(root, contract).items()})
+
+
+def read_part(path: str | Path, raw: bytes | None = None) -> dict[str, Any]:
+    """Read and check one contract file into plain data (what the cache keeps).
+
+    Its part of the graph (:func:`~dinnet.graph.contract_fragment`) and what
+    loading needs besides: ``id_at`` (line and column of ``programme.id``),
+    ``kinds`` (local id to kind), ``external`` references into other
+    programmes (``[programme, id, kinds, line, column, path]``) and
+    ``locations`` (key to ``[line, column]``). Nothing in it names the file.
+    Raises :class:`ContractError` with all the file's problems.
+
+    >>> part = read_part("tests/assets/minimal.yaml")
+    >>> part["programme"], part["id_at"], part["locations"]["mini:SD1"]
+    ('mini', [2, 7], [11, 5])
+    """
+    root, contract, checked, _ = _checked(Path(path), raw)
+    return {
+        **contract_fragment(contract),
+        "id_at": list(locate(root, ("programme", "id"))),
+        "kinds": checked.kinds,
+        "external": [[ext.programme, ext.local, list(ext.kinds), *locate(root, ext.loc),
+                      loc_path(ext.loc)] for ext in checked.external],
+        "locations": {key: list(where) for key, where in _locations(root, contract).items()},
+    }
 
 
 _ELEMENTS = ("goals", "indicators", "tracks", "efforts", "results", "projects", "stakeholders")
 
 
-def _where(file: str, node: Any) -> tuple[str, int, int]:
-    return file, node.start_mark.line + 1, node.start_mark.column + 1
+def _where(node: Any) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _items(node: Any) -> dict[str, Any]:
@@ -193,37 +224,38 @@ def _items(node: Any) -> dict[str, Any]:
     return {str(k.value): v for k, v in node.value}
 
 
-def _elements(node: Any, pid: str, file: str, found: dict[str, tuple[str, int, int]]) -> None:
+def _elements(node: Any, pid: str, found: dict[str, tuple[int, int]]) -> None:
     """Every mapping with an ``id`` in ``node`` (nested ones too), by node id."""
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _elements(item, pid, file, found)
+            _elements(item, pid, found)
     elif isinstance(node, yaml.MappingNode):
         fields = _items(node)
         if isinstance(fields.get("id"), yaml.ScalarNode):
-            found.setdefault(node_id(pid, str(fields["id"].value)), _where(file, node))
+            found.setdefault(node_id(pid, str(fields["id"].value)), _where(node))
         for key, value in fields.items():
             if key != "id":
-                _elements(value, pid, file, found)
+                _elements(value, pid, found)
 
 
-def _locations(root: Any, contract: Contract, file: str) -> dict[str, tuple[str, int, int]]:
-    """Where each element (by node id) and each table, relation and gap stands in the YAML."""
+def _locations(root: Any, contract: Contract) -> dict[str, tuple[int, int]]:
+    """Where (line, column) each element (by node id) and each table, relation and gap
+    stands in the YAML."""
     pid = contract.programme.id
     top = _items(root)
-    found = {pid: _where(file, top.get("programme", root))}
+    found = {pid: _where(top.get("programme", root))}
     if contract.vision is not None and "vision" in top:
-        found[node_id(pid, contract.vision.id)] = _where(file, top["vision"])
+        found[node_id(pid, contract.vision.id)] = _where(top["vision"])
     for section in _ELEMENTS:
-        _elements(top.get(section), pid, file, found)
+        _elements(top.get(section), pid, found)
     for section in ("budgets", "capacity"):
         for table, node in zip(getattr(contract, section), _sequence(top.get(section)),
                                strict=False):
-            found.setdefault(location_key(pid, "table", table.id), _where(file, node))
+            found.setdefault(location_key(pid, "table", table.id), _where(node))
     for relation, node in zip(contract.relations, _sequence(top.get("relations")), strict=False):
-        found.setdefault(location_key(pid, "relation", relation.programme), _where(file, node))
+        found.setdefault(location_key(pid, "relation", relation.programme), _where(node))
     for n, node in enumerate(_sequence(top.get("not_in_text"))):
-        found[location_key(pid, "not_in_text", n)] = _where(file, node)
+        found[location_key(pid, "not_in_text", n)] = _where(node)
     return found
 
 
@@ -314,9 +346,9 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.path))
 
 
-def read_index(path: str | Path) -> Index:
-    """Read a data set's ``index.yaml``."""
-    root, data, file = _parse(Path(path))
+def read_index(path: str | Path, raw: bytes | None = None) -> Index:
+    """Read a data set's ``index.yaml`` (from ``raw``, its bytes, when given)."""
+    root, data, file = _parse(Path(path), raw)
     try:
         return Index.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -376,59 +408,67 @@ def _read_all(files: list[Path], progress: Progress | None = None
             progress(done, total)
 
 
+def _files(paths: tuple[str | Path, ...]) -> list[Path]:
+    """The contract files of ``paths`` (measurement files are read by :func:`load` apart)."""
+    files = [f for f in contract_files(paths or (bundled_data_path(),))
+             if not is_measurements_file(f)]
+    if not files:
+        raise DinnetError.of(message("error.no_yaml", paths=[str(p) for p in paths]))
+    return files
+
+
 def load_contracts(*paths: str | Path, progress: Progress | None = None
                    ) -> tuple[list[Loaded], list[Index], list[Problem]]:
     """Read every file; return contracts, indexes and warnings, or raise with all errors.
 
     ``progress``, when given, is called as ``progress(done, total)`` after
     every file (the command line passes a :class:`~dinnet.cli.progress.ProgressBar`).
+    Unlike :func:`load`, this reads every file here (the pydantic models are
+    slow to send between processes) and uses no cache.
     """
-    files = [f for f in contract_files(paths or (bundled_data_path(),))
-             if not is_measurements_file(f)]  # read by load(), beside the contracts
-    if not files:
-        raise DinnetError.of(message("error.no_yaml", paths=[str(p) for p in paths]))
+    files = _files(paths)
     with _gc_paused():
-        return _load_files(files, progress)
+        items = list(_read_all(files, progress))
+        loaded = [item for item in items if isinstance(item, Loaded)]
+        indexes = [item for item in items if isinstance(item, Index)]
+        records = [(item.contract.programme.id, item.file, item.id_at, item.kinds, item.external)
+                   for item in loaded]
+        _raise_errors([item for item in items if isinstance(item, ContractError)], records)
+        return loaded, indexes, _external_warnings(records)
 
 
-def _load_files(files: list[Path], progress: Progress | None
-                ) -> tuple[list[Loaded], list[Index], list[Problem]]:
-    loaded: list[Loaded] = []
-    indexes: list[Index] = []
-    errors: list[Problem] = []
-    failures: list[ContractError] = []
-    for item in _read_all(files, progress):
-        if isinstance(item, ContractError):
-            failures.append(item)
-            errors.extend(item.problems)
-        elif isinstance(item, Index):
-            indexes.append(item)
-        else:
-            loaded.append(item)
-    seen: dict[str, Loaded] = {}
-    for item in loaded:
-        pid = item.contract.programme.id
+#: What the checks across files need of each contract: programme id, file, where its
+#: id stands, kinds of its ids by local id, references into other programmes.
+_Record = tuple[str, str, tuple[int | None, int | None], dict[str, str],
+                Iterable[tuple[str, str, tuple[str, ...], Problem]]]
+
+
+def _raise_errors(failures: list[ContractError], records: Sequence[_Record]) -> None:
+    """Raise the problems of the files that failed, and of programmes loaded twice.
+
+    One failed file alone raises its own error; more problems raise a :class:`LoadError`.
+    """
+    errors = [p for failure in failures for p in failure.problems]
+    seen: dict[str, tuple[str, tuple[int | None, int | None]]] = {}
+    for pid, file, id_at, _, _ in records:
         if pid in seen:
-            first = seen[pid]
-            errors.append(_problem(item.file, *item.id_at, "programme.id",
-                                   message("load.programme_twice", pid=pid,
-                                           file=one_line(first.file), line=first.id_at[0],
-                                           column=first.id_at[1])))
-        seen.setdefault(pid, item)
+            first, (line, column) = seen[pid]
+            errors.append(_problem(file, *id_at, "programme.id",
+                                   message("load.programme_twice", pid=pid, file=one_line(first),
+                                           line=line, column=column)))
+        seen.setdefault(pid, (file, id_at))
     if len(failures) == 1 and len(errors) == len(failures[0].problems):
         raise failures[0]
     if errors:
         raise LoadError(errors)
-    warnings = _external_warnings(loaded)
-    return loaded, indexes, warnings
 
 
-def _external_warnings(loaded: list[Loaded]) -> list[Problem]:
-    kinds = {item.contract.programme.id: item.kinds for item in loaded}
+def _external_warnings(records: Sequence[_Record]) -> list[Problem]:
+    kinds = {pid: kinds for pid, _, _, kinds, _ in records}
     suggesters: dict[tuple[str, tuple[str, ...]], Suggester] = {}
     problems: list[Problem] = []
-    for item in loaded:
-        for prog, local, wanted, where in item.external:
+    for _, _, _, _, external in records:
+        for prog, local, wanted, where in external:
             if prog not in kinds:
                 problems.append(_with(where, message("load.not_loaded", prog=prog, local=local),
                                       "warning"))
@@ -460,21 +500,56 @@ def _with(p: Problem, said: Message | str, severity: str) -> Problem:
     return _problem(p.file, p.line, p.column, p.path, said, severity)
 
 
-def load(*paths: str | Path, progress: Progress | None = None) -> nx.MultiDiGraph:
+def _read_any(path: Path, raw: bytes | None) -> dict[str, Any] | Index:
+    """One file as :func:`load` reads it (in a worker process, or here)."""
+    if path.name in INDEX_NAMES:
+        return read_index(path, raw)
+    return read_part(path, raw)
+
+
+def _externals(file: str, part: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], Problem]]:
+    return [(prog, local, tuple(kinds), Problem(file, line, column, path, "", "warning"))
+            for prog, local, kinds, line, column, path in part["external"]]
+
+
+def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None = None,
+         cache: bool | str | Path = True) -> nx.MultiDiGraph:
     """Load contract files or folders into one graph (no argument: the bundled data).
 
     Raises :class:`~dinnet.errors.ContractError` listing every problem of every file.
     Unresolved references into programmes that are not loaded are kept in
     ``G.graph["unresolved"]`` as warnings. ``progress`` is as for
     :func:`load_contracts`.
+
+    Files are read by ``jobs`` processes (default: one per CPU; only when
+    there is enough to read, :mod:`dinnet.io.batch`), and a file read before
+    comes from the cache (:mod:`dinnet.io.cache`): ``cache`` is True (the
+    default folder), False (none) or the folder to use. The graph is the
+    same either way.
+
+    >>> G = load("tests/assets/minimal.yaml", jobs=1, cache=False)
+    >>> G.graph["files"]
+    {'mini': 'tests/assets/minimal.yaml'}
     """
+    from .batch import read_many
+    from .cache import Cache, default_folder
+
+    files = _files(paths)
+    store = None if cache is False else Cache(default_folder() if cache is True else cache)
     with _gc_paused():
-        loaded, indexes, warnings = load_contracts(*paths, progress=progress)
-        G = build_graph([item.contract for item in loaded], indexes=indexes)
-    G.graph["files"] = {item.contract.programme.id: item.file for item in loaded}
-    # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
-    G.graph["locations"] = {key: list(where) for item in loaded
-                            for key, where in item.locations.items()}
+        items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress)
+        parts = [(str(path), item) for path, item in zip(files, items, strict=True)
+                 if isinstance(item, dict)]
+        records = [(part["programme"], file, (part["id_at"][0], part["id_at"][1]),
+                    part["kinds"], _externals(file, part)) for file, part in parts]
+        _raise_errors([item for item in items if isinstance(item, ContractError)], records)
+        warnings = _external_warnings(records)
+        G = assemble([part for _, part in sorted(parts, key=lambda fp: fp[1]["programme"])],
+                     index=[i.model_dump(mode="json") for i in items if isinstance(i, Index)])
+        G.graph["files"] = {part["programme"]: file for file, part in parts}
+        # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
+        G.graph["locations"] = {key: [file, line, column] for file, part in parts
+                                for key, (line, column) in part["locations"].items()}
     G.graph["warnings"] = [str(w) for w in warnings]
     attach_measurements(G, read_measurement_files(measurement_files(paths)))
     return G

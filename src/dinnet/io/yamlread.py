@@ -51,6 +51,7 @@ __all__ = [
     "MAX_ELEMENTS",
     "MAX_FILE_BYTES",
     "construct",
+    "decode_text",
     "locate",
     "parse_text",
     "read_text",
@@ -144,8 +145,15 @@ def read_text(path: Path) -> str:
     is read as UTF-16. Raises :class:`YamlSyntaxError` for files that are too
     large, unreadable or in another encoding.
     """
-    name = str(path)
-    data = read_bytes(path)
+    return decode_text(str(path), read_bytes(path))
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """The text of a contract file's bytes (as :func:`read_text`); ``name`` is for messages.
+
+    >>> decode_text("x.yaml", "\ufeffnaam: Cafe\u0301".encode())
+    'naam: Café'
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
             codecs.BOM_UTF32_LE):
         try:
@@ -307,30 +315,47 @@ def _text_limit(length: int | None) -> int | None:
 
 def _check_size(root: yaml.Node, file: str, length: int | None = None) -> None:
     """Refuse documents whose aliases expand beyond :data:`MAX_ELEMENTS` values
-    or (given the ``length`` of the file's text) beyond :func:`_text_limit` characters."""
-    sizes: dict[int, int] = {}
-    chars: dict[int, int] = {}
+    or (given the ``length`` of the file's text) beyond :func:`_text_limit` characters.
+
+    A depth-first walk over the mappings and lists, each summed once (so an
+    alias bomb costs its distinct nodes, not its expansion). Scalars are
+    counted inline, in the order a walk that visited them one by one would
+    reach them, so the limit (which grows with the distinct values seen so
+    far) is the same at every mapping and list.
+    """
+    if type(root) is _ScalarNode:
+        return
+    sizes: dict[int, int] = {}  # mapping or list -> values it expands to
+    chars: dict[int, int] = {}  # mapping or list -> characters it expands to
+    scalars: set[int] = set()  # distinct scalars reached so far
     text_limit = _text_limit(length)
     active: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    # (0, node): expand a mapping or list; (1, node): sum it up; (2, ids): scalars reached
+    stack: list[tuple[int, Any]] = [(0, root)]
+    push, pop = stack.append, stack.pop
     while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if isinstance(node, yaml.ScalarNode):
-            sizes[key] = 1
-            chars[key] = len(node.value)
+        step, item = pop()
+        if step == 2:
+            scalars.update(item)
             continue
-        if done:
+        node: yaml.Node = item
+        key = id(node)
+        if step == 1:
             active.discard(key)
-            children = _children(node)
-            total = 1 + sum(sizes[id(c)] for c in children)
-            text = sum(chars[id(c)] for c in children)
+            total, text = 1, 0
+            for child in _children(node):
+                if type(child) is _ScalarNode:
+                    total += 1
+                    text += len(child.value)
+                else:
+                    total += sizes[id(child)]
+                    text += chars[id(child)]
             if text_limit is not None and text > text_limit:
                 raise UnsafeYamlError([_problem(file, node.start_mark, message(
                     "yaml.alias_text", limit_amount=text_limit, length_amount=length,
                     name="ALIAS_MAX_RATIO"))])
             chars[key] = text
-            limit = min(MAX_ELEMENTS, max(_ALIAS_FLOOR, MAX_ALIAS_RATIO * len(sizes)))
+            limit = min(MAX_ELEMENTS, max(_ALIAS_FLOOR, MAX_ALIAS_RATIO * (len(sizes) + len(scalars))))
             if total > limit:
                 raise UnsafeYamlError([_problem(file, node.start_mark, message(
                     "yaml.alias_values", limit_amount=limit))])
@@ -341,13 +366,24 @@ def _check_size(root: yaml.Node, file: str, length: int | None = None) -> None:
         if key in active:
             raise UnsafeYamlError([_problem(file, node.start_mark, message("yaml.alias_cycle"))])
         active.add(key)
-        stack.append((node, True))
+        push((1, node))
+        run: list[int] = []  # scalars pushed since the last mapping or list
         for child in _children(node):
-            if id(child) in active:
+            ident = id(child)
+            if type(child) is _ScalarNode:
+                if ident not in scalars:
+                    run.append(ident)
+                continue
+            if ident in active:
                 raise UnsafeYamlError([_problem(file, child.start_mark,
                                                 message("yaml.alias_cycle"))])
-            if id(child) not in sizes:
-                stack.append((child, False))
+            if ident not in sizes:
+                if run:
+                    push((2, run))
+                    run = []
+                push((0, child))
+        if run:
+            push((2, run))
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

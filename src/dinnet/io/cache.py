@@ -1,0 +1,276 @@
+"""A cache of read contracts that cannot hurt: data only, checked before it is used.
+
+Reading a contract (parse, validate, check its references, locate its
+elements, make its part of the graph) gives plain data: lists, dicts, text
+and numbers. :class:`Cache` keeps that data per file, keyed by
+
+* the SHA-256 of the file's bytes,
+* dinnet's version, and a fingerprint of the code that reads contracts
+  (the sources of ``dinnet.contract``, ``dinnet.graph`` and the readers in
+  ``dinnet.io``): the *schema version* (:func:`schema_version`),
+* the limits that decide whether a file is read at all (file size, nesting,
+  aliases; ``docs/robustness.md``),
+
+so an edited file, another dinnet or another schema never meets an old
+entry. An entry is one MessagePack document (never pickle: loading an entry
+runs no code, whatever the file holds) that repeats its key and the SHA-256
+of its payload; an entry that is truncated, corrupt, from another version or
+another file, or whose payload does not match its checksum is ignored and
+read again from the YAML. Entries are written to a temporary file and
+renamed, so runs at the same time never see half an entry. A folder that
+cannot be written just means no cache.
+
+The folder is ``DINNET_CACHE_DIR`` if set, else the user's cache folder
+(:func:`default_folder`); ``dinnet cache clear`` empties it.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     cache = Cache(tmp)
+...     digest = content_digest(b"programme: ...")
+...     cache.put(digest, {"programme": "p", "nodes": []})
+...     cache.get(digest), cache.get(content_digest(b"other"))
+({'programme': 'p', 'nodes': []}, None)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgpack
+
+from . import limits, yamlread
+
+__all__ = ["Cache", "CacheInfo", "content_digest", "default_folder", "schema_version"]
+
+#: The layout of an entry; raised when what an entry holds changes shape.
+FORMAT = 1
+#: The first bytes of every entry.
+MAGIC = b"dinnet-cache\n"
+#: Entries live in ``<folder>/contracts/<2 hex>/<62 hex>.msgpack``.
+_SUBFOLDER = "contracts"
+_SUFFIX = ".msgpack"
+#: The packages and modules whose code decides what an entry holds.
+_SOURCES = ("contract", "graph.py", "io/cache.py", "io/loading.py", "io/yamlread.py",
+            "io/limits.py")
+_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This file marks dinnet's cache folder (https://bford.info/cachedir/).\n")
+
+
+def content_digest(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, in hex.
+
+    >>> content_digest(b"")[:16]
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(data).hexdigest()
+
+
+def default_folder() -> Path:
+    """The cache folder: ``DINNET_CACHE_DIR``, else the user's cache folder.
+
+    ``%LOCALAPPDATA%\\dinnet\\Cache`` on Windows, ``~/Library/Caches/dinnet``
+    on macOS, ``$XDG_CACHE_HOME/dinnet`` (``~/.cache/dinnet``) elsewhere.
+
+    >>> import os
+    >>> os.environ.get("DINNET_CACHE_DIR") == str(default_folder())  # the tests set it
+    True
+    """
+    given = os.environ.get("DINNET_CACHE_DIR")
+    if given:
+        return Path(given)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return (Path(base) if base else home / "AppData" / "Local") / "dinnet" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "dinnet"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if os.path.isabs(xdg) else home / ".cache") / "dinnet"
+
+
+@functools.cache
+def schema_version() -> str:
+    """A fingerprint of the code that reads contracts (model, references, graph, readers).
+
+    Any change to those sources gives another fingerprint, so an entry made by
+    other code is never used, also between two commits of the same version.
+
+    >>> len(schema_version())
+    16
+    """
+    here = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for name in _SOURCES:
+        path = here / name
+        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(file.relative_to(here).as_posix().encode() + b"\0")
+            try:
+                digest.update(file.read_bytes())
+            except OSError:  # no sources (a frozen program): the version alone has to do
+                digest.update(b"?")
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dinnet")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree only
+        return "unknown"
+
+
+def _limits() -> list[int]:
+    """The limits in force that decide whether a file is read (``docs/robustness.md``)."""
+    return [yamlread.MAX_FILE_BYTES, yamlread.MAX_DEPTH, yamlread.MAX_ELEMENTS,
+            yamlread.MAX_ALIAS_RATIO, limits.ALIAS_MAX_CHARS, limits.ALIAS_MAX_RATIO]
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    """What a cache folder holds (``dinnet cache info``)."""
+
+    folder: Path
+    entries: int
+    bytes: int
+
+
+class Cache:
+    """Entries of read contracts in ``folder`` (made when the first entry is written).
+
+    Parameters
+    ----------
+    folder : str or Path
+        Where the entries are kept.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.header = {"format": FORMAT, "dinnet": _version(), "schema": schema_version(),
+                       "limits": _limits()}
+
+    def path(self, digest: str) -> Path:
+        """Where the entry of a file with this content digest is kept (under this version)."""
+        key = hashlib.sha256(msgpack.packb([digest, self.header])).hexdigest()
+        return self.folder / _SUBFOLDER / key[:2] / (key[2:] + _SUFFIX)
+
+    def get(self, digest: str) -> Any:
+        """The data kept for a file with this content digest, or None.
+
+        None also for an entry that cannot be read, is cut short or corrupt, was
+        made by another version or for another file, or fails its checksum.
+        """
+        try:
+            raw = self.path(digest).read_bytes()
+        except OSError:
+            return None
+        return _unpacked(raw, digest, self.header)
+
+    def put(self, digest: str, data: Any) -> None:
+        """Keep ``data`` (plain data) for a file with this content digest; errors are ignored."""
+        with contextlib.suppress(OSError, ValueError, TypeError, OverflowError):
+            self.put_packed(digest, msgpack.packb(data))
+
+    def put_packed(self, digest: str, payload: bytes) -> None:
+        """Keep ``payload`` (a MessagePack document) for this digest; raises OSError."""
+        entry = MAGIC + msgpack.packb({**self.header, "content": digest,
+                                       "sha256": hashlib.sha256(payload).hexdigest(),
+                                       "payload": payload})
+        target = self.path(digest)
+        if not target.parent.is_dir():
+            self._make(target.parent)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=_SUFFIX)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(entry)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    def _make(self, folder: Path) -> None:
+        new = not self.folder.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        tag = self.folder / "CACHEDIR.TAG"
+        if new or not tag.exists():
+            with contextlib.suppress(OSError):
+                tag.write_text(_TAG, encoding="ascii")
+
+    def entries(self) -> list[Path]:
+        """Every entry file in the folder (of any version)."""
+        root = self.folder / _SUBFOLDER
+        if not root.is_dir():
+            return []
+        return sorted(p for sub in root.iterdir() if _is_hex(sub.name, 2) and sub.is_dir()
+                      for p in sub.iterdir() if _is_entry(p.name))
+
+    def info(self) -> CacheInfo:
+        """How many entries the folder holds and their size."""
+        found = self.entries()
+        size = 0
+        for path in found:
+            with contextlib.suppress(OSError):
+                size += path.stat().st_size
+        return CacheInfo(self.folder, len(found), size)
+
+    def clear(self) -> int:
+        """Remove every entry (and nothing else); the number removed.
+
+        Only files named as entries in the entry folders are touched, so a
+        ``--cache-dir`` given by mistake loses nothing of its own.
+        """
+        removed = 0
+        root = self.folder / _SUBFOLDER
+        for path in self.entries():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        if root.is_dir():
+            for sub in root.iterdir():
+                if _is_hex(sub.name, 2) and sub.is_dir():
+                    for tmp in sub.glob(".tmp-*" + _SUFFIX):  # left by a run that was killed
+                        with contextlib.suppress(OSError):
+                            tmp.unlink()
+                    with contextlib.suppress(OSError):
+                        sub.rmdir()
+            with contextlib.suppress(OSError):
+                root.rmdir()
+        return removed
+
+
+def _is_hex(name: str, length: int) -> bool:
+    return len(name) == length and all(c in "0123456789abcdef" for c in name)
+
+
+def _is_entry(name: str) -> bool:
+    return name.endswith(_SUFFIX) and _is_hex(name[:-len(_SUFFIX)], 62)
+
+
+def _unpacked(raw: bytes, digest: str, header: dict[str, Any]) -> Any:
+    """The payload of an entry, if everything about it checks out; else None."""
+    if not raw.startswith(MAGIC):
+        return None
+    try:
+        entry = msgpack.unpackb(memoryview(raw)[len(MAGIC):], raw=False)
+        if not isinstance(entry, dict) or entry.get("content") != digest:
+            return None
+        if any(entry.get(k) != v for k, v in header.items()):
+            return None
+        payload = entry.get("payload")
+        if not isinstance(payload, bytes) or hashlib.sha256(payload).hexdigest() != entry.get(
+                "sha256"):
+            return None
+        return msgpack.unpackb(payload, raw=False, strict_map_key=False)
+    except (ValueError, TypeError, msgpack.UnpackException, RecursionError):
+        return None
