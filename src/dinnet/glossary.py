@@ -1065,6 +1065,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "cli.wrote_new": ("geschreven: {path}; controleer het met: dinnet validate {path}",
                       "wrote {path}; check it with: dinnet validate {path}"),
     "cli.interrupted": ("onderbroken", "interrupted"),
+    "cli.cache_info": ("cache: {folder}: {files}, {size_num} MB",
+                       "cache: {folder}: {files}, {size_num} MB"),
+    "cli.cache_cleared": ("cache geleegd: {files} verwijderd uit {folder}",
+                          "cache cleared: removed {files} from {folder}"),
     "cli.schema_online": ("editors lezen het schema online; voor een kopie naast uw contracten: "
                           "dinnet schema -o contract.schema.json",
                           "editors read its schema online; for a copy beside your contracts: "

@@ -117,9 +117,47 @@ def _protected(paths: tuple[Path, ...]) -> list[Path]:
 
 def _load(paths: tuple[Path, ...]) -> tuple[Any, list[Path]]:
     """The graph of ``paths`` (none: the bundled data), and the files it was read from."""
+    return _graph(*paths), _protected(paths)
+
+
+def _graph(*paths: str | Path, progress: bool = True) -> Any:
+    """The graph of ``paths``, read as the command's --jobs, --cache-dir and --no-cache say."""
     from ..io.loading import load
 
-    return load(*paths, progress=_progress()), _protected(paths)
+    params = click.get_current_context().params
+    cache: bool | Path = params.get("cache_dir") or True
+    if params.get("no_cache"):
+        cache = False
+    return load(*paths, progress=_progress() if progress else None, jobs=params.get("jobs"),
+                cache=cache)
+
+
+def _loading(*, jobs: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--jobs N``, ``--cache-dir DIR`` and ``--no-cache`` for a command that loads
+    contracts (read by :func:`_graph`; the command itself does not get them).
+
+    ``jobs=False`` for a command that has its own ``--jobs`` (``report``).
+    """
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for name in ("cache_dir", "no_cache", *(("jobs",) if jobs else ())):
+                kwargs.pop(name, None)
+            return func(*args, **kwargs)
+
+        wrapper = click.option("--no-cache", is_flag=True,
+                               help="Read every file again; use and keep no cache.")(wrapper)
+        wrapper = click.option(
+            "--cache-dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+            help="Keep read contracts here (default: DINNET_CACHE_DIR, else the user's cache "
+                 "folder; see 'dinnet cache info').")(wrapper)
+        if jobs:
+            wrapper = click.option(
+                "--jobs", type=click.IntRange(min=1), metavar="N",
+                help="Processes that read the files (default: one per CPU, when there is "
+                     "enough to read; 1: none).")(wrapper)
+        return wrapper
+    return decorate
 
 
 @main.command()
@@ -128,12 +166,11 @@ def _load(paths: tuple[Path, ...]) -> tuple[Any, list[Path]]:
 @click.option("--sources", "sources", type=click.Path(path_type=Path), default=None,
               metavar="DIR", help="Also check every source: against the texts in DIR: the file "
               "and lines exist, the element's label stands there.")
+@_loading()
 @_handle_errors
 def validate(paths: tuple[Path, ...], lang: str, sources: Path | None) -> None:
     """Check contract files; print one line per problem."""
-    from ..io.loading import load
-
-    G = load(*paths, progress=_progress())
+    G = _graph(*paths)
     warnings = list(G.graph.get("problems") or G.graph["warnings"])
     if sources is not None:
         from ..io.loading import load_contracts
@@ -164,6 +201,7 @@ def validate(paths: tuple[Path, ...], lang: str, sources: Path | None) -> None:
               help="File, or - for stdout. csv: FILE.csv (one table), a folder or FILE.zip "
                    "(nodes.csv and edges.csv).")
 @LANG
+@_loading()
 @_handle_errors
 def export(paths: tuple[Path, ...], fmt: str | None, csv_dialect: str, output: str, lang: str) -> None:
     """Export the graph for other tools: JSON, GraphML (yEd), GEXF (Gephi), CSV (Excel)."""
@@ -185,6 +223,7 @@ def export(paths: tuple[Path, ...], fmt: str | None, csv_dialect: str, output: s
               help="Explain one rule (DIN101 or goal-without-effort) instead of auditing.")
 @click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
 @LANG
+@_loading()
 @_handle_errors
 def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, rule: str | None, output: str,
           lang: str) -> None:
@@ -227,6 +266,7 @@ def _explain(name: str, paths: tuple[Path, ...], lang: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @LANG
+@_loading()
 @_handle_errors
 def query(question: str, args: tuple[str, ...], fmt: str, lang: str) -> None:
     """Answer one question: gaps | shared | deps [FROM TO] | budget | why ID | how ID | impact ID.
@@ -236,7 +276,6 @@ def query(question: str, args: tuple[str, ...], fmt: str, lang: str) -> None:
     """
     import json
 
-    from ..io.loading import load
     from .answers import QUESTIONS, answer, format_answer
 
     needs = 1 if QUESTIONS[question] else 0
@@ -245,7 +284,7 @@ def query(question: str, args: tuple[str, ...], fmt: str, lang: str) -> None:
     if len(args) < needs:
         raise click.UsageError(phrase("cli.needs_node", lang, question=question))
     nodes, paths = args[:needs], args[needs:]
-    G = load(*paths, progress=_progress())
+    G = _graph(*paths)
     data = answer(G, question, *nodes)
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"
                else format_answer(G, data, lang))
@@ -444,6 +483,7 @@ _DATE = click.DateTime(["%Y-%m-%d", "%d-%m-%Y"])
 @click.option("--portrait", is_flag=True, help="With --page: portrait instead of landscape.")
 @click.option("-o", "--output", required=True,
               help="File (one diagram), folder (several), or - for stdout.")
+@_loading()
 @_handle_errors
 def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal: bool,
                highlight_gaps: bool, status: bool, as_of: dt.datetime | None,
@@ -481,6 +521,7 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
               help="Default: from the -o suffix, else svg.")
 @LANG
 @click.option("-o", "--output", required=True, help="File, or - for stdout.")
+@_loading()
 @_handle_errors
 def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: str) -> None:
     """Draw all programmes and their mutual relations (one-sided ones dashed)."""
@@ -499,6 +540,7 @@ def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: s
               help="Draw what was measured by this date (2025-12-31 or 31-12-2025) and each "
                    "indicator's status on it.")
 @click.option("-o", "--output", required=True, help="Folder for the chart files.")
+@_loading()
 @_handle_errors
 def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, as_of: dt.datetime | None,
                output: str) -> None:
@@ -544,10 +586,11 @@ class _Steps:
               help="Write index.html and one page per programme into FOLDER instead "
                    "(for more programmes than one file holds well).")
 @click.option("--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Processes that draw the DINs (default: one per CPU).")
+              help="Processes that read the files and draw the DINs (default: one per CPU).")
 @click.option("--as-of", type=_DATE,
               help="The date of the progress (Voortgang) of programmes with measurements "
                    "(2025-12-31 or 31-12-2025; default: today).")
+@_loading(jobs=False)
 @_handle_errors
 def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | None,
                jobs: int | None, as_of: dt.datetime | None) -> None:
@@ -575,6 +618,47 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | No
         steps.close()
     if output != "-":
         click.echo(phrase("cli.wrote", lang, path=output), err=True)
+
+
+@main.group("cache")
+def cache_cmd() -> None:
+    """The cache of read contracts: where it is, how big, empty it.
+
+    Loading keeps every contract it has read, by the file's content, so the
+    next run reads only what changed (https://github.com/dinnet/dinnet/blob/main/docs/performance.md).
+    """
+
+
+CACHE_DIR = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                         metavar="DIR", help="The cache folder (default: DINNET_CACHE_DIR, "
+                         "else the user's cache folder).")
+
+
+@cache_cmd.command("info")
+@CACHE_DIR
+@LANG
+@_handle_errors
+def cache_info(cache_dir: Path | None, lang: str) -> None:
+    """Print the cache folder, its entries and their size."""
+    from ..io.cache import Cache, default_folder
+
+    info = Cache(cache_dir or default_folder()).info()
+    click.echo(message("cli.cache_info", folder=info.folder, files=term("file", lang, n=info.entries),
+                       size_num=round(info.bytes / 1e6, 1)).text(lang))
+
+
+@cache_cmd.command("clear")
+@CACHE_DIR
+@LANG
+@_handle_errors
+def cache_clear(cache_dir: Path | None, lang: str) -> None:
+    """Remove every entry from the cache (nothing else in the folder)."""
+    from ..io.cache import Cache, default_folder
+
+    cache = Cache(cache_dir or default_folder())
+    removed = cache.clear()
+    click.echo(message("cli.cache_cleared", folder=cache.folder,
+                       files=term("file", lang, n=removed)).text(lang))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -59,7 +59,8 @@ def default_jobs() -> int:
 
 
 def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
-              cache: Cache | None = None, progress: Progress | None = None) -> list[Any]:
+              cache: Cache | None = None, progress: Progress | None = None,
+              usable: Callable[[Any], bool] = lambda data: isinstance(data, dict)) -> list[Any]:
     """``read(path, raw)`` of every file, in order; a :class:`ContractError` it raised
     takes the file's place.
 
@@ -76,6 +77,9 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
         Where results that are ``dict`` are looked up and kept.
     progress : callable, optional
         ``progress(done, total)`` after every file.
+    usable : callable, optional
+        Whether data from the cache has the shape ``read`` gives (else the file
+        is read again); default: any ``dict``.
 
     Returns
     -------
@@ -90,7 +94,7 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     for i, path in enumerate(files):
         raw = _bytes(path) if cache is not None else None
         hit = cache.get(content_digest(raw)) if cache is not None and raw is not None else None
-        if hit is not None:
+        if hit is not None and usable(hit):
             results[i] = hit
             done += 1
             if progress is not None:

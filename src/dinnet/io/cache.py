@@ -48,7 +48,8 @@ import msgpack
 
 from . import limits, yamlread
 
-__all__ = ["Cache", "CacheInfo", "content_digest", "default_folder", "schema_version"]
+__all__ = ["Cache", "CacheInfo", "content_digest", "default_folder", "fingerprint",
+           "schema_version"]
 
 #: The layout of an entry; raised when what an entry holds changes shape.
 FORMAT = 1
@@ -106,13 +107,18 @@ def schema_version() -> str:
     >>> len(schema_version())
     16
     """
-    here = Path(__file__).resolve().parents[1]
+    return fingerprint(Path(__file__).resolve().parents[1])
+
+
+def fingerprint(package: Path) -> str:
+    """The fingerprint of the sources that decide what an entry holds, in ``package``
+    (the ``dinnet`` folder); see :func:`schema_version`."""
     digest = hashlib.sha256()
     for name in _SOURCES:
-        path = here / name
+        path = package / name
         files = sorted(path.glob("*.py")) if path.is_dir() else [path]
         for file in files:
-            digest.update(file.relative_to(here).as_posix().encode() + b"\0")
+            digest.update(file.relative_to(package).as_posix().encode() + b"\0")
             try:
                 digest.update(file.read_bytes())
             except OSError:  # no sources (a frozen program): the version alone has to do

@@ -507,6 +507,17 @@ def _read_any(path: Path, raw: bytes | None) -> dict[str, Any] | Index:
     return read_part(path, raw)
 
 
+#: The fields of :func:`read_part` and their types: what a cache entry must hold to be used.
+_PART = {"programme": str, "nodes": list, "links": list, "pending": list, "id_at": list,
+         "kinds": dict, "external": list, "locations": dict}
+
+
+def _is_part(data: Any) -> bool:
+    """Whether cached ``data`` has the shape of :func:`read_part`'s (else it is read again)."""
+    return (isinstance(data, dict) and all(isinstance(data.get(k), t) for k, t in _PART.items())
+            and len(data["id_at"]) == 2)
+
+
 def _externals(file: str, part: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], Problem]]:
     return [(prog, local, tuple(kinds), Problem(file, line, column, path, "", "warning"))
             for prog, local, kinds, line, column, path in part["external"]]
@@ -537,7 +548,8 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
     files = _files(paths)
     store = None if cache is False else Cache(default_folder() if cache is True else cache)
     with _gc_paused():
-        items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress)
+        items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress,
+                          usable=_is_part)
         parts = [(str(path), item) for path, item in zip(files, items, strict=True)
                  if isinstance(item, dict)]
         records = [(part["programme"], file, (part["id_at"][0], part["id_at"][1]),

@@ -1,0 +1,357 @@
+"""Loading in worker processes and from the cache gives the same graph and findings
+as reading every file here; the cache is checked before it is trusted (issue 22)."""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import os
+import pickle
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+import dinnet
+from dinnet.audit import run_audit
+from dinnet.cli import main
+from dinnet.errors import ContractError
+from dinnet import graph as graph_module
+from dinnet.graph import contract_fragment
+from dinnet.io import batch, cache, loading
+from dinnet.io.cache import Cache, content_digest
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def _generate(folder: Path, count: int) -> list[Path]:
+    spec = importlib.util.spec_from_file_location("dinnet_bench_generate", BENCHMARKS / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    paths: list[Path] = module.generate(folder, count, seed=7)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Six generated contracts of two municipalities, with relations between programmes.
+
+    (Three of each: the audit's look-alike check compares the efforts of one
+    municipality pairwise, which takes seconds for a whole one.)
+    """
+    made = _generate(tmp_path_factory.mktemp("generated"), 24)
+    return sorted(p for m in ("gemeente-1-", "gemeente-2-")
+                  for p in [q for q in made if q.name.startswith(m)][:3])
+
+
+def _everything(G: nx.MultiDiGraph, *, audit: bool = True) -> tuple[Any, ...]:
+    """Nodes, links, the order of every node's neighbours, the graph's attributes, findings."""
+    return (list(G.nodes(data=True)), list(G.edges(keys=True, data=True)),
+            [(n, list(G._pred[n]), list(G._succ[n])) for n in G], G.graph,
+            run_audit(G) if audit else None)
+
+
+class _Spy:
+    """Counts the files read (by ``read_part``) and the worker pools started, in this process."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.read: list[str] = []
+        self.pools = 0
+        real_read, real_pool = loading.read_part, batch._in_pool
+
+        def read_part(path: Any, raw: bytes | None = None) -> dict[str, Any]:
+            self.read.append(Path(path).name)
+            return real_read(path, raw)
+
+        def in_pool(*args: Any) -> Any:
+            self.pools += 1
+            return real_pool(*args)
+
+        monkeypatch.setattr(loading, "read_part", read_part)
+        monkeypatch.setattr(batch, "_in_pool", in_pool)
+
+
+def _reference(paths: list[Path]) -> nx.MultiDiGraph:
+    """The graph built through networkx's own add_node and add_edge (not :func:`_fill`)."""
+    loaded, _, _ = loading.load_contracts(*paths)
+    G = nx.MultiDiGraph()
+    fragments = sorted((contract_fragment(i.contract) for i in loaded), key=lambda f: f["programme"])
+    for f in fragments:
+        for n, attrs in f["nodes"]:
+            G.add_node(n, **attrs)
+    for f in fragments:
+        for u, v, key, attrs in f["links"]:
+            G.add_edge(u, v, key, **attrs)
+    for f in fragments:
+        for u, v, kind, attrs in f["pending"]:
+            if u in G and v in G:
+                if kind == "depends_on" and G.has_edge(u, v, kind):  # a second relation
+                    graph_module._merge_relation(G.edges[u, v, kind], {"kind": kind, **attrs})
+                else:
+                    G.add_edge(u, v, kind, kind=kind, **attrs)
+    return G
+
+
+@pytest.mark.parametrize("which", ["almelo", "generated"])
+def test_same_graph_and_findings_every_way(which: str, generated: list[Path], tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted(loading.bundled_data_path().rglob("*.yaml")) if which == "almelo" else generated
+    contracts = sum(p.name not in loading.INDEX_NAMES for p in paths)
+    spy = _Spy(monkeypatch)
+    here = _everything(dinnet.load(*paths, jobs=1, cache=False))
+    assert spy.pools == 0 and len(spy.read) == contracts
+    reference = _reference(paths)
+    assert list(reference.nodes(data=True)) == here[0]
+    assert list(reference.edges(keys=True, data=True)) == here[1]
+    assert [(n, list(reference._pred[n]), list(reference._succ[n])) for n in reference] == here[2]
+
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)  # workers for small sets too
+    graph_only = here[:4] + (None,)
+    assert _everything(dinnet.load(*paths, jobs=2, cache=False), audit=False) == graph_only
+    assert spy.pools == 1
+    folder = tmp_path / "cache"
+    spy.read.clear()
+    assert _everything(dinnet.load(*paths, jobs=2, cache=folder), audit=False) == graph_only
+    assert spy.pools == 2  # the workers filled the cache
+    assert Cache(folder).info().entries == contracts
+    assert _everything(dinnet.load(*paths, jobs=2, cache=folder)) == here  # all from the cache
+    assert spy.pools == 2 and spy.read == []
+    assert _everything(dinnet.load(*paths, jobs=1, cache=folder), audit=False) == graph_only
+    shutil.rmtree(folder)
+    assert _everything(dinnet.load(*paths, jobs=1, cache=folder), audit=False) == graph_only
+    assert spy.pools == 2 and len(spy.read) == contracts  # filled here
+
+
+def test_small_loads_and_one_job_start_no_workers(generated: list[Path],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = _Spy(monkeypatch)
+    dinnet.load(jobs=4, cache=False)  # the Almelo data: far below POOL_MIN_BYTES
+    size = sum(p.stat().st_size for p in generated)
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", size + 1)
+    dinnet.load(*generated, jobs=2, cache=False)
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", size)
+    dinnet.load(*generated, jobs=1, cache=False)
+    assert spy.pools == 0
+    if "fork" in multiprocessing.get_all_start_methods():
+        dinnet.load(*generated, jobs=2, cache=False)
+        assert spy.pools == 1
+
+
+def _broken(folder: Path, generated: list[Path]) -> list[Path]:
+    """A copy of the generated set with three files broken in three ways."""
+    folder.mkdir()
+    for path in generated:
+        shutil.copy(path, folder)
+    files = sorted(folder.iterdir())
+    files[1].write_text(files[1].read_text(encoding="utf-8").replace("label:", "lable:", 1),
+                        encoding="utf-8")
+    files[3].write_text("programme: [\n", encoding="utf-8")
+    files[5].write_bytes(b"\xff\xfe\x00")
+    return files
+
+
+def test_errors_in_the_same_order_with_workers(generated: list[Path], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _broken(tmp_path / "broken", generated)
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    said = []
+    for jobs in (1, 2):
+        with pytest.raises(ContractError) as caught:
+            dinnet.load(*files, jobs=jobs, cache=tmp_path / "cache")
+        said.append([p.text("en") for p in caught.value.problems])
+    assert said[0] == said[1]
+    assert [Path(line.split(":")[0]).name for line in said[0][:1]] == [files[1].name]
+    assert {Path(p.split(":")[0]).name for p in said[0]} == {files[i].name for i in (1, 3, 5)}
+    assert Cache(tmp_path / "cache").info().entries == len(files) - 3  # errors are not kept
+
+
+def test_one_edited_file_is_read_again_and_only_it(generated: list[Path], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(generated[0].parent, folder)
+    files = sorted(folder.glob("*.yaml"))
+    store = tmp_path / "cache"
+    dinnet.load(folder, jobs=1, cache=store)
+    text = files[4].read_text(encoding="utf-8")
+    files[4].write_text(text.replace("label: ", "label: Bewerkt ", 1), encoding="utf-8")
+    spy = _Spy(monkeypatch)
+    G = dinnet.load(folder, jobs=1, cache=store)
+    assert spy.read == [files[4].name]
+    assert any(str(label).startswith("Bewerkt ") for _, label in G.nodes(data="label"))
+    assert _everything(G, audit=False) == _everything(dinnet.load(folder, jobs=1, cache=False),
+                                                      audit=False)
+    files[4].write_text(text, encoding="utf-8")  # back as it was: the first entry again
+    spy.read.clear()
+    dinnet.load(folder, jobs=1, cache=store)
+    assert spy.read == []
+
+
+@pytest.mark.parametrize("change", ["version", "schema", "limits"])
+def test_another_version_schema_or_limit_reads_again(change: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    store = tmp_path / "cache"
+    before = _everything(dinnet.load(jobs=1, cache=store))
+    spy = _Spy(monkeypatch)
+    dinnet.load(jobs=1, cache=store)
+    assert spy.read == []
+    if change == "version":
+        monkeypatch.setattr(cache, "_version", lambda: "99.0")
+    elif change == "schema":
+        monkeypatch.setattr(cache, "schema_version", lambda: "0123456789abcdef")
+    else:
+        monkeypatch.setattr(cache.limits, "ALIAS_MAX_RATIO", 11)
+    assert _everything(dinnet.load(jobs=1, cache=store)) == before
+    assert len(spy.read) == len(loading.contract_files([loading.bundled_data_path()])) - 1  # index
+    assert Cache(store).info().entries == 2 * len(spy.read)
+
+
+def test_a_limit_lowered_refuses_a_cached_file(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    store = tmp_path / "cache"
+    dinnet.load("tests/assets/minimal.yaml", cache=store)
+    monkeypatch.setattr(cache.yamlread, "MAX_DEPTH", 2)
+    with pytest.raises(ContractError, match="nest"):
+        dinnet.load("tests/assets/minimal.yaml", cache=store)
+
+
+def test_the_schema_version_follows_the_source(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(cache.__file__).resolve().parents[1]
+    copy = tmp_path / "dinnet"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("__pycache__", "_data"))
+    assert cache.fingerprint(copy) == cache.fingerprint(root) == cache.schema_version()
+    model = copy / "contract" / "model.py"
+    model.write_text(model.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert cache.fingerprint(copy) != cache.schema_version()
+
+
+class _Planted:
+    """Would leave a mark if ever unpickled."""
+
+    def __init__(self, mark: Path) -> None:
+        self.mark = mark
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.touch, (self.mark,))
+
+
+def _tamper(entry: Path, how: str, other: Path, mark: Path) -> None:
+    raw = entry.read_bytes()
+    if how == "truncated":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif how == "empty":
+        entry.write_bytes(b"")
+    elif how == "garbage":
+        entry.write_bytes(os.urandom(len(raw)))
+    elif how == "payload":  # one byte of a label changed, the checksum left as it was
+        at = raw.rindex(b"Vergroten") if b"Vergroten" in raw else len(raw) - 40
+        entry.write_bytes(raw[:at] + bytes([raw[at] ^ 1]) + raw[at + 1:])
+    elif how == "foreign":  # another file's entry under this file's name
+        entry.write_bytes(other.read_bytes())
+    elif how == "pickle":
+        entry.write_bytes(cache.MAGIC + pickle.dumps(_Planted(mark)))
+    elif how == "wrong_shape":  # a well-formed entry whose payload is not a contract
+        digest = content_digest(Path("tests/assets/minimal.yaml").read_bytes())
+        entry.unlink()
+        Cache(entry.parents[2]).put(digest, {"programme": "mini", "nodes": "everything"})
+
+
+@pytest.mark.parametrize("how", ["truncated", "empty", "garbage", "payload", "foreign", "pickle",
+                                 "wrong_shape"])
+def test_a_tampered_entry_is_ignored_and_rebuilt(how: str, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    minimal, other = Path("tests/assets/minimal.yaml"), Path("tests/assets/escaping.yaml")
+    expected = _everything(dinnet.load(minimal, cache=False))
+    dinnet.load(minimal, other, cache=store)
+    entry = Cache(store).path(content_digest(minimal.read_bytes()))
+    assert entry.is_file()
+    mark = tmp_path / "code-ran"
+    _tamper(entry, how, Cache(store).path(content_digest(other.read_bytes())), mark)
+    assert Cache(store).get(content_digest(minimal.read_bytes())) is None or how == "wrong_shape"
+    assert _everything(dinnet.load(minimal, cache=store)) == expected
+    assert not mark.exists()
+    assert loading._is_part(Cache(store).get(content_digest(minimal.read_bytes())))  # rebuilt
+
+
+def test_an_unwritable_cache_folder_is_no_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    G = dinnet.load("tests/assets/minimal.yaml", cache=blocker / "cache")
+    assert G.number_of_nodes() > 0
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_writes_are_atomic_under_concurrent_runs(tmp_path: Path) -> None:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs fork")  # pragma: no cover
+    store = Cache(tmp_path / "cache")
+    data = {"programme": "p", "nodes": [["p", {"label": "x" * 2000}]] * 200}
+    digest = content_digest(b"same file")
+    context = multiprocessing.get_context("fork")
+    writers = [context.Process(target=_write_many, args=(str(store.folder), digest, data))
+               for _ in range(2)]
+    for w in writers:
+        w.start()
+    seen = []
+    while any(w.is_alive() for w in writers):
+        seen.append(store.get(digest))
+    for w in writers:
+        w.join()
+    assert all(got is None or got == data for got in seen)
+    assert store.get(digest) == data
+    assert not list(store.folder.rglob(".tmp-*"))
+
+
+def _write_many(folder: str, digest: str, data: Any) -> None:
+    for _ in range(30):
+        Cache(folder).put(digest, data)
+
+
+def test_cache_clear_removes_entries_only(tmp_path: Path) -> None:
+    store = tmp_path / "mine"
+    (store / "contracts" / "ab").mkdir(parents=True)
+    keep = [store / "notes.txt", store / "contracts" / "ab" / "readme.md"]
+    for path in keep:
+        path.write_text("mine", encoding="utf-8")
+    dinnet.load(cache=store)
+    runner = CliRunner()
+    info = runner.invoke(main, ["cache", "info", "--cache-dir", str(store), "--lang", "en"])
+    assert info.exit_code == 0 and " 8 files, " not in info.output
+    entries = Cache(store).info().entries
+    assert entries == 7 and f": {entries} files, " in info.output
+    cleared = runner.invoke(main, ["cache", "clear", "--cache-dir", str(store), "--lang", "en"])
+    assert cleared.exit_code == 0, cleared.output
+    assert cleared.output.startswith("cache cleared: removed 7 files from ")
+    assert Cache(store).info().entries == 0
+    assert all(path.read_text(encoding="utf-8") == "mine" for path in keep)
+    nl = runner.invoke(main, ["cache", "info", "--cache-dir", str(store), "--lang", "nl"])
+    assert nl.output.strip() == f"cache: {store}: 0 bestanden, 0 MB"
+
+
+def test_the_command_line_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = _Spy(monkeypatch)
+    runner = CliRunner()
+    store = tmp_path / "cache"
+    for args in (["--cache-dir", str(store)], ["--cache-dir", str(store), "--jobs", "1"],
+                 ["--no-cache", "--jobs", "2"]):
+        spy.read.clear()
+        result = runner.invoke(main, ["-q", "validate", *args])
+        assert result.exit_code == 0, result.output
+        reads = len(spy.read)
+        if args[:2] == ["--cache-dir", str(store)] and len(args) == 4:
+            assert reads == 0  # the second run: everything from the cache
+        else:
+            assert reads == 7
+    assert Cache(store).info().entries == 7
+    spy.read.clear()
+    result = runner.invoke(main, ["-q", "audit", "--cache-dir", str(store), "--fail-on", "never"])
+    assert result.exit_code == 0 and spy.read == []
+    # the default folder is DINNET_CACHE_DIR, which the test session points at a folder of its own
+    assert os.environ["DINNET_CACHE_DIR"] == str(cache.default_folder())
+    assert "dinnet-test-cache-" in os.environ["DINNET_CACHE_DIR"]
