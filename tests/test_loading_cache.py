@@ -17,10 +17,10 @@ import pytest
 from click.testing import CliRunner
 
 import dinnet
+from dinnet import graph as graph_module
 from dinnet.audit import run_audit
 from dinnet.cli import main
 from dinnet.errors import ContractError
-from dinnet import graph as graph_module
 from dinnet.graph import contract_fragment
 from dinnet.io import batch, cache, loading
 from dinnet.io.cache import Cache, content_digest
@@ -92,9 +92,9 @@ def _reference(paths: list[Path]) -> nx.MultiDiGraph:
         for u, v, kind, attrs in f["pending"]:
             if u in G and v in G:
                 if kind == "depends_on" and G.has_edge(u, v, kind):  # a second relation
-                    graph_module._merge_relation(G.edges[u, v, kind], {"kind": kind, **attrs})
+                    graph_module._merge_relation(G.edges[u, v, kind], attrs)
                 else:
-                    G.add_edge(u, v, kind, kind=kind, **attrs)
+                    G.add_edge(u, v, kind, **attrs)
     return G
 
 
@@ -112,7 +112,7 @@ def test_same_graph_and_findings_every_way(which: str, generated: list[Path], tm
     assert [(n, list(reference._pred[n]), list(reference._succ[n])) for n in reference] == here[2]
 
     monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)  # workers for small sets too
-    graph_only = here[:4] + (None,)
+    graph_only = (*here[:4], None)
     assert _everything(dinnet.load(*paths, jobs=2, cache=False), audit=False) == graph_only
     assert spy.pools == 1
     folder = tmp_path / "cache"

@@ -191,22 +191,25 @@ def read_part(path: str | Path, raw: bytes | None = None) -> dict[str, Any]:
     Its part of the graph (:func:`~dinnet.graph.contract_fragment`) and what
     loading needs besides: ``id_at`` (line and column of ``programme.id``),
     ``kinds`` (local id to kind), ``external`` references into other
-    programmes (``[programme, id, kinds, line, column, path]``) and
-    ``locations`` (key to ``[line, column]``). Nothing in it names the file.
-    Raises :class:`ContractError` with all the file's problems.
+    programmes (``[programme, id, kinds, line, column, path]``), and the
+    ``locations`` keys with their ``positions`` (line and column of each in
+    turn, in one list). Nothing in it names the file. Raises
+    :class:`ContractError` with all the file's problems.
 
     >>> part = read_part("tests/assets/minimal.yaml")
-    >>> part["programme"], part["id_at"], part["locations"]["mini:SD1"]
-    ('mini', [2, 7], [11, 5])
+    >>> part["programme"], part["id_at"], part["locations"][:2], part["positions"][:4]
+    ('mini', [2, 7], ['mini', 'mini:visie'], [2, 3, 8, 3])
     """
     root, contract, checked, _ = _checked(Path(path), raw)
+    where = _locations(root, contract)
     return {
         **contract_fragment(contract),
         "id_at": list(locate(root, ("programme", "id"))),
         "kinds": checked.kinds,
         "external": [[ext.programme, ext.local, list(ext.kinds), *locate(root, ext.loc),
                       loc_path(ext.loc)] for ext in checked.external],
-        "locations": {key: list(where) for key, where in _locations(root, contract).items()},
+        "locations": list(where),
+        "positions": [n for line_column in where.values() for n in line_column],
     }
 
 
@@ -509,13 +512,19 @@ def _read_any(path: Path, raw: bytes | None) -> dict[str, Any] | Index:
 
 #: The fields of :func:`read_part` and their types: what a cache entry must hold to be used.
 _PART = {"programme": str, "nodes": list, "links": list, "pending": list, "id_at": list,
-         "kinds": dict, "external": list, "locations": dict}
+         "kinds": dict, "external": list, "locations": list, "positions": list}
 
 
 def _is_part(data: Any) -> bool:
     """Whether cached ``data`` has the shape of :func:`read_part`'s (else it is read again)."""
     return (isinstance(data, dict) and all(isinstance(data.get(k), t) for k, t in _PART.items())
-            and len(data["id_at"]) == 2)
+            and len(data["id_at"]) == 2 and len(data["positions"]) == 2 * len(data["locations"]))
+
+
+def _positions(part: dict[str, Any]) -> Iterator[tuple[str, int, int]]:
+    """``(key, line, column)`` of each location of a part."""
+    positions = iter(part["positions"])
+    return zip(part["locations"], positions, positions, strict=True)
 
 
 def _externals(file: str, part: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], Problem]]:
@@ -561,7 +570,7 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
         G.graph["files"] = {part["programme"]: file for file, part in parts}
         # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
         G.graph["locations"] = {key: [file, line, column] for file, part in parts
-                                for key, (line, column) in part["locations"].items()}
+                                for key, line, column in _positions(part)}
     G.graph["warnings"] = [str(w) for w in warnings]
     attach_measurements(G, read_measurement_files(measurement_files(paths)))
     return G
