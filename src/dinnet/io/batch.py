@@ -25,6 +25,7 @@ import contextlib
 import functools
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,7 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
                 raws[i] = raw
     workers = _workers(jobs, [files[i] for i in todo])
     if workers > 1:
+        raws.clear()  # the workers read the files themselves: no copy of them in every fork
         outcomes = _in_pool(workers, [files[i] for i in todo], read, cache)
     else:
         outcomes = (_here(files[i], raws.pop(i, None), read, cache) for i in todo)
@@ -159,10 +161,15 @@ def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None) 
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(todo) // (workers * 8)))
     folder = str(cache.folder) if cache is not None else None
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_quiet) as pool:
         work = functools.partial(_work, read=read, folder=folder)
         for how, value in pool.imap(work, todo, chunksize=chunk):
             yield msgpack.unpackb(value, strict_map_key=False) if how == "packed" else value
+
+
+def _quiet() -> None:
+    """A worker leaves Ctrl-C to the parent, which stops the pool (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(path: Path, read: Reader, folder: str | None) -> tuple[str, Any]:
