@@ -24,6 +24,7 @@ from dinnet.errors import ContractError
 from dinnet.graph import contract_fragment
 from dinnet.io import batch, cache, loading
 from dinnet.io.cache import Cache, content_digest
+from dinnet.io.measurements import attach_measurements, measurement_files, read_measurement_files
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -95,6 +96,7 @@ def _reference(paths: list[Path]) -> nx.MultiDiGraph:
                     graph_module._merge_relation(G.edges[u, v, kind], attrs)
                 else:
                     G.add_edge(u, v, kind, **attrs)
+    attach_measurements(G, read_measurement_files(measurement_files(paths)))  # as load() does
     return G
 
 
