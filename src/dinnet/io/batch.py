@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
@@ -132,7 +131,7 @@ def _bytes(path: Path) -> bytes | None:
 def _workers(jobs: int | None, todo: Sequence[Path]) -> int:
     """How many worker processes the files ``todo`` are worth (1: none)."""
     jobs = default_jobs() if jobs is None else jobs
-    if jobs < 2 or len(todo) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs < 2 or len(todo) < 2:
         return 1
     size = 0
     for path in todo:
@@ -140,7 +139,11 @@ def _workers(jobs: int | None, todo: Sequence[Path]) -> int:
             return 1  # a stream is read once, here
         with contextlib.suppress(OSError):
             size += min(os.path.getsize(path), MAX_FILE_BYTES)
-    return min(jobs, len(todo)) if size >= POOL_MIN_BYTES else 1
+    if size < POOL_MIN_BYTES:
+        return 1
+    import multiprocessing  # only now: its import is a tenth of `dinnet validate` of one file
+
+    return min(jobs, len(todo)) if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
 def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None) -> Any:
@@ -158,6 +161,8 @@ def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None) -> A
 
 def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None) -> Any:
     """The results of ``todo`` read by forked workers, in order, as they come."""
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(todo) // (workers * 8)))
     folder = str(cache.folder) if cache is not None else None

@@ -128,11 +128,17 @@ def fingerprint(package: Path) -> str:
 
 @functools.cache
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """dinnet's ``__version__`` (the package is imported by the time a cache is used)."""
+    package = sys.modules.get("dinnet")
+    version = getattr(package, "__version__", None)
+    if isinstance(version, str):
+        return version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
 
-    try:
-        return version("dinnet")
-    except PackageNotFoundError:  # pragma: no cover - run from a source tree only
+    try:  # pragma: no cover - dinnet.io imported without dinnet
+        return installed("dinnet")
+    except PackageNotFoundError:  # pragma: no cover
         return "unknown"
 
 
