@@ -120,7 +120,7 @@ def test_a_goal_is_the_worst_known_status_beneath_it(G: nx.MultiDiGraph) -> None
     assert (st.status, st.behind, st.counts) == ("behind", ("p:I2",),
                                                  {"on_track": 1, "behind": 1})
     assert (st.indicators, st.sub_goals) == ((), ("p:SD1",))
-    assert st.reason.text("en") == "the worst of 2 of 2 indicators with a status"
+    assert st.reason.text("en") == "the worst of the indicators with a status (2 of 2)"
     sd1a = goal_status(G, "p:SD1.a", D(2026, 1, 1))
     assert [i.indicator for i in sd1a.indicators] == ["p:I1"] and sd1a.status == "on_track"
     sd2 = goal_status(G, "p:SD2", D(2026, 1, 1))

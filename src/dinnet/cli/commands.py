@@ -290,6 +290,53 @@ def query(question: str, args: tuple[str, ...], fmt: str, lang: str) -> None:
                else format_answer(G, data, lang))
 
 
+@main.command("progress")
+@PATHS
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="The date to judge on: 2025-12-31, 31-12-2025, or a year for its last day "
+                   "(default: today). Later measurements do not count.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="File, or - for stdout.")
+@LANG
+@_handle_errors
+def progress_cmd(paths: tuple[Path, ...], as_of: str | None, fmt: str, output: str,
+                 lang: str) -> None:
+    """Status of every goal and indicator on a date, and what is done for goals behind.
+
+    An indicator is on track, behind, ahead, reached or unknown against the straight path
+    from its baseline to its targets; a goal takes the worst known status beneath it.
+    The rules: https://github.com/dinnet/dinnet/blob/main/docs/monitoring.md
+    """
+    import datetime as dt
+
+    from ..io.output import write_output
+    from .progress_answer import format_progress, progress_answer
+
+    day = _date(as_of, lang) if as_of is not None else dt.date.today()
+    G, protect = _load(paths)
+    write_output(output, format_progress(progress_answer(G, day, lang), fmt, lang) + "\n",
+                 protect=protect)
+
+
+def _date(text: str, lang: str) -> Any:
+    """``2025-12-31``, ``31-12-2025`` or a year (its 31 December) as a date."""
+    import datetime as dt
+    import re
+
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 12, 31)
+        found = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text)
+        if found:
+            return dt.date(int(found[3]), int(found[2]), int(found[1]))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(phrase("cli.bad_date", lang, value=text),
+                                 param_hint="'--as-of'") from None
+
+
 # -- authoring and interop (issue 9) ------------------------------------------------------
 
 

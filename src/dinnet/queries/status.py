@@ -314,8 +314,19 @@ def _pick(measurements: Iterable[MeasurementLike], after: dt.date | None,
 
 
 def _num(value: float) -> float:
-    """A value as shown in a reason: six significant digits."""
-    return float(f"{value:.6g}")
+    """A value as given (a measurement, a target), for a reason."""
+    return float(f"{value:.12g}")
+
+
+def _planned(value: float) -> float:
+    """A value on the path, for a reason: whole numbers kept, else four significant digits.
+
+    >>> _planned(3433.07), _planned(18.9973), _planned(704.864), _planned(0.0123456)
+    (3433.0, 19.0, 704.9, 0.01235)
+    """
+    if abs(value) >= 1:
+        return round(value, max(0, 4 - len(str(int(abs(value)))))) + 0.0
+    return float(f"{value:.4g}")
 
 
 def assess(path: TargetPath, measurements: Iterable[MeasurementLike], as_of: dt.date, *,
@@ -419,11 +430,11 @@ def _judge(path: TargetPath, direction: str, m: MeasurementLike, value: float,
     if direction == "maintain" and then is not None:
         band = tolerance * abs(then)
         if abs(value - then) > band:
-            return "behind", message("status.off_level", planned_num=_num(then), **fields)
+            return "behind", message("status.off_level", planned_num=_planned(then), **fields)
         if m.date >= last.date:
             return "reached", message("status.reached_target", year=last.year,
                                       target_num=_num(last.value), **fields)
-        return "on_track", message("status.on_path", planned_num=_num(then), **fields)
+        return "on_track", message("status.on_path", planned_num=_planned(then), **fields)
     if _meets(direction, value, last.value) or then is None:
         return "reached", message("status.reached_target", year=last.year,
                                   target_num=_num(last.value), **fields)
@@ -436,7 +447,7 @@ def _judge(path: TargetPath, direction: str, m: MeasurementLike, value: float,
     band = tolerance * abs(segment[1].value - segment[0].value) if segment else 0.0
     gap = sign * (value - then)
     status = "behind" if gap < -band else "ahead" if gap > band else "on_track"
-    return status, message("status.on_path", planned_num=_num(then), **fields)
+    return status, message("status.on_path", planned_num=_planned(then), **fields)
 
 
 def roll_up(statuses: Iterable[str]) -> str:
