@@ -74,8 +74,17 @@ def test_goals_behind_come_with_what_is_done_for_them(tmp_path: Path) -> None:
     assert code == 0
     assert "behind  strategic goal SD1  Schonere lucht" in out
     tail = out.split("what is done for the goals behind\n")[1].splitlines()
-    assert tail[:3] == ["  SD1  Schonere lucht", "    effort E1  Minder auto's: nothing reported",
-                        "    project P1  Fietspad: nothing reported"]
+    # listed once, under SD1.a: SD1 is behind because of it
+    assert tail == ["  SD1.a  Minder fijnstof", "    effort E1  Minder auto's: nothing reported",
+                    "    project P1  Fietspad: nothing reported"]
+    # an effort serving SD1 itself is listed under SD1
+    contract.write_text(contract.read_text(encoding="utf-8").replace(
+        "projects:", "  - {id: E3, label: Schone bussen, contributes_to: [SD1], "
+        "source: mini.txt:9}\nprojects:"), encoding="utf-8")
+    out = run("progress", str(contract), "--as-of", "2023-01-01")[1]
+    tail = out.split("what is done for the goals behind\n")[1].splitlines()
+    assert tail[:2] == ["  SD1  Schonere lucht", "    effort E3  Schone bussen: nothing reported"]
+    assert tail[2] == "  SD1.a  Minder fijnstof"
 
 
 def test_a_bad_date_is_one_clear_line() -> None:

@@ -17,9 +17,6 @@ Mini (mini)
       behind  indicator SD1.a.i1  Fijnstof (ug/m3): 26 measured on 2022-12-31 misses the target of 2022 (25)
   unknown  strategic goal SD2  Meer groen: no indicator measures this goal or a sub-goal
 what is done for the goals behind
-  SD1  Schonere lucht
-    effort E1  Minder auto's: nothing reported
-    project P1  Fietspad: nothing reported
   SD1.a  Minder fijnstof
     effort E1  Minder auto's: nothing reported
     project P1  Fietspad: nothing reported
@@ -116,8 +113,11 @@ def progress_answer(G: nx.MultiDiGraph, as_of: dt.date, lang: str = "nl") -> dic
 
     Goals stand top down as in the contract, each with the indicators that
     measure it; indicators of the programme as a whole follow under
-    ``indicators``; ``behind`` lists the goals behind schedule with what
-    serves them. Texts (``status_text``, ``reason``, ``notes``) are in ``lang``.
+    ``indicators``. ``behind`` lists the goals behind schedule with the
+    efforts and projects that serve them (:func:`dinnet.queries.remedies`),
+    each under the deepest goal behind it serves: a goal behind only through
+    its sub-goals is not repeated. Texts (``status_text``, ``reason``,
+    ``notes``) are in ``lang``.
     """
     found = progress(G, as_of)
     programmes = []
@@ -136,12 +136,25 @@ def progress_answer(G: nx.MultiDiGraph, as_of: dt.date, lang: str = "nl") -> dic
             if st.status == "behind":
                 behind.append({"id": goal, "label": _label(G, goal),
                                "remedies": _remedies(G, goal, as_of)})
+
         whole = [u for u, keys in G.pred[pid].items()
                  if "measures" in keys and G.nodes[u]["kind"] == "indicator"]
         indicators = [_indicator(G, cast(IndicatorStatus, found[n]), lang) for n in sorted(whole)]
         programmes.append({"programme": pid, "name": _label(G, pid), "goals": goals,
                            "indicators": indicators})
-    return {"as_of": as_of.isoformat(), "programmes": programmes, "behind": behind}
+    return {"as_of": as_of.isoformat(), "programmes": programmes, "behind": _deepest(behind)}
+
+
+def _deepest(behind: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each goal behind with the means not already listed under a sub-goal that is behind;
+    a goal whose means all stand there is left out (it is behind because of them)."""
+    ids = {g["id"] for g in behind}
+    out = []
+    for goal in behind:
+        own = [r for r in goal["remedies"] if not set(r["serves"]) <= ids - {goal["id"]}]
+        if own or not goal["remedies"]:
+            out.append({**goal, "remedies": own})
+    return out
 
 
 def _state(report: dict[str, Any] | None, lang: str) -> str:
