@@ -160,7 +160,8 @@ def _deepest(behind: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _state(report: dict[str, Any] | None, lang: str) -> str:
     if report is None:
         return phrase("status.no_report", lang)
-    state = phrase("status.state_" + report["state"], lang)
+    state = report["state"]
+    state = phrase(f"status.state_{state}", lang)
     text = f"{state} ({report['date']})"
     return f"{text} {report['explanation']}" if report.get("explanation") else text
 
