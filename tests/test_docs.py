@@ -26,7 +26,7 @@ def _gen_cli():  # type: ignore[no-untyped-def]
 
 cli_markdown = _gen_cli().cli_markdown
 GUIDES = ["getting-started.md", "api.md", "own-municipality.md", "editors.md", "export.md", "ci.md",
-          "xlsx.md", "measurements.md"]
+          "xlsx.md", "measurements.md", "monitoring.md"]
 
 
 def test_cli_reference_is_generated_from_the_cli() -> None:

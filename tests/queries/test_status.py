@@ -36,6 +36,7 @@ def test_increase_against_the_path_on_the_measurement_s_date(value: float, expec
     st = status(*UP, [Reading(D(2025, 12, 31), value)], D(2026, 3, 1), "increase")
     assert st.status == expected
     assert st.compared_with == 150.0
+    assert st.band == (None if expected == "reached" else 5.0)
 
 
 def test_the_path_value_on_as_of_is_reported_beside_the_one_compared_with() -> None:
@@ -58,7 +59,7 @@ def test_a_missed_intermediate_target_is_behind_even_within_the_band() -> None:
     # 149.9 is within the band of the path, but the 2025 target has passed unmet.
     readings = [Reading(D(2026, 1, 1), 149.9)]
     st = status((2023, 100.0), {2025: 150.0, 2027: 160.0}, readings, D(2026, 2, 1), "increase")
-    assert st.status == "behind"
+    assert (st.status, st.band) == ("behind", 0.0)
     assert st.reason.key == "status.missed"
     assert st.target is not None and st.target.year == 2027
 
@@ -113,7 +114,7 @@ def test_an_approximate_value_doubles_the_band() -> None:
     circa = [Reading(D(2025, 12, 31), 141.0, approximate="circa")]
     assert status(*UP, exact, D(2026, 1, 1), "increase").status == "behind"
     st = status(*UP, circa, D(2026, 1, 1), "increase")
-    assert st.status == "on_track"
+    assert (st.status, st.band) == ("on_track", 10.0)
     assert [n.key for n in st.notes] == ["status.note_approximate"]
     # an approximate target of the segment widens it too
     st = status(*UP, exact, D(2026, 1, 1), "increase", targets_approximate={2026: "circa"})

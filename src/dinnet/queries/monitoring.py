@@ -10,6 +10,7 @@ what was reported about them in ``G.nodes[node]["realisations"]``.
 
 >>> import dinnet
 >>> from datetime import date
+>>> from dinnet.queries import Reading
 >>> G = dinnet.load("tests/assets/minimal.yaml")
 >>> G.nodes["mini:SD1.a.i1"]["measurements"] = (Reading(date(2020, 12, 31), 28.0),)
 >>> st = goal_status(G, "mini:SD1", date(2021, 6, 30))
@@ -28,11 +29,12 @@ from typing import Any
 
 import networkx as nx
 
+from ..contract.measurements import contract_measurements
 from ..errors import DinnetError
 from ..glossary import Message, message
 from ..graph import nodes_of
 from ._common import SUPPORT_EDGES, goals_served, reach, require
-from .status import TOLERANCE, IndicatorStatus, Reading, assess, roll_up, target_path, year_end
+from .status import TOLERANCE, IndicatorStatus, assess, roll_up, target_path
 
 __all__ = [
     "EffortOutlook",
@@ -135,9 +137,9 @@ def measurements_of(G: nx.MultiDiGraph, indicator: str) -> tuple[Any, ...]:
     """The measurements of ``indicator``, by date: the measurement set's and the contract's.
 
     The contract's own *realisatie* and *verwacht* per year count as
-    measurements on the last day of the year (a :class:`Reading` with the
-    indicator's source), unless the measurement set has a value of the same
-    kind on that date.
+    measurements on the last day of the year, citing the indicator's source
+    (:func:`dinnet.contract.measurements.contract_measurements`), unless a
+    measurements file has a value of the same kind on that date.
 
     Parameters
     ----------
@@ -164,17 +166,18 @@ def measurements_of(G: nx.MultiDiGraph, indicator: str) -> tuple[Any, ...]:
     2025 4050.0 realised Jaarverslag 2025 (fictief), blz. 12
     """
     _indicator(G, indicator)
-    data = G.nodes[indicator]
-    measured = list(data.get("measurements") or ())
+    measured = list(G.nodes[indicator].get("measurements") or ())
     have = {(m.date, m.kind) for m in measured}
-    marks = data.get("approximate") or {}
-    for kind in ("realised", "expected"):
-        for year, value in (data.get(kind) or {}).items():
-            day = year_end(year)
-            if (day, kind) not in have:
-                measured.append(Reading(day, value, kind, (marks.get(kind) or {}).get(year),
-                                        data.get("source")))
+    measured += [m for m in _contract_values(G, indicator) if (m.date, m.kind) not in have]
     return tuple(sorted(measured, key=lambda m: (m.date, m.kind == "realised")))
+
+
+def _contract_values(G: nx.MultiDiGraph, indicator: str) -> list[Any]:
+    """The contract's own realised and expected values of ``indicator``, as measurements."""
+    data = G.nodes[indicator]
+    return list(contract_measurements(indicator, data.get("realised") or {},
+                                      data.get("expected") or {},
+                                      data.get("approximate") or {}, data.get("source") or ""))
 
 
 def _indicator(G: nx.MultiDiGraph, node: str) -> None:
@@ -212,6 +215,7 @@ def indicator_status(G: nx.MultiDiGraph, indicator: str, as_of: dt.date, *,
     --------
     >>> import dinnet
     >>> from datetime import date
+    >>> from dinnet.queries import Reading
     >>> G = dinnet.load("tests/assets/minimal.yaml")   # fijnstof: 30 in 2018 to 25 in 2022
     >>> G.nodes["mini:SD1.a.i1"]["measurements"] = (Reading(date(2020, 12, 31), 27.0),)
     >>> st = indicator_status(G, "mini:SD1.a.i1", date(2021, 3, 1))
@@ -228,9 +232,7 @@ def indicator_status(G: nx.MultiDiGraph, indicator: str, as_of: dt.date, *,
                        data.get("targets") or {},
                        baseline_approximate=data.get("baseline_approximate"),
                        targets_approximate=marks.get("targets"),
-                       history=[Reading(year_end(y), v, "realised", (marks.get("realised")
-                                                                     or {}).get(y))
-                                for y, v in (data.get("realised") or {}).items()])
+                       history=_contract_values(G, indicator))
     return assess(path, measured, as_of, direction=data.get("direction"), indicator=indicator,
                   tolerance=tolerance)
 
@@ -312,6 +314,7 @@ def goal_status(G: nx.MultiDiGraph, goal: str, as_of: dt.date, *,
     --------
     >>> import dinnet
     >>> from datetime import date
+    >>> from dinnet.queries import Reading
     >>> G = dinnet.load("tests/assets/minimal.yaml")
     >>> G.nodes["mini:SD1.a.i1"]["measurements"] = (Reading(date(2022, 12, 31), 24.0),)
     >>> st = goal_status(G, "mini:SD1", date(2023, 1, 1))
@@ -348,6 +351,7 @@ def progress(G: nx.MultiDiGraph, as_of: dt.date, programme: str | None = None, *
     --------
     >>> import dinnet
     >>> from datetime import date
+    >>> from dinnet.queries import Reading
     >>> G = dinnet.load("tests/assets/minimal.yaml")
     >>> {n: s.status for n, s in progress(G, date(2021, 1, 1)).items()}  # nothing measured
     ... # doctest: +NORMALIZE_WHITESPACE
@@ -388,6 +392,7 @@ def behind(G: nx.MultiDiGraph, as_of: dt.date, programme: str | None = None, *,
     --------
     >>> import dinnet
     >>> from datetime import date
+    >>> from dinnet.queries import Reading
     >>> G = dinnet.load("tests/assets/minimal.yaml")
     >>> G.nodes["mini:SD1.a.i1"]["measurements"] = (Reading(date(2022, 12, 31), 26.0),)
     >>> [s.goal for s in behind(G, date(2023, 1, 1))]
@@ -419,6 +424,7 @@ def latest_realisation(G: nx.MultiDiGraph, node: str, as_of: dt.date | None = No
     --------
     >>> import dinnet
     >>> from datetime import date
+    >>> from dinnet.queries import Reading
     >>> from types import SimpleNamespace as Report
     >>> G = dinnet.load("tests/assets/minimal.yaml")
     >>> G.nodes["mini:E1"]["realisations"] = (Report(date=date(2020, 12, 31), state="partly"),
@@ -527,6 +533,7 @@ def effort_outlook(G: nx.MultiDiGraph, effort: str, as_of: dt.date, *,
     --------
     >>> import dinnet
     >>> from datetime import date
+    >>> from dinnet.queries import Reading
     >>> G = dinnet.load("tests/assets/minimal.yaml")
     >>> G.nodes["mini:SD1.a.i1"]["measurements"] = (Reading(date(2022, 12, 31), 26.0),)
     >>> out = effort_outlook(G, "mini:P1", date(2023, 1, 1))

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..contract.measurements import year_end
 from ..contract.numbers import is_tbd
 from ..glossary import Message, message
 
@@ -53,7 +54,6 @@ __all__ = [
     "path_value",
     "roll_up",
     "target_path",
-    "year_end",
 ]
 
 #: The statuses, worst first (the order of the roll-up); ``unknown`` says nothing.
@@ -81,9 +81,9 @@ class MeasurementLike(Protocol):
 class Reading:
     """A measured (``realised``) or expected value on a date.
 
-    The contract's own *realisatie* and *verwacht* series are read as these
-    (on the last day of their year); a measurement set has its own type with
-    the same fields.
+    A light stand-in for :class:`dinnet.contract.measurements.Measurement`
+    (which a measurements file and the contract's own *realisatie* and
+    *verwacht* become), for the pure functions and their examples.
     """
 
     date: dt.date
@@ -147,6 +147,9 @@ class IndicatorStatus:
         The target judged against: the next one after the measurement, else the last one.
     direction : str or None
         The direction used: stated, or read from the path (then a note says so).
+    band : float or None
+        The width of the band around ``compared_with`` within which the
+        measurement is on track (:func:`assess`); 0 once a target has passed.
     notes : tuple of Message
         Further remarks: approximate values, an expected value used, targets not set yet.
     """
@@ -160,16 +163,8 @@ class IndicatorStatus:
     compared_with: float | None = None
     target: PathPoint | None = None
     direction: str | None = None
+    band: float | None = None
     notes: tuple[Message, ...] = field(default=())
-
-
-def year_end(year: int) -> dt.date:
-    """The date a year's value stands for: its last day.
-
-    >>> year_end(2025)
-    datetime.date(2025, 12, 31)
-    """
-    return dt.date(year, 12, 31)
 
 
 def _number(value: Any) -> float | None:
@@ -408,10 +403,10 @@ def assess(path: TargetPath, measurements: Iterable[MeasurementLike], as_of: dt.
         p.approximate for p in segment)) or (segment is None and targets[-1].approximate)
     if approximate:
         notes.append(message("status.note_approximate"))
-    status, reason = _judge(path, used, m, value, then, segment,
-                            tolerance * (2 if approximate else 1))
+    status, reason, band = _judge(path, used, m, value, then, segment,
+                                  tolerance * (2 if approximate else 1))
     return done(status, reason, measurement=m, planned=planned, compared_with=then,
-                target=target, direction=used)
+                target=target, direction=used, band=band)
 
 
 def _meets(direction: str, value: float, target: float) -> bool:
@@ -421,33 +416,34 @@ def _meets(direction: str, value: float, target: float) -> bool:
 
 def _judge(path: TargetPath, direction: str, m: MeasurementLike, value: float,
            then: float | None, segment: tuple[PathPoint, PathPoint] | None,
-           tolerance: float) -> tuple[str, Message]:
-    """Status and reason of ``value`` measured on ``m.date`` against ``then`` on the path
-    (None only when ``value`` meets the last target: :func:`assess` sees to that)."""
+           tolerance: float) -> tuple[str, Message, float | None]:
+    """Status, reason and band of ``value`` measured on ``m.date`` against ``then`` on the
+    path (None only when ``value`` meets the last target: :func:`assess` sees to that)."""
     targets = path.targets
     last = targets[-1]
     fields = {"value_num": _num(value), "date": m.date.isoformat()}
     if direction == "maintain" and then is not None:
         band = tolerance * abs(then)
         if abs(value - then) > band:
-            return "behind", message("status.off_level", planned_num=_planned(then), **fields)
+            return "behind", message("status.off_level", planned_num=_planned(then),
+                                     **fields), band
         if m.date >= last.date:
             return "reached", message("status.reached_target", year=last.year,
-                                      target_num=_num(last.value), **fields)
-        return "on_track", message("status.on_path", planned_num=_planned(then), **fields)
+                                      target_num=_num(last.value), **fields), band
+        return "on_track", message("status.on_path", planned_num=_planned(then), **fields), band
     if _meets(direction, value, last.value) or then is None:
         return "reached", message("status.reached_target", year=last.year,
-                                  target_num=_num(last.value), **fields)
+                                  target_num=_num(last.value), **fields), None
     sign = _SIGN[direction]
     passed = [t for t in targets if t.date <= m.date]
     if passed and sign * (value - passed[-1].value) < 0:
         missed = passed[-1]
         return "behind", message("status.missed", year=missed.year,
-                                 target_num=_num(missed.value), **fields)
+                                 target_num=_num(missed.value), **fields), 0.0
     band = tolerance * abs(segment[1].value - segment[0].value) if segment else 0.0
     gap = sign * (value - then)
     status = "behind" if gap < -band else "ahead" if gap > band else "on_track"
-    return status, message("status.on_path", planned_num=_planned(then), **fields)
+    return status, message("status.on_path", planned_num=_planned(then), **fields), band
 
 
 def roll_up(statuses: Iterable[str]) -> str:
