@@ -507,10 +507,6 @@ def _fmt(fmt: str | None, output: str) -> str:
     return fmt or (suffix if suffix in ("svg", "png", "pdf", "dot") else "svg")
 
 
-#: A date on the command line: 2025-12-31, or the Dutch 31-12-2025.
-_DATE = click.DateTime(["%Y-%m-%d", "%d-%m-%Y"])
-
-
 @main.command("render")
 @PATHS
 @click.option("--programme", help="Only this programme (default: all, one file each).")
@@ -519,8 +515,9 @@ _DATE = click.DateTime(["%Y-%m-%d", "%d-%m-%Y"])
 @click.option("--status", is_flag=True,
               help="Colour goals and indicators by status, efforts and projects by how they "
                    "went (from the measurements).")
-@click.option("--as-of", type=_DATE,
-              help="With --status: the date (2025-12-31 or 31-12-2025; default: today).")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="With --status: the date (2025-12-31, 31-12-2025 or a year for its last "
+                   "day; default: today).")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
               help="Default: from the -o suffix, else svg.")
 @LANG
@@ -533,7 +530,7 @@ _DATE = click.DateTime(["%Y-%m-%d", "%d-%m-%Y"])
 @_loading()
 @_handle_errors
 def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal: bool,
-               highlight_gaps: bool, status: bool, as_of: dt.datetime | None,
+               highlight_gaps: bool, status: bool, as_of: str | None,
                fmt: str | None, lang: str, page: str | None, portrait: bool,
                output: str) -> None:
     """Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."""
@@ -545,7 +542,7 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
         raise click.UsageError(phrase("cli.as_of_needs_status", lang))
     if status and highlight_gaps:
         raise click.UsageError(phrase("cli.status_or_gaps", lang))
-    day = (as_of.date() if as_of is not None else dt.date.today()) if status else None
+    day = (_date(as_of, lang) if as_of is not None else dt.date.today()) if status else None
     if page is not None and by_strategic_goal:
         raise click.UsageError(phrase("cli.page_splits_itself", lang))
     G, protect = _load(paths)
@@ -583,19 +580,19 @@ def portfolio_cmd(paths: tuple[Path, ...], fmt: str | None, lang: str, output: s
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg",
               show_default=True)
 @LANG
-@click.option("--as-of", type=_DATE,
-              help="Draw what was measured by this date (2025-12-31 or 31-12-2025) and each "
-                   "indicator's status on it.")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Draw what was measured by this date (2025-12-31, 31-12-2025 or a year) "
+                   "and each indicator's status on it.")
 @click.option("-o", "--output", required=True, help="Folder for the chart files.")
 @_loading()
 @_handle_errors
-def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, as_of: dt.datetime | None,
+def charts_cmd(paths: tuple[Path, ...], fmt: str, lang: str, as_of: str | None,
                output: str) -> None:
     """Chart indicator trajectories (with what was measured) and budgets."""
     from ..render import write_charts
 
     G, protect = _load(paths)
-    day = as_of.date() if as_of is not None else None
+    day = _date(as_of, lang) if as_of is not None else None
     for path in write_charts(G, output, fmt, lang=lang, protect=protect, as_of=day):
         click.echo(phrase("cli.wrote", lang, path=path), err=True)
 
@@ -634,19 +631,19 @@ class _Steps:
                    "(for more programmes than one file holds well).")
 @click.option("--jobs", type=click.IntRange(min=1), metavar="N",
               help="Processes that read the files and draw the DINs (default: one per CPU).")
-@click.option("--as-of", type=_DATE,
+@click.option("--as-of", "as_of", metavar="DATE",
               help="The date of the progress (Voortgang) of programmes with measurements "
-                   "(2025-12-31 or 31-12-2025; default: today).")
+                   "(2025-12-31, 31-12-2025 or a year; default: today).")
 @_loading(jobs=False)
 @_handle_errors
 def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | None,
-               jobs: int | None, as_of: dt.datetime | None) -> None:
+               jobs: int | None, as_of: str | None) -> None:
     """Write one self-contained HTML report: DINs, findings, coverage, charts, progress."""
     from ..io.output import write_output
     from ..report import build_report, iter_pages
 
     G, protect = _load(paths)
-    day = as_of.date() if as_of is not None else None
+    day = _date(as_of, lang) if as_of is not None else None
     steps = _Steps()
     try:
         if split is not None:
