@@ -22,10 +22,11 @@ from typing import Any
 
 import networkx as nx
 
+from .context import AuditContext
 from .findings import SEVERITIES, Finding, Hit, Rule
 from .rules import RULES
 
-__all__ = ["RULES", "SEVERITIES", "Finding", "Hit", "Rule", "run_audit", "summary"]
+__all__ = ["RULES", "SEVERITIES", "AuditContext", "Finding", "Hit", "Rule", "run_audit", "summary"]
 
 
 def _key(f: Finding) -> tuple[str, str, str, str]:
@@ -52,7 +53,8 @@ def run_audit(G: nx.MultiDiGraph) -> list[Finding]:
     >>> sorted({f.severity for f in findings})
     ['error', 'info', 'warning']
     """
-    return sorted((f for rule in RULES.values() for f in rule.run(G)), key=_key)
+    ctx = AuditContext(G)
+    return sorted((f for rule in RULES.values() for f in rule.run(ctx)), key=_key)
 
 
 def summary(findings: list[Finding]) -> dict[str, dict[str, int]]:

@@ -4,6 +4,8 @@ A rule is declared once, together with its check, in :mod:`dinnet.audit.rules`
 (as import-linter ties a contract type to its check). A check is a pure
 function of the graph that yields :class:`Hit` s: where and what, nothing about
 codes or severities; :meth:`Rule.run` turns them into :class:`Finding` s.
+Checks read the graph through an :class:`~dinnet.audit.context.AuditContext`,
+which :func:`~dinnet.audit.run_audit` builds once for all rules.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from ..glossary import PHRASES, Message, phrase
+from .context import AuditContext
 
 __all__ = ["SEVERITIES", "Check", "Finding", "Hit", "Rule", "Severity"]
 
@@ -102,8 +105,9 @@ class Hit:
     at: str | None = None
 
 
-#: A check: a pure function of the graph yielding hits.
-Check = Callable[[nx.MultiDiGraph], Iterator[Hit]]
+#: A check: a pure function of the audit context (the graph and its shared indexes)
+#: yielding hits.
+Check = Callable[[AuditContext], Iterator[Hit]]
 
 
 @dataclass(frozen=True)
@@ -136,13 +140,14 @@ class Rule:
             return ""
         return phrase(key, lang)
 
-    def run(self, G: nx.MultiDiGraph) -> Iterator[Finding]:
+    def run(self, G: nx.MultiDiGraph | AuditContext) -> Iterator[Finding]:
         """The rule's findings on ``G``.
 
         Parameters
         ----------
-        G : networkx.MultiDiGraph
-            A DIN graph (:func:`dinnet.build_graph`).
+        G : networkx.MultiDiGraph or AuditContext
+            A DIN graph (:func:`dinnet.build_graph`), or the context of an
+            audit run that shares its indexes among the rules.
 
         Returns
         -------
@@ -157,9 +162,11 @@ class Rule:
         >>> f.code, f.rule, f.severity, f.programme
         ('DIN301', 'budget-mismatch', 'error', 'binnenstad')
         """
-        locations = G.graph.get("locations", {})
-        for hit in self.check(G):
-            data = G.nodes[hit.node] if hit.node is not None else {}
+        ctx = G if isinstance(G, AuditContext) else AuditContext(G)
+        locations = ctx.G.graph.get("locations", {})
+        node = ctx.node
+        for hit in self.check(ctx):
+            data = node[hit.node] if hit.node is not None else {}
             said = hit.message if isinstance(hit.message, Message) else None
             at = hit.at or hit.node
             yield Finding(

@@ -6,7 +6,8 @@ public through :mod:`dinnet.queries`; :func:`require` is for the query modules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -55,15 +56,22 @@ def goals_served(G: nx.MultiDiGraph, node: str) -> list[str]:
     >>> goals_served(G, "mini:E1"), goals_served(G, "mini:S1")
     (['mini:SD1.a'], [])
     """
+    return sorted(served(G.succ, G.nodes, node))
+
+
+def served(succ: Mapping[str, Mapping[str, Any]], nodes: Mapping[str, Mapping[str, Any]],
+           node: str) -> set[str]:
+    """The set of :func:`goals_served`, from the graph's links out and node attributes
+    (``G.succ`` and ``G.nodes``, or plain dicts of them for a walk over many nodes)."""
     goals = set()
-    for v, keys in G.succ[node].items():
-        kind = G.nodes[v]["kind"]
+    for v, keys in succ[node].items():
+        kind = nodes[v]["kind"]
         if "contributes_to" in keys and kind == "goal":
             goals.add(v)
         elif "part_of" in keys and kind == "track":
-            goals.update(w for w, k in G.succ[v].items()
-                         if "contributes_to" in k and G.nodes[w]["kind"] == "goal")
-    return sorted(goals)
+            goals.update(w for w, k in succ[v].items()
+                         if "contributes_to" in k and nodes[w]["kind"] == "goal")
+    return goals
 
 
 def reach(G: nx.MultiDiGraph, sources: Iterable[str], kinds: frozenset[str], *,

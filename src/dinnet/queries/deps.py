@@ -46,17 +46,21 @@ def programme_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     ['binnenstad', 'nieuwstraatkwartier']
     """
     P = nx.DiGraph()
-    for n in nodes_of(G, "programme"):
+    programmes = list(nodes_of(G, "programme"))
+    for n in programmes:
         P.add_node(n, label=G.nodes[n]["label"])
-    for u, v, key, data in G.edges(keys=True, data=True):
-        if key != "depends_on":
-            continue
-        if P.has_edge(u, v):
-            edge = P.edges[u, v]
-            edge["topics"] = sorted(set(edge["topics"]) | set(data["topics"]))
-            edge["sources"] = sorted({*edge["sources"], data["source"]})
-        else:
-            P.add_edge(u, v, topics=sorted(set(data["topics"])), sources=[data["source"]])
+    # a relation links one programme to another: only the programmes' links out are read
+    for u in programmes:
+        for v, keys in G.succ[u].items():
+            if "depends_on" not in keys:
+                continue
+            data = keys["depends_on"]
+            if P.has_edge(u, v):
+                edge = P.edges[u, v]
+                edge["topics"] = sorted(set(edge["topics"]) | set(data["topics"]))
+                edge["sources"] = sorted({*edge["sources"], data["source"]})
+            else:
+                P.add_edge(u, v, topics=sorted(set(data["topics"])), sources=[data["source"]])
     return P
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..graph import nodes_of
-from ._common import goals_served
+from ._common import goals_served, served
 
 __all__ = [
     "DuplicatePair",
@@ -34,6 +34,8 @@ _STOP = frozenset((
     "naar", "als", "is", "zijn", "of", "ook", "die", "dat", "dit", "wordt", "worden", "we", "wij",
     "onze", "ons", "er", "over", "uit", "tot", "the", "and", "of", "to",
 ))
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def normalise_label(label: str) -> str:
@@ -54,9 +56,11 @@ def normalise_label(label: str) -> str:
     >>> normalise_label("  Almeloërs: méér   werk! ")
     'almeloers meer werk'
     """
+    if label.isascii():  # nothing to decompose or drop: the same words, without the walk
+        return " ".join(_WORD.findall(label.lower()))
     text = unicodedata.normalize("NFKD", label)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    return " ".join(_WORD.findall(text))
 
 
 def token_sort_ratio(a: str, b: str) -> float:
@@ -136,14 +140,17 @@ def double_claims(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
     {'zorg:E1': ('duurzaamheid', 'zorg')}
     """
     out = {}
-    for n, kind in G.nodes(data="kind"):
+    nodes = dict(G.nodes(data=True))  # plain dicts: one pass, then no views per link
+    succ = dict(G.adjacency())
+    for n, data in nodes.items():
+        kind = data.get("kind")
         if kind == "effort":
-            goals = goals_served(G, n)
+            goals = served(succ, nodes, n)
         elif kind == "indicator":
-            goals = [v for v, keys in G.succ[n].items() if "measures" in keys]
+            goals = {v for v, keys in succ[n].items() if "measures" in keys}
         else:
             continue
-        programmes = {G.nodes[v]["programme"] for v in goals}
+        programmes = {nodes[v]["programme"] for v in goals}
         if len(programmes) >= 2:
             out[n] = tuple(sorted(programmes))
     return dict(sorted(out.items()))

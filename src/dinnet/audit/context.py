@@ -1,0 +1,181 @@
+"""What the audit rules read, gathered once per run: :class:`AuditContext`.
+
+The rules used to walk the graph about eighteen times (each coverage query,
+each pass over the indicators, every link twice for the programme graph).
+A context walks it once for what the node-local rules need (the nodes by
+kind, every node's attributes and links) and once for the reachability the
+path rules share; every field is computed on first use
+(:func:`functools.cached_property`) and kept for the run, so a rule that
+needs nothing pays for nothing.
+
+>>> import dinnet
+>>> ctx = AuditContext(dinnet.load("tests/assets/minimal.yaml"))
+>>> ctx.of("goal")
+['mini:SD1', 'mini:SD1.a', 'mini:SD2']
+>>> ctx.goals_without_effort, ctx.efforts_without_goal
+([], [])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+
+from .. import queries as q
+
+__all__ = ["AuditContext", "Links"]
+
+#: A node's links: other node -> link kind -> the link's attributes (networkx's own dicts).
+Links = Mapping[str, Mapping[str, dict[str, Any]]]
+
+
+def _reach(links: Mapping[str, Links], sources: Iterable[str], kinds: frozenset[str]) -> set[str]:
+    """``sources`` and every node reached from them along links of ``kinds``.
+
+    The walk of :func:`dinnet.queries.reach` (depth first, one source at a
+    time), over the context's plain adjacency instead of networkx's views.
+    """
+    seen: set[str] = set()
+    for source in sources:
+        if source in seen:
+            continue
+        seen.add(source)
+        stack = [source]
+        while stack:
+            for other, edges in links[stack.pop()].items():
+                if other not in seen and not kinds.isdisjoint(edges):
+                    seen.add(other)
+                    stack.append(other)
+    return seen
+
+
+class AuditContext:
+    """One audit run's view of a graph: indexes and shared results, each built once.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A DIN graph (:func:`dinnet.load`, :func:`dinnet.build_graph`); read, never changed.
+        Change the graph and the context is stale: make a new one.
+
+    Examples
+    --------
+    >>> import dinnet
+    >>> ctx = AuditContext(dinnet.load())  # the bundled Almelo data
+    >>> ctx.programmes[:2]
+    ['binnenstad', 'duurzaamheid']
+    >>> ctx.node["zorg:E1"]["kind"], sorted(ctx.succ["zorg:E1"])[:1]
+    ('effort', ['zorg:PL1'])
+    """
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+
+    # -- the walk over nodes and links -------------------------------------------------
+
+    @cached_property
+    def node(self) -> dict[str, dict[str, Any]]:
+        """Every node's attributes by id, in graph order."""
+        return dict(self.G.nodes(data=True))
+
+    @cached_property
+    def succ(self) -> dict[str, Links]:
+        """Every node's links out (from means to ends): other node -> kind -> attributes."""
+        return dict(self.G.adjacency())
+
+    @cached_property
+    def pred(self) -> dict[str, Links]:
+        """Every node's links in: other node -> kind -> attributes."""
+        return dict(self.G.reverse(copy=False).adjacency())
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[str]]:
+        """Node ids by kind, each list in graph order (one pass over the nodes)."""
+        out: dict[str, list[str]] = {}
+        for n, data in self.node.items():
+            out.setdefault(data["kind"], []).append(n)
+        return out
+
+    def of(self, kind: str) -> list[str]:
+        """The ids of the nodes of ``kind``, in graph order (as :func:`dinnet.graph.nodes_of`)."""
+        return self.by_kind.get(kind, [])
+
+    @cached_property
+    def programmes(self) -> list[str]:
+        """Programme ids, sorted."""
+        return sorted(self.of("programme"))
+
+    def label(self, node: str, width: int = 60) -> str:
+        """``node``'s label on one line, cut to ``width`` characters with an ellipsis."""
+        label = " ".join(str(self.node[node]["label"]).split())
+        return label if len(label) <= width else label[: width - 1] + "…"
+
+    # -- coverage: one reachability each way, shared by the path rules -----------------
+
+    @cached_property
+    def goals_without_effort(self) -> list[str]:
+        """As :func:`dinnet.queries.goals_without_effort`: goals no effort reaches, sorted."""
+        reached = _reach(self.succ, self.of("effort"), q.SUPPORT_EDGES)
+        return sorted(g for g in self.of("goal") if g not in reached)
+
+    @cached_property
+    def efforts_without_goal(self) -> list[str]:
+        """As :func:`dinnet.queries.efforts_without_goal`: efforts that reach no goal, sorted."""
+        serving = _reach(self.pred, self.of("goal"), q.SUPPORT_EDGES)
+        return sorted(e for e in self.of("effort") if e not in serving)
+
+    @cached_property
+    def programmes_without_goals(self) -> list[str]:
+        """Programmes that state no goal, sorted."""
+        with_goals = {self.node[g]["programme"] for g in self.of("goal")}
+        return [p for p in self.programmes if p not in with_goals]
+
+    def explained(self, programme: str, what: str) -> int | None:
+        """The index of ``programme``'s first ``not_in_text`` entry that ``affects`` ``what``."""
+        for n, item in enumerate(self.node[programme].get("not_in_text", [])):
+            if what in (item.get("affects") or ()):
+                return n
+        return None
+
+    @cached_property
+    def one_cause(self) -> dict[str, list[str]]:
+        """Efforts without goal by the programme whose one root cause they share: it states
+        no goals, or an entry under ``not_in_text`` says the links are missing."""
+        grouped: dict[str, list[str]] = {}
+        no_goals = set(self.programmes_without_goals)
+        for e in self.efforts_without_goal:
+            p = self.node[e]["programme"]
+            if p in no_goals or self.explained(p, "links") is not None:
+                grouped.setdefault(p, []).append(e)
+        return grouped
+
+    # -- indicators and budgets --------------------------------------------------------
+
+    @cached_property
+    def targets(self) -> list[tuple[str, dict[str, Any], dict[int, Any]]]:
+        """Every indicator with its attributes and its targets by year (as ints)."""
+        node = self.node
+        return [(i, node[i], {int(y): v for y, v in (node[i].get("targets") or {}).items()})
+                for i in self.of("indicator")]
+
+    @cached_property
+    def budget_checks(self) -> list[q.BudgetCheck]:
+        """:func:`dinnet.queries.budget_checks` of the graph."""
+        return q.budget_checks(self.G)
+
+    @cached_property
+    def approximate_years(self) -> dict[tuple[str, str], dict[int, str]]:
+        """(programme, budget table) -> the years whose total or a line is approximate,
+        with the word."""
+        out: dict[tuple[str, str], dict[int, str]] = {}
+        for p in self.of("programme"):
+            for t in self.node[p].get("budgets", []):
+                marks = {int(y): w for y, w in (t.get("approximate_totals") or {}).items()}
+                for line in t["lines"]:
+                    for y, w in (line.get("approximate") or {}).items():
+                        marks.setdefault(int(y), w)
+                out.setdefault((p, t["id"]), marks)  # the first table of an id counts
+        return out
