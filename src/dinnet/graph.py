@@ -108,7 +108,7 @@ def nodes_of(G: nx.MultiDiGraph, kind: str) -> Iterator[str]:
     >>> sorted(nodes_of(dinnet.load(), "programme"))[:3]
     ['binnenstad', 'duurzaamheid', 'economie-en-participatie']
     """
-    return (n for n, k in G.nodes(data="kind") if k == kind)
+    return (n for n, data in G.nodes(data=True) if data.get("kind") == kind)
 
 
 def _table(table: Table) -> dict[str, Any]:

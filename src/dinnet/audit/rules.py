@@ -126,12 +126,16 @@ def project_without_effort(ctx: AuditContext) -> Iterator[Hit]:
         yield Hit(p, message("audit.project_without_effort", label=ctx.label(p)))
 
 
+#: The kinds of link the format lets a contract mark ``inferred`` (``dinnet.graph``).
+_INFERABLE = frozenset({"implements", "contributes_to", "measures", "refines"})
+
+
 @rule("DIN106", "inferred-link", "info")
 def inferred_link(ctx: AuditContext) -> Iterator[Hit]:
     for u, links in ctx.succ.items():
         for v, kinds in links.items():
             for kind, data in kinds.items():
-                if data.get("inferred"):
+                if kind in _INFERABLE and data.get("inferred"):
                     note = f": {' '.join(str(data['note']).split())}" if data.get("note") else ""
                     yield Hit(u, message("audit.inferred_link", kind_term=kind,
                                          label=ctx.label(u), target=v, note=note),

@@ -230,15 +230,24 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
     >>> possible_duplicates(G)
     [DuplicatePair(a='binnenstad:E1', b='zorg:E1', score=100.0)]
     """
-    labels = {n: normalise_label(G.nodes[n]["label"]) for n in nodes_of(G, "effort")}
-    words = {n: {w for w in text.split() if len(w) > 3 and w not in _STOP}
-             for n, text in labels.items()}
-    freq = Counter(w for ws in words.values() for w in ws)
+    normal: dict[str, str] = {}  # label -> normalised: each distinct label once
+    labels = {n: normal.get(label) or normal.setdefault(label, normalise_label(label))
+              for n, label in ((n, G.nodes[n]["label"]) for n in nodes_of(G, "effort"))}
+    texts = Counter(labels.values())
+    words = {text: {w for w in text.split() if len(w) > 3 and w not in _STOP} for text in texts}
+    freq: Counter[str] = Counter()
+    for text, count in texts.items():
+        for w in words[text]:
+            freq[w] += count
+    rarest = {text: [w for _, w in sorted((freq[w], w) for w in ws)[:2]]
+              for text, ws in words.items()}
     blocks: dict[str, list[str]] = defaultdict(list)
-    for n, ws in words.items():
-        for w in sorted(ws, key=lambda w: (freq[w], w))[:2]:
+    for n, text in labels.items():
+        for w in rarest[text]:
             blocks[w].append(n)
     seen: set[tuple[str, str]] = set()
+    scores: dict[tuple[str, str], float | None] = {}  # the same two labels are scored once
+    letters: dict[str, Counter[str]] = {}
     pairs = []
     for members in blocks.values():
         if len(members) > max_block:
@@ -249,7 +258,31 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
                 if key in seen or G.nodes[a]["programme"] == G.nodes[b]["programme"]:
                     continue
                 seen.add(key)
-                score = token_sort_ratio(labels[a], labels[b])
-                if score >= threshold:
+                texts_ab = (labels[a], labels[b])
+                if texts_ab not in scores:
+                    scores[texts_ab] = _score_at_least(*texts_ab, threshold, letters)
+                score = scores[texts_ab]
+                if score is not None:
                     pairs.append(DuplicatePair(key[0], key[1], round(score, 1)))
     return sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
+
+
+def _score_at_least(a: str, b: str, threshold: float,
+                    letters: dict[str, Counter[str]]) -> float | None:
+    """:func:`token_sort_ratio` of ``a`` and ``b`` when it is ``threshold`` or more, else ``None``.
+
+    ``letters`` remembers each text's letters (words sorted). Two upper bounds
+    of the ratio, difflib's ``real_quick_ratio`` (from the lengths) and
+    ``quick_ratio`` (from the letters in common), rule most pairs out before
+    the full comparison; they share its denominator, so a pair they rule out
+    scores below ``threshold``.
+    """
+    for text in (a, b):
+        if text not in letters:
+            letters[text] = Counter(" ".join(sorted(text.split())))
+    total = len(a) + len(b)  # the sorted texts are as long: the same words, single spaces
+    if total and (100.0 * (2.0 * min(len(a), len(b)) / total) < threshold
+                  or 100.0 * (2.0 * (letters[a] & letters[b]).total() / total) < threshold):
+        return None
+    score = token_sort_ratio(a, b)
+    return score if score >= threshold else None
