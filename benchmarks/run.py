@@ -16,7 +16,9 @@ measures, on the same files:
    The details also give the ratio of building the whole text first
    (``render(din_dot(G, p), "svg")``).
 3. ``audit_scaling`` and ``query_scaling``: time per node of ``run_audit(G)``
-   and of the whole query set at 10N nodes / at N nodes. Target <= 1.3.
+   and of the whole query set at 10N nodes / at N nodes: 340 and 3,400
+   contracts (50 and 500 with ``--quick``). Targets <= 1.15 (the audit,
+   issue 22) and <= 1.3 (the queries).
 4. ``national``: 3,400 contracts (~700k nodes; 340 with ``--quick``), each
    measure in a fresh process, in turn, ``--reps`` rounds (medians):
    ``parse_s`` (PyYAML's ``CSafeLoader`` on every file, one process),
@@ -79,7 +81,7 @@ TARGETS = {
     "render_ratio": 1.15,
     # a tenth of the 3,544 crossing pairs of the seven Almelo DINs before issue 15
     "crossings": 354,
-    "audit_scaling": 1.3,
+    "audit_scaling": 1.15,
     "query_scaling": 1.3,
     "cli_validate_s": 0.5,
     "national_s": 60.0,
@@ -666,7 +668,8 @@ def table(r: dict[str, Any]) -> str:
          f"({rend['whole_text_ratio']:.2f}), din_dot alone {rend['din_dot_s']:.3f} s"),
         ("crossings", str(sum(r["crossings"].values())), "<= 354", mark("crossings"),
          ", ".join(f"{k} {v}" for k, v in r["crossings"].items())),
-        ("audit scaling", f"{r['audit_scaling']:.2f}", "<= 1.3", mark("audit_scaling"),
+        ("audit scaling", f"{r['audit_scaling']:.2f}", f"<= {TARGETS['audit_scaling']}",
+         mark("audit_scaling"),
          f"{sc['n']['nodes']:,} nodes {sc['n']['audit_s']:.3f} s, "
          f"{sc['10n']['nodes']:,} nodes {sc['10n']['audit_s']:.3f} s"),
         ("query scaling", f"{r['query_scaling']:.2f}", "<= 1.3", mark("query_scaling"),
