@@ -67,7 +67,7 @@ from .xlsx import openpyxl_module
 from .xlsx_import import check_workbook_zip
 from .yamlwrite import measurements_yaml
 
-__all__ = ["COLUMNS", "import_measurements", "read_table"]
+__all__ = ["COLUMNS", "WORDS", "import_measurements", "read_table", "read_tables"]
 
 #: The columns of a measurements table and the Dutch names read as them.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -213,7 +213,7 @@ def _validated(table: _Table, row: int, section: str, data: dict[str, Any]
         return None
 
 
-def _entries(table: _Table, rows: Iterator[tuple[int, list[Any]]], file: MeasurementBuilder) -> None:
+def _read_rows(table: _Table, rows: Iterator[tuple[int, list[Any]]], entries: _Entries) -> None:
     names = {i: name for name, i in table.columns.items()}
     for row, values in rows:
         if row > limits.XLSX_MAX_ROWS:
@@ -231,10 +231,10 @@ def _entries(table: _Table, rows: Iterator[tuple[int, list[Any]]], file: Measure
         entry = _validated(table, row, *found)
         if entry is not None:
             ref = "indicator" if isinstance(entry, Measurement) else entry.element
-            file.add(found[0], entry, table.at(row, ref))
+            entries.add(found[0], entry, table.at(row, ref))
 
 
-class MeasurementBuilder:
+class _Entries:
     """The entries of the tables read so far, with the place of each one's reference."""
 
     def __init__(self) -> None:
@@ -252,7 +252,7 @@ class MeasurementBuilder:
 # -- CSV and xlsx ---------------------------------------------------------------------------
 
 
-def _csv_rows(path: Path, builder: MeasurementBuilder) -> None:
+def _csv_rows(path: Path, builder: _Entries) -> None:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -265,11 +265,11 @@ def _csv_rows(path: Path, builder: MeasurementBuilder) -> None:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, [])
     table = _Table(str(path), header, "nl" if delimiter == ";" else "plain")
-    _entries(table, ((n, row) for n, row in enumerate(reader, start=2)), builder)
+    _read_rows(table, ((n, row) for n, row in enumerate(reader, start=2)), builder)
     builder.problems.extend(table.problems)
 
 
-def _xlsx_rows(path: Path, builder: MeasurementBuilder) -> None:
+def _xlsx_rows(path: Path, builder: _Entries) -> None:
     check_workbook_zip(path, path)
     openpyxl = openpyxl_module()
     try:
@@ -284,7 +284,7 @@ def _xlsx_rows(path: Path, builder: MeasurementBuilder) -> None:
             rows = ws.iter_rows(values_only=True)
             header = [_cell_text(h) if h is not None else "" for h in next(rows, ())]
             table = _Table(f"{path}[{ws.title}]", header, "xlsx")
-            _entries(table, ((n, list(r)) for n, r in enumerate(rows, start=2)), builder)
+            _read_rows(table, ((n, list(r)) for n, r in enumerate(rows, start=2)), builder)
             builder.problems.extend(table.problems)
     finally:
         wb.close()
@@ -315,7 +315,7 @@ def read_table(path: str | Path, *, programme: str | None = None, title: str | N
 def read_tables(paths: Iterable[str | Path], *, programme: str | None = None,
                 title: str | None = None) -> MeasurementFile:
     """Read several tables into one set (see :func:`read_table`)."""
-    builder = MeasurementBuilder()
+    builder = _Entries()
     labels = []
     for raw in paths:
         path = Path(raw)
