@@ -441,6 +441,11 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "audit.and": ("{a}{b}", "{a}{b}"),
     "audit.so_without_goal": ("; daardoor zonder doel: {efforts}",
                               "; so without a goal: {efforts}"),
+    "audit.not_measured": ("indicator '{label}': geen meting over {years} (jaren die voorbij "
+                           "zijn op {as_of})", "indicator '{label}': no measurement for {years} "
+                           "(years that have passed on {as_of})"),
+    "audit.goal_behind": ("doel '{label}' loopt achter op {as_of}: {indicators}",
+                          "goal '{label}' is behind schedule on {as_of}: {indicators}"),
     "audit.target_tbd": ("indicator '{label}': streefwaarde {years} nog te bepalen ({value})",
                          "indicator '{label}': target {years} to be determined ({value})"),
     "audit.approximate_total": ("{title} ({table}) {year}: het totaal is bij benadering "
@@ -1382,6 +1387,41 @@ _PHRASES: dict[str, tuple[str, str]] = {
                         "Add the goals, or explain their absence under `not_in_text` with "
                         "`affects: [goals]`: the audit then reports it once, under that entry, "
                         "with the efforts it affects."),
+    "rule.DIN601.title": ("Indicator niet gemeten", "Indicator not measured"),
+    "rule.DIN601.summary": ("Een indicator zonder realisatie in een jaar van de programmaperiode "
+                            "dat voorbij is (op de auditdatum, `--as-of`, standaard vandaag).",
+                            "An indicator without a realised value in a year of the programme "
+                            "period that has passed (on the audit date, `--as-of`, today by "
+                            "default)."),
+    "rule.DIN601.detail": ("Alleen in programma's die al iets gerealiseerd melden: een plan "
+                           "zonder metingen krijgt geen melding per indicator. `n.t.b.` telt "
+                           "niet als meting; een verwachte waarde ook niet.",
+                           "Only in programmes that report something realised at all: a plan "
+                           "without measurements gets no finding per indicator. `n.t.b.` does "
+                           "not count as a measurement; an expected value neither."),
+    "rule.DIN601.why": ("Zonder meting is niet te zeggen of het doel dichterbij komt; het gat "
+                        "valt pas op als iemand ernaar vraagt.",
+                        "Without a measurement nobody can tell whether the goal comes closer; "
+                        "the gap shows only when someone asks."),
+    "rule.DIN601.fix": ("Voeg de realisatie toe aan `measurements.yaml` (met de bron), of leg "
+                        "in `note` uit waarom er niet gemeten is.",
+                        "Add the realised value to `measurements.yaml` (with its source), or "
+                        "explain in `note` why it was not measured."),
+    "rule.DIN602.title": ("Doel loopt achter", "Goal behind schedule"),
+    "rule.DIN602.summary": ("Een doel waarvan een indicator (of een subdoel) op de auditdatum "
+                            "achter ligt op het pad van peilwaarde naar streefwaarde.",
+                            "A goal one of whose indicators (or sub-goals) is behind the path "
+                            "from baseline to target on the audit date."),
+    "rule.DIN602.why": ("Hier moet het programma bijsturen: welke inspanningen dienen dit doel, "
+                        "en liggen die op schema?",
+                        "This is where the programme has to steer: which efforts serve this "
+                        "goal, and are they on schedule?"),
+    "rule.DIN602.fix": ("Bekijk de inspanningen achter het doel (`dinnet progress`, "
+                        "`dinnet.queries.remedies`) en leg vast wat er wordt gedaan; pas een "
+                        "streefwaarde alleen aan in een nieuwe versie van het contract.",
+                        "Look at the efforts behind the goal (`dinnet progress`, "
+                        "`dinnet.queries.remedies`) and record what is done about it; change a "
+                        "target only in a new version of the contract."),
     "rule.DIN206.title": ("Streefwaarde nog te bepalen", "Target to be determined"),
     "rule.DIN206.summary": ("Een streefwaarde die als `n.t.b.` (nog te bepalen) is gedrukt.",
                             "A target printed as `n.t.b.` (to be determined)."),

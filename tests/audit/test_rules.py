@@ -133,6 +133,15 @@ CASES: dict[str, tuple[Callable[[Doc], None], Callable[[Doc], None]]] = {
         lambda d: [d.pop(k) for k in ("goals", "indicators", "efforts", "projects")],
         lambda d: None,
     ),
+    "indicator-not-measured": (   # the programme reports 2019: then 2020-2022 are missing
+        lambda d: d["indicators"][0].update(realised={2019: 11}),
+        lambda d: d["indicators"][0].update(realised={2019: 11, 2020: 13, 2021: 15,
+                                                      2022: 20}),
+    ),
+    "goal-behind-schedule": (       # 10 in 2018 to 20 in 2022: 11 at the end is behind
+        lambda d: d["indicators"][0].update(realised={2022: 11}),
+        lambda d: d["indicators"][0].update(realised={2022: 20}),
+    ),
     "unresolved-reference": (
         lambda d: d["efforts"][0]["contributes_to"].append("elders:SD1"),
         lambda d: None,

@@ -14,6 +14,7 @@ Verdeling middelen 2019-2022 (B2) 2022: printed total 600 but the lines add up t
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import warnings
 from collections import Counter
@@ -22,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from . import monitoring  # noqa: F401  (registers the monitoring rules, after those of .rules)
 from .context import AuditContext, collector_paused
 from .findings import SEVERITIES, Finding, Hit, Rule
 from .rules import RULES
@@ -33,13 +35,16 @@ def _key(f: Finding) -> tuple[str, str, str, str]:
     return (f.programme, f.code, f.node or "", f.message)
 
 
-def run_audit(G: nx.MultiDiGraph) -> list[Finding]:
+def run_audit(G: nx.MultiDiGraph, *, as_of: dt.date | None = None) -> list[Finding]:
     """Run every rule of :data:`RULES` over ``G``.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A DIN graph (:func:`dinnet.load`, :func:`dinnet.build_graph`).
+    as_of : datetime.date, optional
+        The audit date: the monitoring rules (DIN6xx) judge measurements as of
+        this date; default today.
 
     Returns
     -------
@@ -53,7 +58,7 @@ def run_audit(G: nx.MultiDiGraph) -> list[Finding]:
     >>> sorted({f.severity for f in findings})
     ['error', 'info', 'warning']
     """
-    ctx = AuditContext(G)  # what the rules share, built once
+    ctx = AuditContext(G, as_of)  # what the rules share, built once
     by_programme: dict[str, list[Finding]] = {}
     with collector_paused():
         for rule in RULES.values():

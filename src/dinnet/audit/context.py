@@ -18,6 +18,7 @@ needs nothing pays for nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -84,6 +85,8 @@ class AuditContext:
     G : networkx.MultiDiGraph
         A DIN graph (:func:`dinnet.load`, :func:`dinnet.build_graph`); read, never changed.
         Change the graph and the context is stale: make a new one.
+    as_of : datetime.date, optional
+        The audit date of the monitoring rules (default: today).
 
     Examples
     --------
@@ -95,8 +98,11 @@ class AuditContext:
     ('effort', ['zorg:PL1'])
     """
 
-    def __init__(self, G: nx.MultiDiGraph) -> None:
+    def __init__(self, G: nx.MultiDiGraph, as_of: dt.date | None = None) -> None:
         self.G = G
+        #: The audit date of the monitoring rules: a year has passed when its 31 December
+        #: lies before it (default: today).
+        self.as_of = as_of or dt.date.today()
 
     # -- the walk over nodes and links -------------------------------------------------
 

@@ -25,7 +25,7 @@ __all__ = ["explain", "find_rule", "rules_markdown"]
 
 #: The sections of docs/rules.md: the first digit of the code and its heading.
 SECTIONS = {"1": "Coverage", "2": "Indicators", "3": "Budgets", "4": "Relations between programmes",
-            "5": "Missing content"}
+            "5": "Missing content", "6": "Monitoring"}
 
 
 def find_rule(name: str) -> Rule:
@@ -68,7 +68,9 @@ the command exit 1 (default `error`), so it works as a CI gate; `--format
 sarif|junit|github|gitlab` writes what CI systems read (see [ci.md](ci.md)).
 
 Each rule is declared once, together with its check, in
-`src/dinnet/audit/rules.py` (`@rule(code, name, severity)` registers it in
+`src/dinnet/audit/rules.py` (the monitoring rules, which judge measurements
+on the audit date `--as-of`, in `src/dinnet/audit/monitoring.py`;
+`@rule(code, name, severity)` registers it in
 `dinnet.audit.RULES`); a check only yields where and what (`Hit`),
 `Rule.run` adds the code, severity and YAML location. The words below (and
 the Dutch ones) stand in the glossary (`src/dinnet/glossary.py`, keys
