@@ -55,4 +55,4 @@ def test_the_command_line_takes_the_audit_date(tmp_path: Path) -> None:
     assert result.stdout.count('"DIN601"') == 2
     assert CliRunner().invoke(main, [*args, "--as-of", "2026"]).stdout.count('"DIN601"') == 0
     bad = CliRunner().invoke(main, [*args, "--as-of", "31-2-2026"])
-    assert bad.exit_code == 2 and "'31-2-2026' is not a date" in bad.stderr
+    assert bad.exit_code == 2 and "31-2-2026 is not a date" in bad.stderr

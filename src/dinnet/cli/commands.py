@@ -241,26 +241,13 @@ def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, rule: str | None, as_
     if rule is not None:
         _explain(rule, paths, lang)
         return
-    day = _day(as_of, "--as-of") if as_of is not None else None
+    day = _date(as_of, lang) if as_of is not None else None
     G, protect = _load(paths)
     findings = run_audit(G, as_of=day)
     write_output(output, format_findings(findings, fmt, lang) + "\n", protect=protect)
     worst = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     if any(f.severity in worst for f in findings):
         click.get_current_context().exit(1)
-
-
-def _day(text: str, option: str) -> Any:
-    """A date as the measurements files write it (2025-12-31, 31-12-2025), or a year: its
-    31 December."""
-    from ..contract.measurements import read_date, year_end
-    from ..errors import SaidValueError
-
-    text = text.strip()
-    try:
-        return year_end(int(text)) if text.isdigit() and len(text) == 4 else read_date(text)
-    except SaidValueError as exc:
-        raise click.BadParameter(exc.said.text(_lang()), param_hint=f"'{option}'") from None
 
 
 def _explain(name: str, paths: tuple[Path, ...], lang: str) -> None:
