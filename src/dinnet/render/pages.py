@@ -170,12 +170,17 @@ def fits(drawing: Drawing, paper: Sheet) -> bool:
 
 @dataclass(frozen=True)
 class Page:
-    """One page: what it draws (a strategic goal's part, some efforts), its number and DOT."""
+    """One page: what it draws (a strategic goal's part, some efforts), its number and DOT.
+
+    ``svg`` gives the page drawn as SVG: :func:`din_pages` drew it to measure
+    it, so it costs no second ``dot`` run.
+    """
 
     name: str
     strategic_goal: str | None
     part: DinPart
     text: Callable[[], Iterable[str]]
+    svg: Callable[[], bytes] | None = None
 
 
 #: Label widths tried for each page, narrow first (:attr:`DinPart.wrap`).
@@ -215,8 +220,16 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
                                        strategic_goal=piece.goal, severity=severity,
                                        part=part, paint=paint), paper)
 
+    drawn: dict[str, bytes] = {}  # DOT text to SVG: a page measured twice is drawn once
+
+    def svg(piece: _Piece, part: DinPart) -> bytes:
+        text = "".join(draw(piece, part))
+        if text not in drawn:
+            drawn[text] = render(text, "svg", timeout=timeout)
+        return drawn[text]
+
     def measure(piece: _Piece, part: DinPart) -> Drawing:
-        return read_svg(render(draw(piece, part), "svg", timeout=timeout))
+        return read_svg(svg(piece, part))
 
     def parts(pieces: Sequence[_Piece]) -> list[DinPart]:
         return [DinPart(efforts=piece.efforts, number=number, total=len(pieces),
@@ -233,7 +246,7 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
             break
         pieces = again
     pages = [Page(f"{programme}-p{part.number}", piece.goal, part,
-                  functools.partial(draw, piece, part))
+                  functools.partial(draw, piece, part), functools.partial(svg, piece, part))
              for piece, part in zip(pieces, parts(pieces), strict=True)]
     for page, piece in zip(pages, pieces, strict=True):
         if not fits(measure(piece, page.part), paper):
@@ -286,7 +299,9 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
         """``piece`` with the first label width that fits, measured with a stub to every
         page it may continue on; ``None`` when none fits."""
         for wrap in paper.wraps:
-            part = DinPart(efforts=piece.efforts, number=1, total=99,
+            # the whole DIN on one page has no page number: measured as it will be drawn
+            total = 1 if piece == whole else 99
+            part = DinPart(efforts=piece.efforts, number=1, total=total,
                            continued=_room(G, programme, piece), wrap=wrap,
                            reached=piece.reached, goals=piece.goals)
             if fits(measure(piece, part), paper):

@@ -32,10 +32,9 @@ from ..audit import Finding, run_audit
 from ..errors import DinnetError
 from ..glossary import phrase
 from ..render.dot import iter_din_dot, svg_id
-from ..render.geometry import read_svg
 from ..render.labels import natural_key
 from ..render.overlay import gap_highlights
-from ..render.pages import Screen, din_pages, fits
+from ..render.pages import Page, Screen, din_pages
 from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
 from ..render.select import DinPart, column_of, effort_track
@@ -44,13 +43,15 @@ from .svg import inline_svg
 __all__ = ["REPORT_WRAP", "SCREEN", "Drawing", "Figures", "Progress", "din_svg", "draw_dins",
            "neighbourhoods", "portfolio_svg", "report_figures"]
 
-#: Label width of the report's DINs, as a share of the full-size DIN's (:class:`DinPart`).
+#: Label width of the report's DINs, as a share of the full-size DIN's (:class:`DinPart`);
+#: a DIN too wide with it is tried with narrower labels (:data:`SCREEN`) before it is split.
 REPORT_WRAP = 0.45
 
 #: The report's DIN box at a window 1366 px wide (report.css: the contents, then the report;
-#: the details slide in over it), less room for two scroll bars: a DIN or part of a DIN
-#: this wide or narrower shows its body text at 9 px or more, ids and tags at 8 px or more.
-SCREEN = Screen(1070, min_body=9.0, min_small=8.0, wraps=(REPORT_WRAP,))
+#: the details slide in over it): 1133 px, or about 1100 px with classic scroll bars (17 px,
+#: of the page and of the box): a DIN or part of a DIN this wide or narrower shows its body
+#: text at 9 px or more, ids and tags at 8 px or more.
+SCREEN = Screen(1100, min_body=9.0, min_small=8.0, wraps=(REPORT_WRAP, 0.38))
 
 
 #: ``progress(done, total)``, called after each step of a long task.
@@ -128,22 +129,17 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     nodes = _node_map(G) if nodes is None else nodes
     highlights = gap_highlights(G, programme, findings=findings)
     part = G if around is None else _around(G, programme, *around)
-    # narrow columns (labels of about 15 characters a line), so that most DINs fit the
-    # report's DIN box with their text large enough to read without zooming
-    pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
-                          severity=highlights.severity, part=DinPart(wrap=REPORT_WRAP))
-    whole = render(pieces, "svg")
     own = _Own(G, programme, nodes)
     screen = SCREEN if screen is None else screen
-    if fits(read_svg(whole), screen):
-        return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
-    try:
+    try:  # the whole DIN when it fits (one dot run), else in parts
         pages = din_pages(part, programme, screen, lang=lang, highlight=highlights.nodes,
                           severity=highlights.severity)
     except DinnetError:  # a part that cannot fit either: the whole DIN, fitted to the box
-        pages = []
-    if len(pages) < 2:
-        return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
+        pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
+                              severity=highlights.severity, part=DinPart(wrap=screen.wraps[0]))
+        return inline_svg(render(pieces, "svg"), scope=f"fig-{programme}", nodes=nodes, keep=own)
+    if len(pages) == 1:
+        return inline_svg(_drawn(pages[0]), scope=f"fig-{programme}", nodes=nodes, keep=own)
     used: set[str] = set()
     out = []
     for page in pages:
@@ -151,7 +147,7 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         if page.strategic_goal is not None:
             goal = page.strategic_goal
             where += f" · {goal.split(':', 1)[1]} {G.nodes[goal].get('label', '')}"
-        svg = inline_svg(render(page.text(), "svg"), scope=f"fig-{programme}-p{page.part.number}",
+        svg = inline_svg(_drawn(page), scope=f"fig-{programme}-p{page.part.number}",
                          nodes=nodes, keep=_Once(own, used))
         out.append(f'<div class="din-part" role="group" aria-label="{html.escape(where)}">'
                    f"{svg}</div>")
@@ -179,6 +175,10 @@ def _around(G: nx.MultiDiGraph, programme: str, members: Mapping[str, Sequence[s
     H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(ordered, keys=True, data=True)
                      if v in near)
     return H
+
+
+def _drawn(page: Page) -> bytes:
+    return page.svg() if page.svg is not None else render(page.text(), "svg")
 
 
 class _Once(Container[str]):
