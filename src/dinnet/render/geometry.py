@@ -159,20 +159,21 @@ def _tip(end: Point, arrow: list[Point]) -> Point:
     return max(arrow, key=lambda p: math.dist(p, end))
 
 
-def read_svg(svg: bytes | str) -> Drawing:
+def read_svg(svg: bytes | str, *, shapes: bool = True) -> Drawing:
     """The boxes, frames, links and text sizes of a Graphviz SVG.
 
     Nodes (``class="node ..."``) and clusters (``class="cluster"``) become
     boxes by their id; edges whose id names two known boxes
     (``<a>--<kind>--<b>``) become links. An arrowhead that sits on an end of
-    the line extends that end to its tip.
+    the line extends that end to its tip. ``shapes=False`` reads only the size
+    and the text (no boxes, no links): enough to tell whether a drawing fits.
     """
     root = ET.fromstring(svg)
     size = (_length(root.get("width")), _length(root.get("height")))
     groups = [g for g in root.iter(f"{_SVG}g") if g.get("id")]
     boxes: dict[str, Box] = {}
     edges: list[ET.Element] = []
-    for g in groups:
+    for g in groups if shapes else ():
         cls = (g.get("class") or "").split()
         if cls and cls[0] in ("node", "cluster"):
             shapes = _shapes(g)[:1] if cls[0] == "cluster" else _shapes(g)

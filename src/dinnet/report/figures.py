@@ -32,9 +32,10 @@ from ..audit import Finding, run_audit
 from ..errors import DinnetError
 from ..glossary import phrase
 from ..render.dot import iter_din_dot, svg_id
+from ..render.geometry import read_svg
 from ..render.labels import natural_key
 from ..render.overlay import gap_highlights
-from ..render.pages import Page, Screen, din_pages
+from ..render.pages import Page, Screen, din_pages, fits
 from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
 from ..render.select import DinPart, column_of, effort_track
@@ -131,13 +132,16 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     part = G if around is None else _around(G, programme, *around)
     own = _Own(G, programme, nodes)
     screen = SCREEN if screen is None else screen
-    try:  # the whole DIN when it fits (one dot run), else in parts
+    pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
+                          severity=highlights.severity, part=DinPart(wrap=screen.wraps[0]))
+    whole = render(pieces, "svg")
+    if fits(read_svg(whole, shapes=False), screen):  # most DINs: one dot run
+        return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
+    try:  # narrower labels, else in parts
         pages = din_pages(part, programme, screen, lang=lang, highlight=highlights.nodes,
                           severity=highlights.severity)
     except DinnetError:  # a part that cannot fit either: the whole DIN, fitted to the box
-        pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
-                              severity=highlights.severity, part=DinPart(wrap=screen.wraps[0]))
-        return inline_svg(render(pieces, "svg"), scope=f"fig-{programme}", nodes=nodes, keep=own)
+        return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
     if len(pages) == 1:
         return inline_svg(_drawn(pages[0]), scope=f"fig-{programme}", nodes=nodes, keep=own)
     used: set[str] = set()
