@@ -176,8 +176,8 @@ def read_svg(svg: bytes | str, *, shapes: bool = True) -> Drawing:
     for g in groups if shapes else ():
         cls = (g.get("class") or "").split()
         if cls and cls[0] in ("node", "cluster"):
-            shapes = _shapes(g)[:1] if cls[0] == "cluster" else _shapes(g)
-            box = _box([p for el in shapes for p in _shape_points(el)])
+            outline = _shapes(g)[:1] if cls[0] == "cluster" else _shapes(g)
+            box = _box([p for el in outline for p in _shape_points(el)])
             if box is not None:
                 boxes[g.get("id", "")] = box
         elif cls and cls[0] == "edge":
