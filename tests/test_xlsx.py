@@ -166,6 +166,26 @@ def test_not_a_workbook(tmp_path: Path) -> None:
     assert "not a readable .xlsx workbook" in result.output
 
 
+@pytest.mark.parametrize("member", ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"])
+def test_a_damaged_sheet_is_a_located_problem(tmp_path: Path, member: str) -> None:
+    """A valid workbook whose sheet XML is cut in half: one located line, no traceback."""
+    import zipfile
+
+    book = workbook(tmp_path, ASSETS / "minimal.yaml")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data[: len(data) // 2] if info.filename == member else data)
+    result = CliRunner().invoke(main, ["import-xlsx", str(damaged), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    first, *_ = result.output.splitlines()
+    assert first.startswith("damaged.xlsx[") or "/damaged.xlsx[" in first, first
+    assert "error: not a readable .xlsx workbook (" in first, first
+    assert not (tmp_path / "o").exists()
+
+
 def test_template_is_documented() -> None:
     doc = (ROOT / "docs" / "xlsx.md").read_text(encoding="utf-8")
     for sheet in SHEETS:

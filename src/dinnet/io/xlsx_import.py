@@ -35,7 +35,7 @@ import pydantic
 from ..contract.explain import loc_path, validation_message
 from ..contract.model import Contract, Index
 from ..contract.references import Loc, check_contract
-from ..errors import ContractError, OutputError, Problem, ValidationError, one_line
+from ..errors import ContractError, DinnetError, OutputError, Problem, ValidationError, one_line
 from ..glossary import message
 from . import limits
 from .output import write_output
@@ -143,8 +143,7 @@ def check_workbook_zip(path: Path, source: Path | io.BytesIO) -> None:
         with zipfile.ZipFile(source) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (OSError, zipfile.BadZipFile, ValueError) as exc:
-        raise ValidationError([Problem(str(path), None, None, "", f"not a readable .xlsx "
-                                       f"workbook ({one_line(str(exc), 200)})")]) from None
+        raise _unreadable(str(path), exc) from None
     if total > limits.XLSX_MAX_UNCOMPRESSED:
         raise ValidationError([Problem(str(path), None, None, "", f"the workbook unpacks to "
                                        f"{total:,} bytes, more than {limits.XLSX_MAX_UNCOMPRESSED:,} "
@@ -184,9 +183,7 @@ def _read_sheets(book: _Book, path: Path) -> None:
     try:
         wb = openpyxl.load_workbook(opened(), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ValidationError([Problem(str(path), None, None, "",
-                                       f"not a readable .xlsx workbook "
-                                       f"({one_line(str(exc), 200)})")]) from None
+        raise _unreadable(str(path), exc) from None
     try:
         for ws in wb.worksheets:
             name = ws.title.strip()
@@ -199,21 +196,36 @@ def _read_sheets(book: _Book, path: Path) -> None:
                              "starts with '_' are ignored)")
                 continue
             try:
-                if (ws.max_row or 0) > limits.XLSX_MAX_ROWS:
-                    _too_many(book, name, None, f"the sheet declares {ws.max_row:,} rows",
-                              "XLSX_MAX_ROWS")
-                book.rows[name] = list(_sheet_rows(book, name, ws.iter_rows(values_only=True)))
+                _read_sheet(book, name, ws, opened)
             except _Limit:
                 return
-            header = book.rows[name][0].header if book.rows[name] else []
-            for row, column in _formulas_without_value(opened(), ws._worksheet_path):
-                heading = header[column - 1] if column <= len(header) else None
-                book.problems.append(Problem(
-                    f"{book.file}[{name}]", row, column, heading or "", "a formula without a "
-                    "saved result (the cell would read as empty); open and save the workbook "
-                    "in Excel or LibreOffice, or type the value"))
+            except DinnetError:
+                raise
+            except Exception as exc:  # a damaged sheet: XML, zip or cell errors of many kinds
+                raise _unreadable(f"{book.file}[{name}]", exc) from None
     finally:
         wb.close()
+
+
+def _read_sheet(book: _Book, name: str, ws: Any,
+                opened: Callable[[], Path | io.BytesIO]) -> None:
+    """The rows of one known sheet into ``book.rows``, and its formulas without a result."""
+    if (ws.max_row or 0) > limits.XLSX_MAX_ROWS:
+        _too_many(book, name, None, f"the sheet declares {ws.max_row:,} rows", "XLSX_MAX_ROWS")
+    book.rows[name] = list(_sheet_rows(book, name, ws.iter_rows(values_only=True)))
+    header = book.rows[name][0].header if book.rows[name] else []
+    for row, column in _formulas_without_value(opened(), ws._worksheet_path):
+        heading = header[column - 1] if column <= len(header) else None
+        book.problems.append(Problem(
+            f"{book.file}[{name}]", row, column, heading or "", "a formula without a "
+            "saved result (the cell would read as empty); open and save the workbook "
+            "in Excel or LibreOffice, or type the value"))
+
+
+def _unreadable(where: str, exc: BaseException) -> ValidationError:
+    """The one problem of a file (or sheet) that cannot be read as a workbook."""
+    return ValidationError([Problem(where, None, None, "", f"not a readable .xlsx workbook "
+                                    f"({one_line(str(exc), 200)})")])
 
 
 def _too_many(book: _Book, sheet: str, row: int | None, what: str, limit: str) -> None:
