@@ -161,6 +161,31 @@ def test_budget_per_goal_splits_and_rolls_up(tmp_path: Path) -> None:
                         "mini:SD2": {2019: 50.0}}
 
 
+def test_budget_per_goal_counts_a_goal_reached_twice_once(tmp_path: Path) -> None:
+    """X sits under A and refines B; A and B sit under M: M holds the effort's 100 once."""
+    (tmp_path / "dia.yaml").write_text("""\
+programme: {id: dia, name: Dia, municipality: X, period: {start: 2019, end: 2022}, source: a:1}
+vision: {label: V, source: a:1}
+goals:
+  - id: M
+    level: main
+    label: Hoofddoel
+    source: a:2
+    goals:
+      - id: A
+        level: strategic
+        label: Doel A
+        source: a:3
+        goals:
+          - {id: X, level: operational, label: Doel X, refines: [B], source: a:4}
+      - {id: B, level: strategic, label: Doel B, source: a:5}
+efforts:
+  - {id: E, label: Inspanning, contributes_to: [X], budget: {amounts: {2020: 100}}, source: a:6}
+""", encoding="utf-8")
+    per_goal = budget_per_goal(dinnet.load(tmp_path / "dia.yaml"))
+    assert per_goal == {g: {2020: 100.0} for g in ("dia:A", "dia:B", "dia:M", "dia:X")}
+
+
 def test_role_shares(almelo) -> None:
     shares = role_shares(almelo)
     assert shares["duurzaamheid"].get("regie", 0) >= 1

@@ -117,7 +117,8 @@ def budget_per_goal(G: nx.MultiDiGraph) -> dict[str, dict[int, float]]:
 
     An effort's amount is split equally over the goals it serves, by its own
     links and its track's (a sub-effort without goals of either counts for its
-    parent's goals); a goal's total includes its sub-goals' totals.
+    parent's goals); a goal's total includes the own amounts of every goal below
+    it, each counted once however many ``refines`` paths lead up.
 
     Parameters
     ----------
@@ -143,34 +144,24 @@ def budget_per_goal(G: nx.MultiDiGraph) -> dict[str, dict[int, float]]:
         for g in goals:
             for year, amount in amounts.items():
                 own[g][int(year)] += amount / len(goals)
-    subs = {g: [c for c, keys in G.pred[g].items() if "refines" in keys]
-            for g in nodes_of(G, "goal")}
-    rolled: dict[str, dict[int, float]] = {}
-    for g in _sub_goals_first(subs):
-        total = defaultdict(float, own.get(g, {}))
-        for child in subs[g]:
-            for year, amount in rolled.get(child, {}).items():
-                total[year] += amount
-        rolled[g] = dict(sorted(total.items()))
-    return {g: v for g, v in sorted(rolled.items()) if v}
+    rolled: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for g, amounts in own.items():
+        for goal in _goal_and_parents(G, g):  # each goal once, however many paths lead up
+            for year, amount in amounts.items():
+                rolled[goal][year] += amount
+    return {g: dict(sorted(v.items())) for g, v in sorted(rolled.items()) if v}
 
 
-def _sub_goals_first(subs: dict[str, list[str]]) -> list[str]:
-    """Every goal of ``subs`` (goal -> the goals that refine it), each after its
-    sub-goals (depth-first, linear time)."""
-    order: list[str] = []
-    seen: set[str] = set()
-    for root in subs:
-        todo = [(root, False)]
-        while todo:
-            goal, subs_done = todo.pop()
-            if subs_done:
-                order.append(goal)
-            elif goal not in seen:
-                seen.add(goal)
-                todo.append((goal, True))
-                todo.extend((c, False) for c in subs.get(goal, ()) if c not in seen)
-    return order
+def _goal_and_parents(G: nx.MultiDiGraph, goal: str) -> set[str]:
+    """``goal`` and every goal it refines, directly or through other goals."""
+    found = {goal}
+    todo = [goal]
+    while todo:
+        for parent, keys in G.succ[todo.pop()].items():
+            if "refines" in keys and parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
 
 
 def role_shares(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
