@@ -785,6 +785,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
                           "van de niveaus",
                           "a {goal_term} cannot refine the {other_term} '{id}'; correct one of "
                           "the levels"),
+    "ref.refines_self": ("doel '{id}' kan zichzelf niet uitwerken; haal '{id}' uit refines",
+                         "goal '{id}' cannot refine itself; remove '{id}' from refines"),
+    "ref.refines_cycle": ("refines maakt een kring ({way}): het doel hangt dan nergens aan; "
+                          "haal een van deze verwijzingen weg",
+                          "refines makes a cycle ({way}): the goal would hang from nothing; "
+                          "remove one of these links"),
     "ref.self_dependency": ("een programma kan geen raakvlak met zichzelf hebben",
                             "a programme cannot depend on itself"),
     # errors that are not about one place in a contract (dinnet.errors.DinnetError.of)

@@ -222,3 +222,37 @@ def test_goal_cannot_refine_a_lower_goal(tmp_path) -> None:
     path.write_text(yaml.safe_dump(d, sort_keys=False), encoding="utf-8")
     with pytest.raises(DinnetError, match=r"goals\[0\]\.refines\[0\].*cannot refine the operational goal"):
         read_contract(path)
+
+
+@pytest.mark.parametrize(("refines", "nested", "expected"), [
+    ({"SD1": ["SD1"]}, False, [r"goals\[0\]\.refines\[0\]: goal 'SD1' cannot refine itself"]),
+    ({"SD1": ["p:SD1"]}, False, [r"goals\[0\]\.refines\[0\]: goal 'SD1' cannot refine itself"]),
+    ({"SD1": ["SD2"], "SD2": ["SD1"]}, False,
+     [r"goals\[0\]\.refines\[0\]: refines makes a cycle \(SD1 -> SD2 -> SD1\)",
+      r"goals\[1\]\.refines\[0\]: refines makes a cycle \(SD2 -> SD1 -> SD2\)"]),
+    ({"SD1": ["SD3"]}, True,  # SD3 sits under SD1 and SD1 refines SD3
+     [r"goals\[0\]\.refines\[0\]: refines makes a cycle \(SD1 -> SD3 -> SD1\)"]),
+])
+def test_a_goal_cannot_refine_itself_or_make_a_cycle(
+        tmp_path, refines: dict[str, list[str]], nested: bool, expected: list[str]) -> None:
+    """Else the goal silently loses its link to the vision (it hangs from nothing)."""
+    import re
+
+    import yaml
+
+    from dinnet.errors import DinnetError
+    from dinnet.io.loading import read_contract
+
+    d = doc()
+    if nested:
+        d["goals"][0]["goals"] = [d["goals"].pop(2)]
+    for goal in d["goals"]:
+        goal["refines"] = refines.get(goal["id"], [])
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(d, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DinnetError) as caught:
+        read_contract(path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(expected), lines
+    for line, pattern in zip(lines, expected, strict=True):
+        assert re.search(pattern, line) and line.startswith(f"{path}:"), line

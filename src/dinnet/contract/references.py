@@ -161,6 +161,54 @@ class _Resolver:
         self.result.errors.append(Issue(loc, said))
 
 
+def _refines_cycles(contract: Contract) -> Iterator[Issue]:
+    """A goal that refines itself, or comes back to itself through ``refines`` and nesting.
+
+    The goal would hang from nothing: it loses its link to the vision. Each entry of
+    ``refines`` that closes a cycle is reported, with the way round.
+    """
+    ups: dict[str, list[str]] = {}  # goal -> the goals it sits under or refines, in this contract
+    entries: list[tuple[Goal, Loc, int, str]] = []
+    for goal, loc in _walk_goals(contract.goals, ("goals",)):
+        ups.setdefault(goal.id, [])
+        for sub in goal.goals:
+            ups.setdefault(sub.id, []).append(goal.id)
+        for j, item in enumerate(goal.refines):
+            prog, target = split_ref(item if isinstance(item, str) else item.goal,
+                                     contract.programme.id)
+            if prog == contract.programme.id:
+                ups[goal.id].append(target)
+                entries.append((goal, loc, j, target))
+    for goal, loc, j, target in entries:
+        if target == goal.id:
+            yield Issue((*loc, "refines", j), message("ref.refines_self", id=goal.id))
+            continue
+        way = _way_up(ups, target, goal.id)
+        if way is not None:
+            yield Issue((*loc, "refines", j), message(
+                "ref.refines_cycle", id=goal.id, way=" -> ".join([goal.id, *way])))
+
+
+def _way_up(ups: dict[str, list[str]], start: str, goal: str) -> list[str] | None:
+    """The goals from ``start`` up to ``goal`` through ``ups``, or None if it is not reached."""
+    came: dict[str, str | None] = {start: None}
+    todo = [start]
+    while todo:
+        here = todo.pop()
+        if here == goal:
+            way: list[str] = []
+            step: str | None = here
+            while step is not None:
+                way.append(step)
+                step = came[step]
+            return way[::-1]
+        for up in ups.get(here, ()):
+            if up not in came:
+                came[up] = here
+                todo.append(up)
+    return None
+
+
 def check_contract(contract: Contract) -> Checked:
     """Check ids, references and goal levels of one contract."""
     result = Checked()
@@ -189,6 +237,7 @@ def check_contract(contract: Contract) -> Checked:
             if other is not None and GOAL_LEVELS.index(other) > rank:
                 result.errors.append(Issue((*loc, "refines", j), message(
                     "ref.level_refines", goal_term=goal.level, other_term=other, id=target)))
+    result.errors.extend(_refines_cycles(contract))
     for i, ind in enumerate(contract.indicators):
         _links(r, ind.measures, ("indicators", i, "measures"), "goal", "goal", "vision")
     for i, track in enumerate(contract.tracks):
