@@ -135,6 +135,21 @@ def test_an_approximate_total_is_reported_not_a_mismatch(tmp_path: Path) -> None
     assert "approximate-total" in rules and "budget-mismatch" not in rules
 
 
+def test_an_approximate_capacity_total_is_reported_not_a_mismatch(tmp_path: Path) -> None:
+    found = audit_of(tmp_path, """\
+        goals: [{id: SD1, level: strategic, label: Doel, source: t:5}]
+        capacity:
+          - id: C1
+            title: Inzet
+            unit: uren per week
+            lines: [{label: a, amounts: {2020: 36}}]
+            stated_totals: {2020: circa 40}
+            source: t:6
+        """)
+    rules = [f.rule for f in found]
+    assert "approximate-total" in rules and "budget-mismatch" not in rules
+
+
 def test_charts_show_realised_expected_approximate_and_open_values(G) -> None:  # type: ignore[no-untyped-def]
     ax = indicator_chart(G, "duurzaam-zonnedal:BBV1", lang="nl")
     assert {line.get_label() for line in ax.get_lines()} >= {"realisatie", "verwacht",

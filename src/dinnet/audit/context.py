@@ -197,15 +197,16 @@ class AuditContext:
         return q.budget_checks(self.G)
 
     @cached_property
-    def approximate_years(self) -> dict[tuple[str, str], dict[int, str]]:
-        """(programme, budget table) -> the years whose total or a line is approximate,
-        with the word."""
-        out: dict[tuple[str, str], dict[int, str]] = {}
+    def approximate_years(self) -> dict[tuple[str, str, str], dict[int, str]]:
+        """(programme, group, table) -> the years of a budget or capacity table whose total
+        or a line is approximate, with the word."""
+        out: dict[tuple[str, str, str], dict[int, str]] = {}
         for p in self.of("programme"):
-            for t in self.node[p].get("budgets", []):
-                marks = {int(y): w for y, w in (t.get("approximate_totals") or {}).items()}
-                for line in t["lines"]:
-                    for y, w in (line.get("approximate") or {}).items():
-                        marks.setdefault(int(y), w)
-                out.setdefault((p, t["id"]), marks)  # the first table of an id counts
+            for group in ("budgets", "capacity"):
+                for t in self.node[p].get(group, []):
+                    marks = {int(y): w for y, w in (t.get("approximate_totals") or {}).items()}
+                    for line in t["lines"]:
+                        for y, w in (line.get("approximate") or {}).items():
+                            marks.setdefault(int(y), w)
+                    out.setdefault((p, group, t["id"]), marks)  # the first table of an id counts
         return out
