@@ -150,6 +150,40 @@ def test_an_approximate_capacity_total_is_reported_not_a_mismatch(tmp_path: Path
     assert "approximate-total" in rules and "budget-mismatch" not in rules
 
 
+@pytest.mark.parametrize(("printed", "state"), [
+    ("ruim 5.000", "approximate"),  # approximate: never shown as a mismatch
+    ("5.200", "ok"),
+    ("5200,3", "mismatch"),  # off by 0.3: a mismatch for the audit, so for everyone
+])
+def test_audit_report_query_and_chart_agree_on_a_total(tmp_path: Path, printed: str,
+                                                      state: str) -> None:
+    """One BudgetCheck, one tolerance: the four places that judge a printed total agree."""
+    found = audit_of(tmp_path, f"""\
+        goals: [{{id: SD1, level: strategic, label: Doel, source: t:5}}]
+        budgets:
+          - id: K1
+            title: Kosten
+            unit: EUR
+            lines: [{{label: a, amounts: {{2024: 5200}}}}]
+            stated_totals: {{2024: "{printed}"}}
+            source: t:6
+        """)
+    G = dinnet.load(tmp_path / "b.yaml")
+    rules = {f.rule for f in found}
+    assert ("budget-mismatch" in rules) is (state == "mismatch"), rules
+    assert ("approximate-total" in rules) is (state == "approximate"), rules
+    (row,) = report_data(G, found, lang="en").budget_rows
+    assert row.state == state
+    assert row.rules == (("budget-mismatch",) if state == "mismatch" else ())
+    text = CliRunner().invoke(main, ["query", "budget", str(tmp_path / "b.yaml")]).output
+    (line,) = [t for t in text.splitlines() if t.strip().startswith("2024:")]
+    assert line.endswith({"ok": "  ok", "mismatch": "  DIFFERS",
+                          "approximate": "  approximate (ruim)"}[state]), line
+    ax = budget_chart(G, "b", lang="en")
+    reds = [ln for ln in ax.get_lines() if ln.get_color() == "#d7301f" and len(ln.get_xdata())]
+    assert len(reds) == (state == "mismatch")
+
+
 def test_charts_show_realised_expected_approximate_and_open_values(G) -> None:  # type: ignore[no-untyped-def]
     ax = indicator_chart(G, "duurzaam-zonnedal:BBV1", lang="nl")
     assert {line.get_label() for line in ax.get_lines()} >= {"realisatie", "verwacht",

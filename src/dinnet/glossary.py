@@ -361,6 +361,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "report.budget_ok": ('klopt', 'matches'),
     "report.budget_mismatch": ('klopt niet', 'does not match'),
     "report.budget_no_total": ('geen totaal gedrukt', 'no total printed'),
+    "report.budget_approximate": ('totaal bij benadering', 'approximate total'),
     "report.no_budget_short": ('geen begroting', 'no budget'),
     "report.open_elsewhere": ('staat op een andere pagina', 'is on another page'),
     # the audit's messages (dinnet.audit.rules)
@@ -1141,6 +1142,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "query.not_printed": ("geen totaal gedrukt", "no total printed"),
     "query.matches": ("klopt", "ok"),
     "query.differs": ("WIJKT AF", "DIFFERS"),
+    "query.approximate": ("bij benadering ({word})", "approximate ({word})"),
     # dinnet audit --explain
     "explain.what": ("Wat", "What"),
     "explain.why": ("Waarom dit ertoe doet", "Why it matters"),

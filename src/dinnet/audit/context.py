@@ -195,18 +195,3 @@ class AuditContext:
     def budget_checks(self) -> list[q.BudgetCheck]:
         """:func:`dinnet.queries.budget_checks` of the graph."""
         return q.budget_checks(self.G)
-
-    @cached_property
-    def approximate_years(self) -> dict[tuple[str, str, str], dict[int, str]]:
-        """(programme, group, table) -> the years of a budget or capacity table whose total
-        or a line is approximate, with the word."""
-        out: dict[tuple[str, str, str], dict[int, str]] = {}
-        for p in self.of("programme"):
-            for group in ("budgets", "capacity"):
-                for t in self.node[p].get(group, []):
-                    marks = {int(y): w for y, w in (t.get("approximate_totals") or {}).items()}
-                    for line in t["lines"]:
-                        for y, w in (line.get("approximate") or {}).items():
-                            marks.setdefault(int(y), w)
-                    out.setdefault((p, group, t["id"]), marks)  # the first table of an id counts
-        return out

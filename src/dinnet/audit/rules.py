@@ -225,9 +225,7 @@ def target_to_be_determined(ctx: AuditContext) -> Iterator[Hit]:
 @rule("DIN301", "budget-mismatch", "error")
 def budget_mismatch(ctx: AuditContext) -> Iterator[Hit]:
     for c in ctx.budget_checks:
-        if c.year in ctx.approximate_years.get((c.programme, c.group, c.table), {}):
-            continue  # approximate: DIN303
-        if not c.matches:
+        if c.state == "mismatch":  # an approximate total is DIN303
             assert c.stated is not None
             yield Hit(None, message("audit.budget_mismatch", title=c.title, table=c.table,
                                     year=c.year, stated_num=c.stated, recomputed_num=c.recomputed,
@@ -256,10 +254,9 @@ def budget_tables_disagree(ctx: AuditContext) -> Iterator[Hit]:
 @rule("DIN303", "approximate-total", "info")
 def approximate_total(ctx: AuditContext) -> Iterator[Hit]:
     for c in ctx.budget_checks:
-        word = ctx.approximate_years.get((c.programme, c.group, c.table), {}).get(c.year)
-        if word is not None and c.stated is not None:
+        if c.state == "approximate":
             yield Hit(None, message("audit.approximate_total", title=c.title, table=c.table,
-                                    year=c.year, approx=word, stated_num=c.stated,
+                                    year=c.year, approx=c.approximate, stated_num=c.stated,
                                     recomputed_num=c.recomputed),
                       programme=c.programme, source=c.source,
                       at=location_key(c.programme, "table", c.table))

@@ -57,7 +57,8 @@ def answer(G: nx.MultiDiGraph, question: str, node: str | None = None,
         return data
     if question == "budget":
         return {"question": "budget",
-                "checks": [dataclasses.asdict(c) | {"matches": c.matches} for c in budget_checks(G)],
+                "checks": [dataclasses.asdict(c) | {"matches": c.matches, "state": c.state}
+                           for c in budget_checks(G)],
                 "per_goal": budget_per_goal(G), "roles": role_shares(G)}
     if node is None:
         raise ValueError(f"query {question!r} needs a node id")
@@ -150,8 +151,10 @@ def _checks(G: nx.MultiDiGraph, checks: list[dict[str, Any]], lang: str) -> list
                        f"  [{c['source']}]")
         stated = (phrase("query.not_printed", lang) if c["stated"] is None
                   else phrase("query.printed", lang, total=format_number(c["stated"], lang)))
-        verdict = ("" if c["stated"] is None
-                   else f"  {phrase('query.matches' if c['matches'] else 'query.differs', lang)}")
+        verdict = {"no_total": "", "ok": f"  {phrase('query.matches', lang)}",
+                   "mismatch": f"  {phrase('query.differs', lang)}",
+                   "approximate": f"  {phrase('query.approximate', lang, word=c['approximate'])}",
+                   }[c["state"]]
         lines = phrase("query.lines_sum", lang, total=format_number(c["recomputed"], lang))
         out.append(f"    {c['year']}: {lines}, {stated}{verdict}")
     return out

@@ -17,12 +17,31 @@ import networkx as nx
 from ..graph import nodes_of
 from ._common import goals_served
 
-__all__ = ["BudgetCheck", "budget_checks", "budget_per_goal", "role_shares", "table_totals"]
+__all__ = ["TOLERANCE", "BudgetCheck", "approximate_years", "budget_checks", "budget_per_goal",
+           "role_shares", "table_totals"]
+
+
+#: How far a printed total may lie from the sum of its lines and still match, in the
+#: table's own unit: the rounding of a printed figure, half a cent (or of an hour).
+TOLERANCE = 0.005
 
 
 @dataclass(frozen=True)
 class BudgetCheck:
-    """One table's total for one year: as printed and recomputed from its lines."""
+    """One table's total for one year: as printed and recomputed from its lines.
+
+    ``approximate`` is the word ('ruim', 'circa') when the printed total or a line of
+    the year is approximate: such a total is not compared, so it never mismatches.
+
+    Examples
+    --------
+    >>> c = BudgetCheck("p", "B1", "Budget", "budgets", 2020, 100.0, 100.3, "EUR", "t:1")
+    >>> c.state, c.matches
+    ('mismatch', False)
+    >>> from dataclasses import replace
+    >>> replace(c, approximate="ruim").state, replace(c, stated=None).state
+    ('approximate', 'no_total')
+    """
 
     programme: str
     table: str
@@ -33,10 +52,21 @@ class BudgetCheck:
     recomputed: float
     unit: str
     source: str
+    approximate: str | None = None
+
+    @property
+    def state(self) -> str:
+        """``"no_total"`` (nothing printed), ``"approximate"``, ``"ok"`` or ``"mismatch"``."""
+        if self.stated is None:
+            return "no_total"
+        if self.approximate is not None:
+            return "approximate"
+        return "ok" if abs(self.stated - self.recomputed) < TOLERANCE else "mismatch"
 
     @property
     def matches(self) -> bool:
-        return self.stated is None or abs(self.stated - self.recomputed) < 0.005
+        """No mismatch: nothing printed, an approximate total, or equal within `TOLERANCE`."""
+        return self.state != "mismatch"
 
 
 def table_totals(table: dict) -> dict[int, float]:
@@ -96,11 +126,29 @@ def budget_checks(G: nx.MultiDiGraph) -> list[BudgetCheck]:
             for table in data.get(group, []):
                 recomputed = table_totals(table)
                 stated = {int(y): v for y, v in table["stated_totals"].items()}
+                words = approximate_years(table)
                 for year in sorted(set(recomputed) | set(stated)):
                     out.append(BudgetCheck(p, table["id"], table["title"], group, year,
                                            stated.get(year), recomputed.get(year, 0.0),
-                                           table["unit"], table["source"]))
+                                           table["unit"], table["source"], words.get(year)))
     return out
+
+
+def approximate_years(table: dict) -> dict[int, str]:
+    """The years of a budget or capacity table whose printed total or a line is approximate,
+    with the word as printed (the total's word first).
+
+    Examples
+    --------
+    >>> approximate_years({"approximate_totals": {2020: "circa"},
+    ...                    "lines": [{"approximate": {2020: "ruim", 2021: "ruim"}}]})
+    {2020: 'circa', 2021: 'ruim'}
+    """
+    marks = {int(y): str(w) for y, w in (table.get("approximate_totals") or {}).items()}
+    for line in table.get("lines", []):
+        for y, w in (line.get("approximate") or {}).items():
+            marks.setdefault(int(y), str(w))
+    return dict(sorted(marks.items()))
 
 
 def _effort_goals(G: nx.MultiDiGraph, effort: str) -> list[str]:

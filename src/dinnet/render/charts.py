@@ -33,6 +33,7 @@ import networkx as nx
 from .. import glossary
 from .._optional import extra
 from ..glossary import phrase
+from ..queries.budget import budget_checks
 from .labels import format_number, natural_key, plain
 
 __all__ = [
@@ -310,6 +311,8 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
         return _budget_text(G, programme, ax, words)
     tables = sorted({r[0] for r in rows}, key=natural_key)
     years = sorted({r[1] for r in rows})
+    checks = {(c.table, c.year): c for c in budget_checks(G)
+              if c.programme == programme and c.group == "budgets"}
     width = 0.8 / max(1, len(tables))
     colours = ["#3a7d2c", "#2b5d8c", "#b36b00", "#6a4a8c", "#7f7f7f"]
     for i, table in enumerate(tables):
@@ -326,8 +329,9 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
                 continue
             if printed is None:
                 continue
-            word = _approx_words(G, programme, table).get(y)
-            bad = abs(printed - mine[y][2]) > 0.5 and word is None
+            check = checks.get((table, y))
+            word = check.approximate if check else None
+            bad = check is not None and check.state == "mismatch"
             ax.plot([x - width * 0.45, x + width * 0.45], [printed, printed],
                     color="#d7301f" if bad else "black", linewidth=2.5,
                     linestyle=":" if word else "-")
@@ -345,18 +349,6 @@ def budget_chart(G: nx.MultiDiGraph, programme: str, *, ax: Any = None,
               frameon=False)
     ax.grid(axis="y", alpha=0.3)
     return ax
-
-
-def _approx_words(G: nx.MultiDiGraph, programme: str, table: str) -> dict[int, str]:
-    """Years of a table whose printed total or a line is approximate, with the word."""
-    for t in G.nodes[programme].get("budgets") or []:
-        if str(t.get("id")) == table:
-            marks = {int(y): str(w) for y, w in (t.get("approximate_totals") or {}).items()}
-            for line in t.get("lines", []):
-                for y, w in (line.get("approximate") or {}).items():
-                    marks.setdefault(int(y), str(w))
-            return marks
-    return {}
 
 
 def budget_texts(G: nx.MultiDiGraph, programme: str) -> list[str]:

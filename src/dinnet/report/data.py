@@ -102,9 +102,10 @@ class RuleCount:
 class BudgetRow:
     """One year of one budget table, with its state and the budget rules that concern it.
 
-    ``state`` is ``"ok"`` (the printed total equals the sum of the lines),
-    ``"mismatch"`` or ``"no_total"`` (the table prints no total for the year,
-    so there is nothing to check). ``rules`` names the budget rules whose
+    ``state`` is the check's: ``"ok"`` (the printed total equals the sum of the
+    lines), ``"mismatch"``, ``"approximate"`` (the total or a line is printed as
+    'ruim', 'circa': not compared) or ``"no_total"`` (the table prints no total for
+    the year, so there is nothing to check). ``rules`` names the budget rules whose
     findings concern the row: ``budget-mismatch`` for its own total,
     ``budget-tables-disagree`` when its programme's tables disagree.
     """
@@ -156,9 +157,10 @@ class ProgrammeSection:
 
     @property
     def budget_state(self) -> str:
-        """``"mismatch"``, ``"ok"``, ``"no_total"`` (tables without printed totals) or ``"none"``."""
+        """``"mismatch"``, ``"ok"``, ``"approximate"``, ``"no_total"`` (tables without printed
+        totals) or ``"none"``."""
         states = {row.state for row in self.budget}
-        for state in ("mismatch", "ok", "no_total"):
+        for state in ("mismatch", "ok", "approximate", "no_total"):
             if state in states:
                 return state
         return "none"
@@ -416,7 +418,7 @@ def _budget_rows(checks: Sequence[BudgetCheck], findings: Sequence[Finding]) -> 
     disagree = any(f.rule == "budget-tables-disagree" for f in findings)
     rows = []
     for c in checks:
-        state = "no_total" if c.stated is None else "ok" if c.matches else "mismatch"
+        state = c.state
         rules = (("budget-mismatch",) if state == "mismatch" else ()) + (
             ("budget-tables-disagree",) if disagree else ())
         rows.append(BudgetRow(c, state, rules))
