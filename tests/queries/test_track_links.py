@@ -106,6 +106,13 @@ def test_impact_of_a_track_drops_its_efforts(G) -> None:
     assert impact(G, "p:T2") == type(r)("p:T2", (), ())  # an empty track supports nothing
 
 
+def test_impact_of_an_empty_track_on_a_goal_served_otherwise_is_nothing() -> None:
+    """docs/format.md: a track without efforts covers nothing, so dropping it loses nothing."""
+    d = doc()
+    d["tracks"][1]["contributes_to"] = [{"goal": "SD3", "source": "t.txt:12"}]  # E3 serves SD3
+    assert impact(graph(d), "p:T2") == type(impact(graph(d), "p:T1"))("p:T2", (), ())
+
+
 def test_impact_of_a_track_keeps_goals_served_otherwise() -> None:
     d = doc()
     d["efforts"][2]["contributes_to"] = ["SD3", "SD1"]

@@ -71,8 +71,9 @@ def impact(G: nx.MultiDiGraph, node: str) -> Impact:
     sources = list(nodes_of(G, "effort" if kind == "track" else kind))
     before = reach(G, sources, SUPPORT_EDGES)
     after = reach(G, sources, SUPPORT_EDGES, skip=dropped)
-    through = reach(G, dropped, SUPPORT_EDGES)
-    # a track without efforts supports no goal, so dropping it takes nothing away
+    # only the dropped efforts (and project) count: a track without efforts supports no goal,
+    # so dropping it takes nothing away, whatever its own links say
+    through = reach(G, dropped - {node} if kind == "track" else dropped, SUPPORT_EDGES)
     goals = {n for n in through if G.nodes[n]["kind"] == "goal" and n in before}
     lost = {n for n in goals if n not in after}
     return Impact(node, tuple(sorted(lost)), tuple(sorted(goals - lost)))
