@@ -187,6 +187,29 @@ def test_cli_report_refuses_to_overwrite_its_input(tmp_path: Path):
     assert result.exit_code == 1 and "refusing" in result.output
 
 
+def test_cli_report_split_keeps_a_programme_called_index(tmp_path: Path):
+    """A programme with id ``index`` does not overwrite the index page."""
+    text = Path("tests/assets/minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "prog.yaml").write_text(text.replace("id: mini", "id: index"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "prog.yaml"), "--split", str(out)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and "index.html" in names, names
+    (page,) = set(names) - {"index.html"}
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'href="{page}#programme-index"' in index
+    assert 'id="programme-index"' in (out / page).read_text(encoding="utf-8")
+
+
+def test_page_names_never_collide_even_ignoring_case():
+    from dinnet.report import page_names
+
+    names = page_names(["zorg", "index", "Index", "index-2", "ZORG"])
+    assert names["zorg"] == "zorg.html" and names["index-2"] == "index-2.html"
+    assert len({n.casefold() for n in [*names.values(), "index.html"]}) == 6, names
+
+
 def test_cli_report_unknown_language():
     result = CliRunner().invoke(main, ["report", "--lang", "fr", "-o", "-"])
     assert result.exit_code == 2

@@ -15,7 +15,7 @@ the script and the SVG. The page makes no network request at all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import networkx as nx
 
@@ -39,7 +39,7 @@ __all__ = [
     "iter_pages",
     "json_script",
     "node_details",
-    "page_name",
+    "page_names",
     "render_html",
     "report_data",
     "report_figures",
@@ -117,13 +117,28 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
                        progress=_step(progress, "writing"))
 
 
-def page_name(programme: str) -> str:
-    """The file name of a programme's page in a split report.
+def page_names(programmes: Iterable[str]) -> dict[str, str]:
+    """The file name of each programme's page in a split report, beside ``index.html``.
 
-    >>> page_name("zorg")
-    'zorg.html'
+    A programme's page is ``<id>.html``; a name that would be taken twice, even
+    only on a file system that ignores case (``index``, ``Zorg`` beside ``zorg``),
+    gets the first free ``-2``, ``-3``, ... in the order of the ids.
+
+    >>> page_names(["zorg", "index"])
+    {'index': 'index-2.html', 'zorg': 'zorg.html'}
     """
-    return f"{programme}.html"
+    ids = sorted(set(programmes), key=lambda i: (i.casefold(), i != i.casefold(), i))
+    taken = {"index"}
+    wanted = {i.casefold() for i in ids}
+    names: dict[str, str] = {}
+    for i in ids:
+        stem, n = i, 1
+        while stem.casefold() in taken or (n > 1 and stem.casefold() in wanted):
+            n += 1
+            stem = f"{i}-{n}"
+        taken.add(stem.casefold())
+        names[i] = f"{stem}.html"
+    return names
 
 
 def build_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
@@ -159,7 +174,7 @@ def iter_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
     """The pages of :func:`build_pages` one by one, ``(file name, HTML)``, to write as they come."""
     data, figures = _prepare(G, findings, lang, jobs, progress, as_of)
     packed = _lazy(figures, lazy)
-    pages = {p.id: page_name(p.id) for p in data.programmes} | {"": "index.html"}
+    pages = page_names(p.id for p in data.programmes) | {"": "index.html"}
     total = len(data.programmes) + 1
     yield "index.html", render_html(data, figures, sections=(), pages=pages, page="index.html",
                                     charts=charts)
