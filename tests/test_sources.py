@@ -121,5 +121,19 @@ def test_cli_reports_them_as_warnings(tmp_path: Path) -> None:
     assert "1 warning" in result.output
 
 
+def test_cli_checks_the_sources_of_standard_input(tmp_path: Path) -> None:
+    """``validate - --sources DIR`` reads standard input once: the sources are checked on the
+    contract that was loaded, not on an empty second read."""
+    path = contract(tmp_path, """\
+        goals:
+          - {id: SD1, level: strategic, label: Een veilige haven, source: t.txt:4}
+        """)
+    result = CliRunner().invoke(main, ["validate", "-", "--sources", str(texts(tmp_path)),
+                                       "--lang", "en"], input=path.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    assert "-:8:" in result.output and "does not stand in t.txt:4" in result.output
+    assert "1 warning" in result.output
+
+
 def test_normalise() -> None:
     assert normalise("A\u2019s  \u2013 B-\n c") == "a's - bc"

@@ -29,6 +29,7 @@ import os
 import re
 import sys
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -104,16 +105,26 @@ def _too_large(name: str, size: int | None) -> YamlSyntaxError:
                                                             limit_amount=MAX_FILE_BYTES))])
 
 
+#: The bytes read from standard input, per stream (a test runner gives each run its own).
+_READ: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of a contract file, at most :data:`MAX_FILE_BYTES`.
 
     A pipe or another file that is not a regular file (``<(cat c.yaml)``,
     ``/dev/stdin``) is read as a stream; the path ``-`` reads standard input.
     A file that cannot be read gives a :class:`YamlSyntaxError` naming the reason.
+    Standard input can be read only once, so its bytes are kept: reading ``-`` again
+    in the same run (``validate - --sources DIR`` checks the sources of the contract it
+    loaded) gives the same bytes, not an empty file.
     """
     name = str(path)
     if name == "-":  # standard input (`dinnet validate -`)
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        stream = sys.stdin.buffer
+        if stream not in _READ:
+            _READ[stream] = stream.read(MAX_FILE_BYTES + 1)
+        data = _READ[stream]
         if len(data) > MAX_FILE_BYTES:
             raise _too_large(name, None)
         return data
