@@ -206,3 +206,22 @@ def test_graphml_has_labels_yed_shows() -> None:
         labels[node.get("id")] = " ".join(label.text.split())
     assert len(labels) == G.number_of_nodes()
     assert labels["zorg:SD3"] == " ".join(G.nodes["zorg:SD3"]["label"].split())
+
+
+@pytest.mark.parametrize("write", [to_json, to_graphml, to_gexf], ids=lambda f: f.__name__)
+def test_exports_do_not_depend_on_the_order_of_the_input_files(write: object) -> None:
+    """The same files named in another order give the same bytes (the graph's ``files``,
+    ``locations`` and warnings were kept in load order)."""
+    files = sorted((ROOT / "data" / "contracts" / "almelo-2019").glob("*.yaml"))
+    assert callable(write) and len(files) > 2
+    assert write(dinnet.load(*files)) == write(dinnet.load(*reversed(files)))
+
+
+def test_warnings_do_not_depend_on_the_order_of_the_input_files(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "assets" / "minimal.yaml").read_text(encoding="utf-8")
+    for pid, other in (("a", "x:G1"), ("b", "y:G2")):  # each refers to a programme not loaded
+        (tmp_path / f"{pid}.yaml").write_text(text.replace("id: mini", f"id: {pid}").replace(
+            "contributes_to: [SD1.a]", f"contributes_to: [SD1.a, {other}]"), encoding="utf-8")
+    G, H = (dinnet.load(*(tmp_path / f"{p}.yaml" for p in order)) for order in ("ab", "ba"))
+    assert len(G.graph["warnings"]) == 2 and G.graph["warnings"] == H.graph["warnings"]
+    assert to_json(G) == to_json(H) and to_graphml(G) == to_graphml(H)

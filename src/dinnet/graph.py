@@ -361,7 +361,7 @@ def assemble(fragments: Iterable[Fragment], *, index: list[Any] | None = None) -
     _fill(G, chain.from_iterable(f["nodes"] for f in fragments),
           chain(chain.from_iterable(f["links"] for f in fragments),
                 chain.from_iterable(f["pending"] for f in fragments)), unresolved)
-    G.graph["unresolved"] = unresolved
+    G.graph["unresolved"] = sorted(unresolved, key=lambda r: (r["from"], r["to"], str(r.get("kind"))))
     return G
 
 

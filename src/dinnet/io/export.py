@@ -108,12 +108,20 @@ def export_format(output: str | Path, fmt: str | None = None) -> str:
     return fmt or "json"
 
 
+def _graph_attrs(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """The graph's attributes by name, the mappings among them by key (``files`` and
+    ``locations`` are filled in the order the files were read)."""
+    return {k: dict(sorted(v.items())) if isinstance(v, dict) else v
+            for k, v in sorted(G.graph.items())}
+
+
 def to_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
     """Node-link data (``nodes``, ``edges``), sorted so it is stable.
 
     Nodes and edges are sorted, and so are the attributes of each.
     """
     data = nx.node_link_data(G, **NODE_LINK_KEYS)
+    data["graph"] = _graph_attrs(G)
     data["nodes"] = sorted((dict(sorted(n.items())) for n in data["nodes"]),
                            key=lambda n: n["id"])
     data["edges"] = sorted((dict(sorted(e.items())) for e in data["edges"]),
@@ -207,8 +215,7 @@ def _encoded(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     edge_json, edge_fill = _plan([{"kind": k, **d} for *_, k, d in G.edges(keys=True, data=True)])
     graph_json = sorted(k for k, v in G.graph.items() if type(v) not in _SCALARS)
     H = nx.MultiDiGraph()
-    for key in sorted(G.graph):
-        value = G.graph[key]
+    for key, value in _graph_attrs(G).items():
         H.graph[key] = _dumps(value) if key in graph_json else value
     H.graph["dinnet_json"] = _dumps({"graph": graph_json, "node": node_json, "edge": edge_json,
                                      "node_none": node_fill, "edge_none": edge_fill})

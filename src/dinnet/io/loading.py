@@ -532,6 +532,11 @@ def _externals(file: str, part: dict[str, Any]) -> list[tuple[str, str, tuple[st
             for prog, local, kinds, line, column, path in part["external"]]
 
 
+def _by_place(p: Problem) -> tuple[str, int, int, str]:
+    """Problems by file, line and column, whatever the order the files were read in."""
+    return p.file, p.line or 0, p.column or 0, str(p)
+
+
 def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None = None,
          cache: bool | str | Path = True) -> nx.MultiDiGraph:
     """Load contract files or folders into one graph (no argument: the bundled data).
@@ -571,6 +576,6 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
         # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
         G.graph["locations"] = {key: [file, line, column] for file, part in parts
                                 for key, line, column in _positions(part)}
-    G.graph["warnings"] = [str(w) for w in warnings]
+    G.graph["warnings"] = [str(w) for w in sorted(warnings, key=_by_place)]
     attach_measurements(G, read_measurement_files(measurement_files(paths)))
     return G
