@@ -186,6 +186,16 @@ def test_a_damaged_sheet_is_a_located_problem(tmp_path: Path, member: str) -> No
     assert not (tmp_path / "o").exists()
 
 
+def test_import_writes_nothing_when_one_target_is_refused(tmp_path: Path) -> None:
+    """``index.yaml`` is a folder: no programme file is written before that is found."""
+    book = workbook(tmp_path, *sorted((ROOT / "data" / "contracts" / "almelo-2019").glob("*.yaml")))
+    out = tmp_path / "partial"
+    (out / "index.yaml").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["import-xlsx", str(book), "-o", str(out), "--force"])
+    assert result.exit_code == 1 and "index.yaml" in result.output, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["index.yaml"]
+
+
 def test_template_is_documented() -> None:
     doc = (ROOT / "docs" / "xlsx.md").read_text(encoding="utf-8")
     for sheet in SHEETS:

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import OutputError
 from ..glossary import Message, message
 
-__all__ = ["write_output"]
+__all__ = ["check_output", "write_output"]
 
 
 def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str | Path] = (),
@@ -47,22 +47,7 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
             sys.stdout.write(data)
         sys.stdout.flush()
         return
-    if str(path).endswith(("/", os.sep)):
-        raise OutputError.of(message("error.slash", path=path,
-                                     example=f"{path}out{Path(str(path)).suffix or '.txt'}"))
-    target = Path(path)
-    resolved = target.resolve()
-    for item in protect:
-        if Path(item).resolve() == resolved:
-            raise OutputError.of(message("error.input_file", path=target))
-    if target.suffix in (".yaml", ".yml") and target.exists() and not replace_yaml:
-        raise OutputError.of(message("error.yaml_file", path=target))
-    if target.is_symlink():
-        raise OutputError.of(message("error.symlink", path=target))
-    if target.is_dir():
-        raise OutputError.of(message("error.is_folder", path=target))
-    if target.exists() and not target.is_file():
-        raise OutputError.of(message("error.not_regular", path=target))
+    target = check_output(path, protect=protect, replace_yaml=replace_yaml)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -83,6 +68,41 @@ def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str |
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_output(path: str | Path, *, protect: Iterable[str | Path] = (),
+                 replace_yaml: bool = False) -> Path:
+    """Refuse ``path`` as :func:`write_output` would, without writing anything.
+
+    A command that writes several files checks them all first, so that one
+    refused file leaves nothing half written.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> check_output(d / "out.txt") == d / "out.txt"
+    True
+    >>> check_output(d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    dinnet.errors.OutputError: ...: is a folder...
+    """
+    if str(path).endswith(("/", os.sep)):
+        raise OutputError.of(message("error.slash", path=path,
+                                     example=f"{path}out{Path(str(path)).suffix or '.txt'}"))
+    target = Path(path)
+    resolved = target.resolve()
+    for item in protect:
+        if Path(item).resolve() == resolved:
+            raise OutputError.of(message("error.input_file", path=target))
+    if target.suffix in (".yaml", ".yml") and target.exists() and not replace_yaml:
+        raise OutputError.of(message("error.yaml_file", path=target))
+    if target.is_symlink():
+        raise OutputError.of(message("error.symlink", path=target))
+    if target.is_dir():
+        raise OutputError.of(message("error.is_folder", path=target))
+    if target.exists() and not target.is_file():
+        raise OutputError.of(message("error.not_regular", path=target))
+    return target
 
 
 def _reason(exc: OSError) -> Message | str:

@@ -38,7 +38,7 @@ from ..contract.references import Loc, check_contract
 from ..errors import ContractError, DinnetError, OutputError, Problem, ValidationError, one_line
 from ..glossary import message
 from . import limits
-from .output import write_output
+from .output import check_output, write_output
 from .scaffold import schema_comment
 from .xlsx import NULL, SHEETS, YEARS, openpyxl_module, year_column
 from .yamlwrite import contract_yaml, index_yaml
@@ -645,6 +645,8 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
     if existing and not force:
         key = "error.exists_force" if len(existing) == 1 else "error.exist_force"
         raise OutputError.of(message(key, paths=existing))
+    for target in texts:  # every target first: one refused file leaves nothing half written
+        check_output(target, protect=[path], replace_yaml=force)
     for target, text in texts.items():
         write_output(target, text, protect=[path], replace_yaml=force)
     return list(texts)
