@@ -71,3 +71,20 @@ def test_portfolio_and_charts(tmp_path: Path) -> None:
     assert code == 0, err
     assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == [
         "budget.png", "indicators-mini.png"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "svg"])
+def test_page_refuses_a_file_for_several_programmes_before_laying_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """``render --page a4 -o din.pdf`` on seven programmes: refused at once, not after every
+    page of every programme has been laid out."""
+    import dinnet.render
+
+    def laid_out(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pages were laid out before the target was checked")
+
+    monkeypatch.setattr(dinnet.render, "din_books", laid_out)
+    result = CliRunner().invoke(main, ["render", "--page", "a4", "-o", str(tmp_path / f"din.{fmt}")])
+    assert result.exit_code == 1, result.output
+    assert "7 diagrams need a folder, not a file name" in result.output
+    assert not list(tmp_path.iterdir())

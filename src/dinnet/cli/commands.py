@@ -538,7 +538,7 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
                fmt: str | None, lang: str, page: str | None, portrait: bool,
                output: str) -> None:
     """Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."""
-    from ..render import Paper, din_books, din_diagrams, write_books, write_diagrams
+    from ..render import Paper, check_books_output, din_books, din_diagrams, write_books, write_diagrams
 
     if portrait and page is None:
         raise click.UsageError(phrase("cli.portrait_needs_page", lang))
@@ -551,6 +551,7 @@ def render_cmd(paths: tuple[Path, ...], programme: str | None, by_strategic_goal
         raise click.UsageError(phrase("cli.page_splits_itself", lang))
     G, protect = _load(paths)
     if page is not None:
+        check_books_output(G, output, _fmt(fmt, output), programme=programme, protect=protect)
         books = din_books(G, Paper(page, portrait), programme=programme,
                           highlight_gaps=highlight_gaps, lang=lang, status=day)
         written = write_books(books, output, _fmt(fmt, output), protect=protect)

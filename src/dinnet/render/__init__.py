@@ -20,6 +20,7 @@ from .charts import (
 from .diagrams import (
     Book,
     Diagram,
+    check_books_output,
     din,
     din_books,
     din_diagrams,
@@ -47,6 +48,7 @@ __all__ = [
     "accessible_svg",
     "budget_chart",
     "budget_figure",
+    "check_books_output",
     "din",
     "din_books",
     "din_diagrams",

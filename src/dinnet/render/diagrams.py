@@ -26,7 +26,7 @@ import networkx as nx
 from ..audit import Finding, run_audit
 from ..errors import OutputError
 from ..glossary import Message, message
-from ..io.output import write_output
+from ..io.output import check_output, write_output
 from .dot import iter_din_dot
 from .labels import natural_key
 from .overlay import gap_highlights
@@ -39,6 +39,7 @@ from .status_overlay import status_overlay
 __all__ = [
     "Book",
     "Diagram",
+    "check_books_output",
     "din",
     "din_books",
     "din_diagrams",
@@ -222,6 +223,27 @@ def write_books(books: Sequence[Book], output: str | Path, format: str = "pdf", 
     for book, target in zip(books, targets, strict=True):
         write_output(target, book.pdf(timeout=timeout), protect=protect)
     return targets
+
+
+def check_books_output(G: nx.MultiDiGraph, output: str | Path, format: str = "pdf", *,
+                       programme: str | None = None,
+                       protect: Iterable[str | Path] = ()) -> None:
+    """Refuse ``output`` for the books of :func:`din_books` before any page is laid out.
+
+    A PDF is one file per programme, so several programmes need a folder; other
+    formats are a file per page, at least one per programme.
+
+    Examples
+    --------
+    >>> from dinnet.render._example import example_graph
+    >>> check_books_output(example_graph(), "din.pdf")  # one programme: one file
+    """
+    names = [programme] if programme is not None else _programmes(G)
+    if format != "pdf" and len(names) < 2:
+        return  # the number of pages is known only once they are laid out
+    for target in _targets(names, output, format):
+        if str(target) != "-":
+            check_output(target, protect=protect)
 
 
 def portfolio(G: nx.MultiDiGraph, *, lang: str = "nl") -> Diagram:
