@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from dinnet.cli import main
@@ -140,3 +141,27 @@ def test_query_gaps_and_deps() -> None:
     assert "zorg:SD1.a" in gaps and "zorg:HO1" not in gaps  # HO1: through the lines (r. 227)
     code, out, _ = run("query", "deps", "--format", "json")
     assert ["zorg", "binnenstad"] in json.loads(out)["one_sided"]
+
+
+@pytest.mark.parametrize("args", [
+    ["charts", "tests/assets/minimal.yaml", "-o", "-"],
+    ["import-xlsx", "WORKBOOK", "-o", "-"],
+    ["report", "tests/assets/minimal.yaml", "--split", "-"],
+], ids=lambda a: a[0])
+def test_dash_is_refused_where_a_folder_is_needed(
+        args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-`` means standard output; a command that writes several files needs a folder and
+    refuses it, instead of making a folder called ``-``."""
+    from dinnet.io.loading import load_contracts
+    from dinnet.io.xlsx import export_xlsx
+
+    root = Path(__file__).resolve().parents[1]
+    loaded, indexes, _ = load_contracts(root / "tests" / "assets" / "minimal.yaml")
+    (tmp_path / "din.xlsx").write_bytes(export_xlsx([i.contract for i in loaded], indexes))
+    args = [str(root / a) if a.startswith("tests/") else a for a in args]
+    args = [str(tmp_path / "din.xlsx") if a == "WORKBOOK" else a for a in args]
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "-: a folder is needed" in result.output, result.output
+    assert not (tmp_path / "-").exists()

@@ -986,6 +986,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
                                "woorden verbonden door één '-'",
                                "{pid} is not a programme id: use lower-case letters and digits, "
                                "words joined by one '-'"),
+    "error.dash_folder": ("-: hier is een map nodig (meerdere bestanden), geen standaarduitvoer; "
+                          "geef een map",
+                          "-: a folder is needed here (several files), not standard output; "
+                          "give a folder"),
+    "error.not_a_folder": ("{path}: is een bestand, geen map; geef een map",
+                           "{path}: is a file, not a folder; give a folder"),
     "error.folder_is_file": ("{path}: is een bestand; geef een map voor de contracten",
                              "{path}: is a file; give a folder for the contracts"),
     "error.exists_force": ("{paths}: bestaat al; gebruik --force om te vervangen",

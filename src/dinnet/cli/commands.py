@@ -644,9 +644,11 @@ class _Steps:
 def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | None,
                jobs: int | None, as_of: str | None) -> None:
     """Write one self-contained HTML report: DINs, findings, coverage, charts, progress."""
-    from ..io.output import write_output
+    from ..io.output import check_folder, write_output
     from ..report import build_report, iter_pages
 
+    if split is not None:
+        check_folder(split)
     G, protect = _load(paths)
     day = _date(as_of, lang) if as_of is not None else None
     steps = _Steps()

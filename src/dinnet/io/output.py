@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import OutputError
 from ..glossary import Message, message
 
-__all__ = ["check_output", "write_output"]
+__all__ = ["check_folder", "check_output", "write_output"]
 
 
 def write_output(path: str | Path, data: str | bytes, *, protect: Iterable[str | Path] = (),
@@ -103,6 +103,24 @@ def check_output(path: str | Path, *, protect: Iterable[str | Path] = (),
     if target.exists() and not target.is_file():
         raise OutputError.of(message("error.not_regular", path=target))
     return target
+
+
+def check_folder(folder: str | Path) -> Path:
+    """Refuse ``folder`` for a command that writes several files into it.
+
+    ``-`` is standard output, not a folder, and an existing file is not one either.
+
+    >>> check_folder("-")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    dinnet.errors.OutputError: -: a folder is needed here (several files), not standard output...
+    """
+    if str(folder) == "-":
+        raise OutputError.of(message("error.dash_folder"))
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise OutputError.of(message("error.not_a_folder", path=out))
+    return out
 
 
 def _reason(exc: OSError) -> Message | str:

@@ -38,7 +38,7 @@ from ..contract.references import Loc, check_contract
 from ..errors import ContractError, DinnetError, OutputError, Problem, ValidationError, one_line
 from ..glossary import message
 from . import limits
-from .output import check_output, write_output
+from .output import check_folder, check_output, write_output
 from .scaffold import schema_comment
 from .xlsx import NULL, SHEETS, YEARS, openpyxl_module, year_column
 from .yamlwrite import contract_yaml, index_yaml
@@ -626,6 +626,8 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
     list of Path
         The files written.
     """
+    if str(folder) == "-":
+        check_folder(folder)  # before the workbook is read
     contracts, indexes = read_workbook(path)
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():

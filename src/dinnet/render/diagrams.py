@@ -26,7 +26,7 @@ import networkx as nx
 from ..audit import Finding, run_audit
 from ..errors import OutputError
 from ..glossary import Message, message
-from ..io.output import check_output, write_output
+from ..io.output import check_folder, check_output, write_output
 from .dot import iter_din_dot
 from .labels import natural_key
 from .overlay import gap_highlights
@@ -314,7 +314,7 @@ def write_charts(G: nx.MultiDiGraph, folder: str | Path, format: str = "svg", *,
     """
     from .charts import budget_figure, figure_bytes, indicator_figure, numeric_indicators
 
-    out = Path(folder)
+    out = check_folder(folder)
     if out.suffix.lstrip(".") in ("svg", "png", "pdf") and not out.is_dir():
         raise OutputError.of(message("error.charts_folder", path=out))
     protect = list(protect)
