@@ -142,3 +142,57 @@ def test_a_programme_added_as_a_whole_is_one_change(tmp_path: Path) -> None:
                                                encoding="utf-8")
     changes = diff_graphs(dinnet.load(tmp_path / "a"), dinnet.load(tmp_path / "b"))
     assert [(c.action, c.kind, c.id) for c in changes] == [("added", "programme", "other")]
+
+
+def test_budgets_capacity_and_not_in_text_are_compared_per_table_line_and_year(
+        tmp_path: Path) -> None:
+    """docs/own-municipality.md: the diff shows budget changes, not only the DIN's."""
+    text = (ASSETS / "minimal.yaml").read_text(encoding="utf-8")
+    tables = """\
+budgets:
+  - id: B1
+    title: Budget
+    unit: euro
+    lines:
+      - {label: Fietspad, amounts: {2020: "ruim 1.250,50", 2021: 100}, source: mini.txt:14}
+      - {label: Groen, amounts: {2020: 10}, source: mini.txt:15}
+    stated_totals: {2020: 1260.5}
+    source: mini.txt:13
+capacity:
+  - id: C1
+    title: Inzet
+    unit: uren per week
+    lines: [{label: Team, amounts: {2020: 36}, source: mini.txt:17}]
+    source: mini.txt:16
+not_in_text:
+  - {what: de koppelingen, reason: in_image, source: mini.txt:18}
+"""
+    paths = {}
+    for name, edit in {
+        "none": lambda t: t,
+        "old": lambda t: t + tables,
+        "new": lambda t: t + tables.replace("2021: 100", "2022: 100").replace(
+            "{2020: 1260.5}", "{2020: 999}").replace("{2020: 36}", "{2020: 32}").replace(
+            "      - {label: Groen, amounts: {2020: 10}, source: mini.txt:15}\n", "").replace(
+            "de koppelingen", "de budgetten").replace("title: Inzet", "title: Inzet (fte)"),
+    }.items():
+        paths[name] = tmp_path / f"{name}.yaml"
+        paths[name].write_text(edit(text), encoding="utf-8")
+    G = {name: dinnet.load(path) for name, path in paths.items()}
+    added = diff_graphs(G["none"], G["old"])
+    assert ("added", "table", "mini/B1") in [(c.action, c.kind, c.id) for c in added]
+    assert ("added", "table", "mini/C1") in [(c.action, c.kind, c.id) for c in added]
+    assert ("added", "not_in_text", "mini") in [(c.action, c.kind, c.id) for c in added]
+    lines = format_text(diff_graphs(G["old"], G["new"]), "en").splitlines()
+    assert lines == [
+        "- amount     mini/B1 'Fietspad' 2021: 100",
+        "- amount     mini/B1 'Groen' 2020: 10",
+        "- not in text mini 'de koppelingen'",
+        "~ amount     mini/B1 stated_totals 2020: 1260.5 -> 999",
+        "~ amount     mini/C1 'Team' 2020: 36 -> 32",
+        "~ table      mini/C1 title: 'Inzet' -> 'Inzet (fte)'",
+        "+ amount     mini/B1 'Fietspad' 2022: 100",
+        "+ not in text mini 'de budgetten'",
+        "8 changes: 3 removed, 3 changed, 2 added",
+    ], lines
+    assert diff_graphs(G["old"], G["old"]) == []

@@ -119,6 +119,8 @@ TERMS: Mapping[str, Term] = MappingProxyType({
     "baseline": _T("peilwaarde", "baseline", "peilwaarden", "baselines"),
     "budget": _T("begroting", "budget", "begrotingen", "budgets"),
     "table": _T("tabel", "table", "tabellen", "tables"),
+    "amount": _T("bedrag", "amount", "bedragen", "amounts"),
+    "not_in_text": _T("niet in tekst", "not in text", "niet in tekst", "not in text"),
     "year": _T("jaar", "year", "jaren", "years"),
     "change": _T("wijziging", "change", "wijzigingen", "changes"),
     "measurement": _T("meting", "measurement", "metingen", "measurements"),

@@ -47,7 +47,8 @@ Action = Literal["added", "removed", "renamed", "changed"]
 ELEMENT_KINDS = NODE_KINDS
 #: Edge kinds compared as links (``belongs_to`` follows from the elements).
 LINK_KINDS = tuple(k for k in EDGE_KINDS if k != "belongs_to")
-#: Attributes not compared: provenance, bookkeeping, and what links already say.
+#: Attributes not compared as a whole: provenance, bookkeeping, what links already say,
+#: and what is compared part by part (targets by year, tables by line and year).
 IGNORED = frozenset({"source", "programme", "kind", "label", "targets", "track", "budgets",
                      "capacity", "not_in_text", "measurements", "realisations"})
 _SIGN = {"added": "+", "removed": "-", "renamed": "~", "changed": "~"}
@@ -95,7 +96,7 @@ class Change:
         field, old, new = _words(self, lang)
         if self.action == "changed":
             return f"{head} {field}: {_show(old)} -> {_show(new)}"
-        if self.kind in ("target", "measurement", "realisation"):
+        if self.kind in ("target", "amount", "measurement", "realisation"):
             return f"{head} {field}: {_show(new if self.action == 'added' else old)}"
         return f"{head} {_show(self.label)}" if self.label else head
 
@@ -177,6 +178,9 @@ def _node_changes(old_id: str, new_id: str, a: Mapping[str, Any], b: Mapping[str
         if a.get(field) != b.get(field):
             yield Change("changed", kind, new_id, label, field, a.get(field), b.get(field))
     yield from _measurement_changes(new_id, label, a, b)
+    if kind == "programme":
+        yield from _table_changes(new_id, a, b)
+        yield from _not_in_text_changes(new_id, a, b)
     if kind == "indicator":
         ta, tb = a.get("targets") or {}, b.get("targets") or {}
         for year in sorted(set(ta) | set(tb)):
@@ -231,6 +235,94 @@ def _measurement_changes(node: str, label: str, a: Mapping[str, Any], b: Mapping
             elif kind == "realisation" and old.explanation != new.explanation:
                 yield Change("changed", kind, node, label, f"{field} explanation",
                              old.explanation, new.explanation)
+
+
+def _table_changes(programme: str, a: Mapping[str, Any], b: Mapping[str, Any]
+                   ) -> Iterable[Change]:
+    """Budget and capacity tables compared by id, then their totals and lines per year.
+
+    A table is ``programme/id`` (no element has a ``/`` in its id); a line is known by
+    its label; an amount printed approximately shows its word (``'ruim 1250.5'``).
+    """
+    for group in ("budgets", "capacity"):
+        before = {t["id"]: t for t in a.get(group) or []}
+        after = {t["id"]: t for t in b.get(group) or []}
+        for table in sorted(set(before) | set(after)):
+            where = f"{programme}/{table}"
+            if table not in after:
+                yield Change("removed", "table", where, str(before[table].get("title", "")))
+                continue
+            if table not in before:
+                yield Change("added", "table", where, str(after[table].get("title", "")))
+                continue
+            old, new = before[table], after[table]
+            title = str(new.get("title", ""))
+            for field in ("title", "unit", "scale", "note"):
+                if old.get(field) != new.get(field):
+                    yield Change("changed", "table", where, title, field, old.get(field),
+                                 new.get(field))
+            yield from _values(where, title, "stated_totals", _totals(old), _totals(new))
+            lines_old, lines_new = _lines(old), _lines(new)
+            for line in sorted(set(lines_old) | set(lines_new)):
+                yield from _values(where, title, repr(line), lines_old.get(line, {}),
+                                   lines_new.get(line, {}))
+
+
+def _amount(value: Any, word: Any) -> Any:
+    return value if word is None else f"{word} {_show(value)}"
+
+
+def _totals(table: Mapping[str, Any]) -> dict[Any, Any]:
+    words = table.get("approximate_totals") or {}
+    return {y: _amount(v, words.get(y)) for y, v in (table.get("stated_totals") or {}).items()}
+
+
+def _lines(table: Mapping[str, Any]) -> dict[str, dict[Any, Any]]:
+    """Label -> year (or ``text``) -> amount; a label printed twice gets ``(2)``."""
+    out: dict[str, dict[Any, Any]] = {}
+    for line in table.get("lines") or []:
+        label, n = str(line.get("label", "")), 1
+        while (f"{label} ({n})" if n > 1 else label) in out:
+            n += 1
+        words = line.get("approximate") or {}
+        values: dict[Any, Any] = {y: _amount(v, words.get(y))
+                                  for y, v in (line.get("amounts") or {}).items()}
+        if line.get("text"):
+            values["text"] = line["text"]
+        out[f"{label} ({n})" if n > 1 else label] = values
+    return out
+
+
+def _values(where: str, title: str, name: str, old: Mapping[Any, Any],
+            new: Mapping[Any, Any]) -> Iterable[Change]:
+    for key in sorted(set(old) | set(new), key=str):
+        field = f"{name} {key}"
+        if key not in new:
+            yield Change("removed", "amount", where, title, field, old[key], None)
+        elif key not in old:
+            yield Change("added", "amount", where, title, field, None, new[key])
+        elif old[key] != new[key]:
+            yield Change("changed", "amount", where, title, field, old[key], new[key])
+
+
+def _not_in_text_changes(programme: str, a: Mapping[str, Any], b: Mapping[str, Any]
+                         ) -> Iterable[Change]:
+    """What the text leaves out (``not_in_text``), entry by entry, known by ``what``."""
+    def entries(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+        return {str(e.get("what")): {k: v for k, v in e.items() if k not in ("what", "source")}
+                for e in data.get("not_in_text") or []}
+
+    before, after = entries(a), entries(b)
+    for what in sorted(set(before) | set(after)):
+        if what not in after:
+            yield Change("removed", "not_in_text", programme, what)
+        elif what not in before:
+            yield Change("added", "not_in_text", programme, what)
+        else:
+            for field in sorted(set(before[what]) | set(after[what])):
+                if before[what].get(field) != after[what].get(field):
+                    yield Change("changed", "not_in_text", programme, what, field,
+                                 before[what].get(field), after[what].get(field))
 
 
 def _edges(G: nx.MultiDiGraph, ids: Mapping[str, str]) -> dict[tuple[str, str, str], dict[str, Any]]:
@@ -290,7 +382,8 @@ def diff_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph, *,
     if whole:  # a programme added or removed as a whole: one line, not one per element
         changes = [c for c in changes if c.kind == "programme" or not _within(c, whole)]
     order = {"removed": 0, "renamed": 1, "changed": 2, "added": 3}
-    group = {"target": 1, "measurement": 2, "realisation": 2, "link": 3}
+    group = {"target": 1, "table": 1, "amount": 1, "not_in_text": 1, "measurement": 2,
+             "realisation": 2, "link": 3}
     return sorted(changes, key=lambda c: (group.get(c.kind, 0), order[c.action], c.kind, c.id,
                                           c.field or ""))
 
