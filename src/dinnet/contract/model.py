@@ -543,11 +543,6 @@ class Project(_Model):
         description="Where it stands in the source text: 'file:line' or 'file:start-end'."
     )
 
-    def implementations(self) -> Iterator[Implementation]:
-        """The links to efforts, each as an :class:`Implementation`."""
-        for item in self.implements:
-            yield item if isinstance(item, Implementation) else Implementation(effort=item)
-
 
 class Stakeholder(_Model):
     """An organisation or group involved in efforts or projects."""

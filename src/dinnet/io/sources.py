@@ -36,9 +36,11 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-#: A label stands in its lines when it does verbatim, or when this share of its words
-#: does: a transcriber joins a table's heading and cell ('Adviespool / Programma-adviseur:
-#: 36/week') or adds the section number to a title.
+#: A label stands in its lines when it does verbatim, or when at least this share of its
+#: words (of three letters or more) does: a transcriber adds the section number to a title.
+#: A label that joins a table's heading and cell ('Adviespool / Programma-adviseur:
+#: 36/week' against 'programma-adviseur 36 uur per week': 2 of 3 words, see ``_coverage``)
+#: falls short, and is a warning to look at.
 MIN_COVERAGE = 0.75
 #: The field that names an element, by model (the text to look for). A ``not_in_text``
 #: entry's ``what`` is the transcriber's description of what is missing: not checked.
