@@ -36,6 +36,27 @@ def test_object_tags_refused(tmp_path: Path, tag: str) -> None:
     assert "is not allowed" in str(err)
 
 
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system",
+                                 "!custom"])
+def test_object_tags_on_mapping_keys_refused(tmp_path: Path, tag: str) -> None:
+    """A tag on a key is as unsafe as on a value: refused, not read as the key's text."""
+    err = error_of(tmp_path, f"programme:\n  {tag} id: x\n")
+    assert (err.line, err.column) == (2, 3)
+    assert "is not allowed" in str(err)
+
+
+def test_an_explicit_str_tag_keeps_a_number_as_text() -> None:
+    """``!!str 200.000`` is the text '200.000' (YAML's own way to say so), neither refused
+    as an ambiguous number nor read as one."""
+    from dinnet.io.yamlread import construct, parse_text
+
+    text = "a: !!str 200.000\nb: !!str 12\nc: !!str true\nd: 200000\ne: !!str\n"
+    read = construct(parse_text(text, "t.yaml"), "t.yaml")
+    assert read == {"a": "200.000", "b": "12", "c": "true", "d": 200000, "e": ""}
+    assert type(read["a"]) is str  # not a PlainNumber, which a number field refuses
+    assert construct(parse_text("!!str 5: x\n", "t.yaml"), "t.yaml") == {"5": "x"}
+
+
 # 2. alias bombs and self-references
 def test_billion_laughs_refused_quickly(tmp_path: Path) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]

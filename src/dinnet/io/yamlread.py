@@ -70,7 +70,11 @@ MAX_ALIAS_RATIO = 50
 _ALIAS_FLOOR = 100_000
 
 _TAG = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+#: The tag :class:`_Reader` gives a plain scalar without a tag of its own: read by its text
+#: (a number, a boolean, null or text), unlike an explicit ``!!str`` that keeps it text.
+_PLAIN = "tag:dinnet,2024:plain"
+_ALLOWED_TAGS = {_PLAIN} | {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp",
+                                               "map", "seq")}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(
     r"[-+]?(?:0|[1-9][0-9]*)?(?:\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
@@ -212,9 +216,9 @@ class _Reader(_Loader):
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0] and value in _SPECIAL:
-                return _SPECIAL[value]
-            return _STR
+            if implicit[0]:
+                return _SPECIAL.get(value, _PLAIN)
+            return _STR  # quoted
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -267,7 +271,7 @@ def _line_of(text: str, index: int) -> str:
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
-    if node.style:  # quoted or block scalar: always text (plain is None or "")
+    if node.style or node.tag == _STR:  # quoted, block or tagged !!str: always text
         return value
     return _plain(value)
 
@@ -452,15 +456,16 @@ class _Constructor:
             if mapping:
                 key_node, child = child
                 name = key_node.value
-                if type(key_node) is not _ScalarNode or key_node.tag == _MERGE or not (
-                        key_node.style or (name and name[0] not in starts and name not in words)):
+                if type(key_node) is not _ScalarNode or key_node.tag != _PLAIN or not (
+                        name and name[0] not in starts and name not in words):
                     name = self.key(key_node)
                 names.append(name)
             # the fast path: a scalar is read inline, not by a call per scalar (most of a
             # contract is short plain text, which is its own value)
             if type(child) is _ScalarNode and child.tag in allowed:
                 value = child.value
-                if child.style or (value and value[0] not in starts and value not in words):
+                if child.style or child.tag == _STR or (
+                        value and value[0] not in starts and value not in words):
                     append(value)
                 else:
                     append(_plain(value))
@@ -504,6 +509,8 @@ class _Constructor:
             self.fail(node, message("yaml.merge_key"))
         if type(node) is not _ScalarNode:
             self.fail(node, message("yaml.complex_key"), YamlSyntaxError)
+        if node.tag not in _ALLOWED_TAGS:
+            self.refuse_tag(node)
         return _key(node)
 
     def duplicate(self, pairs: list[tuple[yaml.Node, yaml.Node]], names: list[Any]) -> None:
