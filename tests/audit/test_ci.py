@@ -105,6 +105,28 @@ def test_gitlab_code_quality_report() -> None:
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 
+def test_sarif_uri_is_a_uri_reference_and_gitlab_places_every_issue_in_a_file() -> None:
+    """A file name with a space or '#' is percent-encoded in SARIF (an artifact URI must be
+    a URI reference); GitLab gets no issue with an empty path."""
+    from urllib.parse import unquote, urlsplit
+
+    from dinnet.audit import Finding
+    from dinnet.audit.ci import format_gitlab, format_sarif
+
+    placed = Finding("zorg", "DIN104", "zorg:E1", "effort-without-goal", "error", "no goal",
+                     "z.txt:3", ("sp ace/zorg #1%.yaml", 12, 5))
+    nowhere = Finding("zorg", "DIN104", "zorg:E2", "effort-without-goal", "error", "no goal",
+                      "z.txt:4", None)
+    log = json.loads(format_sarif([placed, nowhere], "en"))
+    (uri,) = [loc["physicalLocation"]["artifactLocation"]["uri"]
+              for r in log["runs"][0]["results"] for loc in r.get("locations", [])]
+    assert uri == "sp%20ace/zorg%20%231%25.yaml"
+    assert not re.search(r"[ #]|%(?![0-9A-F]{2})", uri) and urlsplit(uri).path == uri
+    assert unquote(uri) == "sp ace/zorg #1%.yaml"
+    issues = json.loads(format_gitlab([placed, nowhere], "en"))
+    assert [i["location"]["path"] for i in issues] == ["sp ace/zorg #1%.yaml"]
+
+
 # -- pre-commit ------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from ..glossary import term, words
@@ -61,7 +62,7 @@ def format_sarif(findings: list[Finding], lang: str = "nl") -> str:
         if f.location is not None:
             file, line, column = f.location
             location: dict = {"physicalLocation": {
-                "artifactLocation": {"uri": display_path(file)},
+                "artifactLocation": {"uri": quote(display_path(file))},  # a URI reference
                 "region": {"startLine": line, "startColumn": column}}}
             if f.node:
                 location["logicalLocations"] = [{"fullyQualifiedName": f.node}]
@@ -141,10 +142,17 @@ def format_github(findings: list[Finding], lang: str = "nl") -> str:
 
 
 def format_gitlab(findings: list[Finding], lang: str = "nl") -> str:
-    """A GitLab code quality report (a JSON list of issues with path, line and fingerprint)."""
+    """A GitLab code quality report (a JSON list of issues with path, line and fingerprint).
+
+    GitLab shows every issue in a file, so a finding without a YAML location (from a
+    graph built in memory rather than loaded from files) is not in this report; the
+    other formats list it.
+    """
     issues = []
     for f in findings:
-        file, line = (display_path(f.location[0]), f.location[1]) if f.location else ("", 1)
+        if f.location is None:
+            continue
+        file, line = display_path(f.location[0]), f.location[1]
         key = "\0".join((f.code, f.programme, f.node or "", f.message, f.source or ""))
         issues.append({
             "description": f"{f.code} {f.rule}: {_message(f, lang)}",
