@@ -1,7 +1,8 @@
 """Fuzzing: any input ends in a graph or a DinnetError with a line in the file.
 
 A graph that loads also goes through the audit, the DIN's DOT text, the
-JSON (strict: no NaN or Infinity) and CSV exports and the budget query;
+JSON (strict: no NaN or Infinity), GraphML (read back equal), GEXF (read back) and
+CSV exports and the budget query; any other DinnetError is one line;
 huge numbers also through the charts. Classes: YAML-ish text, random
 characters, mutated Almelo files, and (issue 19) huge and non-finite
 numbers, alias expansion and look-alike ids.
@@ -13,6 +14,7 @@ docs/robustness.md has the command and the last figures); CI runs the
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -55,12 +57,15 @@ def _strict(constant: str) -> None:
 def use(G: nx.MultiDiGraph, *, charts: bool = False) -> None:
     """Every output a loaded graph can go to, without Graphviz (the DOT text is made)."""
     from dinnet.audit import run_audit
-    from dinnet.io.export import to_csv_tables, to_json
+    from dinnet.io.export import from_graphml, to_csv_tables, to_gexf, to_graphml, to_json
     from dinnet.queries import budget_checks
     from dinnet.render.dot import iter_din_dot
 
     run_audit(G)
     json.loads(to_json(G), parse_constant=_strict)
+    H = from_graphml(to_graphml(G))
+    assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
+    nx.read_gexf(io.BytesIO(to_gexf(G)))
     to_csv_tables(G)
     budget_checks(G)
     for p in (n for n, k in G.nodes(data="kind") if k == "programme"):
@@ -88,8 +93,8 @@ def check(text: str, *, charts: bool = False) -> None:
                 assert p.file == str(path)
                 assert p.line is not None and 1 <= p.line <= n_lines + 1, (p, n_lines)
                 assert p.message and "\n" not in str(p) and len(str(p)) < 1500 + len(str(path))
-        except DinnetError:
-            pass
+        except DinnetError as exc:  # one line that says what to do, as the CLI prints it
+            assert str(exc).strip() and "\n" not in str(exc).strip(), repr(str(exc))
         else:
             assert isinstance(G, nx.MultiDiGraph)
             use(G, charts=charts)

@@ -76,11 +76,15 @@ def test_python_dash_m_dinnet_is_the_cli() -> None:
                             text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("dinnet, version ")
-    assert CliRunner().invoke(main, ["--version"], prog_name="dinnet").output == result.stdout
+    invoked = CliRunner().invoke(main, ["--version"], prog_name="dinnet")
+    assert invoked.exit_code == 0, invoked.output
+    assert invoked.output == result.stdout
 
 
 def test_help_texts_point_at_addresses_not_files_a_pip_user_lacks() -> None:
     for name in main.commands:
-        text = CliRunner().invoke(main, [name, "--help"], terminal_width=200).output
+        result = CliRunner().invoke(main, [name, "--help"], terminal_width=200)
+        assert result.exit_code == 0 and "--help" in result.output, (name, result.output)
+        text = result.output
         for path in re.findall(r"(?<![/\w])docs/[\w-]+\.md", text):
             raise AssertionError(f"dinnet {name} --help names {path}; give {REPOSITORY}/blob/main/{path}")

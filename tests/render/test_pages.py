@@ -92,9 +92,20 @@ def test_pdf_has_one_sheet_per_page(almelo: nx.MultiDiGraph, tmp_path: Path) -> 
     book = din_books(almelo, Paper("a4"), programme="omgevingswet")[0]
     reader = pypdf.PdfReader(io.BytesIO(book.pdf()))
     assert len(reader.pages) == len(book.pages) > 1
+    margin = MARGIN_MM / 25.4 * 72  # points
     for sheet in reader.pages:
         assert (round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height))) == (842, 595)
-    assert MARGIN_MM == 10
+        # the drawing is placed by its first `cm` and clipped to its first `re`: it lies
+        # inside the printable area, at least MARGIN_MM from every edge, and centred
+        ops = pypdf.generic.ContentStream(sheet.get_contents(), reader).operations
+        a, _, _, d, e, f = (float(v) for v in next(o for o, op in ops if op == b"cm"))
+        x, y, w, h = (float(v) for v in next(o for o, op in ops if op == b"re"))
+        left, bottom = e + a * x, f + d * y
+        right, top = left + a * w, bottom + d * h
+        assert left >= margin - 0.01 and bottom >= margin - 0.01, (left, bottom)
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert right <= width - margin + 0.01 and top <= height - margin + 0.01, (right, top)
+        assert abs(left - (width - right)) < 0.01 and abs(bottom - (height - top)) < 0.01
 
 
 def test_cli_page_writes_a_pdf_or_one_file_per_page(tmp_path: Path) -> None:
