@@ -196,6 +196,16 @@ def test_import_writes_nothing_when_one_target_is_refused(tmp_path: Path) -> Non
     assert sorted(p.name for p in out.iterdir()) == ["index.yaml"]
 
 
+def test_a_programme_called_index_is_not_written_over_the_index(tmp_path: Path) -> None:
+    """``index.yaml`` is the data set's index: a programme with id ``index`` gets another
+    file name, and the folder loads back with it."""
+    text = (ASSETS / "minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "prog.yaml").write_text(text.replace("id: mini", "id: index"), encoding="utf-8")
+    written = import_xlsx(workbook(tmp_path, tmp_path / "prog.yaml"), tmp_path / "out")
+    assert [p.name for p in written] == ["programme-index.yaml"]
+    assert "index" in dinnet.load(tmp_path / "out")
+
+
 def test_template_is_documented() -> None:
     doc = (ROOT / "docs" / "xlsx.md").read_text(encoding="utf-8")
     for sheet in SHEETS:

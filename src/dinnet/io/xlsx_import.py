@@ -635,7 +635,9 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
     name = Path(path).name if str(path) != "-" else "standard input"
     texts: dict[Path, str] = {}
     for contract in contracts:
-        target = folder / f"{contract.programme.id}.yaml"
+        pid = contract.programme.id
+        # index.yaml is the data set's index, whatever it holds
+        target = folder / (f"{pid}.yaml" if pid != "index" else f"programme-{pid}.yaml")
         header = schema_comment(target) + f"# Imported from {name} by dinnet import-xlsx.\n"
         texts[target] = contract_yaml(contract, header=header)
     if len(indexes) > 1:
