@@ -79,6 +79,9 @@ def refused(path: Path) -> str:
     ("1250.5", 1250.5),
     ("12.5", 12.5),
     ("0.125", 0.125),  # no Dutch whole number starts with 0: not ambiguous
+    ('"1,250"', 1.25),  # quoted: the Dutch way, as asked
+    ("1,25", 1.25),  # not three digits after the comma: not a thousands separator
+    ("1.250,500", 1250.5),
 ])
 def test_amounts_are_read_by_the_one_rule(tmp_path: Path, written: str, value: float) -> None:
     assert amount(tmp_path, written) == value
@@ -89,6 +92,9 @@ def test_amounts_are_read_by_the_one_rule(tmp_path: Path, written: str, value: f
     ("50.000", "ambiguous (YAML reads 50, Dutch 50000)"),  # issue 19, item 20
     ("1.250", "ambiguous (YAML reads 1.25, Dutch 1250)"),
     ("-1.250", "ambiguous (YAML reads -1.25, Dutch -1250)"),
+    ("1,250", 'ambiguous (Dutch reads 1.25, English 1250): write 1250, or 1.25, or "1,250" in '
+              "quotes to have it read the Dutch way"),
+    ("-12,500", "ambiguous (Dutch reads -12.5, English -12500)"),
     ('"1.5"', "'1.5' is not a number; write a plain number with a dot as decimal sign"),
     ("13%", "'13%' is a percentage, not an amount"),
     ("1e309", "1e309 is not a finite number"),  # issue 19, item 10
@@ -210,9 +216,14 @@ def test_text_fields_keep_what_looks_like_a_dutch_number(tmp_path: Path) -> None
     path = contract(tmp_path, """\
         efforts:
           - {id: E1, label: 1.250, planning: 50.000, source: t.txt:3}
+          - id: E2
+            label: 1,250
+            planning: '1,250'
+            source: t.txt:4
         """)
-    effort = read_contract(path).contract.efforts[0]
-    assert (effort.label, effort.planning) == ("1.250", "50.000")
+    efforts = read_contract(path).contract.efforts
+    assert (efforts[0].label, efforts[0].planning) == ("1.250", "50.000")
+    assert (efforts[1].label, efforts[1].planning) == ("1,250", "1,250")
 
 
 def test_json_export_stays_valid_json(tmp_path: Path) -> None:

@@ -506,6 +506,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
                          "{text} is ambiguous (YAML reads {yaml}, Dutch {whole}): write {whole}, "
                          "or \"{text}\" in quotes to have it read the Dutch way, or {yaml} if that "
                          "is meant"),
+    "number.ambiguous_comma": ("{text} is dubbelzinnig (Nederlands leest {dutch}, Engels {whole}): "
+                               "schrijf {whole}, of {dutch}, of \"{text}\" tussen aanhalingstekens "
+                               "om het op z'n Nederlands te lezen",
+                               "{text} is ambiguous (Dutch reads {dutch}, English {whole}): write "
+                               "{whole}, or {dutch}, or \"{text}\" in quotes to have it read the "
+                               "Dutch way"),
     "number.not_finite": ("{text} is geen eindig getal; schrijf een getal onder 1e308",
                           "{text} is not a finite number; write a number below 1e308"),
     "number.not_finite_text": ("{text} is geen eindig getal; schrijf het getal zoals het gedrukt "

@@ -13,8 +13,9 @@ and realised values) reads
 * and refuses, with a message that shows how to write it, a plain number with
   one dot and exactly three digits after it (``200.000``, ``1.250``,
   ``50.000``): the Dutch read and the YAML read differ by a factor of a
-  thousand. Also refused: numbers that are not finite (``1e309``, ``.inf``,
-  ``.nan``) or longer than :data:`MAX_NUMBER_CHARS` characters.
+  thousand; so does a plain ``1,250`` (Dutch 1.25, English 1250). Also
+  refused: numbers that are not finite (``1e309``, ``.inf``, ``.nan``) or
+  longer than :data:`MAX_NUMBER_CHARS` characters.
 
 The YAML reader hands such plain scalars over as :class:`PlainNumber` (a
 ``str``) so that the field decides: a text field keeps the text as written,
@@ -52,6 +53,7 @@ __all__ = [
     "is_tbd",
     "parse_dutch",
     "plain_number",
+    "plain_text",
     "read_amount",
     "read_figure",
 ]
@@ -117,6 +119,32 @@ def plain_number(text: str) -> int | float | PlainNumber:
             return PlainNumber(text, message("number.not_finite", text=text))
         return value
     return int(text)
+
+
+#: A plain (unquoted) ``1,250``: Dutch reads 1.25, an English reader 1250.
+_AMBIGUOUS_COMMA = re.compile(r"[-+]?[1-9][0-9]{0,2},[0-9]{3}")
+
+
+def plain_text(text: str) -> str:
+    """A plain YAML scalar that is text to YAML, as dinnet reads it.
+
+    ``1,250`` unquoted is refused by a numeric field as :func:`plain_number`
+    refuses ``1.250``: the Dutch read (1.25) and the English one (1250) differ
+    by a factor of a thousand. Quoted, ``"1,250"`` is read the Dutch way.
+
+    >>> plain_text("1,25")
+    '1,25'
+    >>> print(plain_text("1,250").problem.text("en").split(":")[0])
+    1,250 is ambiguous (Dutch reads 1.25, English 1250)
+    >>> print(plain_text("1,250").problem.text("nl").split(":")[0])
+    1,250 is dubbelzinnig (Nederlands leest 1.25, Engels 1250)
+    """
+    if not _AMBIGUOUS_COMMA.fullmatch(text):
+        return text
+    whole = text.replace(",", "").lstrip("+")
+    dutch = f"{float(text.replace(',', '.')):g}"
+    return PlainNumber(text, message("number.ambiguous_comma", text=text, dutch=dutch,
+                                     whole=whole))
 
 
 def non_finite(text: str) -> PlainNumber:

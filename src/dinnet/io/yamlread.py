@@ -36,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from ..contract.numbers import non_finite, plain_number
+from ..contract.numbers import non_finite, plain_number, plain_text
 from ..errors import DuplicateKeyError, Problem, UnsafeYamlError, YamlSyntaxError
 from ..glossary import Message, message
 from . import limits
@@ -285,7 +285,7 @@ def _plain(value: str) -> Any:
             return plain_number(value)  # 200.000, 1e309 and 5,000 digits: refused by number fields
         if _NON_FINITE.fullmatch(value):
             return non_finite(value)
-        return value
+        return plain_text(value)  # 1,250: refused by number fields
     if value in _NULLS:
         return None
     if value in _BOOLS:
