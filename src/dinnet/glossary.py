@@ -508,7 +508,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
                          "is meant"),
     "number.ambiguous_comma": ("{text} is dubbelzinnig (Nederlands leest {dutch}, Engels {whole}): "
                                "schrijf {whole}, of {dutch}, of \"{text}\" tussen aanhalingstekens "
-                               "om het op z'n Nederlands te lezen",
+                               "om het op zijn Nederlands te laten lezen",
                                "{text} is ambiguous (Dutch reads {dutch}, English {whole}): write "
                                "{whole}, or {dutch}, or \"{text}\" in quotes to have it read the "
                                "Dutch way"),
