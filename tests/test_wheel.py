@@ -153,13 +153,15 @@ def test_the_wheel_carries_types_licence_schemas_and_data(installed: dict[str, P
     assert any(re.fullmatch(r"dinnet-[^/]+\.dist-info/licenses/LICENSE", n) for n in names)
     assert "dinnet/_data/contracts/contract.schema.json" in names
     assert "dinnet/_data/contracts/index.schema.json" in names
+    assert "dinnet/_data/contracts/measurements.schema.json" in names
     assert "dinnet/__main__.py" in names
     assert "License-Expression: EUPL-1.2" in meta
     assert "Project-URL: Repository, https://github.com/dinnet/dinnet" in meta
     assert "Classifier: Typing :: Typed" in meta
     assert 'Provides-Extra: charts' in meta and 'Provides-Extra: all' in meta
     base = {canonicalize_name(r.name) for r in base_requirements(installed["wheel"])}
-    assert base == {"networkx", "pydantic", "pyyaml", "graphviz", "click", "jinja2"}
+    # msgpack: the data-only format of the load cache (issue 22)
+    assert base == {"networkx", "pydantic", "pyyaml", "graphviz", "click", "jinja2", "msgpack"}
     # the README on the package index: `pip install dinnet` first, links absolute
     description = meta.partition("\n\n")[2]
     assert description.index("pip install dinnet") < description.index("make demo")
