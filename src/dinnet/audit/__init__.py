@@ -23,8 +23,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph import collector_paused
 from . import monitoring  # noqa: F401  (registers the monitoring rules, after those of .rules)
-from .context import AuditContext, collector_paused
+from .context import AuditContext
 from .findings import SEVERITIES, Finding, Hit, Rule
 from .rules import RULES
 

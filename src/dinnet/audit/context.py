@@ -19,9 +19,7 @@ needs nothing pays for nothing.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
@@ -29,7 +27,7 @@ import networkx as nx
 
 from .. import queries as q
 
-__all__ = ["AuditContext", "Links", "collector_paused"]
+__all__ = ["AuditContext", "Links"]
 
 #: A node's links: other node -> link kind -> the link's attributes (networkx's own dicts).
 Links = Mapping[str, Mapping[str, dict[str, Any]]]
@@ -53,28 +51,6 @@ def _reach(links: Mapping[str, Links], sources: Iterable[str], kinds: frozenset[
                     seen.add(other)
                     stack.append(other)
     return seen
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the audit; switch it back on after.
-
-    The rules make hundreds of thousands of short-lived containers and no
-    reference cycles: reference counting frees them all. Left on, the
-    collector would walk the whole loaded graph (millions of objects) again
-    whenever enough of them pile up (``docs/performance.md``).
-
-    >>> with collector_paused():
-    ...     gc.isenabled()
-    False
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class AuditContext:

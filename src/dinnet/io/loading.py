@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +31,7 @@ from ..errors import (
     one_line,
 )
 from ..glossary import Message, message
-from ..graph import assemble, contract_fragment, location_key, node_id
+from ..graph import assemble, collector_paused, contract_fragment, location_key, node_id
 from .measurements import (
     attach_measurements,
     is_measurements_file,
@@ -365,34 +363,6 @@ def read_index(path: str | Path, raw: bytes | None = None) -> Index:
 Progress = Callable[[int, int], None]
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading.
-
-    Loading allocates millions of small objects that all stay alive (node
-    trees, models, the graph) and makes no reference cycles, so the
-    collector's passes over the growing heap find nothing; they cost up to
-    three times the work of loading itself. Reference counting still frees
-    everything as usual; the collector is switched back on afterwards.
-
-    The objects made meanwhile (millions for a national data set) would all
-    sit in the youngest generation, and the next collections would walk
-    them three times over (young, middle, old) in whatever the caller does
-    next. ``freeze`` + ``unfreeze`` moves them to the oldest generation in
-    one step instead; this is skipped when the program froze objects itself.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
-
-
 def _read_one(path: Path) -> Loaded | Index | ContractError:
     try:
         if path.name in INDEX_NAMES:
@@ -430,7 +400,7 @@ def load_contracts(*paths: str | Path, progress: Progress | None = None
     slow to send between processes) and uses no cache.
     """
     files = _files(paths)
-    with _gc_paused():
+    with collector_paused():
         items = list(_read_all(files, progress))
         loaded = [item for item in items if isinstance(item, Loaded)]
         indexes = [item for item in items if isinstance(item, Index)]
@@ -561,7 +531,7 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
 
     files = _files(paths)
     store = None if cache is False else Cache(default_folder() if cache is True else cache)
-    with _gc_paused():
+    with collector_paused():
         items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress,
                           usable=_is_part)
         parts = [(str(path), item) for path, item in zip(files, items, strict=True)
