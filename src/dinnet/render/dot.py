@@ -40,6 +40,7 @@ from .labels import (
     plain,
     term,
 )
+from .band import LANDSCAPE, Shape, band_rows, pack
 from .order import contract_key, order_columns
 from .select import DinPart, DinSelection, check_din, column_of, select_din
 from .style import FINDING_TEXT, HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
@@ -138,13 +139,16 @@ class _DinBuilder:
         self.dg = DotWriter()
         self.follows: dict[str, str] = {}
         self.family: dict[str, list[str]] = {}
-        self.stacked: list[tuple[str, str]] = []
-        self.anchored: list[tuple[str, str]] = []
         self.position: dict[str, int] = {}  # a node's place in its column
         self.column: dict[str, str] = {}  # a node's column
         self.column_index = {c: i for i, c in enumerate(self.columns)}
         self.neighbours: dict[str, list[str]] = {}  # the nodes a node links to (no stubs)
         self.anchor_of: dict[str, str] = {}  # a track: the node inside its frame links aim at
+        self.lines: list[tuple[str, str]] = []  # invisible links: a node over the next one
+        self.widest = 1  # the most nodes in one row of goals
+        self.band_columns = 0  # columns of the band of efforts
+        self.band_height = 1  # its rows
+        self.wrap_scale = 1.0 if part is None else part.wrap
 
     def stubs(self) -> tuple[dict[tuple[str, bool], str], dict[str, tuple[list[str], bool]]]:
         """Links that leave the diagram: one stub per inside node and direction.
@@ -358,15 +362,15 @@ class _DinBuilder:
         """Write the diagram; pause (yield) whenever a good piece of it is written."""
         order = self.arrange()
         self.write_head()
-        ranks: dict[str, list[str]] = {}
+        ranks: dict[str, list[str]] = {col: [f"din-col-{col}"] for col in self.columns}
+        self.write_headings()
         if self.highlight:
-            ranks[self.columns[0]] = [self.legend()]
+            ranks[self.columns[0]].append(self.legend())
         for col in self.columns:
-            ranks[col] = self.add_column(col, order[col]) + ranks.get(col, [])
+            ranks[col][1:1] = self.add_column(col, order[col])
             yield
-        self.write_headings(ranks)
         self.write_ranks(ranks)
-        self.write_invisible()
+        self.write_invisible(ranks)
         yield
         self.write_stub_links()
         yield from self.write_links()
@@ -388,8 +392,10 @@ class _DinBuilder:
                 for col in columns.values() for n in col if n in G}
         seed |= {t: contract_key(t, G.nodes[t].get("source")) for t in sel.tracks}
         order = order_columns(self.columns, columns, links, groups=groups, follows=self.follows,
-                              seed=seed)
+                              seed=seed, pinned=("effort",))
         self.position = {n: i for col in self.columns for i, n in enumerate(order[col])}
+        self.widest = max([len(order[c]) for c in self.columns if c not in ("effort", "project")]
+                          or [1])
         self.column = {n: col for col in self.columns for n in order[col]}
         self.neighbours = {}
         for u, v in self.inner_pairs():
@@ -421,12 +427,12 @@ class _DinBuilder:
         self.dg.attr("node", fontname=graph["fontname"])
         self.dg.attr("edge", fontname=graph["fontname"])
 
-    def write_headings(self, ranks: dict[str, list[str]]) -> None:
-        """The column headings, each first in its column's rank.
+    def write_headings(self) -> None:
+        """The headings of the rows, each first in its row's rank.
 
-        Each heading sits in a cluster of its own, written after the content:
-        dot then keeps the headings in one row above the columns, also when
-        tracks are clusters.
+        Each heading sits in a cluster of its own, written before the
+        content: dot then keeps the headings in one column left of the rows,
+        also when tracks are clusters.
         """
         for col in self.columns:
             header = f"din-col-{col}"
@@ -440,7 +446,6 @@ class _DinBuilder:
                        node_style("header") | _CLASS["header"], id=header,
                        tooltip=dot_text(column_heading(col, self.lang)),
                        comment=comment_text("column heading"))
-            ranks[col].insert(0, header)
 
     def write_ranks(self, ranks: Mapping[str, list[str]]) -> None:
         """One ``rank=same`` group per column."""
@@ -450,22 +455,37 @@ class _DinBuilder:
                 for n in ranks[col]:
                     s.node(n)
 
-    def write_invisible(self) -> None:
-        """The invisible links that keep headings, unlinked nodes and sub-efforts in place."""
+    def write_invisible(self, ranks: Mapping[str, list[str]]) -> None:
+        """The invisible links that keep headings, rows, columns and sub-efforts in place.
+
+        The headings stand in a column on the left, one per row; the band of
+        efforts and the projects keep their order left to right (a flat
+        link's tail stands left of its head) and their columns top down.
+        """
         dg = self.dg
         heads = [f"din-col-{c}" for c in self.columns]
-        for a, b in itertools.pairwise(heads):
-            dg.edge(a, b, style="invis", weight="100")
-        for upper, lower in self.stacked:  # unlinked nodes under the linked ones
-            # outside clusters dot puts a flat link's tail above its head
+        for a, b in itertools.pairwise(self.columns):
+            # the projects stand under the whole band of efforts
+            rows = str(self.band_height) if a == "effort" else "1"
+            dg.edge(f"din-col-{a}", f"din-col-{b}", style="invis", weight="100", minlen=rows)
+        for col, head in zip(self.columns, heads, strict=True):
+            row = ranks[col][1:]
+            above = self.columns.index(col) - 1
+            if col in ("effort", "project") and above >= 0:
+                # the heading of the row above lists the row's columns in order
+                # (ordering=out), which dot keeps left to right
+                dg.node(heads[above], ordering="out")
+                for n in row:
+                    dg.edge(heads[above], n, style="invis", weight="0",
+                            minlen=str(self.band_height) if col == "project" else "1")
+            for n in row:
+                dg.edge(head, n, style="invis", weight="0")
+        for upper, lower in self.lines:
             dg.edge(upper, lower, style="invis")
-        for tail, head in self.anchored:  # weight 0: a place in the order, no pull
-            dg.edge(tail, head, style="invis", weight="0")
-        for parent, subs in self.family.items():  # an effort, then its sub-efforts in order
-            for a, b in itertools.pairwise([parent, *subs]):
-                # inside a cluster of a rankdir=LR graph dot stacks a flat edge's
-                # head above its tail, so the chain is written bottom-up
-                dg.edge(self.name(b), self.name(a), style="invis")
+        for parent in self.family:
+            if parent not in self.follows:  # an effort, then its sub-efforts top down
+                for a, b in itertools.pairwise(self.unit(parent)):
+                    dg.edge(self.name(a), self.name(b), style="invis")
 
     def write_stub_links(self) -> None:
         """The dashed links to the stubs of what lies outside the diagram."""
@@ -504,10 +524,9 @@ class _DinBuilder:
                          self.column.get(u))
             if style_key not in styles:
                 styles[style_key] = edge_style(kind, attrs)
-                if flat:  # links inside a column loop on the side with fewer links:
-                    # right of the efforts (the projects), left of the goals (what they serve)
-                    side = "e" if self.column.get(u) in ("effort", "project") else "w"
-                    styles[style_key] |= {"tailport": side, "headport": side}
+                if flat:  # links inside a row or the band: on the right side of their
+                    # nodes, and without a say in the rows (the band keeps its columns)
+                    styles[style_key] |= {"tailport": "e", "headport": "e", "constraint": "false"}
             paint = self.paint.links.get((u, v, kind))
             painted = {"color": paint, "penwidth": "2.5"} if paint else {}
             self.dg.edge(self.name(v), self.name(u),
@@ -549,17 +568,14 @@ class _DinBuilder:
         return node if node in self.stub_targets else svg_id(node)
 
     def add_column(self, col: str, nodes: list[str]) -> list[str]:
-        """Write one column's nodes and track clusters; return their DOT names.
+        """Write one column's nodes and track clusters; return the DOT names of its top row.
 
-        Linked nodes come first, in ``nodes`` order (dot starts from it);
-        unlinked nodes and tracks without efforts follow. dot would put those
-        at the top of the column; two kinds of invisible links (written by
-        :meth:`write`) keep them under the linked ones, in order:
-        :attr:`stacked` chains them under the last linked one, which dot
-        honours outside clusters, and :attr:`anchored` links each of them
-        from the lowest node next to the linked ones (:meth:`anchor`), which
-        gives them the linked ones' place where a cluster makes dot ignore
-        the chain (an effort with sub-efforts, a track).
+        Linked nodes come first, in ``nodes`` order; unlinked nodes and tracks
+        without efforts follow. A goal column is one row (dot orders it). The
+        efforts are a band (:mod:`dinnet.render.band`): tracks side by side,
+        each in columns; the projects stand in rows as wide as the picture.
+        :attr:`lines` keeps their order: left to right in the top row, top
+        down in each column.
         """
         clusters = {e: t for t, es in self.sel.tracks.items() for e in es}
         items: list[tuple[str | None, list[str]]] = []
@@ -574,27 +590,63 @@ class _DinBuilder:
                                       and m not in self.follows]))
         if col == "effort":
             items += [(t, []) for t, members in self.sel.tracks.items() if not members]
-        emitted: list[str] = []
         linked = {n for u, v, _ in self.sel.edges for n in (u, v)}
         connected = [it for it in items if it[0] in linked or any(m in linked for m in it[1])]
-        isolated = [it for it in items if it not in connected]
-        ends: list[tuple[str, str]] = []  # the first and last DOT name of each item
-        for track, members in connected + isolated:
-            names = self.emit(self.dg, members[0]) if track is None else self.cluster(track, members)
-            emitted += names
-            ends.append((names[0], names[-1]))
-        if isolated:
-            start = max(len(connected) - 1, 0)
-            self.stacked += [(upper[1], lower[0])
-                             for upper, lower in itertools.pairwise(ends[start:])]
-            anchor = self.anchor(col, [m for _, members in connected for m in members])
-            if anchor is not None:
-                name, left = anchor
-                self.anchored += [(name, first) if left else (first, name)
-                                  for first, _ in ends[len(connected):]]
-        if not emitted:
-            emitted.append(self.placeholder(self.dg, f"din-empty-{col}", *self.empty_text(col)))
+        items = connected + [it for it in items if it not in connected]
+        if not items:
+            return [self.placeholder(self.dg, f"din-empty-{col}", *self.empty_text(col))]
+        if col == "effort":
+            return self.add_band(items)
+        emitted = [name for _, members in items for m in members for name in self.emit(self.dg, m)]
+        if col == "project":
+            return self.grid(emitted, max(self.widest, self.band_columns))
         return emitted
+
+    def add_band(self, items: list[tuple[str | None, list[str]]]) -> list[str]:
+        """The efforts: tracks (and runs of efforts outside tracks) side by side in columns."""
+        blocks: list[tuple[str | None, list[list[str]]]] = []
+        for track, members in items:
+            units = [self.unit(m) for m in members]
+            if track is None and blocks and blocks[-1][0] is None:
+                blocks[-1][1].extend(units)
+            else:
+                blocks.append((track, units))
+        shape = Shape(widest=self.widest, above=len(self.columns) - 2,
+                      projects=len(self.sel.columns["project"]),
+                      slot=2.6 * self.wrap_scale, row=0.55 + 0.45 / self.wrap_scale,
+                      aspect=self.part.aspect if self.part is not None else LANDSCAPE)
+        rows = band_rows([units or [["-"]] for _, units in blocks], shape)
+        top: list[str] = []
+        for track, units in blocks:
+            columns = pack([units], rows)[0] if units else []
+            ordered = [unit[0] for column in columns for unit in column]
+            if track is not None:
+                self.cluster(track, ordered)
+            else:
+                for n in ordered:
+                    self.emit(self.dg, n)
+            if not columns:  # a track without efforts: its placeholder
+                top.append(self.anchor_of[track or ""])
+                self.band_columns += 1
+                continue
+            self.lines += itertools.pairwise(self.name(column[0][0]) for column in columns)
+            for column in columns:
+                top.append(self.name(column[0][0]))
+                self.lines += [(self.name(upper[-1]), self.name(lower[0]))
+                               for upper, lower in itertools.pairwise(column)]
+                self.band_height = max(self.band_height, sum(map(len, column)))
+            self.band_columns += len(columns)
+        return top
+
+    def unit(self, node: str) -> list[str]:
+        """``node`` and the sub-efforts under it, top down."""
+        return [node] + [n for sub in self.family.get(node, ()) for n in self.unit(sub)]
+
+    def grid(self, names: list[str], width: int) -> list[str]:
+        """``names`` in rows of ``width``, each under the one ``width`` before it; the top row."""
+        width = max(width, 1)
+        self.lines += [(names[i], names[i + width]) for i in range(len(names) - width)]
+        return names[:width]
 
     def empty_text(self, col: str) -> list[str]:
         """What an empty column says: none in the text, or none linked to this goal.
@@ -612,23 +664,6 @@ class _DinBuilder:
             things = glossary.term(kind if kind != "goal" else col, self.lang, n=loose)
             rows.append(phrase("din.loose_count", self.lang, things=things, total=total))
         return rows
-
-    def anchor(self, col: str, linked: list[str]) -> tuple[str, bool] | None:
-        """The lowest node linked to ``linked`` in the nearest other column (left first).
-
-        Returns its DOT name and whether it stands left of ``col``; ``None``
-        when ``linked`` has no links to other columns.
-        """
-        here = self.column_index[col]
-        best: tuple[int, bool, int, str] | None = None
-        for node in linked:
-            for other in self.neighbours.get(node, ()):
-                there = self.column_index[self.column[other]]
-                if there != here:
-                    # the nearest column, left before right; in it the lowest node
-                    key = (-abs(there - here), there < here, self.position[other], other)
-                    best = key if best is None or key > best else best
-        return None if best is None else (self.name(best[3]), best[1])
 
     def cluster(self, track: str, members: list[str]) -> list[str]:
         data = self.G.nodes[track]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from .labels import natural_key
 
@@ -49,6 +49,7 @@ def order_columns(
     follows: Mapping[str, str] | None = None,
     sweeps: int = 4,
     seed: Mapping[str, tuple[str, int, str]] | None = None,
+    pinned: Collection[str] = (),
 ) -> dict[str, list[str]]:
     """Each column's nodes in an order that keeps crossings low.
 
@@ -69,6 +70,10 @@ def order_columns(
     seed : mapping, optional
         Node or group id to its sort key in the order to start from and keep
         on ties (contract order); the natural order of the ids by default.
+    pinned : collection of str, optional
+        Columns that keep the order they start from (groups together, each in
+        the place of its first member, followers after their node); the
+        other columns are ordered around them.
 
     Returns
     -------
@@ -90,6 +95,9 @@ def order_columns(
 
     current = {c: sorted(columns.get(c, ()), key=start) for c in order}
     fixed = {c: _fixed(current[c], groups, follows, start) for c in order}
+    for c in pinned:
+        if c in current:
+            current[c] = _in_place(current[c], fixed[c])
     pos: dict[str, float] = {}
 
     def place(col: str) -> None:
@@ -107,6 +115,8 @@ def order_columns(
         indices = range(len(order)) if forward else range(len(order) - 1, -1, -1)
         for ci in indices:
             col = order[ci]
+            if col in pinned:
+                continue
             bary: dict[str, float] = {}
             for n in current[col]:
                 before, after = sides[n]
@@ -143,6 +153,19 @@ def _fixed(nodes: list[str], groups: Mapping[str, str], follows: Mapping[str, st
         fixed[n] = (group, root, (start(group) if group else ("", 0, ""), start(root), depth,
                                   start(n)))
     return fixed
+
+
+def _in_place(nodes: list[str],
+              fixed: Mapping[str, tuple[str, str, tuple[object, ...]]]) -> list[str]:
+    """``nodes`` (in start order) with each group in the place of its first member
+    and each chain of followers right after its root."""
+    place: dict[str, int] = {}
+    for i, n in enumerate(nodes):
+        group, root, _ = fixed[n]
+        place.setdefault(group or root, i)
+        place.setdefault(root, i)
+    return sorted(nodes, key=lambda n: (place[fixed[n][0] or fixed[n][1]], place[fixed[n][1]],
+                                        fixed[n][2]))
 
 
 def _sorted(nodes: list[str], bary: Mapping[str, float],

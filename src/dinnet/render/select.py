@@ -104,6 +104,7 @@ class DinPart:
     wrap: float = 0.75
     reached: bool = False
     goals: frozenset[str] | None = None
+    aspect: float = 1.414
 
 
 @dataclass(frozen=True)

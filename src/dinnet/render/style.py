@@ -50,9 +50,9 @@ _ROLE_STYLE = {"regie": "filled", "afstemming": "filled,dashed", "faciliterend":
 
 
 def graph_attrs(*, compact: bool = False) -> dict[str, str]:
-    """Attributes of the whole DIN graph (left to right, readable spacing; tighter on paper)."""
-    return {"rankdir": "LR", "newrank": "true", "nodesep": "0.12" if compact else "0.18",
-            "ranksep": "0.3" if compact else "0.7 equally",
+    """Attributes of the whole DIN graph (top to bottom, readable spacing; tighter on paper)."""
+    return {"rankdir": "TB", "newrank": "true", "nodesep": "0.12" if compact else "0.18",
+            "ranksep": "0.3" if compact else "0.45",
             "splines": "spline", "fontname": FONT, "labelloc": "t", "labeljust": "l",
             "fontsize": "16", "pad": "0.3", "remincross": "true", "outputorder": "edgesfirst"}
 

@@ -1,0 +1,108 @@
+"""The efforts of a DIN drawn top to bottom: tracks side by side, each in columns (pure).
+
+A DIN reads from the vision at the top down to the projects. Its efforts
+form a *band* under the goals: the tracks stand side by side, each track's
+efforts in one or more columns inside its frame (read down, then the next
+column), and the efforts outside tracks in columns of their own. How many
+rows the band gets decides the shape of the whole picture: few rows make it
+wide, many rows tall. :func:`band_rows` picks the number that brings the
+picture closest to the shape of a landscape sheet, from counts alone (no
+drawing), so choosing costs nothing next to running ``dot``.
+
+A *unit* is what stands in one place of a column: an effort, or an effort
+with its sub-efforts under it (a unit several rows tall).
+
+>>> blocks = [[("E1",), ("E2", "E2.a"), ("E3",)], [("E4",)]]
+>>> pack(blocks, 2)
+[[[('E1',)], [('E2', 'E2.a')], [('E3',)]], [[('E4',)]]]
+>>> pack(blocks, 3)
+[[[('E1',), ('E2', 'E2.a')], [('E3',)]], [[('E4',)]]]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["LANDSCAPE", "Shape", "band_rows", "pack"]
+
+#: The shape aimed at: width over height of a landscape A-series sheet.
+LANDSCAPE = math.sqrt(2)
+
+Unit = Sequence[str]
+Block = Sequence[Unit]
+
+
+def pack(blocks: Sequence[Block], rows: int) -> list[list[list[Unit]]]:
+    """Each block's units in columns of at most ``rows`` rows, in their order.
+
+    A column is filled top-down before the next one starts; a unit taller
+    than ``rows`` gets a column of its own. Returns, per block, its columns,
+    each a list of units.
+    """
+    out: list[list[list[Unit]]] = []
+    for block in blocks:
+        columns: list[list[Unit]] = []
+        height = 0
+        for unit in block:
+            if not columns or height + len(unit) > rows:
+                columns.append([])
+                height = 0
+            columns[-1].append(unit)
+            height += len(unit)
+        out.append(columns)
+    return out
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the shape of a DIN depends on, in counts and inches.
+
+    ``widest`` is the number of nodes in the widest row above the band (the
+    goals); ``above`` the number of rows above the band; ``projects`` the
+    number of projects under it; ``slot`` the width of one column, ``row``
+    the height of one row of efforts and ``goal_row`` of one row of goals
+    (with the space between rows), all in inches. ``aspect`` is the width
+    over height aimed at.
+    """
+
+    widest: int
+    above: int
+    projects: int = 0
+    slot: float = 2.6
+    row: float = 1.0
+    goal_row: float = 1.6
+    title: float = 1.0
+    aspect: float = LANDSCAPE
+
+    def estimate(self, columns: int, rows: int) -> float:
+        """The width over height of the picture with a band of ``columns`` by ``rows``."""
+        wide = max(self.widest, columns, 1)
+        project_rows = math.ceil(self.projects / wide)
+        height = self.title + self.above * self.goal_row + (rows + project_rows) * self.row
+        return wide * self.slot / height
+
+
+def band_rows(blocks: Sequence[Block], shape: Shape) -> int:
+    """The number of rows that brings the picture's shape closest to ``shape.aspect``.
+
+    Ties go to fewer rows (a wider picture, shorter links).
+
+    >>> blocks = [[("E%d" % i,) for i in range(19)], [("F1",)] * 4, [("G1",)] * 5]
+    >>> band_rows(blocks, Shape(widest=9, above=4))
+    5
+    >>> band_rows(blocks, Shape(widest=9, above=4, aspect=0.7))  # a portrait sheet
+    10
+    """
+    tallest = max((len(u) for b in blocks for u in b), default=1)
+    total = sum(len(u) for b in blocks for u in b)
+    best: tuple[float, int] | None = None
+    for rows in range(tallest, max(total, tallest) + 1):
+        packed = pack(blocks, rows)
+        columns = sum(len(cols) for cols in packed)
+        height = max((sum(len(u) for u in col) for cols in packed for col in cols), default=0)
+        miss = abs(math.log(shape.estimate(columns, height) / shape.aspect))
+        if best is None or miss < best[0] - 1e-9:
+            best = (miss, rows)
+    return best[1] if best is not None else 1
