@@ -50,6 +50,18 @@ def text_of(g: ET.Element) -> str:
     return norm(" ".join(t.text or "" for t in g.iter(f"{SVG}text")))
 
 
+def centre_y(g: ET.Element) -> float:
+    """The vertical middle of a node's shape (or of its text for plain nodes)."""
+    ys: list[float] = []
+    for el in g.iter():
+        if el.tag in (f"{SVG}polygon", f"{SVG}path"):
+            data = el.get("points") or el.get("d") or ""
+            ys += [float(y) for _, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", data)]
+    if not ys:
+        ys = [float(t.get("y", "0")) for t in g.iter(f"{SVG}text")]
+    return (min(ys) + max(ys)) / 2
+
+
 def centre_x(g: ET.Element) -> float:
     """The horizontal middle of a node's shape (or of its text for plain nodes)."""
     xs: list[float] = []

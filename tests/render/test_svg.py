@@ -1,7 +1,8 @@
-"""Rendered SVG: every label present, columns left to right, literal text (runs Graphviz)."""
+"""Rendered SVG: every label present, rows top down under their headings, literal text (runs Graphviz)."""
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 import dinnet
 from dinnet.render import accessible_svg, din, din_dot, gap_highlights, render
 from dinnet.render.dot import svg_id
+from dinnet.render.geometry import Box, read_svg
 from dinnet.render.labels import COLUMNS
 from dinnet.render.select import column_of
 from dinnet.render.svg import iter_accessible_svg
@@ -22,6 +24,7 @@ from .conftest import (
     SVG,
     bundled_files,
     centre_x,
+    centre_y,
     load_single,
     needs_dot,
     norm,
@@ -41,9 +44,10 @@ def _check_din(G, programme: str, svg: bytes, *, strategic_goal: str | None = No
     if strategic_goal is None:
         assert drawn, "nothing drawn"
     headers = {c: groups[f"din-col-{c}"] for c in COLUMNS if f"din-col-{c}" in groups}
-    xs = [centre_x(g) for g in headers.values()]
-    assert xs == sorted(xs) and len(set(xs)) == len(xs), f"columns out of order: {xs}"
-    tops = [float(t.get("y", "0")) for g in headers.values() for t in g.iter(f"{SVG}text")]
+    ys = [centre_y(g) for g in headers.values()]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys), f"rows out of order: {ys}"
+    boxes = read_svg(svg).boxes
+    heads = {c: boxes[f"din-col-{c}"] for c in headers}
     for n in drawn:
         g = groups.get(svg_id(n))
         if g is None:
@@ -56,9 +60,14 @@ def _check_din(G, programme: str, svg: bytes, *, strategic_goal: str | None = No
         desc = g.find(f"{SVG}desc")
         assert desc is not None and G.nodes[n]["source"] in (desc.text or "")
         col = column_of(G, n)
-        assert abs(centre_x(g) - centre_x(headers[col])) < 1.5, f"{n} not under its heading"
-        node_top = min(float(t.get("y", "0")) for t in g.iter(f"{SVG}text"))
-        assert node_top > max(tops), f"{n} above the headings"
+        box = boxes[svg_id(n)]
+        assert box.x0 > heads[col].x1, f"{n} left of its heading"
+        if col in ("effort", "project"):  # the band and the projects: from their row down
+            assert box.y1 > heads[col].y0, f"{n} above its row"
+            if col == "effort" and "project" in heads:
+                assert box.y1 < heads["project"].y0, f"{n} below the projects' row"
+        else:
+            assert abs(centre_y(g) - centre_y(headers[col])) < 1.5, f"{n} not in its heading's row"
 
 
 @pytest.mark.parametrize("path", bundled_files(), ids=lambda p: p.stem)
@@ -116,35 +125,57 @@ def test_notebook_view_shows_svg() -> None:
     assert d._repr_svg_().lstrip().startswith("<?xml")
 
 
-def _top(g: ET.Element) -> float:
-    return min(float(t.get("y", "0")) for t in g.iter(f"{SVG}text"))
+def _in_reading_order(boxes: list[Box]) -> bool:
+    """Each box stands under the one before it (in its column) or in a column to its right."""
+    return all((b.y0 > a.y1 - 1 and b.x0 < a.x1 and a.x0 < b.x1) or b.x0 > a.x0 + 1
+               for a, b in itertools.pairwise(boxes))
 
 
-def test_unlinked_projects_stand_under_the_linked_ones_in_order() -> None:
+def test_unlinked_projects_stand_after_the_linked_ones_in_order() -> None:
     G = dinnet.load(*bundled_files())
-    groups = svg_groups(render(din_dot(G, "duurzaamheid"), "svg"))
+    boxes = read_svg(render(din_dot(G, "duurzaamheid"), "svg")).boxes
     implemented = {u for u, _, k in G.edges(keys=True) if k == "implements"}
     linked = ["duurzaamheid:P3", "duurzaamheid:P7"]
     unlinked = [f"duurzaamheid:P{i}" for i in (1, 2, 4, 5, 6, 8, 9, 10, 11)]
     assert set(linked) <= implemented and not implemented & set(unlinked)
-    lowest_linked = max(_top(groups[svg_id(p)]) for p in linked)
-    tops = [_top(groups[svg_id(p)]) for p in unlinked]
-    assert tops == sorted(tops) and tops[0] > lowest_linked
+    # rows as wide as the picture, read like a text: left to right, then the next row
+    reading = sorted(linked + unlinked,
+                     key=lambda p: (round(boxes[svg_id(p)].y0), boxes[svg_id(p)].x0))
+    assert sorted(reading[:2]) == linked and reading[2:] == unlinked
 
 
-def test_unlinked_items_stand_under_linked_ones_also_next_to_clusters() -> None:
+def test_unlinked_items_stand_after_linked_ones_also_next_to_clusters() -> None:
     """Nieuwstraatkwartier: an effort with sub-efforts (a cluster), unlinked results,
-    tracks without efforts (clusters); dot ignores flat links that touch clusters."""
+    tracks without efforts (clusters), all in contract order down the columns of the band."""
     G = dinnet.load(*bundled_files())
-    groups = svg_groups(render(din_dot(G, "nieuwstraatkwartier"), "svg"))
+    boxes = read_svg(render(din_dot(G, "nieuwstraatkwartier"), "svg")).boxes
     efforts = ["E1", "E2", "E2.1", "E2.2", "E2.3"]
     results = [f"R{i}" for i in range(1, 14)]
     assert {u for u, _, k in G.edges(keys=True) if k == "contributes_to"
             and u.startswith("nieuwstraatkwartier:")} == {"nieuwstraatkwartier:E1",
                                                           "nieuwstraatkwartier:E2"}
-    tops = [_top(groups[svg_id(f"nieuwstraatkwartier:{n}")]) for n in efforts + results]
-    tops += [_top(groups[f"din-empty-din-nieuwstraatkwartier--T{i}"]) for i in range(1, 5)]
-    assert tops == sorted(tops)
+    names = [svg_id(f"nieuwstraatkwartier:{n}") for n in efforts + results]
+    names += [f"din-nieuwstraatkwartier--T{i}" for i in range(1, 5)]
+    assert _in_reading_order([boxes[n] for n in names])
+
+
+@pytest.mark.parametrize("programme,tracks", [
+    ("zorg", ["PL1", "PL2", "PL3", "PL4"]),
+    ("veiligheid", ["T1", "T2", "T3", "T4"]),  # four tracks without efforts
+    ("omgevingswet", ["T1", "T2", "T3", "T5", "T6", "T7", "S1", "S2", "S3", "T4"]),
+])
+def test_tracks_stand_side_by_side_in_contract_order(programme: str, tracks: list[str]) -> None:
+    """Left to right as the contract lists them (tracks without efforts after the others);
+    the efforts of a track down its columns, column after column."""
+    G = dinnet.load(*bundled_files())
+    boxes = read_svg(render(din_dot(G, programme), "svg")).boxes
+    frames = [boxes[f"din-{programme}--{t}"] for t in tracks]
+    assert all(b.x0 > a.x1 for a, b in itertools.pairwise(frames)), "tracks out of order"
+    assert all(abs(b.y0 - a.y0) < 1 for a, b in itertools.pairwise(frames)), "tracks not side by side"
+    if programme == "zorg":
+        efforts = [boxes[svg_id(f"zorg:E{i}")] for i in range(1, 20)]
+        assert _in_reading_order(efforts)
+        assert len({round(b.x0) for b in efforts}) > 1  # more than one column
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,14 @@ __all__ = ["Paint", "din_dot", "html_label", "iter_din_dot", "svg_id"]
 _SEVERITY_RANK = {"error": 0, "warning": 1}
 
 _CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "header")}
+_TITLE = {"shape": "plaintext", "fontsize": "10", "fontcolor": "#2d6122", "margin": "0.02",
+          "class": "din-track-title"}
+_SLOT = {"shape": "point", "style": "invis", "width": "0", "height": "0"}
+#: The width of one column of the band of efforts, in inches (:class:`~.band.Shape`).
+SLOT = 2.6
+#: Invisible links from each slot over the band to its column: enough that dot's crossing
+#: count keeps the columns in the slots' order.
+_SLOT_PULL = 4
 
 @dataclass(frozen=True)
 class Paint:
@@ -145,6 +153,9 @@ class _DinBuilder:
         self.neighbours: dict[str, list[str]] = {}  # the nodes a node links to (no stubs)
         self.anchor_of: dict[str, str] = {}  # a track: the node inside its frame links aim at
         self.lines: list[tuple[str, str]] = []  # invisible links: a node over the next one
+        self.orders: list[tuple[str, list[str]]] = []  # a track's title over its columns, in order
+        self.slots: list[str] = []  # points over the band's columns that hold their order
+        self.band_tops: list[str] = []  # the top of each column of the band, left to right
         self.widest = 1  # the most nodes in one row of goals
         self.band_columns = 0  # columns of the band of efforts
         self.band_height = 1  # its rows
@@ -369,6 +380,12 @@ class _DinBuilder:
         for col in self.columns:
             ranks[col][1:1] = self.add_column(col, order[col])
             yield
+        above = self.columns.index("effort") - 1
+        if above >= 0:
+            self.slots = [f"din-slot-{i}" for i in range(len(ranks["effort"]))]
+            for slot in self.slots:
+                self.dg.node(slot, None, _SLOT)
+            ranks[self.columns[above]] += self.slots
         self.write_ranks(ranks)
         self.write_invisible(ranks)
         yield
@@ -428,24 +445,20 @@ class _DinBuilder:
         self.dg.attr("edge", fontname=graph["fontname"])
 
     def write_headings(self) -> None:
-        """The headings of the rows, each first in its row's rank.
+        """The headings of the rows, written first: each stands left of its row.
 
-        Each heading sits in a cluster of its own, written before the
-        content: dot then keeps the headings in one column left of the rows,
-        also when tracks are clusters.
+        Goals and projects are not in clusters, so the invisible flat links
+        from each heading to its row (:meth:`write_invisible`) keep it left.
         """
         for col in self.columns:
             header = f"din-col-{col}"
-            with self.dg.subgraph(f"cluster-{header}") as c:
-                c.attr(label="", peripheries="0", margin="0")
-                heading = column_heading(col, self.lang)
-                # narrow columns (wrap below 0.6): the heading on two lines
-                text = (html_lines(heading, 12) if self.part is not None and self.part.wrap < 0.6
-                        else html_text(heading))
-                c.node(header, f"<<B>{text}</B>>",
-                       node_style("header") | _CLASS["header"], id=header,
-                       tooltip=dot_text(column_heading(col, self.lang)),
-                       comment=comment_text("column heading"))
+            heading = column_heading(col, self.lang)
+            # narrow columns (wrap below 0.6): the heading on two lines
+            text = (html_lines(heading, 12) if self.part is not None and self.part.wrap < 0.6
+                    else html_text(heading))
+            self.dg.node(header, f"<<B>{text}</B>>", node_style("header") | _CLASS["header"],
+                         id=header, tooltip=dot_text(heading),
+                         comment=comment_text("row heading"))
 
     def write_ranks(self, ranks: Mapping[str, list[str]]) -> None:
         """One ``rank=same`` group per column."""
@@ -458,30 +471,34 @@ class _DinBuilder:
     def write_invisible(self, ranks: Mapping[str, list[str]]) -> None:
         """The invisible links that keep headings, rows, columns and sub-efforts in place.
 
-        The headings stand in a column on the left, one per row; the band of
-        efforts and the projects keep their order left to right (a flat
-        link's tail stands left of its head) and their columns top down.
+        The headings stand in a column on the left, one per row, each left of
+        its row (a flat link's tail stands left of its head outside clusters).
+        The band of efforts keeps its order by a row of points over it, each
+        over one of its columns (dot's crossing count then keeps the columns
+        in the points' order, also when they are in clusters); a track's
+        title lists its columns in order (``ordering=out``); each column
+        hangs top down.
         """
         dg = self.dg
-        heads = [f"din-col-{c}" for c in self.columns]
         for a, b in itertools.pairwise(self.columns):
             # the projects stand under the whole band of efforts
             rows = str(self.band_height) if a == "effort" else "1"
             dg.edge(f"din-col-{a}", f"din-col-{b}", style="invis", weight="100", minlen=rows)
-        for col, head in zip(self.columns, heads, strict=True):
-            row = ranks[col][1:]
-            above = self.columns.index(col) - 1
-            if col in ("effort", "project") and above >= 0:
-                # the heading of the row above lists the row's columns in order
-                # (ordering=out), which dot keeps left to right
-                dg.node(heads[above], ordering="out")
-                for n in row:
-                    dg.edge(heads[above], n, style="invis", weight="0",
-                            minlen=str(self.band_height) if col == "project" else "1")
-            for n in row:
-                dg.edge(head, n, style="invis", weight="0")
-        for upper, lower in self.lines:
-            dg.edge(upper, lower, style="invis")
+        for col in self.columns:
+            head, row = ranks[col][0], [n for n in ranks[col][1:] if n not in self.slots]
+            pairs = itertools.pairwise([head, *row]) if col == "project" else ((head, n) for n in row)
+            for a, b in pairs:
+                dg.edge(a, b, style="invis", weight="0")
+        for a, b in itertools.pairwise(self.slots):
+            dg.edge(a, b, style="invis", weight="0")
+        for slot, n in zip(self.slots, ranks["effort"], strict=False):
+            for _ in range(_SLOT_PULL):
+                dg.edge(slot, n, style="invis", weight="0")
+        for title, heads in self.orders:
+            for n in heads:
+                dg.edge(title, n, style="invis", weight="10")
+        for upper, lower in self.lines:  # a column stays one column, its rows close
+            dg.edge(upper, lower, style="invis", weight="10")
         for parent in self.family:
             if parent not in self.follows:  # an effort, then its sub-efforts top down
                 for a, b in itertools.pairwise(self.unit(parent)):
@@ -603,7 +620,11 @@ class _DinBuilder:
         return emitted
 
     def add_band(self, items: list[tuple[str | None, list[str]]]) -> list[str]:
-        """The efforts: tracks (and runs of efforts outside tracks) side by side in columns."""
+        """The efforts: tracks (and runs of efforts outside tracks) side by side in columns.
+
+        Returns the top row of the band: the title of each track and the top
+        of each column outside tracks; a track's columns hang under its title.
+        """
         blocks: list[tuple[str | None, list[list[str]]]] = []
         for track, members in items:
             units = [self.unit(m) for m in members]
@@ -613,29 +634,31 @@ class _DinBuilder:
                 blocks.append((track, units))
         shape = Shape(widest=self.widest, above=len(self.columns) - 2,
                       projects=len(self.sel.columns["project"]),
-                      slot=2.6 * self.wrap_scale, row=0.55 + 0.45 / self.wrap_scale,
+                      slot=SLOT * self.wrap_scale, row=0.55 + 0.45 / self.wrap_scale,
                       aspect=self.part.aspect if self.part is not None else LANDSCAPE)
         rows = band_rows([units or [["-"]] for _, units in blocks], shape)
         top: list[str] = []
         for track, units in blocks:
             columns = pack([units], rows)[0] if units else []
-            ordered = [unit[0] for column in columns for unit in column]
+            heads = [self.name(column[0][0]) for column in columns]
             if track is not None:
-                self.cluster(track, ordered)
+                title = self.cluster(track, [unit[0] for column in columns for unit in column])
+                top.append(title)
+                heads = heads or [f"din-empty-{svg_id(track)}"]
+                self.orders.append((title, heads))
             else:
-                for n in ordered:
-                    self.emit(self.dg, n)
-            if not columns:  # a track without efforts: its placeholder
-                top.append(self.anchor_of[track or ""])
-                self.band_columns += 1
-                continue
-            self.lines += itertools.pairwise(self.name(column[0][0]) for column in columns)
+                for column in columns:
+                    for unit in column:
+                        self.emit(self.dg, unit[0])
+                top += heads
+                self.lines += itertools.pairwise(heads)
+            self.band_tops += heads
             for column in columns:
-                top.append(self.name(column[0][0]))
                 self.lines += [(self.name(upper[-1]), self.name(lower[0]))
                                for upper, lower in itertools.pairwise(column)]
-                self.band_height = max(self.band_height, sum(map(len, column)))
-            self.band_columns += len(columns)
+                self.band_height = max(self.band_height,
+                                       sum(map(len, column)) + (track is not None))
+            self.band_columns += max(len(columns), 1)
         return top
 
     def unit(self, node: str) -> list[str]:
@@ -665,21 +688,29 @@ class _DinBuilder:
             rows.append(phrase("din.loose_count", self.lang, things=things, total=total))
         return rows
 
-    def cluster(self, track: str, members: list[str]) -> list[str]:
+    def cluster(self, track: str, members: list[str]) -> str:
+        """A track's frame: its title on top, its members under it; returns the title's DOT name.
+
+        The links of the track as a whole aim at the title and end on the
+        frame (``lhead``), so they reach the frame from above.
+        """
         data = self.G.nodes[track]
         label = html_lines(data.get("label", ""), self.wrap["track"])
+        title = f"{svg_id(track)}-title"
         with self.dg.subgraph(f"cluster-{svg_id(track)}") as c:
-            c.attr(label=f'<<B>{label}</B>>', id=svg_id(track), style="rounded,filled",
-                   fillcolor="#f5faf2", color="#9cc58f", fontsize="10", fontcolor="#2d6122",
-                   labeljust="l", tooltip=dot_text(data.get("label", "")),
+            c.attr(label="", id=svg_id(track), style="rounded,filled",
+                   fillcolor="#f5faf2", color="#9cc58f", tooltip=dot_text(data.get("label", "")),
                    comment=comment_text(f"track; {data.get('source', '')}"), margin="6")
-            names = [name for m in members for name in self.emit(c, m)]
+            for m in members:
+                self.emit(c, m)
             if not members:
-                names = [self.placeholder(c, f"din-empty-{svg_id(track)}",
-                                          term("no_efforts", self.lang))]
-        # the frame's links aim at its first node: they reach the frame by its title
-        self.anchor_of[track] = names[0]
-        return names
+                self.placeholder(c, f"din-empty-{svg_id(track)}", term("no_efforts", self.lang))
+            # last: dot orders a cluster's rows by a search from its last node, so the
+            # search starts at the title and finds its columns in order
+            c.node(title, f'<<B>{label}</B>>', _TITLE, id=title,
+                   tooltip=dot_text(data.get("label", "")), comment=comment_text("track title"))
+        self.anchor_of[track] = title
+        return title
 
     def emit(self, target: Any, node: str) -> list[str]:
         """Write a node; an effort with sub-efforts comes in a dotted frame with them."""

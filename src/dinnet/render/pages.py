@@ -89,6 +89,11 @@ class Paper:
         return self.sheet[1] - 2 * MARGIN_MM * _MM
 
     @property
+    def aspect(self) -> float:
+        """The printable width over the printable height."""
+        return self.width / self.height
+
+    @property
     def name(self) -> str:
         return self.size + ("-portrait" if self.portrait else "")
 
@@ -234,7 +239,7 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
     def parts(pieces: Sequence[_Piece]) -> list[DinPart]:
         return [DinPart(efforts=piece.efforts, number=number, total=len(pieces),
                         continued=_continued(G, pieces, number), wrap=piece.wrap,
-                        reached=piece.reached, goals=piece.goals)
+                        reached=piece.reached, goals=piece.goals, aspect=paper.aspect)
                 for number, piece in enumerate(pieces, 1)]
 
     pieces = _split(G, programme, paper, measure)
@@ -303,7 +308,7 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
             total = 1 if piece == whole else 99
             part = DinPart(efforts=piece.efforts, number=1, total=total,
                            continued=_room(G, programme, piece), wrap=wrap,
-                           reached=piece.reached, goals=piece.goals)
+                           reached=piece.reached, goals=piece.goals, aspect=paper.aspect)
             if fits(measure(piece, part), paper):
                 return replace(piece, wrap=wrap)
         return None

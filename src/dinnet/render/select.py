@@ -16,6 +16,7 @@ points to.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +96,8 @@ class DinPart:
     ``reached`` draws only the goals the page's efforts reach (a
     continuation page: the first page of a split shows them all). ``goals``
     keeps only these operational goals (a goal tree too tall for one page).
+    ``aspect`` is the width over height of the sheet: the band of efforts is
+    laid out to bring the page closest to it (:mod:`dinnet.render.band`).
     """
 
     efforts: frozenset[str] | None = None
@@ -104,7 +107,7 @@ class DinPart:
     wrap: float = 0.75
     reached: bool = False
     goals: frozenset[str] | None = None
-    aspect: float = 1.414
+    aspect: float = math.sqrt(2)
 
 
 @dataclass(frozen=True)

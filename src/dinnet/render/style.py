@@ -54,7 +54,7 @@ def graph_attrs(*, compact: bool = False) -> dict[str, str]:
     return {"rankdir": "TB", "newrank": "true", "nodesep": "0.12" if compact else "0.18",
             "ranksep": "0.3" if compact else "0.45",
             "splines": "spline", "fontname": FONT, "labelloc": "t", "labeljust": "l",
-            "fontsize": "16", "pad": "0.3", "remincross": "true", "outputorder": "edgesfirst"}
+            "fontsize": "16", "pad": "0.3", "remincross": "true", "mclimit": "0.01", "outputorder": "edgesfirst"}
 
 
 def node_style(kind: str, *, level: str | None = None, role: str | None = None,
