@@ -38,7 +38,7 @@ def test_columns_have_headers_in_both_languages(mini: nx.MultiDiGraph) -> None:
     for word in ("Vision", "Strategic goals", "Operational goals", "Efforts", "Projects"):
         assert f"<B>{word}</B>" in en
     assert "din-col-main" not in nl  # no main goals, no Hoofdopgaven column
-    assert "rankdir=TB" in nl and nl.count("rank=same") == 5  # one row per kind
+    assert "rankdir=TB" in nl and nl.count("rank=same") == 6  # a row per kind, one over the band
 
 
 def test_main_goal_column_appears_when_there_are_main_goals(mini: nx.MultiDiGraph) -> None:

@@ -70,18 +70,23 @@ class Shape:
     widest: int
     above: int
     projects: int = 0
-    slot: float = 2.6
-    row: float = 1.0
-    goal_row: float = 1.6
-    title: float = 1.0
+    slot: float = 3.3
+    row: float = 1.35
+    goal_row: float = 1.7
+    title: float = 1.5
+    headings: float = 1.6
     aspect: float = LANDSCAPE
 
     def estimate(self, columns: int, rows: int) -> float:
-        """The width over height of the picture with a band of ``columns`` by ``rows``."""
+        """The width over height of the picture with a band of ``columns`` by ``rows``.
+
+        The sizes are those of the Almelo DINs as dot draws them (the space
+        between the boxes included), measured once.
+        """
         wide = max(self.widest, columns, 1)
         project_rows = math.ceil(self.projects / wide)
         height = self.title + self.above * self.goal_row + (rows + project_rows) * self.row
-        return wide * self.slot / height
+        return (self.headings + wide * self.slot) / height
 
 
 def band_rows(blocks: Sequence[Block], shape: Shape) -> int:

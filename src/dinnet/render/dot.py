@@ -50,11 +50,7 @@ __all__ = ["Paint", "din_dot", "html_label", "iter_din_dot", "svg_id"]
 _SEVERITY_RANK = {"error": 0, "warning": 1}
 
 _CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "header")}
-_TITLE = {"shape": "plaintext", "fontsize": "10", "fontcolor": "#2d6122", "margin": "0.02",
-          "class": "din-track-title"}
 _SLOT = {"shape": "point", "style": "invis", "width": "0", "height": "0"}
-#: The width of one column of the band of efforts, in inches (:class:`~.band.Shape`).
-SLOT = 2.6
 #: Invisible links from each slot over the band to its column: enough that dot's crossing
 #: count keeps the columns in the slots' order.
 _SLOT_PULL = 4
@@ -153,9 +149,7 @@ class _DinBuilder:
         self.neighbours: dict[str, list[str]] = {}  # the nodes a node links to (no stubs)
         self.anchor_of: dict[str, str] = {}  # a track: the node inside its frame links aim at
         self.lines: list[tuple[str, str]] = []  # invisible links: a node over the next one
-        self.orders: list[tuple[str, list[str]]] = []  # a track's title over its columns, in order
         self.slots: list[str] = []  # points over the band's columns that hold their order
-        self.band_tops: list[str] = []  # the top of each column of the band, left to right
         self.widest = 1  # the most nodes in one row of goals
         self.band_columns = 0  # columns of the band of efforts
         self.band_height = 1  # its rows
@@ -380,12 +374,11 @@ class _DinBuilder:
         for col in self.columns:
             ranks[col][1:1] = self.add_column(col, order[col])
             yield
-        above = self.columns.index("effort") - 1
-        if above >= 0:
-            self.slots = [f"din-slot-{i}" for i in range(len(ranks["effort"]))]
+        self.slots = [f"din-slot-{i}" for i in range(len(ranks["effort"]))]
+        with self.dg.subgraph("rank-slots") as row:  # a row of its own over the band
+            row.attr(rank="same")
             for slot in self.slots:
-                self.dg.node(slot, None, _SLOT)
-            ranks[self.columns[above]] += self.slots
+                row.node(slot, None, _SLOT)
         self.write_ranks(ranks)
         self.write_invisible(ranks)
         yield
@@ -481,11 +474,13 @@ class _DinBuilder:
         """
         dg = self.dg
         for a, b in itertools.pairwise(self.columns):
-            # the projects stand under the whole band of efforts
-            rows = str(self.band_height) if a == "effort" else "1"
+            # the row of slots stands over the band, the projects under the whole band
+            rows = str(self.band_height) if a == "effort" else "2" if b == "effort" else "1"
             dg.edge(f"din-col-{a}", f"din-col-{b}", style="invis", weight="100", minlen=rows)
+            if b == "effort":
+                dg.edge(f"din-col-{a}", self.slots[0], style="invis", weight="0")
         for col in self.columns:
-            head, row = ranks[col][0], [n for n in ranks[col][1:] if n not in self.slots]
+            head, row = ranks[col][0], ranks[col][1:]
             pairs = itertools.pairwise([head, *row]) if col == "project" else ((head, n) for n in row)
             for a, b in pairs:
                 dg.edge(a, b, style="invis", weight="0")
@@ -494,9 +489,6 @@ class _DinBuilder:
         for slot, n in zip(self.slots, ranks["effort"], strict=False):
             for _ in range(_SLOT_PULL):
                 dg.edge(slot, n, style="invis", weight="0")
-        for title, heads in self.orders:
-            for n in heads:
-                dg.edge(title, n, style="invis", weight="10")
         for upper, lower in self.lines:  # a column stays one column, its rows close
             dg.edge(upper, lower, style="invis", weight="10")
         for parent in self.family:
@@ -634,7 +626,9 @@ class _DinBuilder:
                 blocks.append((track, units))
         shape = Shape(widest=self.widest, above=len(self.columns) - 2,
                       projects=len(self.sel.columns["project"]),
-                      slot=SLOT * self.wrap_scale, row=0.55 + 0.45 / self.wrap_scale,
+                      # narrower labels (paper): narrower columns, taller boxes
+                      slot=Shape.slot * self.wrap_scale,
+                      row=Shape.row * (0.6 + 0.4 / self.wrap_scale),
                       aspect=self.part.aspect if self.part is not None else LANDSCAPE)
         rows = band_rows([units or [["-"]] for _, units in blocks], shape)
         top: list[str] = []
@@ -642,22 +636,17 @@ class _DinBuilder:
             columns = pack([units], rows)[0] if units else []
             heads = [self.name(column[0][0]) for column in columns]
             if track is not None:
-                title = self.cluster(track, [unit[0] for column in columns for unit in column])
-                top.append(title)
-                heads = heads or [f"din-empty-{svg_id(track)}"]
-                self.orders.append((title, heads))
+                first = self.cluster(track, [u[0] for column in columns for u in column])
+                top += heads or [first]
             else:
                 for column in columns:
                     for unit in column:
                         self.emit(self.dg, unit[0])
                 top += heads
-                self.lines += itertools.pairwise(heads)
-            self.band_tops += heads
             for column in columns:
                 self.lines += [(self.name(upper[-1]), self.name(lower[0]))
                                for upper, lower in itertools.pairwise(column)]
-                self.band_height = max(self.band_height,
-                                       sum(map(len, column)) + (track is not None))
+                self.band_height = max(self.band_height, sum(map(len, column)))
             self.band_columns += max(len(columns), 1)
         return top
 
@@ -689,28 +678,24 @@ class _DinBuilder:
         return rows
 
     def cluster(self, track: str, members: list[str]) -> str:
-        """A track's frame: its title on top, its members under it; returns the title's DOT name.
+        """A track's frame around its members; returns the DOT name its links aim at.
 
-        The links of the track as a whole aim at the title and end on the
-        frame (``lhead``), so they reach the frame from above.
+        The links of the track as a whole aim at its first member and end on
+        the frame (``lhead``), reaching it at its title.
         """
         data = self.G.nodes[track]
         label = html_lines(data.get("label", ""), self.wrap["track"])
-        title = f"{svg_id(track)}-title"
         with self.dg.subgraph(f"cluster-{svg_id(track)}") as c:
-            c.attr(label="", id=svg_id(track), style="rounded,filled",
-                   fillcolor="#f5faf2", color="#9cc58f", tooltip=dot_text(data.get("label", "")),
+            c.attr(label=f'<<B>{label}</B>>', id=svg_id(track), style="rounded,filled",
+                   fillcolor="#f5faf2", color="#9cc58f", fontsize="10", fontcolor="#2d6122",
+                   labeljust="l", tooltip=dot_text(data.get("label", "")),
                    comment=comment_text(f"track; {data.get('source', '')}"), margin="6")
-            for m in members:
-                self.emit(c, m)
+            names = [name for m in members for name in self.emit(c, m)]
             if not members:
-                self.placeholder(c, f"din-empty-{svg_id(track)}", term("no_efforts", self.lang))
-            # last: dot orders a cluster's rows by a search from its last node, so the
-            # search starts at the title and finds its columns in order
-            c.node(title, f'<<B>{label}</B>>', _TITLE, id=title,
-                   tooltip=dot_text(data.get("label", "")), comment=comment_text("track title"))
-        self.anchor_of[track] = title
-        return title
+                names = [self.placeholder(c, f"din-empty-{svg_id(track)}",
+                                          term("no_efforts", self.lang))]
+        self.anchor_of[track] = names[0]
+        return names[0]
 
     def emit(self, target: Any, node: str) -> list[str]:
         """Write a node; an effort with sub-efforts comes in a dotted frame with them."""
