@@ -17,6 +17,7 @@ din-zorg--SD3 stub-binnenstad--S2
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -374,11 +375,12 @@ class _DinBuilder:
         for col in self.columns:
             ranks[col][1:1] = self.add_column(col, order[col])
             yield
-        self.slots = [f"din-slot-{i}" for i in range(len(ranks["effort"]))]
-        with self.dg.subgraph("rank-slots") as row:  # a row of its own over the band
-            row.attr(rank="same")
-            for slot in self.slots:
-                row.node(slot, None, _SLOT)
+        if "effort" in ranks:
+            self.slots = [f"din-slot-{i}" for i in range(len(ranks["effort"]))]
+            with self.dg.subgraph("rank-slots") as row:  # a row of its own over the band
+                row.attr(rank="same")
+                for slot in self.slots:
+                    row.node(slot, None, _SLOT)
         self.write_ranks(ranks)
         self.write_invisible(ranks)
         yield
@@ -486,7 +488,7 @@ class _DinBuilder:
                 dg.edge(a, b, style="invis", weight="0")
         for a, b in itertools.pairwise(self.slots):
             dg.edge(a, b, style="invis", weight="0")
-        for slot, n in zip(self.slots, ranks["effort"], strict=False):
+        for slot, n in zip(self.slots, ranks.get("effort", ()), strict=False):
             for _ in range(_SLOT_PULL):
                 dg.edge(slot, n, style="invis", weight="0")
         for upper, lower in self.lines:  # a column stays one column, its rows close
@@ -494,7 +496,7 @@ class _DinBuilder:
         for parent in self.family:
             if parent not in self.follows:  # an effort, then its sub-efforts top down
                 for a, b in itertools.pairwise(self.unit(parent)):
-                    dg.edge(self.name(a), self.name(b), style="invis")
+                    dg.edge(self.name(a), self.name(b), style="invis", weight="10")
 
     def write_stub_links(self) -> None:
         """The dashed links to the stubs of what lies outside the diagram."""
@@ -607,8 +609,8 @@ class _DinBuilder:
         if col == "effort":
             return self.add_band(items)
         emitted = [name for _, members in items for m in members for name in self.emit(self.dg, m)]
-        if col == "project":
-            return self.grid(emitted, max(self.widest, self.band_columns))
+        if col == "project":  # projects are narrower than efforts and goals: more per row
+            return self.grid(emitted, math.ceil(1.3 * max(self.widest, self.band_columns)))
         return emitted
 
     def add_band(self, items: list[tuple[str | None, list[str]]]) -> list[str]:
