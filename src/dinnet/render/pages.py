@@ -315,14 +315,6 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
 
     if (done := fitted(whole)) is not None:
         return [done]
-    if any(select_din(G, programme).tracks.values()):
-        # tracks side by side: a page (or more) of goals, then pages per track
-        family = next(families)
-        sub = select_din(G, programme).columns["operational"]
-        out = _goal_runs(_Piece(None, frozenset(), family), list(sub), fitted)
-        for group in _track_groups(G, programme, None):
-            out += _runs(_Piece(None, frozenset(group), family, reached=True), group, fitted)
-        return out
     goals = sorted((n for n, d in G.nodes(data=True) if d.get("programme") == programme
                     and d.get("kind") == "goal" and d.get("level") == "strategic"),
                    key=lambda n: contract_key(n, G.nodes[n].get("source")))
