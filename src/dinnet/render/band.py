@@ -25,13 +25,25 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["LANDSCAPE", "Shape", "band_rows", "pack"]
+__all__ = ["LANDSCAPE", "Shape", "band_rows", "pack", "project_row"]
 
 #: The shape aimed at: width over height of a landscape A-series sheet.
 LANDSCAPE = math.sqrt(2)
 
 Unit = Sequence[str]
 Block = Sequence[Unit]
+
+
+def project_row(columns: int) -> int:
+    """How many projects stand in a row under ``columns`` columns of goals or efforts.
+
+    As many as there are columns: the projects' row is then no wider than
+    the rest (a project's box is a little narrower than a column).
+
+    >>> project_row(9), project_row(0)
+    (9, 1)
+    """
+    return max(columns, 1)
 
 
 def pack(blocks: Sequence[Block], rows: int) -> list[list[list[Unit]]]:
@@ -76,6 +88,7 @@ class Shape:
     title: float = 1.5
     headings: float = 1.6
     aspect: float = LANDSCAPE
+    most_rows: int = 12
 
     def estimate(self, columns: int, rows: int) -> float:
         """The width over height of the picture with a band of ``columns`` by ``rows``.
@@ -84,7 +97,7 @@ class Shape:
         between the boxes included), measured once.
         """
         wide = max(self.widest, columns, 1)
-        project_rows = math.ceil(self.projects / wide)
+        project_rows = math.ceil(self.projects / project_row(wide))
         height = self.title + self.above * self.goal_row + (rows + project_rows) * self.row
         return (self.headings + wide * self.slot) / height
 
@@ -103,7 +116,7 @@ def band_rows(blocks: Sequence[Block], shape: Shape) -> int:
     tallest = max((len(u) for b in blocks for u in b), default=1)
     total = sum(len(u) for b in blocks for u in b)
     best: tuple[float, int] | None = None
-    for rows in range(tallest, max(total, tallest) + 1):
+    for rows in range(tallest, max(min(total, shape.most_rows), tallest) + 1):
         packed = pack(blocks, rows)
         columns = sum(len(cols) for cols in packed)
         height = max((sum(len(u) for u in col) for cols in packed for col in cols), default=0)

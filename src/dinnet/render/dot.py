@@ -17,7 +17,6 @@ din-zorg--SD3 stub-binnenstad--S2
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +40,7 @@ from .labels import (
     plain,
     term,
 )
-from .band import LANDSCAPE, Shape, band_rows, pack
+from .band import LANDSCAPE, Shape, band_rows, pack, project_row
 from .order import contract_key, order_columns
 from .select import DinPart, DinSelection, check_din, column_of, select_din
 from .style import FINDING_TEXT, HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
@@ -55,6 +54,8 @@ _SLOT = {"shape": "point", "style": "invis", "width": "0", "height": "0"}
 #: Invisible links from each slot over the band to its column: enough that dot's crossing
 #: count keeps the columns in the slots' order.
 _SLOT_PULL = 4
+#: Above this many nodes dot's placement gets a bounded search (``nslimit``).
+_LARGE = 150
 
 @dataclass(frozen=True)
 class Paint:
@@ -433,6 +434,10 @@ class _DinBuilder:
     def write_head(self) -> None:
         """The graph's attributes and title."""
         graph = graph_attrs(compact=self.part is not None)
+        if len(self.sel.nodes) > _LARGE:
+            # dot's placement of a large top-down DIN (its long links cross many rows) runs
+            # for minutes; a bounded search places it in seconds, a little less tidy
+            graph["nslimit"] = "1"
         if any(u in self.sel.tracks for u, _, _ in self.sel.edges):
             graph["compound"] = "true"  # links from a track's frame
         self.dg.attr("graph", **graph, label=self.title(), id=self.graph_name)
@@ -609,8 +614,8 @@ class _DinBuilder:
         if col == "effort":
             return self.add_band(items)
         emitted = [name for _, members in items for m in members for name in self.emit(self.dg, m)]
-        if col == "project":  # projects are narrower than efforts and goals: more per row
-            return self.grid(emitted, math.ceil(1.3 * max(self.widest, self.band_columns)))
+        if col == "project":  # rows as wide as the rest of the picture
+            return self.grid(emitted, project_row(max(self.widest, self.band_columns)))
         return emitted
 
     def add_band(self, items: list[tuple[str | None, list[str]]]) -> list[str]:
