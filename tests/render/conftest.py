@@ -62,17 +62,5 @@ def centre_y(g: ET.Element) -> float:
     return (min(ys) + max(ys)) / 2
 
 
-def centre_x(g: ET.Element) -> float:
-    """The horizontal middle of a node's shape (or of its text for plain nodes)."""
-    xs: list[float] = []
-    for el in g.iter():
-        if el.tag in (f"{SVG}polygon", f"{SVG}path"):
-            data = el.get("points") or el.get("d") or ""
-            xs += [float(x) for x, _ in re.findall(r"(-?[\d.]+),(-?[\d.]+)", data)]
-    if not xs:
-        xs = [float(t.get("x", "0")) for t in g.iter(f"{SVG}text")]
-    return (min(xs) + max(xs)) / 2
-
-
 #: Runs Graphviz; fails with an install hint when it is missing (see tests/conftest.py).
 needs_dot = pytest.mark.graphviz

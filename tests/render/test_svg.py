@@ -23,7 +23,6 @@ from .conftest import (
     ASSETS,
     SVG,
     bundled_files,
-    centre_x,
     centre_y,
     load_single,
     needs_dot,

@@ -107,11 +107,16 @@ def band_rows(blocks: Sequence[Block], shape: Shape) -> int:
 
     Ties go to fewer rows (a wider picture, shorter links).
 
+    At most ``shape.most_rows`` rows: dot's time grows with the rows a link
+    crosses.
+
     >>> blocks = [[("E%d" % i,) for i in range(19)], [("F1",)] * 4, [("G1",)] * 5]
     >>> band_rows(blocks, Shape(widest=9, above=4))
-    5
-    >>> band_rows(blocks, Shape(widest=9, above=4, aspect=0.7))  # a portrait sheet
     10
+    >>> band_rows(blocks, Shape(widest=9, above=4, aspect=3))  # a wide strip
+    3
+    >>> band_rows(blocks, Shape(widest=9, above=4, aspect=0.7))  # portrait: as tall as allowed
+    12
     """
     tallest = max((len(u) for b in blocks for u in b), default=1)
     total = sum(len(u) for b in blocks for u in b)

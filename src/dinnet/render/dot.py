@@ -26,6 +26,7 @@ import networkx as nx
 
 from .. import glossary
 from ..glossary import phrase
+from .band import LANDSCAPE, Shape, band_rows, pack, project_row
 from .dotwrite import DotWriter, digraph_head
 from .labels import (
     COLUMNS,
@@ -40,7 +41,6 @@ from .labels import (
     plain,
     term,
 )
-from .band import LANDSCAPE, Shape, band_rows, pack, project_row
 from .order import contract_key, order_columns
 from .select import DinPart, DinSelection, check_din, column_of, select_din
 from .style import FINDING_TEXT, HIGHLIGHT, WRAP, edge_style, graph_attrs, node_style
