@@ -25,13 +25,25 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["LANDSCAPE", "Shape", "band_rows", "pack", "project_row"]
+__all__ = ["LANDSCAPE", "ROW_MOST", "Shape", "band_rows", "pack", "project_row", "sub_rows"]
+
+#: A row of goals with more nodes than this stands in zig-zag rows.
+ROW_MOST = 8
 
 #: The shape aimed at: width over height of a landscape A-series sheet.
 LANDSCAPE = math.sqrt(2)
 
 Unit = Sequence[str]
 Block = Sequence[Unit]
+
+
+def sub_rows(nodes: int) -> int:
+    """The rows a row of ``nodes`` goals takes: one, or zig-zag rows of at most :data:`ROW_MOST`.
+
+    >>> sub_rows(8), sub_rows(10), sub_rows(39)
+    (1, 2, 5)
+    """
+    return max(1, math.ceil(nodes / ROW_MOST))
 
 
 def project_row(columns: int) -> int:

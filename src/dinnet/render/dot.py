@@ -1,10 +1,14 @@
 """The DIN of one programme as a Graphviz graph (pure: reads only the graph).
 
-Columns run left to right: vision, main goals (when there are any), strategic
-goals, operational goals, efforts (with sub-efforts and results), projects.
-Every column has a header node and ``rank=same``; links are drawn from the
-end back to the means (``dir=back``) so the columns come out in reading
-order. Everything is sorted, so the same data gives the same DOT bytes.
+The DIN reads from the top down: vision, main goals (when there are any),
+strategic goals, operational goals, efforts (with sub-efforts and results),
+projects. Each kind is a row with a heading on its left (the code calls them
+*columns*, the DIN method's word). The efforts form a band of tracks side by
+side, each in columns of its own (:mod:`dinnet.render.band`), and the
+projects rows as wide as the picture, so a DIN comes out about the shape of a
+landscape sheet. Links are drawn from the end back to the means
+(``dir=back``) so the rows come out in reading order. Everything is sorted,
+so the same data gives the same DOT bytes.
 
 >>> from dinnet.render._example import example_graph
 >>> dg = din_dot(example_graph(), "mini")
@@ -17,6 +21,7 @@ din-zorg--SD3 stub-binnenstad--S2
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +31,7 @@ import networkx as nx
 
 from .. import glossary
 from ..glossary import phrase
-from .band import LANDSCAPE, Shape, band_rows, pack, project_row
+from .band import LANDSCAPE, Shape, band_rows, pack, project_row, sub_rows
 from .dotwrite import DotWriter, digraph_head
 from .labels import (
     COLUMNS,
@@ -153,6 +158,8 @@ class _DinBuilder:
         self.lines: list[tuple[str, str]] = []  # invisible links: a node over the next one
         self.slots: list[str] = []  # points over the band's columns that hold their order
         self.widest = 1  # the most nodes in one row of goals
+        self.goal_rows = 0  # rows of goals (a wide row in zig-zag counts for its rows)
+        self.lowered: dict[str, list[list[str]]] = {}  # a staggered row's lower rows
         self.band_columns = 0  # columns of the band of efforts
         self.band_height = 1  # its rows
         self.wrap_scale = 1.0 if part is None else part.wrap
@@ -407,8 +414,9 @@ class _DinBuilder:
         order = order_columns(self.columns, columns, links, groups=groups, follows=self.follows,
                               seed=seed, pinned=("effort",))
         self.position = {n: i for col in self.columns for i, n in enumerate(order[col])}
-        self.widest = max([len(order[c]) for c in self.columns if c not in ("effort", "project")]
-                          or [1])
+        goal_rows = [len(order[c]) for c in self.columns if c not in ("effort", "project")]
+        self.widest = max([math.ceil(n / sub_rows(n)) for n in goal_rows] or [1])
+        self.goal_rows = sum(sub_rows(n) for n in goal_rows)
         self.column = {n: col for col in self.columns for n in order[col]}
         self.neighbours = {}
         for u, v in self.inner_pairs():
@@ -461,12 +469,18 @@ class _DinBuilder:
                          comment=comment_text("row heading"))
 
     def write_ranks(self, ranks: Mapping[str, list[str]]) -> None:
-        """One ``rank=same`` group per column."""
+        """One ``rank=same`` group per row (and per lower row of a staggered row of goals)."""
         for col in self.columns:
             with self.dg.subgraph(f"rank-{col}") as s:
                 s.attr(rank="same")
                 for n in ranks[col]:
                     s.node(n)
+            for j, row in enumerate(self.lowered.get(col, []), 1):
+                with self.dg.subgraph(f"rank-{col}-{j}") as s:
+                    s.attr(rank="same")
+                    s.node(f"din-col-{col}-{j}", None, _SLOT)
+                    for n in row:
+                        s.node(n)
 
     def write_invisible(self, ranks: Mapping[str, list[str]]) -> None:
         """The invisible links that keep headings, rows, columns and sub-efforts in place.
@@ -480,17 +494,26 @@ class _DinBuilder:
         hangs top down.
         """
         dg = self.dg
+        # a staggered row of goals: a point under its heading for each lower row
+        lows = {c: [f"din-col-{c}-{j}" for j in range(1, len(self.lowered.get(c, [])) + 1)]
+                for c in self.columns}
         for a, b in itertools.pairwise(self.columns):
             # the row of slots stands over the band, the projects under the whole band
             rows = str(self.band_height) if a == "effort" else "2" if b == "effort" else "1"
-            dg.edge(f"din-col-{a}", f"din-col-{b}", style="invis", weight="100", minlen=rows)
+            chain = [f"din-col-{a}", *lows[a], f"din-col-{b}"]
+            for upper, lower in itertools.pairwise(chain):
+                dg.edge(upper, lower, style="invis", weight="100",
+                        minlen=rows if lower == chain[-1] else "1")
             if b == "effort":
-                dg.edge(f"din-col-{a}", self.slots[0], style="invis", weight="0")
+                dg.edge(chain[-2], self.slots[0], style="invis", weight="0")
         for col in self.columns:
             head, row = ranks[col][0], ranks[col][1:]
             pairs = itertools.pairwise([head, *row]) if col == "project" else ((head, n) for n in row)
             for a, b in pairs:
                 dg.edge(a, b, style="invis", weight="0")
+            for point, lower in zip(lows[col], self.lowered.get(col, []), strict=True):
+                for n in lower:
+                    dg.edge(point, n, style="invis", weight="0")
         for a, b in itertools.pairwise(self.slots):
             dg.edge(a, b, style="invis", weight="0")
         for slot, n in zip(self.slots, ranks.get("effort", ()), strict=False):
@@ -616,7 +639,10 @@ class _DinBuilder:
         emitted = [name for _, members in items for m in members for name in self.emit(self.dg, m)]
         if col == "project":  # rows as wide as the rest of the picture
             return self.grid(emitted, project_row(max(self.widest, self.band_columns)))
-        return emitted
+        # a wide row of goals in zig-zag rows: every k-th node in the same row
+        k = sub_rows(len(emitted))
+        self.lowered[col] = [emitted[j::k] for j in range(1, k)]
+        return emitted[::k]
 
     def add_band(self, items: list[tuple[str | None, list[str]]]) -> list[str]:
         """The efforts: tracks (and runs of efforts outside tracks) side by side in columns.
@@ -631,7 +657,7 @@ class _DinBuilder:
                 blocks[-1][1].extend(units)
             else:
                 blocks.append((track, units))
-        shape = Shape(widest=self.widest, above=len(self.columns) - 2,
+        shape = Shape(widest=self.widest, above=self.goal_rows,
                       projects=len(self.sel.columns["project"]),
                       # narrower labels (paper): narrower columns, taller boxes
                       slot=Shape.slot * self.wrap_scale,
