@@ -140,6 +140,11 @@ class Screen:
     def name(self) -> str:
         return f"screen-{self.width:g}"
 
+    @property
+    def aspect(self) -> float:
+        """The width over the height: a screen that scrolls is tall."""
+        return self.width / self.height
+
     def size_inches(self) -> str:
         """The area as Graphviz ``size`` (inches of 72 units)."""
         return f"{self.width / 72:.3g},{self.height / 72:.3g}"
