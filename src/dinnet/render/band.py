@@ -9,6 +9,10 @@ wide, many rows tall. :func:`band_rows` picks the number that brings the
 picture closest to the shape of a landscape sheet, from counts alone (no
 drawing), so choosing costs nothing next to running ``dot``.
 
+A row of goals wider than :data:`ROW_MOST` stands in zig-zag rows
+(:func:`sub_rows`): Binnenstad's ten operational goals in two rows of five,
+each still under its strategic goal.
+
 A *unit* is what stands in one place of a column: an effort, or an effort
 with its sub-efforts under it (a unit several rows tall).
 
