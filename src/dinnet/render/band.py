@@ -41,13 +41,17 @@ Unit = Sequence[str]
 Block = Sequence[Unit]
 
 
-def sub_rows(nodes: int) -> int:
+def sub_rows(nodes: int, aspect: float = LANDSCAPE) -> int:
     """The rows a row of ``nodes`` goals takes: one, or zig-zag rows of at most :data:`ROW_MOST`.
 
-    >>> sub_rows(8), sub_rows(10), sub_rows(39)
-    (1, 2, 5)
+    For a tall shape (``aspect`` below 1: a portrait sheet, a screen that
+    scrolls) at most half as many.
+
+    >>> sub_rows(8), sub_rows(10), sub_rows(39), sub_rows(9, aspect=0.7)
+    (1, 2, 5, 3)
     """
-    return max(1, math.ceil(nodes / ROW_MOST))
+    most = ROW_MOST if aspect >= 1 else ROW_MOST // 2
+    return max(1, math.ceil(nodes / most))
 
 
 def project_row(columns: int) -> int:

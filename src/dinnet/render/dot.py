@@ -163,6 +163,7 @@ class _DinBuilder:
         self.band_columns = 0  # columns of the band of efforts
         self.band_height = 1  # its rows
         self.wrap_scale = 1.0 if part is None else part.wrap
+        self.aspect = LANDSCAPE if part is None else part.aspect  # the shape aimed at
 
     def stubs(self) -> tuple[dict[tuple[str, bool], str], dict[str, tuple[list[str], bool]]]:
         """Links that leave the diagram: one stub per inside node and direction.
@@ -415,8 +416,8 @@ class _DinBuilder:
                               seed=seed, pinned=("effort",))
         self.position = {n: i for col in self.columns for i, n in enumerate(order[col])}
         goal_rows = [len(order[c]) for c in self.columns if c not in ("effort", "project")]
-        self.widest = max([math.ceil(n / sub_rows(n)) for n in goal_rows] or [1])
-        self.goal_rows = sum(sub_rows(n) for n in goal_rows)
+        self.widest = max([math.ceil(n / sub_rows(n, self.aspect)) for n in goal_rows] or [1])
+        self.goal_rows = sum(sub_rows(n, self.aspect) for n in goal_rows)
         self.column = {n: col for col in self.columns for n in order[col]}
         self.neighbours = {}
         for u, v in self.inner_pairs():
@@ -640,7 +641,7 @@ class _DinBuilder:
         if col == "project":  # rows as wide as the rest of the picture
             return self.grid(emitted, project_row(max(self.widest, self.band_columns)))
         # a wide row of goals in zig-zag rows: every k-th node in the same row
-        k = sub_rows(len(emitted))
+        k = sub_rows(len(emitted), self.aspect)
         self.lowered[col] = [emitted[j::k] for j in range(1, k)]
         return emitted[::k]
 
@@ -662,7 +663,7 @@ class _DinBuilder:
                       # narrower labels (paper): narrower columns, taller boxes
                       slot=Shape.slot * self.wrap_scale,
                       row=Shape.row * (0.6 + 0.4 / self.wrap_scale),
-                      aspect=self.part.aspect if self.part is not None else LANDSCAPE)
+                      aspect=self.aspect)
         rows = band_rows([units or [["-"]] for _, units in blocks], shape)
         top: list[str] = []
         for track, units in blocks:
