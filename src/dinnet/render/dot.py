@@ -512,8 +512,8 @@ class _DinBuilder:
             pairs = itertools.pairwise([head, *row]) if col == "project" else ((head, n) for n in row)
             for a, b in pairs:
                 dg.edge(a, b, style="invis", weight="0")
-            for point, lower in zip(lows[col], self.lowered.get(col, []), strict=True):
-                for n in lower:
+            for point, names in zip(lows[col], self.lowered.get(col, []), strict=True):
+                for n in names:
                     dg.edge(point, n, style="invis", weight="0")
         for a, b in itertools.pairwise(self.slots):
             dg.edge(a, b, style="invis", weight="0")
