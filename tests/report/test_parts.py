@@ -119,7 +119,11 @@ def test_a_din_too_wide_for_the_screen_comes_in_parts_or_whole():
     from dinnet.report import din_svg
 
     G = dinnet.load()
-    assert 'class="din-part"' not in din_svg(G, "zorg")  # fits the report's box at 1366 px
+    # top down, Zorg's tracks side by side are wider than the report's box at 1366 px
+    assert din_svg(G, "zorg").count('class="din-part"') >= 2
+    # a DIN that one part holds is drawn as that part (laid out for the box), not in parts
+    small = din_svg(G, "binnenstad")
+    assert small.count("<svg") == 1 and "din-part" not in small and 'id="din-binnenstad--SD1"' in small
     parts = din_svg(G, "zorg", screen=Screen(900, wraps=(0.45,)))
     labels = re.findall(r'<div class="din-part" role="group" aria-label="([^"]+)">', parts)
     assert len(labels) == parts.count("<svg") >= 4

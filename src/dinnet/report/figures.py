@@ -9,7 +9,8 @@ A DIN is drawn for :data:`SCREEN`, the report's DIN box in a window 1366 px
 wide: fitted to that width its text must stay at least 9 px (ids, tags and
 indicator lines 8 px). A DIN too wide for that is shown in parts, split as
 ``dinnet render --page`` splits for paper (:func:`dinnet.render.din_pages`):
-per strategic goal, then per track.
+per strategic goal, then per track. A DIN that fits on one such part is drawn
+as that one part: the whole DIN, laid out narrower and taller for the box.
 
 >>> from dinnet.render._example import example_graph
 >>> figs = report_figures(example_graph())
