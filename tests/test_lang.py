@@ -211,3 +211,15 @@ def test_dutch_errors_for_broken_yaml(text: str, tmp_path: Path) -> None:
     code, out = _run("validate", str(path))
     assert code == 1 and re.search(r"c\.yaml:\d+:\d+: error: ", out), out
     assert not _foreign(out, path), out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_progress_reasons_write_numbers_and_dates_the_dutch_way(fmt: str) -> None:
+    code, out = _run("progress", "examples/zonnedal", "--as-of", "2025-12-31", "--format", fmt)
+    assert code == 0, out
+    assert "voortgang op 31-12-2025" in out
+    assert "4.050 gemeten op 31-12-2025 haalt de streefwaarde van 2025 (4.000)" in out
+    assert not re.search(r"\b\d{4}-\d\d-\d\d\b", out), out      # no ISO date
+    assert not re.search(r"(?<![\d.,])\d{5,}", out), out          # no 13600 without its dot
+    en = _run("progress", "examples/zonnedal", "--as-of", "2025-12-31", "--lang", "en")[1]
+    assert "4,050 measured on 2025-12-31 meets the target of 2025 (4,000)" in en

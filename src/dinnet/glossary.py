@@ -21,9 +21,11 @@ dinnet.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from types import MappingProxyType
 
 __all__ = [
@@ -35,6 +37,8 @@ __all__ = [
     "Term",
     "check_lang",
     "env_lang",
+    "format_date",
+    "format_number",
     "heading",
     "kind_word",
     "message",
@@ -1582,14 +1586,41 @@ def _words(section: str, lang: str) -> Mapping[str, str]:
     return found
 
 
-def _number(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nl" else text
+def format_number(value: object, lang: str = DEFAULT_LANG, *, decimals: int | None = None) -> str:
+    """A number as printed in ``lang``: thousands grouped, a decimal comma in Dutch.
+
+    Every digit of ``value`` is shown, or at most ``decimals`` after the point;
+    anything that is not a number is returned as text.
+
+    >>> format_number(13600.0), format_number(13600.5, "en"), format_number(0.01235)
+    ('13.600', '13,600.5', '0,01235')
+    >>> format_number(1234.567, decimals=2), format_number(93000.4, "en", decimals=0)
+    ('1.234,57', '93,000')
+    >>> format_number("n.t.b."), format_number(True)
+    ('n.t.b.', 'True')
+    """
+    check_lang(lang)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if decimals is not None:
+        value = round(value, decimals)
+    if isinstance(value, int) or value.is_integer():
+        text = f"{int(value):,}"
+    else:  # every digit of the shortest repr, never an exponent
+        text = format(Decimal(repr(float(value))), ",f")
+    return text.translate(_DUTCH) if lang == "nl" else text
 
 
-def _amount(value: float, lang: str) -> str:
-    text = f"{value:,.0f}"
-    return text.replace(",", ".") if lang == "nl" else text
+_DUTCH = str.maketrans({",": ".", ".": ","})
+
+
+def format_date(day: dt.date, lang: str = DEFAULT_LANG) -> str:
+    """A date as written in ``lang``: ``31-12-2025`` in Dutch, ``2025-12-31`` in English.
+
+    >>> format_date(dt.date(2025, 6, 3)), format_date(dt.date(2025, 6, 3), "en")
+    ('03-06-2025', '2025-06-03')
+    """
+    return day.strftime("%d-%m-%Y") if check_lang(lang) == "nl" else day.isoformat()
 
 
 @dataclass(frozen=True)
@@ -1597,8 +1628,9 @@ class Message:
     """A message to show in either language: a phrase key and the fields to fill in.
 
     A field named ``*_term`` holds a key of :data:`TERMS`, ``*_phrase`` a key
-    of :data:`PHRASES`, ``*_num`` a number (``1,5`` in Dutch) and ``*_amount``
-    an amount (``150.000`` in Dutch); a :class:`Message` or a list as a value
+    of :data:`PHRASES`, ``*_num`` a number (``13.600,5`` in Dutch) and ``*_amount``
+    an amount (``150.000`` in Dutch); a date is written the way of the language
+    (:func:`format_date`); a :class:`Message` or a list as a value
     is shown in the same language (a list joined by commas).
 
     >>> m = message("audit.effort_without_goal", label="Minder auto's")
@@ -1640,10 +1672,12 @@ def _field(name: str, value: object, lang: str) -> str:
         return term(str(value), lang)
     if name.endswith("_phrase"):
         return phrase(str(value), lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
     if name.endswith("_num") and isinstance(value, int | float):
-        return _number(value, lang)
+        return format_number(value, lang)
     if name.endswith("_amount") and isinstance(value, int | float):
-        return _amount(value, lang)
+        return format_number(value, lang, decimals=0)
     return str(value)
 
 

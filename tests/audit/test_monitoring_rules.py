@@ -30,9 +30,9 @@ def test_a_year_counts_once_it_has_passed() -> None:
     found = [f for f in run_audit(G, as_of=dt.date(2028, 1, 1)) if f.code == "DIN601"]
     assert [f.text("nl") for f in found] == [
         "indicator 'Oppervlakte groen in de openbare ruimte': geen meting over 2026, 2027 "
-        "(jaren die voorbij zijn op 2028-01-01)",
+        "(jaren die voorbij zijn op 01-01-2028)",
         "indicator 'Aantal straatbomen': geen meting over 2026, 2027 (jaren die voorbij zijn "
-        "op 2028-01-01)"]
+        "op 01-01-2028)"]
 
 
 def test_a_plan_without_measurements_gets_no_finding_per_indicator() -> None:

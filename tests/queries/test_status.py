@@ -195,8 +195,11 @@ def test_path_value_is_straight_between_points_and_flat_after() -> None:
 
 def test_reasons_read_in_both_languages() -> None:
     st = status(*UP, [Reading(D(2025, 12, 31), 144.5)], D(2026, 1, 1), "increase")
-    assert st.reason.text("nl") == "144,5 gemeten op 2025-12-31, 150 gepland op die datum"
+    assert st.reason.text("nl") == "144,5 gemeten op 31-12-2025, 150 gepland op die datum"
     assert st.reason.text("en") == "144.5 measured on 2025-12-31, 150 planned on that date"
+    big = status(*UP, [Reading(D(2025, 12, 31), 13600.5)], D(2026, 1, 1), "increase")
+    assert big.reason.text("nl") == "13.600,5 gemeten op 31-12-2025 haalt de streefwaarde van 2026 (200)"
+    assert big.reason.text("en") == "13,600.5 measured on 2025-12-31 meets the target of 2026 (200)"
 
 
 @pytest.mark.parametrize(("parts", "expected"), [

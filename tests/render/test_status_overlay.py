@@ -42,7 +42,7 @@ def test_goals_take_their_status_and_efforts_their_state(groene: nx.MultiDiGraph
     behind = _node(source, "groene-stad:SD1.a")
     assert f'color="{STATUS_STYLE["behind"].border}"' in behind and "▼ achter" in behind
     # the indicator's line says its status and why, in the status's text colour
-    assert f'COLOR="{STATUS_STYLE["behind"].text}">▼ achter: 13600 gemeten' in behind
+    assert f'COLOR="{STATUS_STYLE["behind"].text}">▼ achter: 13.600 gemeten op 31-12-2025' in behind
     assert "? onbekend" in _node(source, "groene-stad:SD2")
     not_done = _node(source, "groene-stad:E2")
     assert f'color="{STATE_STYLE["not_realised"].border}"' in not_done

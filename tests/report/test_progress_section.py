@@ -56,7 +56,9 @@ def test_the_goals_behind_and_what_is_done_about_them(examples: nx.MultiDiGraph)
     page = _page(examples)
     sd1a = _text(page, "behind-groene-stad--SD1.a")
     assert sd1a.startswith("▼ behind operational goal SD1.a Meer groen in de openbare ruimte")
-    assert "13600 measured on 2025-12-31 misses the target of 2025 (14000)" in sd1a
+    assert "13,600 measured on 2025-12-31 misses the target of 2025 (14,000)" in sd1a
+    dutch = _text(_page(examples, "nl"), "behind-groene-stad--SD1.a")
+    assert "13.600 gemeten op 31-12-2025 mist de streefwaarde van 2025 (14.000)" in dutch
     # its remedies, in order, each with its latest report
     assert re.search(r"E1 Tegels eruit, groen erin ✔ realised 2024-12-31 .*"
                      r"E1\.1 Geveltuinen aanleggen ½ partly realised or delayed .*"

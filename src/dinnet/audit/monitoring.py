@@ -70,7 +70,7 @@ def indicator_not_measured(ctx: AuditContext) -> Iterator[Hit]:
         years = missing_years(measurements_of(ctx.G, i), start, min(end, passed))
         if years:
             yield Hit(i, message("audit.not_measured", label=data["label"], years=years,
-                                 as_of=ctx.as_of.isoformat()))
+                                 as_of=ctx.as_of))
 
 
 @rule("DIN602", "goal-behind-schedule", "warning")
@@ -79,4 +79,4 @@ def goal_behind_schedule(ctx: AuditContext) -> Iterator[Hit]:
         found = goal_status(ctx.G, g, ctx.as_of)
         if found.status == "behind":
             yield Hit(g, message("audit.goal_behind", label=ctx.node[g]["label"],
-                                 as_of=ctx.as_of.isoformat(), indicators=list(found.behind)))
+                                 as_of=ctx.as_of, indicators=list(found.behind)))

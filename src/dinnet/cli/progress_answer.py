@@ -30,7 +30,7 @@ from typing import Any, cast
 
 import networkx as nx
 
-from ..glossary import kind_word, phrase
+from ..glossary import format_date, kind_word, phrase
 from ..graph import nodes_of
 from ..queries.monitoring import GoalStatus, progress, remedies
 from ..queries.status import IndicatorStatus
@@ -162,8 +162,13 @@ def _state(report: dict[str, Any] | None, lang: str) -> str:
         return phrase("status.no_report", lang)
     state = report["state"]
     state = phrase(f"status.state_{state}", lang)
-    text = f"{state} ({report['date']})"
+    text = f"{state} ({_day(report['date'], lang)})"
     return f"{text} {report['explanation']}" if report.get("explanation") else text
+
+
+def _day(iso: str, lang: str) -> str:
+    """A date of the data (``2025-12-31``) as written in ``lang``."""
+    return format_date(dt.date.fromisoformat(iso), lang)
 
 
 def _what(item: dict[str, Any], lang: str) -> str:
@@ -175,7 +180,7 @@ def format_progress(data: dict[str, Any], fmt: str = "text", lang: str = "nl") -
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=1)
     md = fmt == "markdown"
-    out = [("# " if md else "") + phrase("status.heading", lang, date=data["as_of"])]
+    out = [("# " if md else "") + phrase("status.heading", lang, date=_day(data["as_of"], lang))]
     for prog in data["programmes"]:
         out += (["", f"## {prog['name']} ({prog['programme']})", "",
                  f"| {phrase('status.column_status', lang)} | {phrase('status.column_what', lang)} "

@@ -421,7 +421,7 @@ def _judge(path: TargetPath, direction: str, m: MeasurementLike, value: float,
     path (None only when ``value`` meets the last target: :func:`assess` sees to that)."""
     targets = path.targets
     last = targets[-1]
-    fields = {"value_num": _num(value), "date": m.date.isoformat()}
+    fields = {"value_num": _num(value), "date": m.date}
     if direction == "maintain" and then is not None:
         band = tolerance * abs(then)
         if abs(value - then) > band:

@@ -213,7 +213,7 @@ def _status(ax: Any, G: nx.MultiDiGraph, indicator: str, as_of: dt.date, lang: s
     status = indicator_status(G, indicator, as_of).status
     ax.axvline(year_position(as_of), color="#8c8c8c", linestyle="--", linewidth=0.8,
                label=phrase("chart.as_of", lang))
-    day = as_of.strftime("%d-%m-%Y") if lang == "nl" else as_of.isoformat()
+    day = glossary.format_date(as_of, lang)
     # over the chart, under its title (which makes room for it)
     ax.text(0, 1.03, phrase("chart.status", lang, status=status_word(status, lang), date=day),
             transform=ax.transAxes, fontsize=8, fontweight="bold", va="bottom", ha="left",

@@ -212,7 +212,8 @@ def clear_caches() -> None:
 
 
 def format_number(value: Any, lang: str = "nl") -> str:
-    """A number as printed in ``lang`` (text is returned as it is).
+    """A number as printed in ``lang``, at most two decimals (:func:`dinnet.glossary.format_number`;
+    text is returned as it is).
 
     >>> format_number(93000.0), format_number(1.9), format_number(1234.5, "en")
     ('93.000', '1,9', '1,234.5')
@@ -221,11 +222,7 @@ def format_number(value: Any, lang: str = "nl") -> str:
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return plain(value)
-    whole = float(value).is_integer()
-    text = f"{int(value):,}" if whole else f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return glossary.format_number(value, lang, decimals=2)
 
 
 def indicator_summary(attrs: Mapping[str, Any], lang: str = "nl") -> str:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..glossary import phrase
+from ..glossary import format_date, phrase
 from ..queries.monitoring import GoalStatus, latest_realisation, progress
 from ..queries.status import STATUSES, IndicatorStatus
 from .dot import Paint
@@ -167,7 +167,7 @@ def status_overlay(G: nx.MultiDiGraph, programme: str, as_of: dt.date, *,
             states[node] = report.state
             highlight[node] = (state_word(report.state, lang),)
             nodes[node] = STATE_STYLE[report.state].border
-    day = as_of.strftime("%d-%m-%Y") if lang == "nl" else as_of.isoformat()
+    day = format_date(as_of, lang)
     paint = Paint(nodes=nodes, rules=rules, text=text, mark="", notes=notes,
                   legend=phrase("din.status_legend", lang, date=day))
     return StatusOverlay(as_of, dict(sorted(highlight.items())), paint,

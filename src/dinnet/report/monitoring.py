@@ -38,7 +38,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..glossary import phrase
+from ..glossary import format_date, phrase
 from ..graph import nodes_of
 from ..queries.monitoring import GoalStatus, latest_realisation, measurements_of, progress, remedies
 from ..queries.status import STATUSES, IndicatorStatus
@@ -130,10 +130,6 @@ def has_measurements(G: nx.MultiDiGraph, programme: str) -> bool:
     return False
 
 
-def _day(day: dt.date, lang: str) -> str:
-    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
-
-
 def _label(G: nx.MultiDiGraph, node: str) -> str:
     return plain(G.nodes[node].get("label", ""))
 
@@ -144,7 +140,7 @@ def _indicator(G: nx.MultiDiGraph, st: IndicatorStatus, lang: str) -> IndicatorR
     if m is not None:
         unit = data.get("unit") or ""
         value = " ".join(x for x in (m.approximate or "", format_number(m.value, lang), unit) if x)
-        date, source = _day(m.date, lang), str(getattr(m, "source", None) or "")
+        date, source = format_date(m.date, lang), str(getattr(m, "source", None) or "")
         if m.kind == "expected":
             value += f" ({phrase('chart.expected', lang)})"
     goals = tuple(sorted((v for v, keys in G.succ[st.indicator].items() if "measures" in keys),
@@ -159,7 +155,7 @@ def _means(G: nx.MultiDiGraph, node: str, report: Any, lang: str) -> MeansRow:
         return MeansRow(node, kind, _label(G, node), None, phrase("status.no_report", lang),
                         "", "", "")
     return MeansRow(node, kind, _label(G, node), report.state, state_word(report.state, lang),
-                    _day(report.date, lang), str(getattr(report, "explanation", None) or ""),
+                    format_date(report.date, lang), str(getattr(report, "explanation", None) or ""),
                     str(getattr(report, "source", None) or ""))
 
 
@@ -227,7 +223,7 @@ def progress_section(G: nx.MultiDiGraph, programme: str, as_of: dt.date, *,
             report = latest_realisation(G, node, as_of)
             if G.nodes[node].get("programme") == programme and report is not None:
                 reported.append(_means(G, node, report, lang))
-    return ProgressSection(as_of, _day(as_of, lang), counts, tuple(behind),
+    return ProgressSection(as_of, format_date(as_of, lang), counts, tuple(behind),
                            tuple(sorted(rows.values(), key=lambda r: natural_key(r.id))),
                            tuple(reported))
 
