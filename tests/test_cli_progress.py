@@ -45,7 +45,7 @@ def test_text_is_dutch_by_default_and_english_on_request(monkeypatch: pytest.Mon
     code, out, _ = run("progress", MINIMAL, "--as-of", "2021")
     assert code == 0
     assert out.splitlines()[:3] == [
-        "voortgang op 2021-12-31", "Mini (mini)",
+        "voortgang op 31-12-2021", "Mini (mini)",
         "  onbekend  strategisch doel SD1  Schonere lucht: geen indicator met een status (0 van 1)"]
     code, out, _ = run("progress", MINIMAL, "--as-of", "31-12-2021", "--lang", "en")
     assert out.splitlines()[0] == "progress on 2021-12-31"

@@ -223,3 +223,64 @@ def test_progress_reasons_write_numbers_and_dates_the_dutch_way(fmt: str) -> Non
     assert not re.search(r"(?<![\d.,])\d{5,}", out), out          # no 13600 without its dot
     en = _run("progress", "examples/zonnedal", "--as-of", "2025-12-31", "--lang", "en")[1]
     assert "4,050 measured on 2025-12-31 meets the target of 2025 (4,000)" in en
+
+
+def _broken_workbook(tmp_path: Path) -> Path:
+    """The minimal contract as a workbook, with a problem of every kind the import reports."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from dinnet.io.loading import load_contracts
+    from dinnet.io.xlsx import export_xlsx
+
+    loaded, indexes, _ = load_contracts(ASSETS / "minimal.yaml")
+    book = tmp_path / "plan.xlsx"
+    book.write_bytes(export_xlsx([i.contract for i in loaded], indexes))
+    wb = openpyxl.load_workbook(book)
+    wb.create_sheet("efortz")                                    # unknown sheet
+    wb["goals"].cell(3, 3, "SD9")                                # unknown parent
+    wb["goals"].cell(2, 4, "strategisch")                        # not a level
+    wb["indicators"].cell(1, 13, "colour")                       # unknown column
+    wb["links"].cell(2, 8, "causes")                             # unknown link kind
+    wb["links"].cell(3, 2, "E9")                                 # unknown effort
+    wb["budget_lines"].append(["mini", "B9", "Regel", None, None, "mini.txt:1"])  # unknown table
+    wb["programmes"].append(["mini", "Mini", "X", 2019, 2022])   # a programme twice
+    wb["tracks"].append(["nope", "S9", "Spoor", None, None, None, "m.txt:1"])  # no such programme
+    wb["efforts"]["B5"].value = "=1+1"                           # a formula without its result
+    wb.save(book)
+    return book
+
+
+def test_dutch_problems_of_a_workbook(tmp_path: Path) -> None:
+    book = _broken_workbook(tmp_path)
+    code, out = _run("import-xlsx", str(book), "-o", str(tmp_path / "out"))
+    assert code == 1 and out.endswith("11 fouten\n"), out
+    # after the place (plan.xlsx[sheet]:row:col: error: column:) only Dutch words remain,
+    # and the column names a misspelt column could be
+    said = [re.sub(r"^\S+ error: (\w+: )?|; bekend: .*", "", line)
+            for line in out.splitlines()[:-1]]
+    assert len(said) == 11 and not _foreign("\n".join(said), ASSETS / "minimal.yaml"), out
+    assert "onbekend blad 'efortz'; bedoel je 'efforts'?" in out
+    en = _run("import-xlsx", str(book), "-o", str(tmp_path / "out"), "--lang", "en")[1]
+    assert "unknown sheet 'efortz'; did you mean 'efforts'?" in en
+
+
+_UNICODE_NAMES = re.compile(r"U\+[0-9A-F]{4,6} [A-Z][A-Z0-9 -]*[A-Z0-9]")  # stay English
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("contributes_to: [SD1.a]", "contributes_to: [SD1.a, zorg:SD3]",
+     "'zorg:SD3' verwijst naar programma 'zorg', dat niet geladen is"),   # a warning
+    ("implements: [E1]", "implements: [\u04151]",                          # Cyrillic Е
+     "bedoel je 'E1'? 'Е1' ziet er hetzelfde uit, maar heeft"),
+    ("implements: [E1]", "implements: [zorg:\u04151]",                     # in another file
+     "bedoel je 'E1'? 'Е1' ziet er hetzelfde uit, maar heeft"),
+])
+def test_dutch_loader_warnings_and_look_alikes(old: str, new: str, said: str,
+                                                tmp_path: Path) -> None:
+    text = (ASSETS / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "minimal.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    zorg = DATA / "zorg.yaml"
+    out = _run("validate", str(path), *([str(zorg)] if "zorg:" in new and "SD3" not in new
+                                        else []))[1]
+    assert said in out, out
+    assert not _foreign(_UNICODE_NAMES.sub(" ", out), path), out

@@ -35,6 +35,7 @@ __all__ = [
     "NodeNotFoundError",
     "OutputError",
     "Problem",
+    "ProblemLine",
     "SaidValueError",
     "UnknownReferenceError",
     "UnsafeYamlError",
@@ -104,6 +105,35 @@ class Problem:
         path = f"{self.path}: " if self.path else ""
         said = self.said.text(lang) if self.said is not None else self.message
         return f"{where}: {self.severity}: {one_line(path + said)}"
+
+
+class ProblemLine(str):
+    """A :class:`Problem` as its English line that can still say itself in Dutch.
+
+    It is a plain string to everything else (JSON, exports, ``==``), so a list
+    of warnings kept with a graph stays plain data, while the command line
+    shows each in the user's language with :meth:`text`.
+
+    >>> from dinnet.glossary import message
+    >>> line = ProblemLine(Problem("a.yaml", 3, 5, "", "m", "warning",
+    ...                            said=message("load.not_loaded", prog="zorg", local="SD1")))
+    >>> line == str(line.problem), line.text("nl")[:46]
+    (True, "a.yaml:3:5: warning: 'zorg:SD1' verwijst naar ")
+    """
+
+    problem: Problem
+
+    def __new__(cls, problem: Problem) -> Self:
+        line = super().__new__(cls, str(problem))
+        line.problem = problem
+        return line
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.problem,)
+
+    def text(self, lang: str = "nl") -> str:
+        """The line with the message in ``lang``."""
+        return self.problem.text(lang)
 
 
 class SaidValueError(ValueError):

@@ -782,10 +782,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
                        "'{local}' is {article} {kind_term}, not {other} {wanted_terms}"),
     "ref.unknown": ("onbekende verwijzing naar {wanted_terms} '{local}' (bekend: {known})",
                     "unknown {wanted_terms} '{local}' (known: {known})"),
-    "ref.unknown_close": ("onbekende verwijzing naar {wanted_terms} '{local}' (bekend: {known}); "
-                          "bedoel je '{close}'?",
-                          "unknown {wanted_terms} '{local}' (known: {known}); did you mean "
-                          "'{close}'?"),
     "ref.unknown_hint": ("onbekende verwijzing naar {wanted_terms} '{local}' (bekend: {known}); "
                          "{hint}",
                          "unknown {wanted_terms} '{local}' (known: {known}); {hint}"),
@@ -1472,6 +1468,63 @@ _PHRASES: dict[str, tuple[str, str]] = {
     # the workbook's drop-down lists (dinnet.io.xlsx)
     "xlsx.invalid": ("Ongeldige waarde", "Invalid value"),
     "xlsx.choose": ("Kies een waarde uit de lijst: {values}", "Choose a value from the list: {values}"),
+    # problems of a workbook read back (dinnet.io.xlsx_import)
+    "xlsx.zip_bomb": ("de werkmap pakt uit tot {size_amount} bytes, meer dan {limit_amount} (een "
+                      "zipbom?); verhoog {setting}",
+                      "the workbook unpacks to {size_amount} bytes, more than {limit_amount} (a "
+                      "zip bomb?); raise {setting}"),
+    "xlsx.unknown_sheet": ("onbekend blad '{name}'{hint} (bladen waarvan de naam met '_' begint "
+                           "worden overgeslagen)",
+                           "unknown sheet '{name}'{hint} (sheets whose name starts with '_' are "
+                           "ignored)"),
+    "xlsx.formula": ("een formule zonder opgeslagen uitkomst (de cel zou leeg lijken); open en "
+                     "bewaar de werkmap in Excel of LibreOffice, of typ de waarde",
+                     "a formula without a saved result (the cell would read as empty); open and "
+                     "save the workbook in Excel or LibreOffice, or type the value"),
+    "xlsx.rows_declared": ("het blad meldt {rows_amount} rijen", "the sheet declares {rows_amount} rows"),
+    "xlsx.more_rows": ("het blad heeft meer rijen", "the sheet has more rows"),
+    "xlsx.more_cells": ("de werkmap heeft meer cellen", "the workbook has more cells"),
+    "xlsx.too_many": ("{what}, meer dan {limit_amount}; splits de werkmap, of verhoog {setting}",
+                      "{what}, more than {limit_amount}; split the workbook, or raise {setting}"),
+    "xlsx.known": ("; bekend: {known}", "; known: {known}"),
+    "xlsx.unknown_column": ("onbekende kolom '{name}'{hint}", "unknown column '{name}'{hint}"),
+    "xlsx.unknown_parent": ("onbekend bovenliggend element '{parent}' (of een kring van "
+                            "bovenliggende elementen) in programma '{programme}'",
+                            "unknown parent '{parent}' (or a loop of parents) in programme "
+                            "'{programme}'"),
+    "xlsx.unknown_link_kind": ("onbekende soort verband '{kind}' (leeg, measures, implements of "
+                               "refines)",
+                               "unknown link kind '{kind}' (blank, measures, implements or "
+                               "refines)"),
+    "xlsx.unknown_from": ("onbekende {kinds_terms} '{ref}' in programma '{programme}'",
+                          "unknown {kinds_terms} '{ref}' in programme '{programme}'"),
+    "xlsx.unknown_table": ("onbekende tabel '{table}' in programma '{programme}'",
+                           "unknown table '{table}' in programme '{programme}'"),
+    "xlsx.at_field": ("{problem} ({field})", "{problem} ({field})"),
+    "xlsx.programme_twice": ("programma '{programme}' staat er twee keer (ook rij {row})",
+                             "programme '{programme}' appears twice (also row {row})"),
+    "xlsx.not_on_programmes": ("programma '{programme}' staat niet op het blad 'programmes'",
+                               "programme '{programme}' is not on the programmes sheet"),
+    "xlsx.no_programmes": ("geen programma's: het blad 'programmes' ontbreekt of is leeg",
+                           "no programmes: the 'programmes' sheet is missing or empty"),
+    "xlsx.more_problems": ("... en nog {rest_amount} problemen die niet getoond worden (zie "
+                           "{setting}); los eerst deze op",
+                           "... and {rest_amount} more problems not shown (see {setting}); fix "
+                           "these first"),
+    "xlsx.indexes": ("meer dan één index; één map bevat één index.yaml",
+                     "more than one index; one folder holds one index.yaml"),
+    # the limits against hostile input (dinnet.io.limits)
+    "limits.setting": ("de grens {name} (zet DINNET_{name} hoger)",
+                       "the limit {name} (set DINNET_{name} to raise it)"),
+    # suggestions for an unknown id (dinnet.contract.similar); Unicode names stay English
+    "similar.did_you_mean": ("bedoel je '{close}'?", "did you mean '{close}'?"),
+    "similar.look_alike": ("bedoel je '{close}'? '{word}' ziet er hetzelfde uit, maar heeft "
+                           "{difference}; typ het opnieuw",
+                           "did you mean '{close}'? '{word}' looks the same but has "
+                           "{difference}; retype it"),
+    "similar.where": ("{theirs} waar '{meant}' {ours} heeft", "{theirs} where '{meant}' has {ours}"),
+    "similar.nothing": ("niets", "nothing"),
+    "load.hint": ("; {hint}", "; {hint}"),
 }
 
 

@@ -149,13 +149,10 @@ class _Resolver:
                            other="an" if kinds[0][0] in "aeiou" else "a")
         else:
             known, suggester = self.candidates(kinds)
-            close, suggestion = suggester.closest(local), suggester.suggest(local)
-            if close is None or suggestion is None:
+            suggestion = suggester.suggest(local)
+            if suggestion is None:
                 said = message("ref.unknown", wanted_terms=kinds, local=local, known=_known(known))
-            elif suggestion == f"did you mean '{close}'?":
-                said = message("ref.unknown_close", wanted_terms=kinds, local=local,
-                               known=_known(known), close=close)
-            else:  # a look-alike character named (in English)
+            else:  # did you mean, perhaps naming look-alike characters
                 said = message("ref.unknown_hint", wanted_terms=kinds, local=local,
                                known=_known(known), hint=suggestion)
         self.result.errors.append(Issue(loc, said))

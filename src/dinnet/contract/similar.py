@@ -14,12 +14,17 @@ so a contract with thousands of dangling references stays fast:
 * small id sets (up to :data:`SCAN_LIMIT`) are also scanned with
   :func:`difflib.get_close_matches`, as before.
 
+The suggestion is a glossary message, in either language:
+
 >>> s = Suggester(["E1", "SD1", "SD3"])
->>> s.suggest("SD9")
-"did you mean 'SD3'?"
+>>> print(s.suggest("SD9"))
+did you mean 'SD3'?
 >>> print(s.suggest("\\u0415" + "1"))  # doctest: +NORMALIZE_WHITESPACE
 did you mean 'E1'? 'Е1' looks the same but has U+0415 CYRILLIC CAPITAL LETTER IE
 where 'E1' has U+0045 LATIN CAPITAL LETTER E; retype it
+>>> print(s.suggest("\\u0415" + "1").text("nl"))  # doctest: +NORMALIZE_WHITESPACE
+bedoel je 'E1'? 'Е1' ziet er hetzelfde uit, maar heeft U+0415 CYRILLIC CAPITAL LETTER IE
+waar 'E1' U+0045 LATIN CAPITAL LETTER E heeft; typ het opnieuw
 >>> s.suggest("X7") is None
 True
 """
@@ -29,6 +34,8 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable
+
+from ..glossary import Message, message
 
 __all__ = ["SCAN_LIMIT", "Suggester", "skeleton", "unusual_characters"]
 
@@ -72,17 +79,21 @@ def unusual_characters(word: str) -> list[str]:
             and c != " "]
 
 
-def _difference(wrote: str, meant: str) -> str:
-    """Which characters of ``wrote`` stand where ``meant`` has others."""
+def _difference(wrote: str, meant: str) -> list[Message]:
+    """Which characters of ``wrote`` stand where ``meant`` has others (at most three places)."""
     parts = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wrote, meant, autojunk=False
                                                       ).get_opcodes():
         if op == "equal":
             continue
-        theirs = ", ".join(_name(c) for c in wrote[i1:i2]) or "nothing"
-        ours = ", ".join(_name(c) for c in meant[j1:j2]) or "nothing"
-        parts.append(f"{theirs} where '{meant}' has {ours}")
-    return "; ".join(parts[:3])
+        parts.append(message("similar.where", meant=meant, theirs=_names(wrote[i1:i2]),
+                             ours=_names(meant[j1:j2])))
+    return parts[:3]
+
+
+def _names(chars: str) -> Message | str:
+    """The characters named, or 'nothing'."""
+    return ", ".join(_name(c) for c in chars) or message("similar.nothing")
 
 
 def _alignment(word: str, other: str) -> tuple[int, int, str]:
@@ -132,12 +143,12 @@ class Suggester:
             return close[0] if close else None
         return None
 
-    def suggest(self, word: str) -> str | None:
-        """``"did you mean 'X'?"`` (naming look-alike characters), or None."""
+    def suggest(self, word: str) -> Message | None:
+        """``did you mean 'X'?`` (naming look-alike characters), or None."""
         close = self.closest(word)
         if close is None:
             return None
-        hint = f"did you mean '{close}'?"
         if skeleton(close) == skeleton(word) and close.casefold() != word.casefold():
-            hint += (f" '{word}' looks the same but has {_difference(word, close)}; retype it")
-        return hint
+            return message("similar.look_alike", close=close, word=word,
+                           difference=_difference(word, close))
+        return message("similar.did_you_mean", close=close)

@@ -8,13 +8,15 @@ A limit that is hit gives a located error naming the limit and its variable.
 
 >>> XLSX_MAX_CELLS >= 1_000_000
 True
->>> describe("XLSX_MAX_CELLS")
-'the limit XLSX_MAX_CELLS (set DINNET_XLSX_MAX_CELLS to raise it)'
+>>> print(describe("XLSX_MAX_CELLS").text("en"))
+the limit XLSX_MAX_CELLS (set DINNET_XLSX_MAX_CELLS to raise it)
 """
 
 from __future__ import annotations
 
 import os
+
+from ..glossary import Message, message
 
 __all__ = [
     "ALIAS_MAX_CHARS",
@@ -48,6 +50,6 @@ XLSX_MAX_UNCOMPRESSED = _setting("XLSX_MAX_UNCOMPRESSED", 256 * 1024 * 1024)
 XLSX_MAX_ERRORS = _setting("XLSX_MAX_ERRORS", 200)
 
 
-def describe(name: str) -> str:
-    """How a message names a limit and the way to raise it."""
-    return f"the limit {name} (set DINNET_{name} to raise it)"
+def describe(name: str) -> Message:
+    """How a message names a limit and the way to raise it (in either language)."""
+    return message("limits.setting", name=name)

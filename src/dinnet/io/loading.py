@@ -26,6 +26,7 @@ from ..errors import (
     ContractError,
     DinnetError,
     Problem,
+    ProblemLine,
     UnknownReferenceError,
     ValidationError,
     one_line,
@@ -460,13 +461,9 @@ def _external_warnings(records: Sequence[_Record]) -> list[Problem]:
 
 
 def _hint(suggester: Suggester, local: str) -> Message | str:
-    """``; did you mean 'X'?`` in either language (a look-alike character named in English)."""
-    close, suggestion = suggester.closest(local), suggester.suggest(local)
-    if close is None or suggestion is None:
-        return ""
-    if suggestion == f"did you mean '{close}'?":
-        return message("load.did_you_mean", close=close)
-    return f"; {suggestion}"
+    """``; did you mean 'X'?`` in either language (perhaps naming look-alike characters)."""
+    suggestion = suggester.suggest(local)
+    return "" if suggestion is None else message("load.hint", hint=suggestion)
 
 
 def _with(p: Problem, said: Message | str, severity: str) -> Problem:
@@ -546,6 +543,6 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
         # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
         G.graph["locations"] = {key: [file, line, column] for file, part in parts
                                 for key, line, column in _positions(part)}
-    G.graph["warnings"] = [str(w) for w in sorted(warnings, key=_by_place)]
+    G.graph["warnings"] = [ProblemLine(w) for w in sorted(warnings, key=_by_place)]
     attach_measurements(G, read_measurement_files(measurement_files(paths)))
     return G

@@ -36,7 +36,7 @@ from ..contract.explain import loc_path, validation_message
 from ..contract.model import Contract, Index
 from ..contract.references import Loc, check_contract
 from ..errors import ContractError, DinnetError, OutputError, Problem, ValidationError, one_line
-from ..glossary import message
+from ..glossary import Message, message
 from . import limits
 from .output import check_folder, check_output, write_output
 from .scaffold import schema_comment
@@ -71,10 +71,16 @@ class _Book:
     cells: int = 0
     stopped: bool = False  # a limit was hit: the rest was not read
 
-    def problem(self, sheet: str, row: int | None, column: str | None, message: str,
+    def problem(self, sheet: str, row: int | None, column: str | None, said: Message,
                 header: list[str] | None = None) -> None:
         col = header.index(column) + 1 if header and column in header else None
-        self.problems.append(Problem(f"{self.file}[{sheet}]", row, col, column or "", message))
+        self.problems.append(_problem(f"{self.file}[{sheet}]", row, col, column or "", said))
+
+
+def _problem(where: str, row: int | None, column: int | None, path: str,
+             said: Message) -> Problem:
+    """A problem whose message is ``said`` (shown in the user's language)."""
+    return Problem(where, row, column, path, said.text("en"), said=said)
 
 
 # -- cells ---------------------------------------------------------------------------------
@@ -145,10 +151,9 @@ def check_workbook_zip(path: Path, source: Path | io.BytesIO) -> None:
     except (OSError, zipfile.BadZipFile, ValueError) as exc:
         raise _unreadable(str(path), exc) from None
     if total > limits.XLSX_MAX_UNCOMPRESSED:
-        raise ValidationError([Problem(str(path), None, None, "", f"the workbook unpacks to "
-                                       f"{total:,} bytes, more than {limits.XLSX_MAX_UNCOMPRESSED:,} "
-                                       f"(a zip bomb?); raise "
-                                       f"{limits.describe('XLSX_MAX_UNCOMPRESSED')}")])
+        raise ValidationError([_problem(str(path), None, None, "", message(
+            "xlsx.zip_bomb", size_amount=total, limit_amount=limits.XLSX_MAX_UNCOMPRESSED,
+            setting=limits.describe("XLSX_MAX_UNCOMPRESSED")))])
 
 
 def _formulas_without_value(source: Path | io.BytesIO, member: str) -> Iterator[tuple[int, int]]:
@@ -191,9 +196,8 @@ def _read_sheets(book: _Book, path: Path) -> None:
                 continue
             if name not in _SPEC:
                 close = difflib.get_close_matches(name, list(_SPEC), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                book.problem(name, None, None, f"unknown sheet '{name}'{hint} (sheets whose name "
-                             "starts with '_' are ignored)")
+                hint = message("load.did_you_mean", close=close[0]) if close else ""
+                book.problem(name, None, None, message("xlsx.unknown_sheet", name=name, hint=hint))
                 continue
             try:
                 _read_sheet(book, name, ws, opened)
@@ -211,26 +215,26 @@ def _read_sheet(book: _Book, name: str, ws: Any,
                 opened: Callable[[], Path | io.BytesIO]) -> None:
     """The rows of one known sheet into ``book.rows``, and its formulas without a result."""
     if (ws.max_row or 0) > limits.XLSX_MAX_ROWS:
-        _too_many(book, name, None, f"the sheet declares {ws.max_row:,} rows", "XLSX_MAX_ROWS")
+        _too_many(book, name, None, message("xlsx.rows_declared", rows_amount=ws.max_row),
+                  "XLSX_MAX_ROWS")
     book.rows[name] = list(_sheet_rows(book, name, ws.iter_rows(values_only=True)))
     header = book.rows[name][0].header if book.rows[name] else []
     for row, column in _formulas_without_value(opened(), ws._worksheet_path):
         heading = header[column - 1] if column <= len(header) else None
-        book.problems.append(Problem(
-            f"{book.file}[{name}]", row, column, heading or "", "a formula without a "
-            "saved result (the cell would read as empty); open and save the workbook "
-            "in Excel or LibreOffice, or type the value"))
+        book.problems.append(_problem(f"{book.file}[{name}]", row, column, heading or "",
+                                      message("xlsx.formula")))
 
 
 def _unreadable(where: str, exc: BaseException) -> ValidationError:
     """The one problem of a file (or sheet) that cannot be read as a workbook."""
-    return ValidationError([Problem(where, None, None, "", f"not a readable .xlsx workbook "
-                                    f"({one_line(str(exc), 200)})")])
+    return ValidationError([_problem(where, None, None, "", message(
+        "imp.not_xlsx", detail=one_line(str(exc), 200)))])
 
 
-def _too_many(book: _Book, sheet: str, row: int | None, what: str, limit: str) -> None:
-    book.problem(sheet, row, None, f"{what}, more than {getattr(limits, limit):,}; split the "
-                 f"workbook, or raise {limits.describe(limit)}")
+def _too_many(book: _Book, sheet: str, row: int | None, what: Message, limit: str) -> None:
+    book.problem(sheet, row, None, message("xlsx.too_many", what=what,
+                                           limit_amount=getattr(limits, limit),
+                                           setting=limits.describe(limit)))
     book.stopped = True
     raise _Limit
 
@@ -247,14 +251,15 @@ def _sheet_rows(book: _Book, sheet: str, cells: Iterator[tuple[Any, ...]]) -> It
             continue
         options = [k for k in known if not k.endswith(YEARS)]
         close = difflib.get_close_matches(name, options, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
-        book.problem(sheet, 1, name, f"unknown column '{name}'{hint}", header)
+        hint = (message("load.did_you_mean", close=close[0]) if close
+                else message("xlsx.known", known=", ".join(known)))
+        book.problem(sheet, 1, name, message("xlsx.unknown_column", name=name, hint=hint), header)
     for number, values in enumerate(cells, start=2):
         book.cells += len(values)
         if number > limits.XLSX_MAX_ROWS:
-            _too_many(book, sheet, number, "the sheet has more rows", "XLSX_MAX_ROWS")
+            _too_many(book, sheet, number, message("xlsx.more_rows"), "XLSX_MAX_ROWS")
         if book.cells > limits.XLSX_MAX_CELLS:
-            _too_many(book, sheet, number, "the workbook has more cells", "XLSX_MAX_CELLS")
+            _too_many(book, sheet, number, message("xlsx.more_cells"), "XLSX_MAX_CELLS")
         row = {}
         for name, value in zip(header, values, strict=False):
             converted = _convert(name, value) if name else None
@@ -313,9 +318,9 @@ class _Builder:
             if parent is None:
                 top.append(data)
             elif parent not in items or self._cycle(items, row):
-                self.book.problem(row.sheet, row.row, "parent",
-                                  f"unknown parent '{parent}' (or a loop of parents) in "
-                                  f"programme '{self.head.values['id']}'", row.header)
+                self.book.problem(row.sheet, row.row, "parent", message(
+                    "xlsx.unknown_parent", parent=parent, programme=self.head.values["id"]),
+                    row.header)
             else:
                 items[parent][1].setdefault(child, []).append(data)
         return top
@@ -403,21 +408,21 @@ class _Builder:
             owners["implements"].setdefault(item.get("id"), item)
         for item in _walk(data["goals"], "goals"):
             owners["refines"].setdefault(item.get("id"), item)
-        what = {"contributes_to": ("effort, result or track", "goal", ("strength",)),
-                "measures": ("indicator", "goal", ()), "implements": ("project", "effort", ()),
-                "refines": ("goal", "goal", ())}
+        what = {"contributes_to": (("effort", "result", "track"), "goal", ("strength",)),
+                "measures": (("indicator",), "goal", ()),
+                "implements": (("project",), "effort", ()), "refines": (("goal",), "goal", ())}
         for r in rows:
             kind = r.values.get("kind") or "contributes_to"
             if kind not in owners:
-                self.book.problem(r.sheet, r.row, "kind", f"unknown link kind '{kind}' "
-                                  "(blank, measures, implements or refines)", r.header)
+                self.book.problem(r.sheet, r.row, "kind",
+                                  message("xlsx.unknown_link_kind", kind=kind), r.header)
                 continue
             named, target, extra = what[kind]
             owner = owners[kind].get(r.values.get("from"))
             if owner is None:
-                self.book.problem(r.sheet, r.row, "from", f"unknown {named} "
-                                  f"'{r.values.get('from')}' in programme "
-                                  f"'{self.head.values['id']}'", r.header)
+                self.book.problem(r.sheet, r.row, "from", message(
+                    "xlsx.unknown_from", kinds_terms=named, ref=r.values.get("from"),
+                    programme=self.head.values["id"]), r.header)
                 continue
             fields = (*extra, "inferred", "note", "source")
             if any(f in r.values for f in fields):
@@ -439,9 +444,9 @@ class _Builder:
         for r in lines:
             found = tables.get(r.values.get("table"))
             if found is None:
-                self.book.problem(r.sheet, r.row, "table", f"unknown table "
-                                  f"'{r.values.get('table')}' in programme "
-                                  f"'{self.head.values['id']}'", r.header)
+                self.book.problem(r.sheet, r.row, "table", message(
+                    "xlsx.unknown_table", table=r.values.get("table"),
+                    programme=self.head.values["id"]), r.header)
                 continue
             line = _pick(r, "label", "text", "ref", "source")
             amounts = _years(r, "amount")
@@ -510,14 +515,15 @@ def _validate(book: _Book, builder: _Builder, data: dict[str, Any]) -> Contract 
         contract = Contract.model_validate(data)
     except pydantic.ValidationError as exc:
         for err in exc.errors(include_url=False):
-            loc, message, _ = validation_message(err)
+            loc, said, _ = validation_message(err)
             row, column = builder.locate(data, loc)
-            book.problem(row.sheet, row.row, column, f"{message} ({loc_path(loc)})", row.header)
+            book.problem(row.sheet, row.row, column,
+                         message("xlsx.at_field", problem=said, field=loc_path(loc)), row.header)
         return None
     checked = check_contract(contract)
     for issue in checked.errors:
         row, column = builder.locate(data, issue.loc)
-        book.problem(row.sheet, row.row, column, str(issue.message), row.header)
+        book.problem(row.sheet, row.row, column, issue.message, row.header)
     return None if checked.errors else contract
 
 
@@ -539,8 +545,9 @@ def _index(book: _Book, rows: list[_Row]) -> list[Index]:
             indexes.append(Index.model_validate(data))
         except pydantic.ValidationError as exc:
             for err in exc.errors(include_url=False):
-                loc, message, _ = validation_message(err)
-                book.problem("index", head.row, None, f"{message} ({loc_path(loc)})")
+                loc, said, _ = validation_message(err)
+                book.problem("index", head.row, None,
+                             message("xlsx.at_field", problem=said, field=loc_path(loc)))
     return indexes
 
 
@@ -573,8 +580,8 @@ def read_workbook(path: str | Path) -> tuple[list[Contract], list[Index]]:
     for r in rows["programmes"]:
         pid = r.values.get("id")
         if pid in heads:
-            book.problem("programmes", r.row, "id", f"programme '{pid}' appears twice "
-                         f"(also row {heads[pid].row})", r.header)
+            book.problem("programmes", r.row, "id", message(
+                "xlsx.programme_twice", programme=pid, row=heads[pid].row), r.header)
         else:
             heads[pid] = r
     for name, items in rows.items():
@@ -582,9 +589,8 @@ def read_workbook(path: str | Path) -> tuple[list[Contract], list[Index]]:
             continue
         for r in items:
             if r.values.get("programme") not in heads:
-                book.problem(name, r.row, "programme", f"programme "
-                             f"'{r.values.get('programme')}' is not on the programmes sheet",
-                             r.header)
+                book.problem(name, r.row, "programme", message(
+                    "xlsx.not_on_programmes", programme=r.values.get("programme")), r.header)
     contracts = []
     for pid, head in heads.items():
         mine = {name: [r for r in items if r.values.get("programme") == pid]
@@ -596,8 +602,7 @@ def read_workbook(path: str | Path) -> tuple[list[Contract], list[Index]]:
             contracts.append(contract)
     indexes = _index(book, rows["index"])
     if not heads and not book.problems:
-        book.problem("programmes", None, None, "no programmes: the 'programmes' sheet is "
-                     "missing or empty")
+        book.problem("programmes", None, None, message("xlsx.no_programmes"))
     if book.problems:
         raise ValidationError(_shown(book.problems))
     return contracts, indexes
@@ -610,9 +615,9 @@ def _shown(problems: list[Problem]) -> list[Problem]:
     if len(ordered) <= cap:
         return ordered
     rest = len(ordered) - cap
-    return [*ordered[:cap], Problem(ordered[cap].file, ordered[cap].line, ordered[cap].column, "",
-                                    f"... and {rest:,} more problems not shown (see "
-                                    f"{limits.describe('XLSX_MAX_ERRORS')}); fix these first")]
+    return [*ordered[:cap], _problem(ordered[cap].file, ordered[cap].line, ordered[cap].column,
+                                     "", message("xlsx.more_problems", rest_amount=rest,
+                                                 setting=limits.describe("XLSX_MAX_ERRORS")))]
 
 
 def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) -> list[Path]:
@@ -641,8 +646,8 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
         header = schema_comment(target) + f"# Imported from {name} by dinnet import-xlsx.\n"
         texts[target] = contract_yaml(contract, header=header)
     if len(indexes) > 1:
-        raise ContractError([Problem(f"{name}[index]", None, None, "",
-                                     "more than one index; one folder holds one index.yaml")])
+        raise ContractError([_problem(f"{Path(path).name}[index]", None, None, "",
+                                      message("xlsx.indexes"))])
     for index in indexes:
         texts[folder / "index.yaml"] = index_yaml(index, header=f"# Imported from {name}.\n")
     existing = [str(p) for p in texts if p.exists()]
