@@ -284,3 +284,43 @@ def test_dutch_loader_warnings_and_look_alikes(old: str, new: str, said: str,
                                         else []))[1]
     assert said in out, out
     assert not _foreign(_UNICODE_NAMES.sub(" ", out), path), out
+
+
+#: Edits of tests/assets/diff/v1.yaml that change a field of every kind of value.
+DIFF_EDITS = [
+    ("period: {start: 2019, end: 2022}", "period: {start: 2019, end: 2023}\n  version: '2'"),
+    ("        label: Minder fijnstof\n", "        label: Minder fijnstof\n        note: nieuw\n"),
+    ("    label: Meer groen in de stad\n", "    label: Meer groen in de stad\n    open: true\n"),
+    ("targets: {2020: 28, 2022: 25}", "targets: {2020: 28, 2022: 13600.5, 2023: 12}"),
+    ("direction: decrease", "direction: increase\n    unit: ug"),
+    ("    contributes_to: [SD1.a]\n", "    contributes_to:\n      - {goal: SD1.a, strength: weak, "
+     "inferred: true, source: mini.txt:8}\n    budget: {amounts: {2020: 13600}}\n"),
+    ("strength: strong", "strength: medium"),
+    ("    track: S1\n    contributes_to: [SD2]", "    contributes_to: [SD2]"),
+    ("role: regie", "role: afstemming\n    lijnproject: true"),
+    ("implements: [E1]", "implements: [E1, E3]"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_dutch_diff_text(fmt: str, tmp_path: Path) -> None:
+    old = ASSETS / "diff" / "v1.yaml"
+    text = old.read_text(encoding="utf-8")
+    for a, b in DIFF_EDITS:
+        assert a in text, a
+        text = text.replace(a, b, 1)
+    new = tmp_path / "v3.yaml"
+    new.write_text(text, encoding="utf-8")
+    code, out = _run("diff", str(old), str(new), "--format", fmt)
+    assert code == 0, out
+    for said in ("richting: dalen | stijgen" if fmt == "markdown" else "richting: dalen -> stijgen",
+                 "mini:E1 draagt bij aan mini:SD1.a", "13.600,5", "2019-2023", "rol", "afstemming",
+                 "bewust open", "sterkte", "zwak", "mini:E3 hoort bij mini:S1", "begroting"):
+        assert said.replace("richting: dalen | ", "richting | dalen | ") in out, (said, out)
+    # no Python values (None, True, [..], {..}) and no code words of links or values (the
+    # words of the data, which the word check allows); field names are left to the word check
+    assert not re.search(r"\bNone\b|\bTrue\b|\bFalse\b|\[\d|\{\d|\{\}|\(contributes_to\)"
+                         r"|\b(decrease|increase|strong|medium|weak)\b", out), out
+    assert not _foreign(out, old, new), out
+    en = _run("diff", str(old), str(new), "--format", fmt, "--lang", "en")[1]
+    assert "mini:E1 contributes to mini:SD1.a" in en and "13,600.5" in en

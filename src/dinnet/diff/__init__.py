@@ -1,4 +1,5 @@
-"""What changed between two versions of a data set: compare, then draw.
+"""What changed between two versions of a data set: compare (:mod:`.compare` and the
+small modules it puts together), say it in words (:mod:`.wording`, :mod:`.formats`), draw it.
 
 >>> from dinnet.diff import diff_graphs
 >>> import dinnet

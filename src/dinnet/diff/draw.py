@@ -28,7 +28,7 @@ import networkx as nx
 
 from .. import glossary
 from ..errors import DinnetError
-from .compare import ELEMENT_KINDS, Change
+from .change import ELEMENT_KINDS, Change, link_parts
 
 __all__ = ["COLOURS", "diff_dot", "diff_svg"]
 
@@ -54,9 +54,7 @@ def _merged(old: nx.MultiDiGraph, new: nx.MultiDiGraph, changes: Sequence[Change
             links[(a, b, kind)] = "removed"
     for c in changes:
         if c.kind == "link":
-            ends, kind = c.id.rsplit(" (", 1)
-            u, v = ends.split(" -> ")
-            kind = kind.rstrip(")")
+            u, v, kind = link_parts(c.id)
             if c.action == "removed" and not M.has_edge(u, v, kind):
                 source = next((d for x, y, k, d in old.edges(keys=True, data=True)
                                if renamed.get(x, x) == u and renamed.get(y, y) == v and k == kind),
