@@ -29,7 +29,17 @@ def _anchor(title: str) -> str:
 
 
 def cli_markdown(group: click.Group | None = None) -> str:
-    """Markdown: an index of the commands, then each command's ``--help`` text."""
+    """Markdown: an index of the commands, then each command's ``--help`` text, in English
+    (the command line itself speaks Dutch unless asked: the reference is written as
+    ``--lang en`` shows it)."""
+    from dinnet.cli.clickwords import install, running
+
+    install()
+    with running(["--lang", "en"]):
+        return _markdown(group)
+
+
+def _markdown(group: click.Group | None) -> str:
     if group is None:
         from dinnet.cli.commands import main as group_main
 

@@ -324,3 +324,51 @@ def test_dutch_diff_text(fmt: str, tmp_path: Path) -> None:
     assert not _foreign(out, old, new), out
     en = _run("diff", str(old), str(new), "--format", fmt, "--lang", "en")[1]
     assert "mini:E1 contributes to mini:SD1.a" in en and "13,600.5" in en
+
+
+def _commands() -> list[tuple[str, ...]]:
+    """Every command and group of the command line, as the words that name it."""
+    import click
+
+    found: list[tuple[str, ...]] = [()]
+    for name, command in main.commands.items():
+        found.append((name,))
+        if isinstance(command, click.Group):
+            found += [(name, sub) for sub in command.commands]
+    return found
+
+
+#: What --help shows that is syntax, not words: the usage line, the names of commands
+#: and options, metavars and variables in capitals, choices.
+_HELP_SYNTAX = re.compile(r"^Gebruik: .*$|^  [\w-]+(?=  )|(?<!\w)--?[\w-]+|\b[A-Z][A-Z_0-9]*\b"
+                          r"|\[[^\]]*\]", re.MULTILINE)
+
+
+@pytest.mark.parametrize("words", _commands(), ids=lambda w: " ".join(w) or "dinnet")
+def test_dutch_help_of_every_command_and_option(words: tuple[str, ...]) -> None:
+    code, out = _run(*words, "--help")
+    assert code == 0, out
+    assert "Opties:" in out and "Toon deze hulp en stop." in out, out
+    joined = re.sub(r"-\n\s+", "-", out)  # a word wrapped at its hyphen
+    assert not _foreign(_HELP_SYNTAX.sub(" ", joined)), out
+    en = CliRunner().invoke(main, [*words, "--help"], env={"DINNET_LANG": "en"}).output
+    assert "Options:" in en and "Show this message and exit." in en, en
+
+
+def test_every_help_text_of_the_command_line_is_in_the_glossary() -> None:
+    """A new option with English help only fails here: its Dutch goes into the glossary."""
+    import inspect
+
+    import click
+
+    english = {en for key, (_, en) in glossary.PHRASES.items() if key.startswith("help.")}
+
+    def texts(command: click.Command) -> list[str]:
+        found = [inspect.cleandoc(command.help).partition("\f")[0]] if command.help else []
+        found += [p.help for p in command.params if getattr(p, "help", None)]
+        if isinstance(command, click.Group):
+            found += [t for sub in command.commands.values() for t in texts(sub)]
+        return found
+
+    missing = [t for t in texts(main) if t not in english]
+    assert not missing, missing

@@ -1565,6 +1565,279 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "field.track_type": ("soort spoor", "kind of track"),
     "field.unit": ("eenheid", "unit"),
     "field.version": ("versie", "version"),
+    # the help of the command line (dinnet.cli.clickwords): the English is the help as
+    # the code writes it, shown in the user's language
+    "help.main": ("Doelen-Inspanningen-Netwerk: programmacontracten laden, controleren en "
+                  "tekenen.\n\n"
+                  "Zonder PATHS gebruiken de opdrachten de meegeleverde gegevens van Almelo "
+                  "2019; - leest\n"
+                  "één contract van de standaardinvoer. De opties hierboven mogen ook na de\n"
+                  "opdracht staan (dinnet validate --quiet). NO_COLOR zet kleur uit.\n"
+                  "Documentatie: https://github.com/dinnet/dinnet/tree/main/docs",
+                  "Doelen-Inspanningen-Netwerk: load, check and draw programme contracts.\n\n"
+                  "Without PATHS, commands use the bundled Almelo 2019 data set; - reads\n"
+                  "one contract from standard input. The options above may also follow the\n"
+                  "command (dinnet validate --quiet). NO_COLOR turns colour off.\n"
+                  "Documentation: https://github.com/dinnet/dinnet/tree/main/docs"),
+    "help.version": ("Toon de versie en stop.",
+                     "Show the version and exit."),
+    "help.help": ("Toon deze hulp en stop.",
+                  "Show this message and exit."),
+    "help.debug": ("Toon de traceback in plaats van fouten van één regel.",
+                   "Show tracebacks instead of one-line errors."),
+    "help.quiet": ("Geen voortgangsbalken (laden, tekenen, schrijven).",
+                   "No progress bars (loading, drawing, writing)."),
+    "help.validate": ("Controleer contractbestanden; één regel per probleem.",
+                      "Check contract files; print one line per problem."),
+    "help.lang": ("Taal van meldingen en vaste woorden (de gegevens blijven zoals ze geschreven "
+                  "zijn).",
+                  "Language of messages and fixed words (data stays as written)."),
+    "help.validate.sources": ("Controleer ook elke source: tegen de teksten in DIR: het bestand "
+                              "en de regels bestaan, de naam van het element staat daar.",
+                              "Also check every source: against the texts in DIR: the file and "
+                              "lines exist, the element's label stands there."),
+    "help.jobs": ("Processen die de bestanden lezen (standaard: één per processor, als er "
+                  "genoeg te lezen is; 1: geen).",
+                  "Processes that read the files (default: one per CPU, when there is enough to "
+                  "read; 1: none)."),
+    "help.cache_dir": ("Bewaar gelezen contracten hier (standaard: DINNET_CACHE_DIR, anders de "
+                       "cachemap van de gebruiker; zie 'dinnet cache info').",
+                       "Keep read contracts here (default: DINNET_CACHE_DIR, else the user's "
+                       "cache folder; see 'dinnet cache info')."),
+    "help.no_cache": ("Lees elk bestand opnieuw; gebruik en bewaar geen cache.",
+                      "Read every file again; use and keep no cache."),
+    "help.export": ("Exporteer de graaf voor andere programma's: JSON, GraphML (yEd), GEXF "
+                    "(Gephi), CSV (Excel).",
+                    "Export the graph for other tools: JSON, GraphML (yEd), GEXF (Gephi), CSV "
+                    "(Excel)."),
+    "help.export.format": ("Standaard: volgens de extensie van -o (.json, .graphml, .gexf, "
+                           ".csv; .zip of een map: csv-tabellen), anders json. json: networkx "
+                           "node-link; graphml: yEd, Gephi; gexf: Gephi; csv: voor Excel.",
+                           "Default: from the -o suffix (.json, .graphml, .gexf, .csv; .zip or a "
+                           "folder: csv tables), else json. json: networkx node-link; graphml: "
+                           "yEd, Gephi; gexf: Gephi; csv: for Excel."),
+    "help.export.csv_dialect": ("excel-nl: opent goed in Nederlandse Excel (UTF-8 met BOM, ';', "
+                                "decimale komma); plain: UTF-8, ',' en '.'.",
+                                "excel-nl: opens right in Dutch Excel (UTF-8 with BOM, ';', "
+                                "decimal comma); plain: UTF-8, ',' and '.'."),
+    "help.export.output": ("Bestand, of - voor de standaarduitvoer. csv: FILE.csv (één tabel), "
+                           "een map of FILE.zip (nodes.csv en edges.csv).",
+                           "File, or - for stdout. csv: FILE.csv (one table), a folder or "
+                           "FILE.zip (nodes.csv and edges.csv)."),
+    "help.audit": ("Meld gaten en tegenstrijdigheden.\n\n"
+                   "Elke regel, waarom die ertoe doet en hoe je het oplost: "
+                   "https://github.com/dinnet/dinnet/blob/main/docs/rules.md",
+                   "Report gaps and inconsistencies.\n\n"
+                   "Every rule, why it matters and how to fix it: "
+                   "https://github.com/dinnet/dinnet/blob/main/docs/rules.md"),
+    "help.audit.format": ("text: regels file:line:col; sarif, junit, github, gitlab: voor CI "
+                          "(https://github.com/dinnet/dinnet/blob/main/docs/ci.md).",
+                          "text: file:line:col lines; sarif, junit, github, gitlab: for CI "
+                          "(https://github.com/dinnet/dinnet/blob/main/docs/ci.md)."),
+    "help.audit.fail_on": ("Eindig met code 1 bij een bevinding van deze ernst (of erger).",
+                           "Exit 1 when a finding this severe (or worse) is found."),
+    "help.audit.explain": ("Leg één regel uit (DIN101 of goal-without-effort) in plaats van te "
+                           "auditen.",
+                           "Explain one rule (DIN101 or goal-without-effort) instead of auditing."),
+    "help.audit.as_of": ("De auditdatum van de monitoringsregels: 2025-12-31, 31-12-2025, of "
+                         "een jaar voor de laatste dag ervan (standaard: vandaag).",
+                         "The audit date of the monitoring rules: 2025-12-31, 31-12-2025, or a "
+                         "year for its last day (default: today)."),
+    "help.output": ("Bestand, of - voor de standaarduitvoer.",
+                    "File, or - for stdout."),
+    "help.query": ("Beantwoord één vraag: gaps | shared | deps [FROM TO] | budget | why ID | "
+                   "how ID | impact ID.\n\n"
+                   "ARGS zijn de id('s) van de elementen die de vraag nodig heeft, dan de PATHS "
+                   "van de contracten\n"
+                   "(geen: de meegeleverde gegevens). Een id ziet eruit als 'zorg:SD3'.",
+                   "Answer one question: gaps | shared | deps [FROM TO] | budget | why ID | how "
+                   "ID | impact ID.\n\n"
+                   "ARGS are the node id(s) the question needs, then contract PATHS\n"
+                   "(none: the bundled data). Node ids look like 'zorg:SD3'."),
+    "help.progress": ("De stand van elk doel en elke indicator op een datum, en wat er gedaan "
+                      "wordt voor doelen die achter liggen.\n\n"
+                      "Een indicator is op koers, achter, voor, bereikt of onbekend tegenover "
+                      "de rechte lijn\n"
+                      "van de peilwaarde naar de streefwaarden; een doel krijgt de slechtste "
+                      "bekende stand eronder.\n"
+                      "De regels: https://github.com/dinnet/dinnet/blob/main/docs/monitoring.md",
+                      "Status of every goal and indicator on a date, and what is done for goals "
+                      "behind.\n\n"
+                      "An indicator is on track, behind, ahead, reached or unknown against the "
+                      "straight path\n"
+                      "from its baseline to its targets; a goal takes the worst known status "
+                      "beneath it.\n"
+                      "The rules: https://github.com/dinnet/dinnet/blob/main/docs/monitoring.md"),
+    "help.progress.as_of": ("De datum om op te beoordelen: 2025-12-31, 31-12-2025, of een jaar "
+                            "voor de laatste dag ervan (standaard: vandaag). Latere metingen "
+                            "tellen niet mee.",
+                            "The date to judge on: 2025-12-31, 31-12-2025, or a year for its last "
+                            "day (default: today). Later measurements do not count."),
+    "help.schema": ("Schrijf het JSON Schema van het contractformaat, voor editors.\n\n"
+                    "Opgeslagen als contract.schema.json naast uw contracten is het waar\n"
+                    "'dinnet new' nieuwe bestanden naar laat wijzen "
+                    "(https://github.com/dinnet/dinnet/blob/main/docs/editors.md).",
+                    "Write the JSON Schema of the contract format, for editors.\n\n"
+                    "Saved as contract.schema.json next to your contracts, it is what\n"
+                    "'dinnet new' points new files at "
+                    "(https://github.com/dinnet/dinnet/blob/main/docs/editors.md)."),
+    "help.schema.index": ("In plaats daarvan het schema van index.yaml.",
+                          "The schema of index.yaml instead."),
+    "help.schema.measurements": ("In plaats daarvan het schema van meetbestanden.",
+                                 "The schema of measurements files instead."),
+    "help.new": ("Schrijf een skelet van een contract met uitleg voor programma NAME, dat de "
+                 "controle doorstaat.",
+                 "Write a commented skeleton contract for programme NAME that validates."),
+    "help.new.output": ("Het nieuwe contractbestand, of - voor de standaarduitvoer. "
+                        "Overschrijft nooit een bestand.",
+                        "The new contract file, or - for stdout. Never overwrites a file."),
+    "help.new.id": ("Programma-id (standaard: gemaakt van NAME).",
+                    "Programme id (default: made from NAME)."),
+    "help.new.start": ("Eerste jaar.",
+                       "First year."),
+    "help.new.end": ("Laatste jaar (standaard: START + 3).",
+                     "Last year (default: START + 3)."),
+    "help.export_xlsx": ("Schrijf contracten naar een werkmap, één blad per soort element.\n\n"
+                         "Het sjabloon, kolom voor kolom: "
+                         "https://github.com/dinnet/dinnet/blob/main/docs/xlsx.md",
+                         "Write contracts to a workbook, one sheet per element kind.\n\n"
+                         "The template, column by column: "
+                         "https://github.com/dinnet/dinnet/blob/main/docs/xlsx.md"),
+    "help.export_xlsx.output": ("Het .xlsx-bestand om te schrijven.",
+                                "The .xlsx file to write."),
+    "help.import_xlsx": ("Lees een werkmap in het dinnet-sjabloon terug naar één YAML-bestand "
+                         "per programma.",
+                         "Read a workbook in the dinnet template back into one YAML file per "
+                         "programme."),
+    "help.import_xlsx.output": ("Map voor de YAML-bestanden.",
+                                "Folder for the YAML files."),
+    "help.import_xlsx.force": ("Vervang YAML-bestanden die al bestaan.",
+                               "Replace YAML files that already exist."),
+    "help.import_measurements": ("Lees metingen uit CSV- of xlsx-tabellen in een "
+                                 "meetbestand.\n\n"
+                                 "Eén rij per waarde van een indicator of stand van een "
+                                 "inspanning of project; CSV\n"
+                                 "met ';' leest Nederlandse getallen (1.250,5). Kolommen en "
+                                 "regels:\n"
+                                 "https://github.com/dinnet/dinnet/blob/main/docs/measurements.md",
+                                 "Read measurements from CSV or xlsx tables into a measurements "
+                                 "file.\n\n"
+                                 "One row per value of an indicator or state of an effort or "
+                                 "project; ';'-separated\n"
+                                 "CSV reads Dutch numbers (1.250,5). Columns and rules:\n"
+                                 "https://github.com/dinnet/dinnet/blob/main/docs/measurements.md"),
+    "help.import_measurements.output": ("Het meetbestand om te schrijven "
+                                        "(NAME.measurements.yaml naast de contracten, of "
+                                        "measurements.yaml), of - voor de standaarduitvoer.",
+                                        "The measurements file to write (NAME.measurements.yaml "
+                                        "beside the contracts, or measurements.yaml), or - for "
+                                        "stdout."),
+    "help.import_measurements.programme": ("Het programma van verwijzingen die zonder "
+                                           "'programma:' geschreven zijn.",
+                                           "The programme of references written without "
+                                           "'programme:'."),
+    "help.import_measurements.title": ("Het verslag waar de waarden uit komen.",
+                                       "The report the values come from."),
+    "help.import_measurements.contracts": ("Controleer elke verwijzing tegen deze contracten "
+                                           "(bestanden of mappen; herhaal voor meer).",
+                                           "Check every reference against these contracts (files "
+                                           "or folders; repeat for more)."),
+    "help.import_measurements.force": ("Vervang het bestand als het bestaat.",
+                                       "Replace the file if it exists."),
+    "help.diff": ("Wat er veranderde van versie OLD naar NEW: contractbestanden of mappen, of "
+                  "twee\n"
+                  "meetbestanden (wat er bewoog tussen twee verslagen: waarden, en de stand "
+                  "van\n"
+                  "indicatoren, doelen en inspanningen, elk beoordeeld op de datum van zijn "
+                  "bestand).",
+                  "What changed from version OLD to NEW: contract files or folders, or two\n"
+                  "measurements files (what moved between two reports: values, and the status of\n"
+                  "indicators, goals and efforts, each judged on the date of its file)."),
+    "help.diff.format": ("svg: het nieuwe DIN met de wijzigingen in kleur.",
+                         "svg: the new DIN with the changes coloured."),
+    "help.diff.contracts": ("OLD en NEW zijn meetbestanden: de contracten waar ze over gaan "
+                            "(standaard: de map van NEW).",
+                            "OLD and NEW are measurements files: the contracts they are about "
+                            "(default: the folder of NEW)."),
+    "help.render": ("Teken het DIN (Doelen-Inspanningen-Netwerk) van elk programma met Graphviz.",
+                    "Draw the DIN (Doelen-Inspanningen-Netwerk) of each programme with Graphviz."),
+    "help.render.programme": ("Alleen dit programma (standaard: alle, elk een eigen bestand).",
+                              "Only this programme (default: all, one file each)."),
+    "help.render.by_strategic_goal": ("Eén diagram per strategisch doel.",
+                                      "One diagram per strategic goal."),
+    "help.render.highlight_gaps": ("Markeer de bevindingen van de audit in het DIN.",
+                                   "Mark the audit's findings on the DIN."),
+    "help.render.status": ("Kleur doelen en indicatoren naar hun stand, inspanningen en "
+                           "projecten naar hoe ze gingen (uit de metingen).",
+                           "Colour goals and indicators by status, efforts and projects by how "
+                           "they went (from the measurements)."),
+    "help.render.as_of": ("Met --status: de datum (2025-12-31, 31-12-2025 of een jaar voor de "
+                          "laatste dag ervan; standaard: vandaag).",
+                          "With --status: the date (2025-12-31, 31-12-2025 or a year for its last "
+                          "day; default: today)."),
+    "help.drawing_format": ("Standaard: volgens de extensie van -o, anders svg.",
+                            "Default: from the -o suffix, else svg."),
+    "help.render.page": ("Deel in voor papier, gesplitst in bladen die afdrukken met tekst van "
+                         "7 pt of meer (pdf: één bestand per programma; svg/png: één bestand "
+                         "per blad).",
+                         "Lay out for paper, split into pages that print with text of 7 pt or "
+                         "more (pdf: one file per programme; svg/png: one file per page)."),
+    "help.render.portrait": ("Met --page: staand in plaats van liggend.",
+                             "With --page: portrait instead of landscape."),
+    "help.render.output": ("Bestand (één diagram), map (meer), of - voor de standaarduitvoer.",
+                           "File (one diagram), folder (several), or - for stdout."),
+    "help.portfolio": ("Teken alle programma's en hun onderlinge raakvlakken (eenzijdige "
+                       "gestreept).",
+                       "Draw all programmes and their mutual relations (one-sided ones dashed)."),
+    "help.charts": ("Grafieken van het verloop van indicatoren (met wat er gemeten is) en van "
+                    "begrotingen.",
+                    "Chart indicator trajectories (with what was measured) and budgets."),
+    "help.charts.as_of": ("Teken wat er op deze datum gemeten was (2025-12-31, 31-12-2025 of "
+                          "een jaar) en de stand van elke indicator op die datum.",
+                          "Draw what was measured by this date (2025-12-31, 31-12-2025 or a year) "
+                          "and each indicator's status on it."),
+    "help.charts.output": ("Map voor de grafiekbestanden.",
+                           "Folder for the chart files."),
+    "help.report": ("Schrijf één op zichzelf staand HTML-rapport: DIN's, bevindingen, dekking, "
+                    "grafieken, voortgang.",
+                    "Write one self-contained HTML report: DINs, findings, coverage, charts, "
+                    "progress."),
+    "help.report.output": ("HTML-bestand, of - voor de standaarduitvoer.",
+                           "HTML file, or - for stdout."),
+    "help.report.split": ("Schrijf in plaats daarvan index.html en één pagina per programma in "
+                          "FOLDER (voor meer programma's dan één bestand goed bevat).",
+                          "Write index.html and one page per programme into FOLDER instead (for "
+                          "more programmes than one file holds well)."),
+    "help.report.jobs": ("Processen die de bestanden lezen en de DIN's tekenen (standaard: één "
+                         "per processor).",
+                         "Processes that read the files and draw the DINs (default: one per CPU)."),
+    "help.report.as_of": ("De datum van de voortgang (Voortgang) van programma's met metingen "
+                          "(2025-12-31, 31-12-2025 of een jaar; standaard: vandaag).",
+                          "The date of the progress (Voortgang) of programmes with measurements "
+                          "(2025-12-31, 31-12-2025 or a year; default: today)."),
+    "help.cache": ("De cache van gelezen contracten: waar die staat, hoe groot die is, "
+                   "legen.\n\n"
+                   "Laden bewaart elk contract dat het gelezen heeft, naar de inhoud van het "
+                   "bestand, zodat de\n"
+                   "volgende keer alleen leest wat veranderd is "
+                   "(https://github.com/dinnet/dinnet/blob/main/docs/performance.md).",
+                   "The cache of read contracts: where it is, how big, empty it.\n\n"
+                   "Loading keeps every contract it has read, by the file's content, so the\n"
+                   "next run reads only what changed "
+                   "(https://github.com/dinnet/dinnet/blob/main/docs/performance.md)."),
+    "help.cache.info": ("Toon de cachemap, het aantal bestanden erin en hun grootte.",
+                        "Print the cache folder, its entries and their size."),
+    "help.cache.folder": ("De cachemap (standaard: DINNET_CACHE_DIR, anders de cachemap van de "
+                          "gebruiker).",
+                          "The cache folder (default: DINNET_CACHE_DIR, else the user's cache "
+                          "folder)."),
+    "help.cache.clear": ("Verwijder alles uit de cache (niets anders in de map).",
+                         "Remove every entry from the cache (nothing else in the folder)."),
+    # the extras click adds to an option's help, and its --version line
+    "click.env_var": ("omgevingsvariabele: {var}", "env var: {var}"),
+    "click.default": ("standaard: {default}", "default: {default}"),
+    "click.required": ("verplicht", "required"),
+    "click.version": ("%(prog)s, versie %(version)s", "%(prog)s, version %(version)s"),
 }
 
 

@@ -5,9 +5,14 @@ them. While a dinnet command runs (:func:`running`), the lookup goes to the
 glossary (``click.`` phrases, whose English text is click's own message), in
 the language of the command: its ``--lang``, else ``DINNET_LANG``, else
 Dutch. Other programs using click in the same process keep click's words.
-Texts click keeps once made (the help of ``--help`` and ``--version``) stay
-as click writes them, like the rest of the options' help, so that one run
-never changes the words of the next.
+
+The help of dinnet's commands and options is written in English in the code,
+as click's own messages are; :func:`help_text` finds the glossary's ``help.``
+phrase whose English is that text and gives it in the command's language
+(the command classes of :mod:`dinnet.cli.group` ask for it when they format
+``--help``). Texts click keeps once made (the help of ``--help`` and
+``--version``) are made in English and translated the same way when shown,
+so that one run never changes the words of the next.
 
 >>> from dinnet.cli import main
 >>> from click.testing import CliRunner
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import gettext
+import inspect
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 
@@ -31,12 +37,14 @@ import click
 
 from ..glossary import DEFAULT_LANG, LANGS, PHRASES, env_lang, phrase
 
-__all__ = ["install", "lang", "running"]
+__all__ = ["help_text", "install", "lang", "running"]
 
 #: The arguments of the dinnet command that runs now (None: no dinnet command runs).
 _ARGS: ContextVar[tuple[str, ...] | None] = ContextVar("dinnet_cli_args", default=None)
 #: click's message -> the glossary phrase that says it (its English text is the message itself).
 _KEYS = {en: key for key, (_, en) in PHRASES.items() if key.startswith("click.")}
+#: A help text as the code writes it -> the glossary phrase that says it.
+_HELP = {en: key for key, (_, en) in PHRASES.items() if key.startswith("help.")}
 
 
 def lang() -> str:
@@ -56,6 +64,20 @@ def lang() -> str:
         return env_lang()
     except ValueError:
         return DEFAULT_LANG
+
+
+def help_text(text: str | None) -> str | None:
+    """A help text of the command line (English, as the code writes it) in the language of
+    the running command: its ``help.`` phrase of the glossary; a text without one as it is.
+
+    >>> with running(["--lang", "nl"]):
+    ...     print(help_text("Show this message and exit."))
+    Toon deze hulp en stop.
+    """
+    if not text:
+        return text
+    key = _HELP.get(inspect.cleandoc(text).partition("\f")[0])
+    return text if key is None else phrase(key, lang())
 
 
 def _gettext(message: str) -> str:

@@ -1,4 +1,5 @@
-"""The command group's conventions: its own options anywhere, NO_COLOR.
+"""The command group's conventions: its own options anywhere, NO_COLOR, help in the
+user's language.
 
 ``dinnet validate --quiet`` means the same as ``dinnet --quiet validate``:
 an option of the group (``--quiet``, ``--debug``, and any added later)
@@ -21,10 +22,17 @@ an option of the same name, or it stands after ``--``.
 "quiet=True paths=['a.yaml']\\n"
 >>> CliRunner().invoke(cli, ["show", "--", "-q"]).output
 "quiet=False paths=['-q']\\n"
+
+Its commands (and sub-groups) show their help, and their options' help, in
+the language of the command (:func:`dinnet.cli.clickwords.help_text`):
+
+>>> print(CliRunner().invoke(cli, ["show", "--help"]).output.splitlines()[-1])
+  --help  Toon deze hulp en stop.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections.abc import Sequence
@@ -32,9 +40,10 @@ from typing import Any
 
 import click
 
-from .clickwords import install, running
+from ..glossary import phrase
+from .clickwords import help_text, install, lang, running
 
-__all__ = ["DinnetGroup", "no_color"]
+__all__ = ["DinnetCommand", "DinnetGroup", "no_color"]
 
 
 def no_color() -> bool:
@@ -52,12 +61,49 @@ def _names(params: list[click.Parameter]) -> dict[str, bool]:
     return out
 
 
-class DinnetGroup(click.Group):
+def _in_language(thing: Any) -> Any:
+    """A command or option as it is, or a shallow copy whose help is in the command's
+    language (the original is never changed: one run does not change the next)."""
+    said = help_text(thing.help)
+    if said == thing.help:
+        return thing
+    clone = copy.copy(thing)
+    clone.help = said
+    return clone
+
+
+class _OwnWords(click.Command):
+    """A command whose help, and its options' help, come in the command's language."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return click.Command.get_short_help_str(_in_language(self), limit)
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        click.Command.format_help_text(_in_language(self), ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [_in_language(p).get_help_record(ctx) for p in self.get_params(ctx)
+                   if not isinstance(p, click.Argument)]
+        shown = [r for r in records if r is not None]
+        if shown:
+            with formatter.section(phrase("click.options", lang())):
+                formatter.write_dl(shown)
+
+
+class DinnetCommand(_OwnWords):
+    """A dinnet command: its help in the user's language."""
+
+
+class DinnetGroup(click.Group, _OwnWords):
     """A group whose options may also stand after the command, and that honours NO_COLOR.
 
     While it runs, click's own words come in the command's language
-    (:mod:`dinnet.cli.clickwords`).
+    (:mod:`dinnet.cli.clickwords`), and so do the help texts of its commands, whose
+    class it sets (:class:`DinnetCommand`; a sub-group is a :class:`DinnetGroup`).
     """
+
+    command_class = DinnetCommand
+    group_class = type
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         install()
