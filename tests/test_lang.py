@@ -193,6 +193,7 @@ def test_the_word_check_catches_english() -> None:
     ("rendr",),
     ("render", "--page", "a5"),
     ("validate", "--jobs"),
+    ("schema", "--index", "--measurements"),
 ])
 def test_dutch_errors_of_the_command_line(args: tuple[str, ...]) -> None:
     result = CliRunner().invoke(main, list(args))

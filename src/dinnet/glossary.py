@@ -1837,7 +1837,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "click.env_var": ("omgevingsvariabele: {var}", "env var: {var}"),
     "click.default": ("standaard: {default}", "default: {default}"),
     "click.required": ("verplicht", "required"),
-    "click.version": ("%(prog)s, versie %(version)s", "%(prog)s, version %(version)s"),
+    "cli.index_or_measurements": ("geef --index of --measurements, niet allebei",
+                                  "give --index or --measurements, not both"),
 }
 
 

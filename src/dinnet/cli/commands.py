@@ -361,7 +361,7 @@ def schema(output: str, index: bool, measurements: bool, lang: str) -> None:
     from ..io.output import write_output
 
     if index and measurements:
-        raise click.UsageError("give --index or --measurements, not both")
+        raise click.UsageError(phrase("cli.index_or_measurements", lang))
     kind = "index" if index else "measurements" if measurements else "contract"
     write_output(output, schema_json(kind))
 
