@@ -26,7 +26,7 @@ targets and measurements. The formula and its edge cases are documented in
 >>> st.status, st.compared_with, st.reason.text("en")
 ('behind', 150.0, '140 measured on 2025-12-31, 150 planned on that date')
 >>> st.reason.text("nl")
-'140 gemeten op 2025-12-31, 150 gepland op die datum'
+'140 gemeten op 31-12-2025, 150 gepland op die datum'
 
 """
 
