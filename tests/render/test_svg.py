@@ -163,6 +163,16 @@ def test_unlinked_items_stand_after_linked_ones_also_next_to_clusters() -> None:
     assert _in_reading_order([boxes[n] for n in names])
 
 
+def test_efforts_outside_tracks_stand_in_contract_order() -> None:
+    """Duurzaamheid lists E1-E22 without tracks (01-duurzaamheid.txt:237-306): down
+    each column of the band, column after column to the right."""
+    G = dinnet.load(*bundled_files())
+    boxes = read_svg(render(din_dot(G, "duurzaamheid"), "svg")).boxes
+    efforts = [boxes[svg_id(f"duurzaamheid:E{i}")] for i in range(1, 23)]
+    assert _in_reading_order(efforts)
+    assert len({round(b.x0) for b in efforts}) > 1  # more than one column
+
+
 @pytest.mark.parametrize("programme,tracks", [
     ("zorg", ["PL1", "PL2", "PL3", "PL4"]),
     ("veiligheid", ["T1", "T2", "T3", "T4"]),  # four tracks without efforts

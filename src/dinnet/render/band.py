@@ -92,17 +92,21 @@ class Shape:
     """What the shape of a DIN depends on, in counts and inches.
 
     ``widest`` is the number of nodes in the widest row above the band (the
-    goals); ``above`` the number of rows above the band; ``projects`` the
-    number of projects under it; ``slot`` the width of one column, ``row``
-    the height of one row of efforts and ``goal_row`` of one row of goals
-    (with the space between rows), all in inches. ``aspect`` is the width
-    over height aimed at.
+    goals); ``above`` the number of rows above the band; ``through`` the
+    most links that pass one row of goals on their way up (dot gives each
+    room of its own there); ``projects`` the number of projects under the
+    band; ``slot`` the width of one column, ``link`` the room one passing
+    link takes, ``row`` the height of one row of efforts and ``goal_row`` of
+    one row of goals (with the space between rows), all in inches.
+    ``aspect`` is the width over height aimed at.
     """
 
     widest: int
     above: int
+    through: int = 0
     projects: int = 0
     slot: float = 3.3
+    link: float = 0.5
     row: float = 1.35
     goal_row: float = 1.7
     title: float = 1.5
@@ -119,7 +123,8 @@ class Shape:
         wide = max(self.widest, columns, 1)
         project_rows = math.ceil(self.projects / project_row(wide))
         height = self.title + self.above * self.goal_row + (rows + project_rows) * self.row
-        return (self.headings + wide * self.slot) / height
+        width = max(self.widest * self.slot + self.through * self.link, columns * self.slot)
+        return (self.headings + width) / height
 
 
 def band_rows(blocks: Sequence[Block], shape: Shape) -> int:
@@ -136,6 +141,8 @@ def band_rows(blocks: Sequence[Block], shape: Shape) -> int:
     >>> band_rows(blocks, Shape(widest=9, above=4, aspect=3))  # a wide strip
     3
     >>> band_rows(blocks, Shape(widest=9, above=4, aspect=0.7))  # portrait: as tall as allowed
+    12
+    >>> band_rows(blocks, Shape(widest=9, above=4, through=20))  # links widen the goals' rows
     12
     """
     tallest = max((len(u) for b in blocks for u in b), default=1)

@@ -159,6 +159,7 @@ class _DinBuilder:
         self.slots: list[str] = []  # points over the band's columns that hold their order
         self.widest = 1  # the most nodes in one row of goals
         self.goal_rows = 0  # rows of goals (a wide row in zig-zag counts for its rows)
+        self.through = 0  # the most links passing one row of goals
         self.lowered: dict[str, list[list[str]]] = {}  # a staggered row's lower rows
         self.band_columns = 0  # columns of the band of efforts
         self.band_height = 1  # its rows
@@ -418,6 +419,7 @@ class _DinBuilder:
         goal_rows = [len(order[c]) for c in self.columns if c not in ("effort", "project")]
         self.widest = max([math.ceil(n / sub_rows(n, self.aspect)) for n in goal_rows] or [1])
         self.goal_rows = sum(sub_rows(n, self.aspect) for n in goal_rows)
+        self.through = self.passing(order)
         self.column = {n: col for col in self.columns for n in order[col]}
         self.neighbours = {}
         for u, v in self.inner_pairs():
@@ -430,6 +432,21 @@ class _DinBuilder:
                 if n in self.follows:
                     self.family.setdefault(self.follows[n], []).append(n)
         return order
+
+    def passing(self, order: Mapping[str, list[str]]) -> int:
+        """The most links that pass one row of goals on their way up (``order``: the columns)."""
+        row: dict[str, int] = {}  # the row (counted down from the top) a goal stands in
+        band = 0  # the efforts, and under them the projects, stand under all goals
+        for col in self.columns:
+            if col not in ("effort", "project"):
+                k = sub_rows(len(order[col]), self.aspect)  # a zig-zag row: every k-th node
+                row |= {n: band + i % k for i, n in enumerate(order[col])}
+                band += k
+        passes = [0] * band
+        for u, v in self.inner_pairs():
+            for j in range(row.get(v, band) + 1, min(row.get(u, band), band)):
+                passes[j] += 1
+        return max(passes, default=0)
 
     def inner_pairs(self) -> list[tuple[str, str]]:
         """The (means, end) of every link with both ends in the diagram."""
@@ -509,9 +526,11 @@ class _DinBuilder:
                 dg.edge(chain[-2], self.slots[0], style="invis", weight="0")
         for col in self.columns:
             head, row = ranks[col][0], ranks[col][1:]
-            pairs = itertools.pairwise([head, *row]) if col == "project" else ((head, n) for n in row)
-            for a, b in pairs:
-                dg.edge(a, b, style="invis", weight="0")
+            if col == "project":  # a chain: dot keeps its order only when its links weigh
+                for a, b in itertools.pairwise([head, *row]):
+                    dg.edge(a, b, style="invis", weight="1")
+            for n in row if col != "project" else ():
+                dg.edge(head, n, style="invis", weight="0")
             for point, names in zip(lows[col], self.lowered.get(col, []), strict=True):
                 for n in names:
                     dg.edge(point, n, style="invis", weight="0")
@@ -658,7 +677,7 @@ class _DinBuilder:
                 blocks[-1][1].extend(units)
             else:
                 blocks.append((track, units))
-        shape = Shape(widest=self.widest, above=self.goal_rows,
+        shape = Shape(widest=self.widest, above=self.goal_rows, through=self.through,
                       projects=len(self.sel.columns["project"]),
                       # narrower labels (paper): narrower columns, taller boxes
                       slot=Shape.slot * self.wrap_scale,
