@@ -246,7 +246,8 @@ def parse_text(text: str, file: str) -> yaml.Node:
                            detail=detail)
         raise YamlSyntaxError([_problem(file, mark, said)]) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError([Problem(file, None, None, "", str(exc))]) from None
+        raise YamlSyntaxError([_said(file, None, None, message("yaml.syntax", detail=str(exc)))]
+                              ) from None
     except RecursionError:
         raise YamlSyntaxError(
             [_said(file, None, None, message("yaml.too_deep_plain", depth=MAX_DEPTH))]
