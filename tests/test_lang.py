@@ -373,3 +373,14 @@ def test_every_help_text_of_the_command_line_is_in_the_glossary() -> None:
 
     missing = [t for t in texts(main) if t not in english]
     assert not missing, missing
+
+
+def test_a_new_contract_explains_itself_in_dutch() -> None:
+    code, out = _run("new", "Groen en Blauw")
+    assert code == 0, out
+    head = out.split("\ndinnet: 1", 1)[0].splitlines()[1:]          # after the schema line
+    trailing = re.findall(r"\S {2,}# ([^#\n]*)$", out, re.MULTILINE)  # after a field
+    said = "\n".join([*head, *trailing])
+    assert "Vervang elke" in said and "de doelen die het dient" in said, said
+    assert not _words(_STRIP.sub(" ", said)) & _english_only(), said
+    assert "Replace every" in _run("new", "Groen en Blauw", "--lang", "en")[1]

@@ -1839,6 +1839,29 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "click.required": ("verplicht", "required"),
     "cli.index_or_measurements": ("geef --index of --measurements, niet allebei",
                                   "give --index or --measurements, not both"),
+    # the comments of a new contract (dinnet.io.scaffold, dinnet new)
+    "new.intro": ('Een nieuw programmacontract. Vervang elke "VUL IN" en de voorbeelden;\n'
+                  "schrap wat uw contract niet heeft. Formaat: docs/format.md.\n"
+                  "Elk element heeft een `source`: het bestand en de regels van de contracttekst\n"
+                  'waar het vandaan komt ("{pid}.txt:12-14"), zodat elk feit te controleren is.\n'
+                  "Controleer het bestand met:  dinnet validate {file}",
+                  'A new programme contract. Replace every "VUL IN" and the example entries;\n'
+                  "delete what your contract does not have. Format: docs/format.md.\n"
+                  "Every element has a `source`: the file and lines of the contract text it\n"
+                  'comes from ("{pid}.txt:12-14"), so every fact can be checked.\n'
+                  "Check the file with:  dinnet validate {file}"),
+    "new.id": ("kleine letters, cijfers en '-'", "lower-case letters, digits and '-'"),
+    "new.years": ("jaren, beide meegeteld", "years, inclusive"),
+    "new.vision": ("visie / ambitie / missie: de wortel van het DIN",
+                   "visie / ambitie / missie: the root of the DIN"),
+    "new.goals": ("genest: hoofdopgave > strategisch > operationeel",
+                  "nested: main > strategic > operational"),
+    "new.measurable": ("meetbaar: geef het hieronder een indicator",
+                       "measurable: give it an indicator below"),
+    "new.serves": ("de doelen die het dient", "the goals it serves"),
+    "new.results": ("wat inspanningen opleveren", "what efforts deliver"),
+    "new.budgets": ("tabellen met totalen ZOALS GEDRUKT", "tables with totals AS PRINTED"),
+    "new.relations": ("raakvlakken met andere programma's", "dependencies on other programmes"),
 }
 
 

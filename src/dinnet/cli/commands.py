@@ -388,7 +388,7 @@ def new(name: str, output: str, programme: str | None, municipality: str, start:
     shown = Path(output).name if output != "-" else "contract.yaml"
     write_output(output, skeleton(name, programme=programme, municipality=municipality,
                                   start=start, end=end, file=shown,
-                                  schema=schema_comment(output)))
+                                  schema=schema_comment(output), lang=lang))
     if output != "-":
         click.echo(phrase("cli.wrote_new", lang, path=output), err=True)
         if "://" in schema_comment(output):

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..contract.model import PROGRAMME_ID_PATTERN
 from ..contract.schema import SCHEMA_FILES, SCHEMA_URLS
 from ..errors import DinnetError
-from ..glossary import message
+from ..glossary import DEFAULT_LANG, message, phrase
 from .yamlwrite import reads_as_text
 
 __all__ = ["programme_id", "schema_comment", "skeleton"]
@@ -89,19 +89,15 @@ _TEMPLATE = """\
 {schema}#
 # Programmacontract {name_comment}
 #
-# A new programme contract. Replace every "VUL IN" and the example entries;
-# delete what your contract does not have. Format: docs/format.md.
-# Every element has a `source`: the file and lines of the contract text it
-# comes from ("{pid}.txt:12-14"), so every fact can be checked.
-# Check the file with:  dinnet validate {file}
+{intro}
 
 dinnet: 1
 
 programme:
-  {id_line}# lower-case letters, digits and '-'
+  {id_line}# {c[id]}
   name: {name}
   municipality: {municipality}
-  period: {{start: {start}, end: {end}}}     # years, inclusive
+  period: {{start: {start}, end: {end}}}     # {c[years]}
   roles:
     bestuurlijk_opdrachtgever: VUL IN    # wethouder(s)
     ambtelijk_opdrachtgever: VUL IN      # directeur
@@ -109,18 +105,18 @@ programme:
     source: {pid}.txt:1
   source: {pid}.txt:1
 
-vision:                                # visie / ambitie / missie: the root of the DIN
+vision:                                # {c[vision]}
   label: VUL IN de visie in een zin
   source: {pid}.txt:2
 
-goals:                                 # nested: main > strategic > operational
+goals:                                 # {c[goals]}
   - id: SD1
     level: strategic
     label: VUL IN strategisch doel 1
     source: {pid}.txt:3
     goals:
       - id: SD1.a
-        level: operational             # measurable: give it an indicator below
+        level: operational             # {c[measurable]}
         label: VUL IN operationeel doel 1a
         source: {pid}.txt:4
 
@@ -143,18 +139,18 @@ efforts:                               # inspanningen
   - id: E1
     label: VUL IN inspanning 1
     track: S1
-    contributes_to: [SD1.a]            # the goals it serves
+    contributes_to: [SD1.a]            # {c[serves]}
     # stakeholders: [partner1]
     # budget: {{amounts: {{{start}: 0}}, text: "VUL IN zoals gedrukt"}}
     source: {pid}.txt:7
 
-# results:                             # what efforts deliver
+# results:                             # {c[results]}
 #   - {{id: R1, label: VUL IN, delivered_by: [E1], source: {pid}.txt:8}}
 # projects:
 #   - {{id: P1, label: VUL IN, role: regie, implements: [E1], source: {pid}.txt:9}}
 # stakeholders:
 #   - {{id: partner1, label: VUL IN, source: {pid}.txt:10}}
-# budgets:                             # tables with totals AS PRINTED
+# budgets:                             # {c[budgets]}
 #   - id: B1
 #     title: Programmabudget
 #     unit: EUR
@@ -162,14 +158,14 @@ efforts:                               # inspanningen
 #       - {{label: Spoor 1, amounts: {{{start}: 0}}, ref: S1}}
 #     stated_totals: {{{start}: 0}}
 #     source: {pid}.txt:11
-# relations:                           # dependencies on other programmes
+# relations:                           # {c[relations]}
 #   - {{programme: other-programme, topics: [VUL IN], source: {pid}.txt:12}}
 """
 
 
 def skeleton(name: str, *, programme: str | None = None, municipality: str = "VUL IN",
              start: int = 2024, end: int | None = None, file: str = "contract.yaml",
-             schema: str = "") -> str:
+             schema: str = "", lang: str = DEFAULT_LANG) -> str:
     """The YAML text of a new, valid contract with comments and example entries.
 
     Parameters
@@ -186,6 +182,8 @@ def skeleton(name: str, *, programme: str | None = None, municipality: str = "VU
         The file name shown in the comments.
     schema
         A ``# yaml-language-server`` first line (see :func:`schema_comment`).
+    lang
+        The language of the comments (the placeholders are Dutch, ``VUL IN``).
 
     Examples
     --------
@@ -200,9 +198,16 @@ def skeleton(name: str, *, programme: str | None = None, municipality: str = "VU
     pid = programme or programme_id(name)
     if not re.match(PROGRAMME_ID_PATTERN, pid):
         raise DinnetError.of(message("error.bad_programme_id", pid=repr(pid)))
+    intro = phrase("new.intro", lang, pid=pid, file=file)
     return _TEMPLATE.format(
         schema=schema, name=_text(name.strip()), name_comment=name.strip().replace("\n", " "),
         pid=pid, id_line=f"id: {pid}".ljust(37),
         municipality=_text(municipality.strip() or "VUL IN"), start=start, end=end,
-        baseline_year=start - 1, file=file,
+        baseline_year=start - 1, intro="\n".join(f"# {line}" for line in intro.splitlines()),
+        c={key: phrase(f"new.{key}", lang) for key in _COMMENTS},
     )
+
+
+#: The comments of the skeleton (``new.`` phrases of the glossary).
+_COMMENTS = ("id", "years", "vision", "goals", "measurable", "serves", "results", "budgets",
+             "relations")
