@@ -5,6 +5,8 @@ file that loads and replace the example entries one by one.
 
 >>> text = skeleton("Groen & Blauw", municipality="Hengelo", start=2024)
 >>> text.splitlines()[3]
+'# Een nieuw programmacontract. Vervang elke "VUL IN" en de voorbeelden;'
+>>> skeleton("Groen & Blauw", lang="en").splitlines()[3]
 '# A new programme contract. Replace every "VUL IN" and the example entries;'
 >>> from dinnet.io.yamlread import construct, parse_text
 >>> data = construct(parse_text(text, "new.yaml"), "new.yaml")
