@@ -384,3 +384,13 @@ def test_a_new_contract_explains_itself_in_dutch() -> None:
     assert "Vervang elke" in said and "de doelen die het dient" in said, said
     assert not _words(_STRIP.sub(" ", said)) & _english_only(), said
     assert "Replace every" in _run("new", "Groen en Blauw", "--lang", "en")[1]
+
+
+def test_files_imported_from_a_workbook_say_so_in_dutch(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    book = tmp_path / "plan.xlsx"
+    assert _run("export-xlsx", str(ASSETS / "minimal.yaml"), "-o", str(book))[0] == 0
+    code, out = _run("import-xlsx", str(book), "-o", str(tmp_path / "back"))
+    assert code == 0, out
+    text = (tmp_path / "back" / "mini.yaml").read_text(encoding="utf-8")
+    assert "# Geïmporteerd uit plan.xlsx door dinnet import-xlsx.\n" in text

@@ -1862,6 +1862,11 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "new.results": ("wat inspanningen opleveren", "what efforts deliver"),
     "new.budgets": ("tabellen met totalen ZOALS GEDRUKT", "tables with totals AS PRINTED"),
     "new.relations": ("raakvlakken met andere programma's", "dependencies on other programmes"),
+    # the first comment of a file import-xlsx writes (dinnet.io.xlsx_import)
+    "xlsx.imported": ("Geïmporteerd uit {name} door dinnet import-xlsx.",
+                      "Imported from {name} by dinnet import-xlsx."),
+    "xlsx.imported_index": ("Geïmporteerd uit {name}.", "Imported from {name}."),
+    "xlsx.stdin": ("standaardinvoer", "standard input"),
 }
 
 

@@ -425,7 +425,7 @@ def import_xlsx(workbook: Path, output: str, force: bool, lang: str) -> None:
     """Read a workbook in the dinnet template back into one YAML file per programme."""
     from ..io.xlsx_import import import_xlsx as from_xlsx
 
-    for path in from_xlsx(workbook, output, force=force):
+    for path in from_xlsx(workbook, output, force=force, lang=lang):
         click.echo(phrase("cli.wrote", lang, path=path))
 
 

@@ -36,7 +36,7 @@ from ..contract.explain import loc_path, validation_message
 from ..contract.model import Contract, Index
 from ..contract.references import Loc, check_contract
 from ..errors import ContractError, DinnetError, OutputError, Problem, ValidationError, one_line
-from ..glossary import Message, message
+from ..glossary import DEFAULT_LANG, Message, message, phrase
 from . import limits
 from .output import check_folder, check_output, write_output
 from .scaffold import schema_comment
@@ -620,11 +620,13 @@ def _shown(problems: list[Problem]) -> list[Problem]:
                                                  setting=limits.describe("XLSX_MAX_ERRORS")))]
 
 
-def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) -> list[Path]:
+def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False,
+                lang: str = DEFAULT_LANG) -> list[Path]:
     """Write one YAML file per programme of the workbook (and ``index.yaml``) into ``folder``.
 
     Nothing is written when the workbook has a problem, or when a file exists
-    and ``force`` is false. Each file is written atomically.
+    and ``force`` is false. Each file is written atomically; its first comment says
+    where it came from, in ``lang``.
 
     Returns
     -------
@@ -637,19 +639,20 @@ def import_xlsx(path: str | Path, folder: str | Path, *, force: bool = False) ->
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError.of(message("error.folder_is_file", path=folder))
-    name = Path(path).name if str(path) != "-" else "standard input"
+    name = Path(path).name if str(path) != "-" else phrase("xlsx.stdin", lang)
     texts: dict[Path, str] = {}
     for contract in contracts:
         pid = contract.programme.id
         # index.yaml is the data set's index, whatever it holds
         target = folder / (f"{pid}.yaml" if pid != "index" else f"programme-{pid}.yaml")
-        header = schema_comment(target) + f"# Imported from {name} by dinnet import-xlsx.\n"
+        header = schema_comment(target) + f"# {phrase('xlsx.imported', lang, name=name)}\n"
         texts[target] = contract_yaml(contract, header=header)
     if len(indexes) > 1:
         raise ContractError([_problem(f"{Path(path).name}[index]", None, None, "",
                                       message("xlsx.indexes"))])
     for index in indexes:
-        texts[folder / "index.yaml"] = index_yaml(index, header=f"# Imported from {name}.\n")
+        texts[folder / "index.yaml"] = index_yaml(
+            index, header=f"# {phrase('xlsx.imported_index', lang, name=name)}\n")
     existing = [str(p) for p in texts if p.exists()]
     if existing and not force:
         key = "error.exists_force" if len(existing) == 1 else "error.exist_force"
