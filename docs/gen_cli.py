@@ -55,6 +55,8 @@ def _markdown(group: click.Group | None) -> str:
         "Every command takes `-h`/`--help`. Without PATHS a command uses the bundled",
         "Almelo 2019 data set. Errors print one line each (`file:line:col: error: ...`)",
         "and exit with code 1; `dinnet --debug COMMAND` shows the traceback instead.",
+        "The command line speaks Dutch unless asked otherwise (`--lang en` or",
+        "`DINNET_LANG=en`), its help too; this reference is the English help.",
         "",
         "| command | what it does |",
         "| --- | --- |",
