@@ -17,9 +17,8 @@ import importlib.machinery
 import sys
 import warnings
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from .audit import run_audit
-from .contract.model import Contract
 from .errors import (
     ContractError,
     DinnetError,
@@ -29,9 +28,13 @@ from .errors import (
     OutputError,
     Problem,
 )
-from .graph import EDGE_KINDS, NODE_KINDS, build_graph
-from .io.export import to_json, to_node_link
-from .io.loading import bundled_data_path, load, read_contract
+
+if TYPE_CHECKING:
+    from .audit import run_audit
+    from .contract.model import Contract
+    from .graph import EDGE_KINDS, NODE_KINDS, build_graph
+    from .io.export import to_json, to_node_link
+    from .io.loading import bundled_data_path, load, read_contract
 
 __version__ = "0.1.0"
 
@@ -98,3 +101,30 @@ class _MovedModule(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 
 sys.meta_path.append(_MovedModule())
+
+#: Where each name of the public API lives: imported on first use (PEP 562), so
+#: ``import dinnet`` (and every ``dinnet`` command) pays only for what it uses.
+_LAZY = {
+    "run_audit": "dinnet.audit",
+    "Contract": "dinnet.contract.model",
+    "EDGE_KINDS": "dinnet.graph",
+    "NODE_KINDS": "dinnet.graph",
+    "build_graph": "dinnet.graph",
+    "to_json": "dinnet.io.export",
+    "to_node_link": "dinnet.io.export",
+    "bundled_data_path": "dinnet.io.loading",
+    "load": "dinnet.io.loading",
+    "read_contract": "dinnet.io.loading",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

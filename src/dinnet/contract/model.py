@@ -156,7 +156,7 @@ def _marks_on_numbers(marks: Mapping[int, str], values: Mapping[int, Any], what:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Source(_Model):

@@ -447,7 +447,7 @@ def _section(G: nx.MultiDiGraph, programme: str, members: list[str], findings: S
         goals_without_effort=tuple(g for g in coverage.goals if g in gaps),
         budget_text=tuple(f"{line['label']}: {line['text']}" for t in d.get("budgets") or ()
                           for line in t["lines"] if line.get("text") and not line.get("amounts")),
-        progress=progress_section(G, programme, as_of, lang=lang),
+        progress=progress_section(G, programme, as_of, lang=lang, members=members),
     )
 
 
