@@ -159,7 +159,7 @@ def _tip(end: Point, arrow: list[Point]) -> Point:
     return max(arrow, key=lambda p: math.dist(p, end))
 
 
-def read_svg(svg: bytes | str, *, shapes: bool = True) -> Drawing:
+def read_svg(svg: bytes | str | ET.Element, *, shapes: bool = True) -> Drawing:
     """The boxes, frames, links and text sizes of a Graphviz SVG.
 
     Nodes (``class="node ..."``) and clusters (``class="cluster"``) become
@@ -167,8 +167,9 @@ def read_svg(svg: bytes | str, *, shapes: bool = True) -> Drawing:
     (``<a>--<kind>--<b>``) become links. An arrowhead that sits on an end of
     the line extends that end to its tip. ``shapes=False`` reads only the size
     and the text (no boxes, no links): enough to tell whether a drawing fits.
+    ``svg`` may also be the document already parsed (its root element).
     """
-    root = ET.fromstring(svg)
+    root = svg if isinstance(svg, ET.Element) else ET.fromstring(svg)
     size = (_length(root.get("width")), _length(root.get("height")))
     groups = [g for g in root.iter(f"{_SVG}g") if g.get("id")]
     boxes: dict[str, Box] = {}

@@ -22,7 +22,7 @@ import networkx as nx
 from ..audit import Finding, run_audit
 from .data import ReportData, coverage_matrix, node_details, report_data
 from .figures import Drawing, Figures, din_svg, draw_dins, portfolio_svg, report_figures
-from .html import content_security_policy, json_script, render_html
+from .html import PageWriter, content_security_policy, json_script, render_html
 from .svg import inline_svg
 
 __all__ = [
@@ -78,6 +78,35 @@ def _prepare(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str,
     return data, Figures(portfolio=portfolio, din=din)
 
 
+def _one_page(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str, charts: bool,
+              lazy: bool | None, jobs: int | None, progress: StepProgress | None,
+              as_of: dt.date | None) -> str:
+    """:func:`build_report`: each section is packed as soon as its DIN is drawn.
+
+    While worker processes draw, this process assembles the data, draws the
+    portfolio and then packs the section of every DIN that comes back (once
+    the page is known to be packed: ``lazy``, or the DINs so far are larger
+    than :data:`LAZY_BYTES`), so that little is left to do after the last DIN.
+    """
+    findings = run_audit(G) if findings is None else findings
+    programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
+    din: dict[str, str] = {}
+    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs) as drawing:
+        data = report_data(G, findings, lang=lang, as_of=as_of)
+        figures = Figures(portfolio=portfolio_svg(G, lang=lang), din=din)
+        writer = PageWriter(data, figures, charts=charts, progress=_step(progress, "writing"))
+        size, waiting = 0, []
+        for p, svg in drawing.each(_step(progress, "drawing")):
+            din[p] = svg
+            size += len(svg)
+            waiting.append(p)
+            if lazy or (lazy is None and size > LAZY_BYTES):
+                for q in waiting:
+                    writer.pack(q)
+                waiting.clear()
+    return writer.html(lazy=_lazy(figures, lazy))
+
+
 def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
                  lang: str = "nl", charts: bool = True, lazy: bool | None = None,
                  jobs: int | None = None, progress: StepProgress | None = None,
@@ -112,9 +141,7 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
         HTML with inline CSS, script and SVG; write it with
         :func:`dinnet.io.output.write_output`.
     """
-    data, figures = _prepare(G, findings, lang, jobs, progress, as_of)
-    return render_html(data, figures, lazy=_lazy(figures, lazy), charts=charts,
-                       progress=_step(progress, "writing"))
+    return _one_page(G, findings, lang, charts, lazy, jobs, progress, as_of)
 
 
 def page_names(programmes: Iterable[str]) -> dict[str, str]:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import html
 import multiprocessing
 import os
-from collections.abc import Callable, Container, Mapping, Sequence
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,7 +136,7 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     screen = SCREEN if screen is None else screen
     pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
                           severity=highlights.severity, part=DinPart(wrap=screen.wraps[0]))
-    whole = render(pieces, "svg")
+    whole = ET.fromstring(render(pieces, "svg"))  # parsed once, read twice
     if fits(read_svg(whole, shapes=False), screen):  # most DINs: one dot run
         return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
     try:  # narrower labels, else in parts
@@ -269,18 +270,20 @@ class Drawing:
 
     def results(self, progress: Progress | None = None) -> dict[str, str]:
         """Programme id to SVG fragment, in the order given; ``progress(done, total)`` per DIN."""
+        return dict(self.each(progress))
+
+    def each(self, progress: Progress | None = None) -> Iterator[tuple[str, str]]:
+        """``(programme id, SVG fragment)`` in the order given, each as soon as it is drawn."""
         total = len(self.programmes)
-        out: dict[str, str] = {}
         if self.pending is None:
             drawn = (_draw(self.G, p, self.lang, self.nodes, self.findings, self.around)
                      for p in self.programmes)
         else:
             drawn = self.pending
         for i, (p, svg) in enumerate(drawn, 1):
-            out[p] = svg
+            yield p, svg
             if progress:
                 progress(i, total)
-        return out
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:

@@ -31,7 +31,7 @@ from .data import BUDGET_RULES, ReportData
 from .figures import Figures
 from .sparks import indicator_spark
 
-__all__ = ["asset", "content_security_policy", "json_script", "pack", "render_html"]
+__all__ = ["PageWriter", "asset", "content_security_policy", "json_script", "pack", "render_html"]
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -133,7 +133,8 @@ def pack(svg: str) -> str:
     >>> gzip.decompress(base64.b64decode(pack("<svg></svg>"))).decode()
     '<svg></svg>'
     """
-    return base64.b64encode(gzip.compress(svg.encode("utf-8"), mtime=0)).decode("ascii")
+    return base64.b64encode(gzip.compress(svg.encode("utf-8"), compresslevel=6, mtime=0)
+                            ).decode("ascii")
 
 
 def render_html(data: ReportData, figures: Figures, *, sections: Sequence[str] | None = None,
@@ -178,56 +179,101 @@ def render_html(data: ReportData, figures: Figures, *, sections: Sequence[str] |
     >>> page.startswith("<!DOCTYPE html>"), "Content-Security-Policy" in page
     (True, True)
     """
-    from markupsafe import Markup
+    return PageWriter(data, figures, sections=sections, pages=pages, page=page, charts=charts,
+                      progress=progress).html(lazy=lazy)
 
-    script = asset("report.js")
-    style = asset("report.css")
-    for text in (script, style):
-        if "</" in text:
-            raise ValueError("an asset contains '</', which would end its element early")
-    lang = data.lang
-    by_id = {p.id: p for p in data.programmes}
-    shown = [by_id[p] for p in sections] if sections is not None else list(data.programmes)
-    on_page = {n for p in shown for n in p.din_nodes}
 
-    def num(value: Any) -> str:
-        return "" if value is None else format_number(value, lang)
+class PageWriter:
+    """One report page, written in two steps: sections packed early, then the page.
 
-    def href(programme: str | None, anchor: str) -> str:
-        if pages is None:
-            return f"#{anchor}"
-        target = pages.get(programme or "", pages[""]) if programme else pages[""]
-        return f"#{anchor}" if target == page else f"{target}#{anchor}"
+    :func:`render_html` in two steps, so that a report can pack each
+    programme's section (:meth:`pack`) as soon as its DIN is drawn, while
+    worker processes still draw the others, instead of all of them at the
+    end. The arguments are those of :func:`render_html`; ``figures.din`` may
+    still be filling up, as long as a programme's DIN is there when its
+    section is packed. :meth:`html` packs what is left and writes the page:
+    the same text as :func:`render_html`.
 
-    def tick(i: int) -> str:
-        if progress is not None:
-            progress(i, len(shown))
-        return ""
+    >>> from dinnet.render._example import example_graph
+    >>> from dinnet.report.data import report_data
+    >>> data, din = report_data(example_graph(), []), {}
+    >>> writer = PageWriter(data, Figures(portfolio="", din=din))
+    >>> din["mini"] = "<svg></svg>"
+    >>> writer.pack("mini")
+    >>> writer.html(lazy=True) == render_html(data, Figures(portfolio="", din=din), lazy=True)
+    True
+    """
 
-    env = _environment()
-    programme_of = data.shared.programme_of
-    env.filters["programme_of"] = lambda node: programme_of.get(node, node.split(":", 1)[0])
-    context = dict(
-        d=data, w=words("report", lang), lang=lang, sections=shown,
-        single=shown[0] if sections is not None and len(shown) == 1 else None,
-        split=pages is not None, index_href=href(None, "overview"), href=href,
-        on_page=on_page, names={p.id: p.name for p in data.programmes},
-        kind=lambda kind, level=None: kind_word(kind, level, lang),
-        num=num, charts=charts, spark=lambda i: Markup(indicator_spark(i, lang=lang)),
-        mark={"good": "✓", "bad": "✗"},
-        budget_rules=[RULES[r] for r in BUDGET_RULES if r in RULES],
-        rule_code={r.name: r.code for r in RULES.values()},
-        svg=lambda text: Markup(text or ""),
-        figures=figures, tick=tick, pack=lambda text: pack(str(text)),
-        csp=content_security_policy(script),
-        style=Markup(style), script=Markup(script),
-        client=json_script(_client_data(data, on_page if pages is not None else None)),
-    )
-    packed: dict[str, str] = {}
-    if lazy:
-        section = env.get_template("section.html.j2")
-        for i, p in enumerate(shown, 1):
-            packed[p.id] = pack(section.render(context, p=p))
-            tick(i)
-        context["tick"] = lambda i: ""
-    return str(env.get_template("report.html.j2").render(context, packed=packed))
+    def __init__(self, data: ReportData, figures: Figures, *,
+                 sections: Sequence[str] | None = None, pages: Mapping[str, str] | None = None,
+                 page: str | None = None, charts: bool = True,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        from markupsafe import Markup
+
+        script = asset("report.js")
+        style = asset("report.css")
+        for text in (script, style):
+            if "</" in text:
+                raise ValueError("an asset contains '</', which would end its element early")
+        lang = data.lang
+        by_id = {p.id: p for p in data.programmes}
+        shown = [by_id[p] for p in sections] if sections is not None else list(data.programmes)
+        on_page = {n for p in shown for n in p.din_nodes}
+
+        def num(value: Any) -> str:
+            return "" if value is None else format_number(value, lang)
+
+        def href(programme: str | None, anchor: str) -> str:
+            if pages is None:
+                return f"#{anchor}"
+            target = pages.get(programme or "", pages[""]) if programme else pages[""]
+            return f"#{anchor}" if target == page else f"{target}#{anchor}"
+
+        def tick(i: int) -> str:
+            if progress is not None:
+                progress(i, len(shown))
+            return ""
+
+        programme_of = data.shared.programme_of
+        self.programme_of = lambda node: programme_of.get(node, node.split(":", 1)[0])
+        self.shown, self.tick = shown, tick
+        self.context = dict(
+            d=data, w=words("report", lang), lang=lang, sections=shown,
+            single=shown[0] if sections is not None and len(shown) == 1 else None,
+            split=pages is not None, index_href=href(None, "overview"), href=href,
+            on_page=on_page, names={p.id: p.name for p in data.programmes},
+            kind=lambda kind, level=None: kind_word(kind, level, lang),
+            num=num, charts=charts, spark=lambda i: Markup(indicator_spark(i, lang=lang)),
+            mark={"good": "✓", "bad": "✗"},
+            budget_rules=[RULES[r] for r in BUDGET_RULES if r in RULES],
+            rule_code={r.name: r.code for r in RULES.values()},
+            svg=lambda text: Markup(text or ""),
+            figures=figures, tick=tick, pack=lambda text: pack(str(text)),
+            csp=content_security_policy(script),
+            style=Markup(style), script=Markup(script),
+            client=json_script(_client_data(data, on_page if pages is not None else None)),
+        )
+        self.packed: dict[str, str] = {}
+
+    def _render(self, template: str, context: Mapping[str, Any], **more: Any) -> str:
+        env = _environment()
+        env.filters["programme_of"] = self.programme_of  # the environment is shared: set it here
+        return str(env.get_template(template).render(context, **more))
+
+    def pack(self, programme: str) -> None:
+        """Write and pack the section of ``programme`` (one of the page's); its DIN must be drawn."""
+        p = next(p for p in self.shown if p.id == programme)
+        self.packed[p.id] = pack(self._render("section.html.j2", self.context, p=p))
+
+    def html(self, *, lazy: bool = False) -> str:
+        """The whole page; ``lazy`` packs every section (those not packed yet, here)."""
+        packed: dict[str, str] = {}
+        context = self.context
+        if lazy:
+            for i, p in enumerate(self.shown, 1):
+                if p.id not in self.packed:
+                    self.pack(p.id)
+                packed[p.id] = self.packed[p.id]
+                self.tick(i)
+            context = {**context, "tick": lambda i: ""}
+        return self._render("report.html.j2", context, packed=packed)

@@ -51,11 +51,12 @@ _EDGE_KINDS = ("serves", "refines", "contributes_to", "delivers", "part_of", "im
 
 
 _SPECIAL = re.compile("[&<>\"']")
+_special = _SPECIAL.search
 
 
 def _escape(text: str) -> str:
     """``html.escape(text)``, without its five passes over text that needs none."""
-    return html.escape(text) if _SPECIAL.search(text) else text
+    return html.escape(text) if _special(text) else text
 
 
 
@@ -80,6 +81,21 @@ def _attr_name(name: str) -> str | None:
     return name
 
 
+# What happens to an attribute's value, by its name (see :func:`_attr_rule`).
+_KEEP, _SKIP, _HREF, _ID, _FONT = range(5)
+
+
+@cache
+def _attr_rule(raw: str) -> tuple[str, int]:
+    """An attribute's name as written, and what happens to its value (decided once per name)."""
+    name = _attr_name(raw)
+    if name is None or name.lower().startswith("on") or name == "xml:base":
+        return "", _SKIP
+    if name in ("href", "xlink:href"):
+        return name, _HREF
+    return name, {"id": _ID, "font-family": _FONT}.get(name, _KEEP)
+
+
 class _Writer:
     def __init__(self, scope: str, nodes: Mapping[str, tuple[str, str]], keep: Container[str]
                  ) -> None:
@@ -100,13 +116,19 @@ class _Writer:
         References go to the first element with the id; ids of DIN nodes and
         edges are always kept, all others only when an attribute points at them.
         """
-        referred = {m.group(1) for el in root.iter() for value in el.attrib.values()
-                    if "#" in value for m in _REF.finditer(value)}
-        seen: set[str] = set()
+        referred: set[str] = set()
+        with_id = []
         for el in root.iter():
-            old = el.attrib.get("id")
-            if old is None or not (old in referred or old in self.nodes
-                                   or "edge" in el.attrib.get("class", "").split()):
+            for value in el.attrib.values():
+                if "#" in value:
+                    referred.update(m.group(1) for m in _REF.finditer(value))
+            if "id" in el.attrib:
+                with_id.append(el)
+        seen: set[str] = set()
+        for el in with_id:
+            old = el.attrib["id"]
+            if not (old in referred or old in self.nodes
+                    or "edge" in el.attrib.get("class", "").split()):
                 continue
             new = self.new_id(old)
             if new in seen:
@@ -129,26 +151,27 @@ class _Writer:
                 return self.nodes[head][0], self.nodes[tail][0]
         return None
 
-    def attrs(self, el: ET.Element, tag: str, root: bool) -> list[tuple[str, str]]:
+    def attrs(self, el: ET.Element, root: bool) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for raw, value in el.attrib.items():
-            name = _attr_name(raw)
-            if name is None or name.lower().startswith("on") or name == "xml:base":
+            name, rule = _attr_rule(raw)
+            if rule == _KEEP:
+                if "url(" in value:
+                    value = self.fix_refs(value)
+            elif rule == _SKIP:
                 continue
-            if name in ("href", "xlink:href"):
+            elif rule == _HREF:
                 if not value.startswith("#"):
                     continue
                 value = "#" + self.renamed.get(value[1:], value[1:])
-            elif name == "id":
+            elif rule == _ID:
                 if id(el) not in self.element_ids:
                     continue
                 value = self.element_ids[id(el)]
-            elif name == "font-family":
+            else:  # the font family: set once, on the root
                 self.font = self.font or value
                 if value == self.font:
                     continue
-            elif "url(" in value:
-                value = self.fix_refs(value)
             if root and name in ("id", "class"):
                 continue
             out.append((name, value))
@@ -159,50 +182,57 @@ class _Writer:
     def children(self, el: ET.Element) -> None:
         for child in el:
             self.element(child)
-            if child.tail and child.tail.strip():
-                self.out.append(_escape(child.tail))
+            tail = child.tail
+            if tail and tail.strip():
+                self.out.append(_escape(tail))
 
     def element(self, el: ET.Element, root: bool = False) -> None:
         tag = _local(el.tag)
         if tag is None or tag in _DROP:
             return
-        attrs = self.attrs(el, tag, root)
-        if tag == "a" or (tag == "g" and not attrs):
+        attrs = self.attrs(el, root)
+        title: str | None = None
+        if tag == "g":
+            if not attrs:
+                self.children(el)  # a group that says nothing: its content stands for itself
+                return
+            old_id = el.attrib.get("id", "")
+            classes = el.attrib.get("class", "").split()
+            if old_id in self.nodes and "node" in classes:
+                node, label = self.nodes[old_id]
+                title = label
+                attrs = [(k, v) for k, v in attrs if k != "class"]
+                attrs.insert(1, ("class", " ".join([*classes, "din-node"])))
+                attrs += [("data-node", node), ("tabindex", "0"), ("role", "button"),
+                          ("aria-label", label)]
+            elif "edge" in classes:
+                ends = self.edge_ends(old_id)
+                if ends is not None:
+                    attrs += [("data-from", ends[0]), ("data-to", ends[1])]
+        elif tag == "a":
             self.children(el)  # a tooltip's wrapper: its content stands for itself
             return
-        title: str | None = None
-        old_id = el.attrib.get("id", "")
-        classes = el.attrib.get("class", "").split()
-        if tag == "g" and old_id in self.nodes and "node" in classes:
-            node, label = self.nodes[old_id]
-            title = label
-            attrs = [(k, v) for k, v in attrs if k != "class"]
-            attrs.insert(1, ("class", " ".join([*classes, "din-node"])))
-            attrs += [("data-node", node), ("tabindex", "0"), ("role", "button"),
-                      ("aria-label", label)]
-        elif tag == "g" and "edge" in classes:
-            ends = self.edge_ends(old_id)
-            if ends is not None:
-                attrs += [("data-from", ends[0]), ("data-to", ends[1])]
-        self.out.append("<" + tag + "".join(f' {k}="{_escape(v)}"'
-                                            for k, v in attrs) + ">")
+        out = self.out
+        out.append("<" + tag + "".join([f' {k}="{html.escape(v) if _special(v) else v}"'
+                                        for k, v in attrs]) + ">")
         if el.text:
-            self.out.append(_escape(el.text))
+            out.append(_escape(el.text))
         if title is not None:
-            self.out.append(f"<title>{_escape(title)}</title>")
+            out.append(f"<title>{_escape(title)}</title>")
         self.children(el)
-        self.out.append(f"</{tag}>")
+        out.append(f"</{tag}>")
 
 
-def inline_svg(svg: str | bytes, *, scope: str,
+def inline_svg(svg: str | bytes | ET.Element, *, scope: str,
                nodes: Mapping[str, tuple[str, str]] | None = None,
                keep: Container[str] | None = None) -> str:
     """An SVG document as a fragment to inline in HTML.
 
     Parameters
     ----------
-    svg : str or bytes
-        The SVG document (from Graphviz or matplotlib).
+    svg : str, bytes or xml.etree.ElementTree.Element
+        The SVG document (from Graphviz or matplotlib), or its root element
+        already parsed (it is only read).
     scope : str
         A page-unique prefix for the SVG's ids; it also becomes the root's id.
     nodes : mapping, optional
@@ -231,7 +261,7 @@ def inline_svg(svg: str | bytes, *, scope: str,
     </path>
     </svg>
     """
-    root = ET.fromstring(svg)
+    root = svg if isinstance(svg, ET.Element) else ET.fromstring(svg)
     nodes = nodes or {}
     writer = _Writer(scope, nodes, set(nodes) if keep is None else keep)
     writer.collect(root)
