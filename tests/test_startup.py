@@ -3,7 +3,8 @@
 The benchmark's ``cli_validate_s`` (docs/performance.md) is mostly import time,
 so these tests run the command in a fresh interpreter and look at ``sys.modules``
 afterwards: the audit, the queries, rendering, the report and the optional
-libraries of other commands must not be there.
+libraries of other commands must not be there, and a file read before (from the
+cache) needs no pydantic either.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def test_validate_imports_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     modules = _modules(*args, cache=tmp_path)
     assert "dinnet.io.loading" in modules  # it did load the file
     assert _heavy(modules) == []
+    # a file read before comes from the cache as plain data: no model, no pydantic
+    validating = [m for m in modules if m in ("dinnet.contract.model", "pydantic")]
+    assert validating == ([] if cached else ["dinnet.contract.model", "pydantic"])
 
 
 def test_import_dinnet_is_lazy_and_complete() -> None:

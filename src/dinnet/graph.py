@@ -50,12 +50,14 @@ import contextlib
 import gc
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .contract.model import Contract, Effort, Goal, Index, Table
 from .contract.references import split_ref
+
+if TYPE_CHECKING:  # the graph is built from validated models, or from the cache without them
+    from .contract.model import Contract, Effort, Goal, Index, Table
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "Fragment", "assemble", "build_graph", "collector_paused",
            "contract_fragment",

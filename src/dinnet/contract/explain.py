@@ -20,14 +20,14 @@ import difflib
 import re
 import types
 import typing
-from typing import Any
-
-import pydantic
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SaidValueError, one_line
 from ..glossary import Message, message
-from .model import LOCAL_ID_PATTERN, PROGRAMME_ID_PATTERN, Contract
 from .references import Loc
+
+if TYPE_CHECKING:  # imported where an error is explained: reading from the cache needs neither
+    import pydantic
 from .similar import unusual_characters
 
 __all__ = ["describe_value", "loc_path", "short_value", "validation_message"]
@@ -45,6 +45,10 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 def _model_at(loc: Loc) -> type[pydantic.BaseModel] | None:
     """The model class whose field sits at ``loc`` (for 'did you mean')."""
+    import pydantic
+
+    from .model import Contract
+
     current: Any = Contract
     for part in loc:
         candidates = _unwrap(current)
@@ -218,6 +222,8 @@ def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
     >>> loc, str(said), said.text("nl"), key
     (('goals', 0), "required field 'label' is missing", "verplicht veld 'label' ontbreekt", False)
     """
+    from .model import LOCAL_ID_PATTERN, PROGRAMME_ID_PATTERN
+
     kind = err["type"]
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (
         p in _UNION_TAGS or p.startswith(("function-", "constrained-")))))

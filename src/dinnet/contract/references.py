@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..glossary import Message, message
-from .model import GOAL_LEVELS, Contract, Effort, Goal
 from .similar import Suggester
+
+if TYPE_CHECKING:  # the checks read validated models; split_ref needs none
+    from .model import Contract, Effort, Goal
 
 __all__ = ["Checked", "Issue", "Loc", "check_contract", "iter_elements", "split_ref"]
 
@@ -208,6 +211,8 @@ def _way_up(ups: dict[str, list[str]], start: str, goal: str) -> list[str] | Non
 
 def check_contract(contract: Contract) -> Checked:
     """Check ids, references and goal levels of one contract."""
+    from .model import GOAL_LEVELS
+
     result = Checked()
     first: dict[str, Loc] = {}
     for kind, element, loc in iter_elements(contract):

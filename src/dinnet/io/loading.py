@@ -12,14 +12,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pydantic
 import yaml
 
 from ..contract.explain import describe_value, loc_path, validation_message
-from ..contract.model import Contract, Index
 from ..contract.references import Checked, Issue, Loc, check_contract
 from ..contract.similar import Suggester
 from ..errors import (
@@ -40,6 +38,11 @@ from .measurements import (
     read_measurement_files,
 )
 from .yamlread import construct, decode_text, locate, parse_text, read_text
+
+if TYPE_CHECKING:  # imported where a file is read: loading from the cache needs no pydantic
+    import pydantic
+
+    from ..contract.model import Contract, Index
 
 __all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
 
@@ -157,6 +160,10 @@ def _parse(path: Path, raw: bytes | None = None) -> tuple[Any, Any, str]:
 
 def _checked(path: Path, raw: bytes | None = None) -> tuple[Any, Contract, Checked, str]:
     """Parse, validate and check one contract (from ``raw``, its bytes, when given)."""
+    import pydantic
+
+    from ..contract.model import Contract
+
     root, data, file = _parse(path, raw)
     if not isinstance(data, dict):
         raise ValidationError([_problem(file, 1, 1, "", message("load.not_a_contract",
@@ -306,6 +313,10 @@ def _reference_problems_of_the_rest(root: Any, file: str, data: dict[str, Any],
     Elements with field errors are left out (with everything nested in them), and so
     are references to their ids, which would otherwise be reported as unknown.
     """
+    import pydantic
+
+    from ..contract.model import Contract
+
     bad: dict[str, set[int]] = {}
     for err in exc.errors(include_url=False):
         loc = err["loc"]
@@ -350,6 +361,10 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 def read_index(path: str | Path, raw: bytes | None = None) -> Index:
     """Read a data set's ``index.yaml`` (from ``raw``, its bytes, when given)."""
+    import pydantic
+
+    from ..contract.model import Index
+
     root, data, file = _parse(Path(path), raw)
     try:
         return Index.model_validate(data)
@@ -404,7 +419,7 @@ def load_contracts(*paths: str | Path, progress: Progress | None = None
     with collector_paused():
         items = list(_read_all(files, progress))
         loaded = [item for item in items if isinstance(item, Loaded)]
-        indexes = [item for item in items if isinstance(item, Index)]
+        indexes = [item for item in items if not isinstance(item, Loaded | ContractError)]
         records = [(item.contract.programme.id, item.file, item.id_at, item.kinds, item.external)
                    for item in loaded]
         _raise_errors([item for item in items if isinstance(item, ContractError)], records)
@@ -538,7 +553,8 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
         _raise_errors([item for item in items if isinstance(item, ContractError)], records)
         warnings = _external_warnings(records)
         G = assemble([part for _, part in sorted(parts, key=lambda fp: fp[1]["programme"])],
-                     index=[i.model_dump(mode="json") for i in items if isinstance(i, Index)])
+                     index=[i.model_dump(mode="json") for i in items  # the rest are indexes
+                            if not isinstance(i, dict | ContractError)])
         G.graph["files"] = {part["programme"]: file for file, part in parts}
         # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
         G.graph["locations"] = {key: [file, line, column] for file, part in parts

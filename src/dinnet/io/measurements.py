@@ -33,24 +33,22 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pydantic
 
 from ..contract.explain import describe_value, loc_path, validation_message
-from ..contract.measurements import (
-    KINDS,
-    Measurement,
-    MeasurementSet,
-    Realisation,
-    contract_measurements,
-)
 from ..contract.references import Loc
 from ..contract.similar import Suggester
 from ..errors import Problem, UnknownReferenceError, ValidationError, YamlSyntaxError
 from ..glossary import Message, message
 from .yamlread import construct, locate, parse_text, read_text
+
+if TYPE_CHECKING:  # the models are imported where they are used: a data set without
+    # measurements loads from the cache without pydantic
+    import pydantic
+
+    from ..contract.measurements import Measurement, MeasurementSet, Realisation
 
 __all__ = [
     "MeasurementFile",
@@ -128,18 +126,18 @@ class MeasurementFile:
 
 # -- the graph attributes as JSON (exports) ------------------------------------------------
 
-_ATTRIBUTES: dict[str, type[Measurement] | type[Realisation]] = {
-    "measurements": Measurement, "realisations": Realisation}
-
 
 def to_jsonable(value: Any) -> Any:
     """``json.dumps(..., default=to_jsonable)``: a measurement or realisation as a mapping.
 
     >>> import json
+    >>> from dinnet.contract.measurements import Measurement
     >>> m = Measurement.model_validate({"indicator": "p:I1", "year": 2024, "value": 3, "source": "x"})
     >>> json.dumps(m, default=to_jsonable)  # doctest: +ELLIPSIS
     '{"indicator": "p:I1", "year": 2024, "date": "2024-12-31", "value": 3.0, "kind": "realised", ...}'
     """
+    from ..contract.measurements import Measurement, Realisation
+
     if isinstance(value, Measurement | Realisation):
         return value.model_dump(mode="json")
     return str(value)
@@ -149,13 +147,17 @@ def restore_attribute(key: str, value: Any) -> Any:
     """A node attribute read back from JSON: ``measurements`` and ``realisations`` as tuples
     of their models again (as :func:`to_jsonable` wrote them); anything else as it is.
 
+    >>> from dinnet.contract.measurements import Measurement
     >>> m = Measurement.model_validate({"indicator": "p:I1", "year": 2024, "value": 3, "source": "x"})
     >>> restore_attribute("measurements", [to_jsonable(m)]) == (m,)
     True
     """
-    model = _ATTRIBUTES.get(key)
-    if model is None or not isinstance(value, list):
+    if key not in ("measurements", "realisations") or not isinstance(value, list):
         return value
+    from ..contract.measurements import Measurement, Realisation
+
+    model: type[Measurement] | type[Realisation] = (Measurement if key == "measurements"
+                                                    else Realisation)
     out = []
     for item in value:
         fields = dict(item)
@@ -166,15 +168,16 @@ def restore_attribute(key: str, value: Any) -> Any:
 
 # -- reading one file ----------------------------------------------------------------------
 
-_ENTRY_MODELS: dict[str, type[pydantic.BaseModel]] = {
-    "measurements": Measurement, "realisations": Realisation}
-
 
 def _said(err: Any) -> tuple[Loc, Message | str, bool]:
     """:func:`validation_message`, with "did you mean" among this format's fields."""
+    from ..contract.measurements import Measurement, MeasurementSet, Realisation
+
     loc, said, key = validation_message(err)
     if err["type"] == "extra_forbidden":
-        model = _ENTRY_MODELS.get(str(loc[0])) if len(loc) > 2 else MeasurementSet
+        entries: dict[str, type[pydantic.BaseModel]] = {
+            "measurements": Measurement, "realisations": Realisation}
+        model = entries.get(str(loc[0])) if len(loc) > 2 else MeasurementSet
         fields = list((model or MeasurementSet).model_fields)
         close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
         said = (message("load.unknown_field_close", field=loc[-1], close=close[0]) if close
@@ -194,6 +197,10 @@ def read_measurements(path: str | Path) -> MeasurementFile:
     >>> f.data.title, len(f.data.measurements) > 0, f.places[("measurements", 0)].line
     ('Jaarverslagen 2024 en 2025 (FICTIEF)', True, 13)
     """
+    import pydantic
+
+    from ..contract.measurements import MeasurementSet
+
     file = str(path)
     text = read_text(Path(path))
     try:
@@ -286,6 +293,8 @@ def _own_measurements(nid: str, data: dict[str, Any]) -> Iterator[Measurement]:
     """The realised and expected values an indicator's contract gives (its node's attributes)."""
     if not data.get("realised") and not data.get("expected"):
         return iter(())
+    from ..contract.measurements import contract_measurements
+
     return contract_measurements(nid, data.get("realised") or {}, data.get("expected") or {},
                                  data.get("approximate") or {}, str(data.get("source")))
 
@@ -368,6 +377,8 @@ def _attach_files(G: nx.MultiDiGraph, files: list[MeasurementFile]) -> None:
     problems = resolver.problems + twice
     if problems:
         raise UnknownReferenceError(sorted(problems, key=lambda p: (p.file, *_order(p))))
+    from ..contract.measurements import KINDS
+
     order = {k: i for i, k in enumerate(KINDS)}
     for nid, by_key in values.items():
         G.nodes[nid]["measurements"] = tuple(sorted(
