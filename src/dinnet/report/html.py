@@ -133,8 +133,7 @@ def pack(svg: str) -> str:
     >>> gzip.decompress(base64.b64decode(pack("<svg></svg>"))).decode()
     '<svg></svg>'
     """
-    return base64.b64encode(gzip.compress(svg.encode("utf-8"), compresslevel=6, mtime=0)
-                            ).decode("ascii")
+    return base64.b64encode(gzip.compress(svg.encode("utf-8"), mtime=0)).decode("ascii")
 
 
 def render_html(data: ReportData, figures: Figures, *, sections: Sequence[str] | None = None,
