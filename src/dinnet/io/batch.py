@@ -60,7 +60,8 @@ def default_jobs() -> int:
 
 def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
               cache: Cache | None = None, progress: Progress | None = None,
-              usable: Callable[[Any], bool] = lambda data: isinstance(data, dict)) -> list[Any]:
+              usable: Callable[[Any], bool] = lambda data: isinstance(data, dict),
+              prepare: Callable[[], object] | None = None) -> list[Any]:
     """``read(path, raw)`` of every file, in order; a :class:`ContractError` it raised
     takes the file's place.
 
@@ -80,6 +81,9 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     usable : callable, optional
         Whether data from the cache has the shape ``read`` gives (else the file
         is read again); default: any ``dict``.
+    prepare : callable, optional
+        Called once before worker processes start, so that they inherit what it
+        sets up instead of each doing it again.
 
     Returns
     -------
@@ -106,6 +110,8 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     workers = _workers(jobs, [files[i] for i in todo])
     if workers > 1:
         raws.clear()  # the workers read the files themselves: no copy of them in every fork
+        if prepare is not None:
+            prepare()
         outcomes = _in_pool(workers, [files[i] for i in todo], read, cache)
     else:
         outcomes = (_here(files[i], raws.pop(i, None), read, cache) for i in todo)

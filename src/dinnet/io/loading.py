@@ -485,6 +485,15 @@ def _with(p: Problem, said: Message | str, severity: str) -> Problem:
     return _problem(p.file, p.line, p.column, p.path, said, severity)
 
 
+def _validators() -> None:
+    """Import the models and build their validators here, before worker processes fork:
+    they inherit them instead of each building them (pydantic builds them on first use)."""
+    from ..contract.model import Contract, Index
+
+    Contract.model_rebuild()
+    Index.model_rebuild()
+
+
 def _read_any(path: Path, raw: bytes | None) -> dict[str, Any] | Index:
     """One file as :func:`load` reads it (in a worker process, or here)."""
     if path.name in INDEX_NAMES:
@@ -545,7 +554,7 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
     store = None if cache is False else Cache(default_folder() if cache is True else cache)
     with collector_paused():
         items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress,
-                          usable=_is_part)
+                          usable=_is_part, prepare=_validators)
         parts = [(str(path), item) for path, item in zip(files, items, strict=True)
                  if isinstance(item, dict)]
         records = [(part["programme"], file, (part["id_at"][0], part["id_at"][1]),
