@@ -14,7 +14,9 @@ from dinnet.cli import main
 from dinnet.errors import DinnetError
 from dinnet.render import Paper, din_books, din_pages, render
 from dinnet.render.geometry import font_sizes, loose_ends, read_svg
+from dinnet.render.dot import svg_id
 from dinnet.render.pages import MARGIN_MM, fits, print_scale
+from dinnet.render.select import select_din
 
 pytestmark = pytest.mark.graphviz
 
@@ -45,13 +47,22 @@ def _check_page(svg: bytes, paper: Paper) -> tuple[float, float]:
 @pytest.mark.parametrize("size", ["a3", "a4"])
 def test_every_page_of_every_programme_fits_with_readable_text(
         almelo: nx.MultiDiGraph, size: str) -> None:
+    """... and together the pages draw every element of the whole DIN: goals beside the
+    strategic ones (Omgevingswet's OD1-OD8 serve the vision), main goals (Zorg's HO1/HO2),
+    unlinked projects and tracks without efforts included."""
     paper = Paper(size)
     counts = {}
     for programme in PROGRAMMES:
         pages = din_pages(almelo, programme, paper)
         counts[programme] = len(pages)
+        drawn: set[str] = set()
         for page in pages:
-            _check_page(render(page.text(), "svg"), paper)
+            svg = render(page.text(), "svg")
+            _check_page(svg, paper)
+            drawn |= set(read_svg(svg).boxes)
+        whole = select_din(almelo, programme)
+        missing = [n for n in (*whole.nodes, *whole.tracks) if svg_id(n) not in drawn]
+        assert not missing, (programme, missing)
     assert counts["veiligheid"] == 1
     assert counts["zorg"] > 1  # too big for one sheet: split
 

@@ -145,7 +145,7 @@ class _DinBuilder:
         # a page of a split DIN leaves out the columns its share leaves empty
         bare = part is not None and part.efforts is not None
         self.columns = [c for c in COLUMNS if sel.columns[c] or not (c == "main" or bare)
-                        or (c == "effort" and self.continued)]
+                        or (c == "effort" and (self.continued or sel.tracks))]
         self.graph_name = svg_id(sel.strategic_goal or sel.programme)
         self.dg = DotWriter()
         self.follows: dict[str, str] = {}
@@ -658,7 +658,9 @@ class _DinBuilder:
             return self.add_band(items)
         emitted = [name for _, members in items for m in members for name in self.emit(self.dg, m)]
         if col == "project":  # rows as wide as the rest of the picture
-            return self.grid(emitted, project_row(max(self.widest, self.band_columns)))
+            # without a band of efforts to follow (a page of projects): rows of the sheet's shape
+            square = math.ceil(math.sqrt(len(emitted) * self.aspect))
+            return self.grid(emitted, project_row(max(self.widest, self.band_columns, square)))
         # a wide row of goals in zig-zag rows: every k-th node in the same row
         k = sub_rows(len(emitted), self.aspect)
         self.lowered[col] = [emitted[j::k] for j in range(1, k)]
@@ -868,5 +870,6 @@ def _builder(G: nx.MultiDiGraph, programme: str, lang: str,
     sel = select_din(G, programme, strategic_goal=strategic_goal,
                      efforts=part.efforts if part is not None else None,
                      reached=part is not None and part.reached,
-                     goals=part.goals if part is not None else None)
+                     goals=part.goals if part is not None else None,
+                     extra=part.extra if part is not None else ())
     return _DinBuilder(G, sel, lang, highlight or {}, severity or {}, part, paint)

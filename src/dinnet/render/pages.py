@@ -39,10 +39,10 @@ from ..errors import DinnetError
 from ..glossary import Message, message
 from .dot import Paint, iter_din_dot
 from .geometry import Drawing, read_svg
-from .labels import natural_key
+from .labels import COLUMNS, natural_key
 from .order import contract_key
 from .run import render
-from .select import DinPart, check_din, select_din
+from .select import DinPart, check_din, column_of, select_din
 
 __all__ = ["MARGIN_MM", "MIN_BODY_PT", "MIN_SMALL_PT", "PAPERS", "Page", "Paper", "Screen",
            "Sheet", "din_pages", "merge_pdf", "print_scale"]
@@ -205,6 +205,7 @@ class _Piece:
     wrap: float = WRAPS[0]
     reached: bool = False  # only the goals its efforts reach
     goals: frozenset[str] | None = None  # only these operational goals
+    extra: frozenset[str] = frozenset()  # goals, projects, tracks no other page shows
 
 
 def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "nl",
@@ -244,7 +245,8 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
     def parts(pieces: Sequence[_Piece]) -> list[DinPart]:
         return [DinPart(efforts=piece.efforts, number=number, total=len(pieces),
                         continued=_continued(G, pieces, number), wrap=piece.wrap,
-                        reached=piece.reached, goals=piece.goals, aspect=paper.aspect)
+                        reached=piece.reached, goals=piece.goals, aspect=paper.aspect,
+                           extra=piece.extra)
                 for number, piece in enumerate(pieces, 1)]
 
     pieces = _split(G, programme, paper, measure)
@@ -271,6 +273,15 @@ def _refit(G: nx.MultiDiGraph, programme: str, piece: _Piece, part: DinPart, pap
     for wrap in (piece.wrap, *(w for w in paper.wraps if w != piece.wrap)):
         if fits(measure(piece, replace(part, wrap=wrap)), paper):
             return [replace(piece, wrap=wrap)]
+    if piece.extra:  # what no other page shows: in halves, column by column
+        order = {c: i for i, c in enumerate(COLUMNS)}
+        items = sorted(piece.extra, key=lambda n: (order[column_of(G, n) or "effort"],
+                                                    natural_key(n)))
+        if len(items) <= 1:
+            return [piece]
+        half = len(items) // 2
+        return [replace(piece, extra=frozenset(items[:half])),
+                replace(piece, extra=frozenset(items[half:]))]
     if piece.efforts is not None and not piece.efforts:  # a page of goals: halve them
         goals = sorted(piece.goals if piece.goals is not None else select_din(
             G, programme, strategic_goal=piece.goal).columns["operational"], key=natural_key)
@@ -313,7 +324,8 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
             total = 1 if piece == whole else 99
             part = DinPart(efforts=piece.efforts, number=1, total=total,
                            continued=_room(G, programme, piece), wrap=wrap,
-                           reached=piece.reached, goals=piece.goals, aspect=paper.aspect)
+                           reached=piece.reached, goals=piece.goals, aspect=paper.aspect,
+                           extra=piece.extra)
             if fits(measure(piece, part), paper):
                 return replace(piece, wrap=wrap)
         return None
@@ -324,11 +336,21 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
                     and d.get("kind") == "goal" and d.get("level") == "strategic"),
                    key=lambda n: contract_key(n, G.nodes[n].get("source")))
     todo = [_Piece(g, None, 0) for g in goals] or [whole]
-    if goals:  # what reaches no strategic goal gets pages of its own
-        covered = {n for g in goals for n in select_din(G, programme, strategic_goal=g).nodes}
-        rest = [n for n in select_din(G, programme).columns["effort"] if n not in covered]
-        if rest:
+    if goals:  # what no strategic goal's pages show gets pages of its own
+        whole_sel = select_din(G, programme)
+        shown = [select_din(G, programme, strategic_goal=g) for g in goals]
+        covered = {n for sel in shown for n in (*sel.nodes, *sel.tracks)}
+        rest = [n for n in whole_sel.columns["effort"] if n not in covered]
+        if rest:  # efforts that reach no strategic goal, with the goals they do reach
             todo.append(_Piece(None, frozenset(rest), 0, reached=True))
+            sel = select_din(G, programme, efforts=rest, reached=True)
+            covered |= {*sel.nodes, *sel.tracks}
+        # then goals beside the strategic ones, unlinked projects, tracks without efforts
+        leftover = frozenset(n for c in ("main", "operational", "project")
+                             for n in whole_sel.columns[c] if n not in covered)
+        leftover |= frozenset(t for t in whole_sel.tracks if t not in covered)
+        if leftover:
+            todo.append(_Piece(None, frozenset(), 0, reached=True, extra=leftover))
     out: list[_Piece] = []
     for piece in todo:
         if (done := fitted(piece)) is not None:
@@ -339,6 +361,9 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
             sub = select_din(G, programme, strategic_goal=piece.goal).columns["operational"]
             out += _goal_runs(_Piece(piece.goal, frozenset(), family), list(sub), fitted,
                               paper.wraps[-1])
+        if piece.extra:  # what no other page shows: halved until it fits (_refit)
+            out.append(replace(piece, family=family))
+            continue
         for group in _track_groups(G, programme, piece.goal):
             if piece.efforts is not None:
                 group = [m for m in group if m in piece.efforts]

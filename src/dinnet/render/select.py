@@ -98,6 +98,8 @@ class DinPart:
     keeps only these operational goals (a goal tree too tall for one page).
     ``aspect`` is the width over height of the sheet: the band of efforts is
     laid out to bring the page closest to it (:mod:`dinnet.render.band`).
+    ``extra`` draws these goals, projects and tracks as well: the page of
+    what no strategic goal's page shows.
     """
 
     efforts: frozenset[str] | None = None
@@ -108,6 +110,7 @@ class DinPart:
     reached: bool = False
     goals: frozenset[str] | None = None
     aspect: float = math.sqrt(2)
+    extra: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -185,14 +188,16 @@ def check_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None 
 
 def select_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None = None,
                efforts: Collection[str] | None = None, reached: bool = False,
-               goals: Collection[str] | None = None) -> DinSelection:
+               goals: Collection[str] | None = None,
+               extra: Collection[str] = ()) -> DinSelection:
     """The nodes, links, stubs and tracks of a programme's DIN (or one strategic goal's part).
 
     ``strategic_goal`` is a graph id (``zorg:SD3``) or a local id (``SD3``).
     ``efforts`` keeps only those efforts, results and sub-efforts (and the
     projects that implement them) of the effort and project columns; with
     ``reached`` only the goals those efforts reach stay (with the strategic
-    goal and what is above it); ``goals`` keeps only those operational goals. Raises
+    goal and what is above it); ``goals`` keeps only those operational goals;
+    ``extra`` adds goals, projects and (empty) tracks of the programme. Raises
     :class:`~dinnet.errors.NodeNotFoundError` for an unknown programme or goal.
 
     Examples
@@ -212,9 +217,12 @@ def select_din(G: nx.MultiDiGraph, programme: str, *, strategic_goal: str | None
         included = _only(G, included, column, set(efforts))
         if reached:
             included = _reached(G, included, column, goal_id)
+    included |= set(extra) & set(column)
     if goals is not None:
         included = {n for n in included if column[n] != "operational" or n in goals}
     tracks = _tracks(G, programme, included, whole=goal_id is None and efforts is None)
+    tracks |= {t: [] for t in extra if t in G and G.nodes[t].get("kind") == "track"
+               and G.nodes[t].get("programme") == programme and t not in tracks}
     own = dict(column)
     edges, stubs = _links(G, programme, included, column, tracks)
     track_efforts = _track_efforts(G, programme)
