@@ -13,8 +13,8 @@ import dinnet
 from dinnet.cli import main
 from dinnet.errors import DinnetError
 from dinnet.render import Paper, din_books, din_pages, render
-from dinnet.render.geometry import font_sizes, loose_ends, read_svg
 from dinnet.render.dot import svg_id
+from dinnet.render.geometry import font_sizes, loose_ends, read_svg
 from dinnet.render.pages import MARGIN_MM, fits, print_scale
 from dinnet.render.select import select_din
 
