@@ -10,7 +10,7 @@ import pytest
 
 import dinnet
 from dinnet.render import din_diagrams
-from dinnet.render.geometry import Box, crossings, loose_ends, read_svg
+from dinnet.render.geometry import Box, crossings, loose_ends, read_svg, wrong_arrows
 from dinnet.render.labels import term
 from dinnet.render.select import column_of
 
@@ -48,6 +48,7 @@ def test_every_link_starts_and_ends_on_its_two_ends(drawn: dict[tuple[str, str],
         d = read_svg(svg)
         links += len(d.links)
         assert loose_ends(d) == [], (name, lang)
+        assert wrong_arrows(d) == [], (name, lang)  # the arrowhead on the end served
     assert links > 500
 
 
@@ -68,6 +69,17 @@ def test_a_loose_end_is_found() -> None:
     </svg>'''
     assert loose_ends(read_svg(svg)) == [("a--serves--b", 30.0)]
     assert Box(0, 0, 1, 1).distance((4, 5)) == 5
+
+
+def test_an_arrowhead_on_the_means_is_found() -> None:
+    def drawing(arrow: str) -> bytes:
+        return f'''<svg xmlns="http://www.w3.org/2000/svg" width="9pt" height="9pt">
+        <g id="a" class="node"><polygon points="0,0 10,0 10,10 0,10"/></g>
+        <g id="b" class="node"><polygon points="90,0 100,0 100,10 90,10"/></g>
+        <g id="a--serves--b" class="edge"><path d="M14,5C40,5 60,5 86,5"/>
+        <polygon points="{arrow}"/></g></svg>'''.encode()
+    assert wrong_arrows(read_svg(drawing("86,3 90,5 86,7"))) == []
+    assert wrong_arrows(read_svg(drawing("14,3 10,5 14,7"))) == ["a--serves--b"]
 
 
 def test_crossings_at_most_a_tenth_of_before(

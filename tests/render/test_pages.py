@@ -14,7 +14,7 @@ from dinnet.cli import main
 from dinnet.errors import DinnetError
 from dinnet.render import Paper, din_books, din_pages, render
 from dinnet.render.dot import svg_id
-from dinnet.render.geometry import font_sizes, loose_ends, read_svg
+from dinnet.render.geometry import font_sizes, loose_ends, read_svg, wrong_arrows
 from dinnet.render.pages import MARGIN_MM, fits, print_scale
 from dinnet.render.select import select_din
 
@@ -40,6 +40,7 @@ def _check_page(svg: bytes, paper: Paper) -> tuple[float, float]:
     small = [pt for pt, _ in shown]
     assert min(body) >= 7.0 and min(small) >= 6.0, (min(body), min(small))
     assert loose_ends(d) == []
+    assert wrong_arrows(d) == []
     assert fits(d, paper)
     return min(body), min(small)
 

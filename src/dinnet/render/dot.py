@@ -585,11 +585,15 @@ class _DinBuilder:
                 styles[style_key] = edge_style(kind, attrs)
                 if flat:  # links inside a row or the band: on the right side of their
                     # nodes, and without a say in the rows (the band keeps its columns)
-                    styles[style_key] |= {"tailport": "e", "headport": "e", "constraint": "false"}
+                    styles[style_key] |= {"tailport": "e", "headport": "e", "constraint": "false",
+                                          "dir": "forward"}
             paint = self.paint.links.get((u, v, kind))
             painted = {"color": paint, "penwidth": "2.5"} if paint else {}
-            self.dg.edge(self.name(v), self.name(u),
-                         styles[style_key] | self.frame(u, True) | painted,
+            # a link within a row is written as it points: dot may turn a flat link written
+            # backwards (dir=back) round and put the arrowhead on the wrong end
+            tail, head = (u, v) if flat else (v, u)
+            self.dg.edge(self.name(tail), self.name(head),
+                         styles[style_key] | self.frame(u, not flat) | painted,
                          id=f"{self.element(u)}--{kind}--{svg_id(v)}",
                          tooltip=dot_text(self.link_tooltip(u, v, kind, attrs)),
                          comment=comment_text(f"{kind}; {attrs.get('source', '')}"))

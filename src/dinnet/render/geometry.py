@@ -28,7 +28,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-__all__ = ["Box", "Drawing", "Link", "crossings", "font_sizes", "loose_ends", "read_svg"]
+__all__ = ["Box", "Drawing", "Link", "crossings", "font_sizes", "loose_ends", "read_svg",
+           "wrong_arrows"]
 
 _SVG = "{http://www.w3.org/2000/svg}"
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -64,7 +65,8 @@ class Link:
     """A drawn link: its element id, its two ends' ids and its line as points.
 
     ``line`` is the path flattened to a polyline; ``start`` and ``end`` are
-    where the drawn link ends, arrowheads included.
+    where the drawn link ends, arrowheads included; ``arrow`` is the tip of
+    its arrowhead (``None`` without one).
     """
 
     id: str
@@ -72,6 +74,7 @@ class Link:
     line: tuple[Point, ...]
     start: Point
     end: Point
+    arrow: Point | None = None
 
 
 @dataclass(frozen=True)
@@ -194,16 +197,17 @@ def read_svg(svg: bytes | str | ET.Element, *, shapes: bool = True) -> Drawing:
         if len(line) < 2:
             continue
         start, end = line[0], line[-1]
+        tip = None
         for poly in g.iter(f"{_SVG}polygon"):
             arrow = _shape_points(poly)
             if not arrow:
                 continue
             centre = (sum(p[0] for p in arrow) / len(arrow), sum(p[1] for p in arrow) / len(arrow))
             if math.dist(centre, line[0]) <= math.dist(centre, line[-1]):
-                start = _tip(line[0], arrow)
+                start = tip = _tip(line[0], arrow)
             else:
-                end = _tip(line[-1], arrow)
-        links.append(Link(g.get("id", ""), ends, tuple(line), start, end))
+                end = tip = _tip(line[-1], arrow)
+        links.append(Link(g.get("id", ""), ends, tuple(line), start, end, tip))
     fonts = []
     for t in root.iter(f"{_SVG}text"):
         if t.get("font-size") and (t.text or "").strip():
@@ -227,6 +231,17 @@ def loose_ends(drawing: Drawing, tolerance: float = 2.0) -> list[tuple[str, floa
         if gap > tolerance:
             out.append((link.id, round(gap, 1)))
     return out
+
+
+def wrong_arrows(drawing: Drawing) -> list[str]:
+    """The links whose arrowhead sits on the means instead of on the end it serves.
+
+    A link's id names the means first (``<means>--<kind>--<end>``); its
+    arrowhead belongs on the end's box.
+    """
+    return [link.id for link in drawing.links if link.arrow is not None
+            and drawing.boxes[link.ends[0]].distance(link.arrow)
+            < drawing.boxes[link.ends[1]].distance(link.arrow)]
 
 
 def _segments_cross(p: Point, q: Point, r: Point, s: Point) -> Point | None:
