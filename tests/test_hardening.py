@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import errno
+import functools
 import os
 import re
 import threading
@@ -137,6 +138,45 @@ def test_item5_alias_limit_is_adjustable(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(limits, "ALIAS_MAX_CHARS", 100_000)
     with pytest.raises(ContractError, match="more than 100,000 characters of text"):
         dinnet.load(path)
+
+
+def _outcome(run: Any) -> Any:
+    try:
+        return run()
+    except ContractError as exc:
+        return [str(p) for p in exc.problems]
+
+
+@pytest.mark.parametrize("limit", [0, 500, 5_000, 40_000, 10**9])
+def test_item5_the_text_bound_without_its_walk_decides_as_the_walk(
+        limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``construct`` counts the aliased text while building and walks the document
+    (``_check_size``) only past the limit: the same data or the same error as walking it
+    first, for texts and lists aliased at every depth, with and without other errors."""
+    from dinnet.io import limits
+
+    monkeypatch.setattr(limits, "ALIAS_MAX_CHARS", limit)
+    documents = []
+    for size, uses in [(10, 3), (1_000, 30), (3_000, 13), (200, 500)]:
+        word = "w" * size
+        documents += [
+            f"a: &t {word}\nb: [*t, *t]\nc: {{d: *t}}\n" + "".join(f"e{i}: *t\n" for i in range(uses)),
+            f"a: &l [{word}, {word}]\nb:\n" + "  - *l\n" * uses,
+            f"k: &m {{x: {word}, y: [{word}]}}\nm: [*m, {{z: *m}}]\n"
+            + "".join(f"n{i}: *m\n" for i in range(uses)),
+            "a: &t x\n" + "".join(f"{word[:900]}{i}: *t\n" for i in range(uses)),  # long keys
+            f"a: &t {word}\nb: *t\nb: {word}\n",  # a duplicate key after the aliases
+            f"a: &t {word}\nb: [*t, *t]\nc: !!python/name:os.system x\n",  # a refused tag
+        ]
+    for text in documents:
+        root = yamlread.parse_text(text, "t.yaml")
+
+        def walk_first(text: str = text, root: Any = root) -> Any:
+            yamlread._check_size(root, "t.yaml", len(text))
+            return yamlread.construct(root, "t.yaml")
+
+        built = functools.partial(yamlread.construct, root, "t.yaml", text)
+        assert _outcome(built) == _outcome(walk_first)
 
 
 # 7. formula injection through the CSV export

@@ -152,6 +152,26 @@ def test_behind_lists_the_goals_behind(G: nx.MultiDiGraph) -> None:
     assert [s.goal for s in behind(G, D(2027, 1, 1))] == ["p:HO1", "p:SD1", "p:SD1.b"]
 
 
+@pytest.mark.parametrize("which", ["fixture", "groene-stad"])
+def test_behind_is_every_goal_whose_roll_up_is_behind(which: str, G: nx.MultiDiGraph) -> None:
+    """``behind`` rolls up only the goals above a measured indicator that is behind: the
+    same goals, with the same statuses, as rolling up every goal."""
+    import dinnet
+
+    if which == "groene-stad":
+        G = dinnet.load("examples/groene-stad.yaml", "examples/groene-stad.measurements.yaml")
+    found = 0
+    for year in range(2019, 2031):
+        for as_of in (D(year, 1, 1), D(year, 7, 1)):
+            for programme in (None, *sorted({d["programme"] for _, d in G.nodes(data=True)})):
+                every = progress(G, as_of, programme)
+                expected = [s for s in every.values()
+                            if isinstance(s, GoalStatus) and s.status == "behind"]
+                assert behind(G, as_of, programme) == expected
+                found += len(expected)
+    assert found  # the data has goals behind on some dates
+
+
 def test_remedies_follow_own_track_and_result_links(G: nx.MultiDiGraph) -> None:
     found = {r.node: (r.kind, r.serves, r.track) for r in remedies(G, "p:SD1.b")}
     assert found == {"p:E2": ("effort", ("p:SD1.b",), "p:T1"),

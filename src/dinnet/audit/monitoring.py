@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from ..contract.numbers import is_tbd
 from ..glossary import message
-from ..queries.monitoring import goal_status, measurements_of
+from ..queries.monitoring import behind, measurements_of
 from .context import AuditContext
 from .findings import Hit
 from .rules import rule
@@ -75,8 +75,9 @@ def indicator_not_measured(ctx: AuditContext) -> Iterator[Hit]:
 
 @rule("DIN602", "goal-behind-schedule", "warning")
 def goal_behind_schedule(ctx: AuditContext) -> Iterator[Hit]:
-    for g in ctx.of("goal"):
-        found = goal_status(ctx.G, g, ctx.as_of)
-        if found.status == "behind":
+    late = {found.goal: found for found in behind(ctx.G, ctx.as_of)}
+    for g in ctx.of("goal") if late else ():
+        found = late.get(g)
+        if found is not None:
             yield Hit(g, message("audit.goal_behind", label=ctx.node[g]["label"],
                                  as_of=ctx.as_of, indicators=list(found.behind)))

@@ -308,13 +308,16 @@ def construct(root: yaml.Node, file: str, text: str | None = None) -> Any:
     aliases (its text has ``&`` and ``*``) is also checked for the characters
     its aliases expand to (an anchor on a long text aliased many times), at
     most :data:`~dinnet.io.limits.ALIAS_MAX_RATIO` times the file's own and
-    never more than :data:`~dinnet.io.limits.ALIAS_MAX_CHARS`.
+    never more than :data:`~dinnet.io.limits.ALIAS_MAX_CHARS`. The build
+    counts those characters too (every key and scalar as aliases expand
+    them: what the check sums for the whole document, the most of any part
+    of it), so the check's walk runs only when the total passes the limit.
     """
     builder = _Constructor(file, root, len(text) if text is not None else None)
-    if text is not None and "&" in text and "*" in text:  # aliases possible: bound their text
-        builder.check()
     data = builder.build(root, 0)
-    if builder.count > _ALIAS_FLOOR:
+    if builder.count > _ALIAS_FLOOR or (
+            text is not None and "&" in text and "*" in text  # aliases possible: bound their text
+            and builder.chars > (_text_limit(len(text)) or 0)):
         builder.check()
     return data
 
@@ -426,6 +429,7 @@ class _Constructor:
         self.root = root
         self.length = length
         self.count = 1  # the root
+        self.chars = 0  # characters of the keys and scalars built (an alias counts every time)
         self.sizes: dict[int, int] = {}  # collection node -> values it expands to (-1: building)
         self.checked = False
 
@@ -443,6 +447,7 @@ class _Constructor:
         if type(node) is _ScalarNode:
             if node.tag not in _ALLOWED_TAGS and node.tag != _MERGE:
                 self.refuse_tag(node)
+            self.chars += len(node.value)
             return _scalar(node)
         before = self.enter(node, depth)
         mapping = type(node) is not _SequenceNode
@@ -453,10 +458,12 @@ class _Constructor:
         append = values.append
         allowed, words, starts = _ALLOWED_TAGS, _WORDS, _NUMBER_START
         depth += 1
+        chars = 0
         for child in items:
             if mapping:
                 key_node, child = child
                 name = key_node.value
+                chars += len(name)
                 if type(key_node) is not _ScalarNode or key_node.tag != _PLAIN or not (
                         name and name[0] not in starts and name not in words):
                     name = self.key(key_node)
@@ -465,6 +472,7 @@ class _Constructor:
             # contract is short plain text, which is its own value)
             if type(child) is _ScalarNode and child.tag in allowed:
                 value = child.value
+                chars += len(value)
                 if child.style or child.tag == _STR or (
                         value and value[0] not in starts and value not in words):
                     append(value)
@@ -472,6 +480,7 @@ class _Constructor:
                     append(_plain(value))
             else:
                 append(self.build(child, depth))
+        self.chars += chars
         if not mapping:
             result: Any = values
         else:

@@ -398,8 +398,23 @@ def behind(G: nx.MultiDiGraph, as_of: dt.date, programme: str | None = None, *,
     >>> [s.goal for s in behind(G, date(2023, 1, 1))]
     ['mini:SD1', 'mini:SD1.a']
     """
-    found = progress(G, as_of, programme, tolerance=tolerance)
-    return [s for s in found.values() if isinstance(s, GoalStatus) and s.status == "behind"]
+    if programme is not None:
+        _kind(G, programme, "programme")
+    # A goal is behind when an indicator beneath it is (roll_up), and an indicator can be
+    # behind only with a value to judge: only the goals above such indicators are rolled up.
+    roll = _Roll(G, as_of, tolerance)
+    late = [i for i in nodes_of(G, "indicator")
+            if _measured(G.nodes[i]) and roll.indicator(i).status == "behind"]
+    above = reach(G, late, _BENEATH) if late else set()
+    goals = sorted(g for g in above if G.nodes[g]["kind"] == "goal"
+                   and (programme is None or G.nodes[g]["programme"] == programme))
+    return [s for s in map(roll.goal, goals) if s.status == "behind"]
+
+
+def _measured(data: dict[str, Any]) -> bool:
+    """Whether an indicator has a value to judge (a measurement, or a realised or expected
+    value in the contract); without one its status is ``unknown``."""
+    return bool(data.get("measurements") or data.get("realised") or data.get("expected"))
 
 
 def latest_realisation(G: nx.MultiDiGraph, node: str, as_of: dt.date | None = None) -> Any:
