@@ -357,3 +357,32 @@ def test_the_command_line_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     # the default folder is DINNET_CACHE_DIR, which the test session points at a folder of its own
     assert os.environ["DINNET_CACHE_DIR"] == str(cache.default_folder())
     assert "dinnet-test-cache-" in os.environ["DINNET_CACHE_DIR"]
+
+
+def _elements_walking_every_value(node: Any, pid: str, found: dict[str, Any]) -> None:
+    """The location walk as it was before it skipped scalars (the reference)."""
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _elements_walking_every_value(item, pid, found)
+    elif isinstance(node, yaml.MappingNode):
+        fields = {str(k.value): v for k, v in node.value}
+        if isinstance(fields.get("id"), yaml.ScalarNode):
+            found.setdefault(graph_module.node_id(pid, str(fields["id"].value)),
+                             loading._where(node))
+        for key, value in fields.items():
+            if key != "id":
+                _elements_walking_every_value(value, pid, found)
+
+
+def test_elements_are_located_as_by_the_walk_over_every_value(
+        generated: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [*generated, *sorted(loading.bundled_data_path().glob("*.yaml")),
+             *sorted(Path("examples").glob("*.yaml")), Path("tests/assets/minimal.yaml")]
+    parts = [loading.read_part(f) for f in files if f.name != "index.yaml"
+             and not f.name.endswith(".measurements.yaml")]
+    monkeypatch.setattr(loading, "_elements", _elements_walking_every_value)
+    assert parts == [loading.read_part(f) for f in files if f.name != "index.yaml"
+                     and not f.name.endswith(".measurements.yaml")]
+    assert sum(len(p["locations"]) for p in parts) > 1000

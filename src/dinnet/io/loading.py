@@ -234,16 +234,23 @@ def _items(node: Any) -> dict[str, Any]:
 
 
 def _elements(node: Any, pid: str, found: dict[str, tuple[int, int]]) -> None:
-    """Every mapping with an ``id`` in ``node`` (nested ones too), by node id."""
-    if isinstance(node, yaml.SequenceNode):
+    """Every mapping with an ``id`` in ``node`` (nested ones too), by node id.
+
+    Scalars hold no element, so the walk does not step into them (most of a contract).
+    """
+    if type(node) is yaml.SequenceNode:
         for item in node.value:
-            _elements(item, pid, found)
-    elif isinstance(node, yaml.MappingNode):
-        fields = _items(node)
-        if isinstance(fields.get("id"), yaml.ScalarNode):
-            found.setdefault(node_id(pid, str(fields["id"].value)), _where(node))
-        for key, value in fields.items():
-            if key != "id":
+            if type(item) is not yaml.ScalarNode:
+                _elements(item, pid, found)
+    elif type(node) is yaml.MappingNode:
+        pairs = node.value
+        for key, value in pairs:  # keys are unique (construct refuses a key twice)
+            if key.value == "id":
+                if type(value) is yaml.ScalarNode:
+                    found.setdefault(node_id(pid, str(value.value)), _where(node))
+                break
+        for key, value in pairs:
+            if type(value) is not yaml.ScalarNode and key.value != "id":
                 _elements(value, pid, found)
 
 
