@@ -140,8 +140,7 @@ def double_claims(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
     {'zorg:E1': ('duurzaamheid', 'zorg')}
     """
     out = {}
-    nodes = dict(G.nodes(data=True))  # plain dicts: one pass, then no views per link
-    succ = dict(G.adjacency())
+    nodes, succ = G._node, G._succ  # the graph's own dicts: no views per link, no copies
     for n, data in nodes.items():
         kind = data.get("kind")
         if kind == "effort":
