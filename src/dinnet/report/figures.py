@@ -40,7 +40,7 @@ from ..render.overlay import gap_highlights
 from ..render.pages import Page, Screen, din_pages, fits
 from ..render.portfolio_map import portfolio_dot
 from ..render.run import render
-from ..render.select import DinPart, column_of, effort_track
+from ..render.select import DinPart, column_of, effort_track, select_din
 from .svg import inline_svg
 
 __all__ = ["REPORT_WRAP", "SCREEN", "Drawing", "Figures", "Progress", "din_svg", "draw_dins",
@@ -85,6 +85,12 @@ def _node_map(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
     return out
 
 
+#: A DIN with more elements than this is shown whole, fitted to the box, not in
+#: parts: finding parts that fit takes 50-300 ``dot`` runs for such a DIN
+#: (docs/performance.md); the largest Almelo DIN has 69.
+PARTS_MOST = 80
+
+
 def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
             nodes: Mapping[str, tuple[str, str]] | None = None,
             findings: Sequence[Finding] | None = None,
@@ -108,8 +114,10 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         ``(members, position)`` from :func:`neighbourhoods`: draw from the
         part of ``G`` around the programme, which is quicker in a large graph.
     screen : Screen, optional
-        The box the DIN is shown in (default :data:`SCREEN`). A DIN that
-        cannot fit it with readable text is drawn in parts.
+        The box the DIN is shown in (default :data:`SCREEN`), laid out for
+        its shape (tall: a screen scrolls). A DIN that cannot fit it with
+        readable text is drawn in parts, unless it has more than
+        :data:`PARTS_MOST` elements.
 
     Returns
     -------
@@ -135,9 +143,11 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     own = _Own(G, programme, nodes)
     screen = SCREEN if screen is None else screen
     pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
-                          severity=highlights.severity, part=DinPart(wrap=screen.wraps[0]))
+                          severity=highlights.severity,
+                          part=DinPart(wrap=screen.wraps[0], aspect=screen.aspect))
     whole = ET.fromstring(render(pieces, "svg"))  # parsed once, read twice
-    if fits(read_svg(whole, shapes=False), screen):  # most DINs: one dot run
+    if (fits(read_svg(whole, shapes=False), screen)  # most DINs: one dot run
+            or len(select_din(part, programme).nodes) > PARTS_MOST):
         return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
     try:  # narrower labels, else in parts
         pages = din_pages(part, programme, screen, lang=lang, highlight=highlights.nodes,
