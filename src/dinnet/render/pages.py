@@ -246,7 +246,7 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
         return [DinPart(efforts=piece.efforts, number=number, total=len(pieces),
                         continued=_continued(G, pieces, number), wrap=piece.wrap,
                         reached=piece.reached, goals=piece.goals, aspect=paper.aspect,
-                           extra=piece.extra)
+                        extra=piece.extra)
                 for number, piece in enumerate(pieces, 1)]
 
     pieces = _split(G, programme, paper, measure)
