@@ -29,7 +29,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["LANDSCAPE", "ROW_MOST", "Shape", "band_rows", "pack", "project_row", "sub_rows"]
+__all__ = ["LANDSCAPE", "ROW_MOST", "Shape", "band_rows", "pack", "project_row", "sub_rows",
+           "zigzag"]
 
 #: A row of goals with more nodes than this stands in zig-zag rows.
 ROW_MOST = 8
@@ -52,6 +53,16 @@ def sub_rows(nodes: int, aspect: float = LANDSCAPE) -> int:
     """
     most = ROW_MOST if aspect >= 1 else ROW_MOST // 2
     return max(1, math.ceil(nodes / most))
+
+
+def zigzag(nodes: Sequence[str], aspect: float = LANDSCAPE) -> list[list[str]]:
+    """A row of goals as the rows it stands in (:func:`sub_rows`): every k-th node together.
+
+    >>> zigzag(["a", "b", "c"]), [len(r) for r in zigzag([str(i) for i in range(10)])]
+    ([['a', 'b', 'c']], [5, 5])
+    """
+    k = sub_rows(len(nodes), aspect)
+    return [list(nodes[j::k]) for j in range(k)]
 
 
 def project_row(columns: int) -> int:

@@ -31,7 +31,7 @@ import networkx as nx
 
 from .. import glossary
 from ..glossary import phrase
-from .band import LANDSCAPE, Shape, band_rows, pack, project_row, sub_rows
+from .band import LANDSCAPE, Shape, band_rows, pack, project_row, sub_rows, zigzag
 from .dotwrite import DotWriter, digraph_head
 from .labels import (
     COLUMNS,
@@ -439,9 +439,9 @@ class _DinBuilder:
         band = 0  # the efforts, and under them the projects, stand under all goals
         for col in self.columns:
             if col not in ("effort", "project"):
-                k = sub_rows(len(order[col]), self.aspect)  # a zig-zag row: every k-th node
-                row |= {n: band + i % k for i, n in enumerate(order[col])}
-                band += k
+                for nodes in zigzag(order[col], self.aspect):
+                    row |= dict.fromkeys(nodes, band)
+                    band += 1
         passes = [0] * band
         for u, v in self.inner_pairs():
             for j in range(row.get(v, band) + 1, min(row.get(u, band), band)):
@@ -666,9 +666,8 @@ class _DinBuilder:
             square = math.ceil(math.sqrt(len(emitted) * self.aspect))
             return self.grid(emitted, project_row(max(self.widest, self.band_columns, square)))
         # a wide row of goals in zig-zag rows: every k-th node in the same row
-        k = sub_rows(len(emitted), self.aspect)
-        self.lowered[col] = [emitted[j::k] for j in range(1, k)]
-        return emitted[::k]
+        top, *self.lowered[col] = zigzag(emitted, self.aspect)
+        return top
 
     def add_band(self, items: list[tuple[str | None, list[str]]]) -> list[str]:
         """The efforts: tracks (and runs of efforts outside tracks) side by side in columns.
