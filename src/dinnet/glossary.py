@@ -1596,10 +1596,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
                               "en de regels bestaan, de naam van het element staat daar.",
                               "Also check every source: against the texts in DIR: the file and "
                               "lines exist, the element's label stands there."),
-    "help.jobs": ("Processen die de bestanden lezen (standaard: één per processor, als er "
-                  "genoeg te lezen is; 1: geen).",
-                  "Processes that read the files (default: one per CPU, when there is enough to "
-                  "read; 1: none)."),
+    "help.jobs": ("Processen die de bestanden lezen en, bij een groot netwerk, de audit doen "
+                  "(standaard: één per processor, als er genoeg te doen is; 1: geen).",
+                  "Processes that read the files and, for a large graph, run the audit (default: "
+                  "one per CPU, when there is enough to do; 1: none)."),
     "help.cache_dir": ("Bewaar gelezen contracten hier (standaard: DINNET_CACHE_DIR, anders de "
                        "cachemap van de gebruiker; zie 'dinnet cache info').",
                        "Keep read contracts here (default: DINNET_CACHE_DIR, else the user's "

@@ -15,10 +15,8 @@ the counts per rule in the diff.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -30,22 +28,6 @@ from dinnet.audit import RULES, AuditContext, run_audit
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT = ROOT / "tests" / "snapshots" / "generated-audit.json"
-
-
-def _generate(folder: Path, count: int) -> list[Path]:
-    spec = importlib.util.spec_from_file_location("dinnet_bench_generate",
-                                                  ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return list(module.generate(folder, count, seed=1))
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
-    """Twenty generated contracts (two municipalities): every rule but DIN402 fires."""
-    return dinnet.load(*_generate(tmp_path_factory.mktemp("gen"), 20))
 
 
 @pytest.fixture(scope="module", params=["almelo", "generated"])

@@ -28,6 +28,7 @@ from . import monitoring  # noqa: F401  (registers the monitoring rules, after t
 from .context import AuditContext
 from .findings import SEVERITIES, Finding, Hit, Rule
 from .rules import RULES
+from .split import run_rules
 
 __all__ = ["RULES", "SEVERITIES", "AuditContext", "Finding", "Hit", "Rule", "run_audit", "summary"]
 
@@ -36,7 +37,8 @@ def _key(f: Finding) -> tuple[str, str, str, str]:
     return (f.programme, f.code, f.node or "", f.message)
 
 
-def run_audit(G: nx.MultiDiGraph, *, as_of: dt.date | None = None) -> list[Finding]:
+def run_audit(G: nx.MultiDiGraph, *, as_of: dt.date | None = None,
+              jobs: int | None = None) -> list[Finding]:
     """Run every rule of :data:`RULES` over ``G``.
 
     Parameters
@@ -46,6 +48,10 @@ def run_audit(G: nx.MultiDiGraph, *, as_of: dt.date | None = None) -> list[Findi
     as_of : datetime.date, optional
         The audit date: the monitoring rules (DIN6xx) judge measurements as of
         this date; default today.
+    jobs : int, optional
+        Processes to use (default: one per CPU, at most two): a large graph
+        is audited by this process and a forked copy of it, half of the rules
+        each (:mod:`dinnet.audit.split`); the findings are the same.
 
     Returns
     -------
@@ -62,8 +68,8 @@ def run_audit(G: nx.MultiDiGraph, *, as_of: dt.date | None = None) -> list[Findi
     ctx = AuditContext(G, as_of)  # what the rules share, built once
     by_programme: dict[str, list[Finding]] = {}
     with collector_paused():
-        for rule in RULES.values():
-            for f in rule.run(ctx):
+        for found in run_rules(ctx, list(RULES.values()), jobs):
+            for f in found:
                 by_programme.setdefault(f.programme, []).append(f)
     # sorted per programme, then the programmes: the order of one sort, in near-linear time
     return [f for p in sorted(by_programme) for f in sorted(by_programme[p], key=_key)]

@@ -154,8 +154,8 @@ def _loading(*, jobs: bool = True) -> Callable[[Callable[..., Any]], Callable[..
         if jobs:
             wrapper = click.option(
                 "--jobs", type=click.IntRange(min=1), metavar="N",
-                help="Processes that read the files (default: one per CPU, when there is "
-                     "enough to read; 1: none).")(wrapper)
+                help="Processes that read the files and, for a large graph, run the audit "
+                     "(default: one per CPU, when there is enough to do; 1: none).")(wrapper)
         return wrapper
     return decorate
 
@@ -243,7 +243,7 @@ def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, rule: str | None, as_
         return
     day = _date(as_of, lang) if as_of is not None else None
     G, protect = _load(paths)
-    findings = run_audit(G, as_of=day)
+    findings = run_audit(G, as_of=day, jobs=click.get_current_context().params.get("jobs"))
     write_output(output, format_findings(findings, fmt, lang) + "\n", protect=protect)
     worst = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     if any(f.severity in worst for f in findings):
