@@ -64,6 +64,7 @@ def run_rules(ctx: AuditContext, rules: Sequence[Rule], jobs: int | None = None
     if not there or len(there) == len(rules):
         return [list(rule.run(ctx)) for rule in rules]
     found: list[list[Finding] | None] = [None] * len(rules)
+    ctx.programmes  # noqa: B018 - the index both halves need, made once before the fork
     child = _fork([rules[i] for i in there], ctx)
     for i, rule in enumerate(rules):
         if i not in there:
