@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import yaml
 
 from ..contract.explain import describe_value, loc_path, validation_message
 from ..contract.references import Checked, Issue, Loc, check_contract
@@ -31,6 +30,7 @@ from ..errors import (
 )
 from ..glossary import Message, message
 from ..graph import assemble, collector_paused, contract_fragment, location_key, node_id
+from . import yamlfast
 from .measurements import (
     attach_measurements,
     is_measurements_file,
@@ -158,13 +158,30 @@ def _parse(path: Path, raw: bytes | None = None) -> tuple[Any, Any, str]:
     return root, construct(root, file, text), file
 
 
+#: Whether :func:`_checked` tries :mod:`~dinnet.io.yamlfast` first (the tests turn it off
+#: to compare).
+FAST_READ = True
+
+
 def _checked(path: Path, raw: bytes | None = None) -> tuple[Any, Contract, Checked, str]:
-    """Parse, validate and check one contract (from ``raw``, its bytes, when given)."""
+    """Parse, validate and check one contract (from ``raw``, its bytes, when given).
+
+    The quick reader (:func:`_quick`) goes first; when it cannot read the text, or
+    the contract has anything to report, the text is read again with PyYAML, which
+    gives every error, warning and location as it always did. ``root`` is the node
+    tree of either: both have the same shape and positions.
+    """
     import pydantic
 
     from ..contract.model import Contract
 
-    root, data, file = _parse(path, raw)
+    file = str(path)
+    text = read_text(path) if raw is None else decode_text(file, raw)
+    quick = _quick(text, file) if FAST_READ else None
+    if quick is not None:
+        return quick
+    root = parse_text(text, file)
+    data = construct(root, file, text)
     if not isinstance(data, dict):
         raise ValidationError([_problem(file, 1, 1, "", message("load.not_a_contract",
                                                                  got=describe_value(data)))])
@@ -177,6 +194,27 @@ def _checked(path: Path, raw: bytes | None = None) -> tuple[Any, Contract, Check
     checked = check_contract(contract)
     if checked.errors:
         raise UnknownReferenceError(_reference_problems(root, file, checked.errors))
+    return root, contract, checked, file
+
+
+def _quick(text: str, file: str) -> tuple[Any, Contract, Checked, str] | None:
+    """:func:`_checked`'s result by :func:`~dinnet.io.yamlfast.read`, or None when
+    that cannot read the text or anything is wrong with the contract."""
+    import pydantic
+
+    from ..contract.model import Contract
+
+    found = yamlfast.read(text)
+    if found is None or not isinstance(found[0], dict):
+        return None
+    data, root = found
+    try:
+        contract = Contract.model_validate(data)
+    except pydantic.ValidationError:
+        return None
+    checked = check_contract(contract)
+    if checked.errors:
+        return None
     return root, contract, checked, file
 
 
@@ -226,9 +264,16 @@ def _where(node: Any) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _kind(node: Any) -> str | None:
+    """``"mapping"``, ``"sequence"`` or ``"scalar"``: the kind of a node of PyYAML's tree or of
+    :mod:`~dinnet.io.yamlfast`'s (both have ``id``, ``value`` and ``start_mark``); None for
+    no node."""
+    return getattr(node, "id", None)
+
+
 def _items(node: Any) -> dict[str, Any]:
     """The values of a YAML mapping node by key (nothing for other nodes)."""
-    if not isinstance(node, yaml.MappingNode):
+    if _kind(node) != "mapping":
         return {}
     return {str(k.value): v for k, v in node.value}
 
@@ -238,19 +283,20 @@ def _elements(node: Any, pid: str, found: dict[str, tuple[int, int]]) -> None:
 
     Scalars hold no element, so the walk does not step into them (most of a contract).
     """
-    if type(node) is yaml.SequenceNode:
+    kind = _kind(node)
+    if kind == "sequence":
         for item in node.value:
-            if type(item) is not yaml.ScalarNode:
+            if item.id != "scalar":
                 _elements(item, pid, found)
-    elif type(node) is yaml.MappingNode:
+    elif kind == "mapping":
         pairs = node.value
         for key, value in pairs:  # keys are unique (construct refuses a key twice)
             if key.value == "id":
-                if type(value) is yaml.ScalarNode:
+                if value.id == "scalar":
                     found.setdefault(node_id(pid, str(value.value)), _where(node))
                 break
         for key, value in pairs:
-            if type(value) is not yaml.ScalarNode and key.value != "id":
+            if value.id != "scalar" and key.value != "id":
                 _elements(value, pid, found)
 
 
@@ -276,7 +322,7 @@ def _locations(root: Any, contract: Contract) -> dict[str, tuple[int, int]]:
 
 
 def _sequence(node: Any) -> list[Any]:
-    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+    return list(node.value) if _kind(node) == "sequence" else []
 
 
 def _reference_problems(root: Any, file: str, issues: list[Issue],

@@ -277,6 +277,17 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return _plain(value)
 
 
+def plain_key(text: str) -> Any:
+    """The key a plain (unquoted) mapping key ``text`` stands for: as :func:`plain_scalar`,
+    but a key that would be None stays its text.
+
+    >>> plain_key("2019"), plain_key("null"), plain_key("true")
+    (2019, 'null', True)
+    """
+    value = _plain(text)
+    return text if value is None else value
+
+
 def _plain(value: str) -> Any:
     """A plain scalar by the YAML 1.2 core schema (text unless it is clearly not)."""
     if not value or value[0] in _NUMBER_START:
@@ -322,14 +333,24 @@ def construct(root: yaml.Node, file: str, text: str | None = None) -> Any:
     return data
 
 
+#: The reading of a plain scalar (for :mod:`~dinnet.io.yamlfast`): text that is not one of
+#: :data:`PLAIN_WORDS` and does not start with one of :data:`PLAIN_STARTS` is itself.
+plain_scalar = _plain
+PLAIN_WORDS, PLAIN_STARTS = _WORDS, _NUMBER_START
+
+
 #: Aliases that expand a document to at most this many characters are always fine.
 _ALIAS_TEXT_FLOOR = 1024 * 1024
 
 
-def _text_limit(length: int | None) -> int | None:
+def alias_text_limit(length: int | None) -> int | None:
+    """The most characters a document of ``length`` characters may expand to through aliases."""
     if length is None:
         return None
     return min(limits.ALIAS_MAX_CHARS, max(_ALIAS_TEXT_FLOOR, limits.ALIAS_MAX_RATIO * length))
+
+
+_text_limit = alias_text_limit
 
 
 def _check_size(root: yaml.Node, file: str, length: int | None = None) -> None:
@@ -536,27 +557,30 @@ class _Constructor:
 
 def _key(node: yaml.Node) -> Any:
     """The Python key of a mapping key node (as :class:`_Constructor` builds it)."""
-    value = _scalar(node)  # type: ignore[arg-type]
-    return node.value if value is None else value
+    if node.style or node.tag == _STR:  # type: ignore[attr-defined]
+        return node.value
+    return plain_key(node.value)
 
 
 def locate(root: yaml.Node, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
     """The 1-based ``(line, column)`` of the value at ``loc``.
 
     Walks as far as the path exists; with ``key=True`` a final mapping key
-    points at the key rather than its value.
+    points at the key rather than its value. ``root`` is a node tree of
+    :func:`parse_text` or of :func:`dinnet.io.yamlfast.read` (the same shape).
     """
-    node = root
+    node: Any = root
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(node, yaml.MappingNode):
+        kind = node.id
+        if kind == "mapping":
             for key_node, value_node in node.value:
                 if key_node.value == str(part):
                     node = key_node if last and key else value_node
                     break
             else:
                 continue  # not here (a union tag, a missing field): stay
-        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+        elif (kind == "sequence" and isinstance(part, int)
               and 0 <= part < len(node.value)):
             node = node.value[part]
         # other parts (pydantic union tags) do not move

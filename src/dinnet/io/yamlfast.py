@@ -1,0 +1,577 @@
+"""A quick reader for the plain block YAML that contract files are written in.
+
+PyYAML's C parser builds a node tree (a Python object with a mark per
+value) that :func:`~dinnet.io.yamlread.construct` then walks; for a typical
+contract that is most of the time it takes to load it. :func:`read` reads
+the subset of YAML that dinnet's contracts use, line by line, straight into
+the same plain data, with a *position tree* of the same shape as PyYAML's
+node tree (nodes with ``id``, ``value`` and ``start_mark``), so that
+:func:`~dinnet.io.yamlread.locate` and the loader's walks work on either.
+
+The subset: block mappings and lists (also a list at the indentation of its
+key, and ``- key: value`` items), plain and quoted scalars on one line,
+flow mappings and lists on one line (``{start: 2019, end: 2022}``,
+``[SD1.a, SD1.b]``), folded and literal block scalars (``>-``, ``|`` ...),
+comments, and anchors and aliases (``&cs1`` / ``*cs1``).
+
+The one rule: whatever :func:`read` returns is exactly what the PyYAML path
+gives: the data equal, with the same types all the way down, to
+``construct(parse_text(text))``, and every node at the same line and column.
+Anything else, and anything that could be an error, a warning or a limit
+(tabs, ``\\r``, directives, tags, ``?`` keys, merge keys, a key twice,
+scalars over several lines, a ``: `` inside a plain scalar, deep nesting,
+large aliases, odd indentation, unknown escapes ...), gives ``None``: the
+caller then reads the text the slow way, which reports what is wrong. It
+never raises.
+
+>>> data, root = read("a: [1, x]\\nb: >-\\n  one\\n  two\\n")
+>>> data
+{'a': [1, 'x'], 'b': 'one two'}
+>>> root.value[1][1].start_mark.line, root.value[1][1].start_mark.column
+(1, 3)
+>>> read("a: 1\\na: 2\\n") is None  # a key twice: PyYAML's path reports it
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import yamlread
+
+__all__ = ["Mapping", "Scalar", "Sequence", "read"]
+
+#: Deepest nesting read here (the PyYAML path refuses :data:`~dinnet.io.yamlread.MAX_DEPTH`).
+MAX_DEPTH = 24
+#: Longest text read here; a longer file goes the PyYAML way.
+MAX_CHARS = 2_000_000
+#: Most values and characters that aliases may add to a document read here: far below
+#: the limits of :mod:`~dinnet.io.yamlread`, so that a document read here never hits them.
+ALIAS_VALUES = 10_000
+ALIAS_CHARS = 200_000
+#: Longest key read here (libyaml looks no further than 1,024 characters for a key's ``:``).
+MAX_KEY = 1000
+
+#: Characters that never occur in a text read here (tabs, carriage returns, Unicode line
+#: breaks, a byte order mark, and everything PyYAML does not take as printable).
+_UNREAD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                     "\U00010000-\U0010ffff]")
+#: First characters of a plain scalar that PyYAML reads otherwise (or refuses).
+_INDICATORS = frozenset(",[]{}#&*!|>'\"%@`?:")
+#: An anchor or alias name, and what may follow it.
+_NAME = re.compile(r"[0-9A-Za-z_-]+(?= |$)")
+#: A block scalar's header after ``|`` or ``>``: chomping, then a comment at most.
+_HEADER = re.compile(r"([-+]?)(?: +#.*| *)")
+#: A double-quoted scalar on one line.
+_DOUBLE = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+_ESCAPE = re.compile(r"\\(?:([0abtnvfre \"\\N_LP])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})"
+                     r"|U([0-9A-Fa-f]{8})|)")
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
+            "r": "\r", "e": "\x1b", " ": " ", '"': '"', "\\": "\\", "N": "\x85", "_": "\xa0",
+            "L": "\u2028", "P": "\u2029"}
+#: A plain scalar inside a flow collection: no flow indicators, no ``#``, no ``:`` that
+#: could end it.
+_FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#&*!|>'\"%@`?:-]|-(?=[^ ,\[\]{}]))"
+                         r"(?:[^,\[\]{}#:]|:(?=[^ ,\[\]{}?]))*")
+_WORDS, _STARTS = yamlread.PLAIN_WORDS, yamlread.PLAIN_STARTS
+_plain, _key = yamlread.plain_scalar, yamlread.plain_key
+
+
+class _Bail(Exception):
+    """The text is not in the subset read here."""
+
+
+class _Node:
+    """A node of the position tree: like PyYAML's, its ``value`` and where it starts.
+
+    ``start_mark`` is the node itself: its ``line`` and ``column`` count from 0, as
+    PyYAML's marks do.
+    """
+
+    __slots__ = ("column", "line", "value")
+    id = ""
+
+    def __init__(self, value: Any, line: int, column: int) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+
+    @property
+    def start_mark(self) -> _Node:
+        return self
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.value!r}, {self.line}, {self.column})"
+
+
+class Scalar(_Node):
+    """A scalar: ``value`` is its text (as PyYAML's ``ScalarNode.value``)."""
+
+    __slots__ = ()
+    id = "scalar"
+
+
+class Mapping(_Node):
+    """A mapping: ``value`` is its list of ``(key, value)`` nodes."""
+
+    __slots__ = ()
+    id = "mapping"
+
+
+class Sequence(_Node):
+    """A list: ``value`` is its list of nodes."""
+
+    __slots__ = ()
+    id = "sequence"
+
+
+def read(text: str) -> tuple[Any, Mapping] | None:
+    """The data and position tree of ``text``, or None when it is not in the subset.
+
+    >>> read("k: 'it''s'  # note\\n")[0]
+    {'k': "it's"}
+    >>> read("k: [a\\n") is None, read("k: !!str 1\\n") is None, read("k:\\tv\\n") is None
+    (True, True, True)
+    """
+    if (not text.endswith("\n") or len(text) > MAX_CHARS or _UNREAD.search(text)
+            or "\n---" in text or "\n..." in text or text.startswith(("---", "..."))):
+        return None
+    try:
+        return _Reader(text).document()
+    except (_Bail, IndexError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+
+
+def _entry(line: str, col: int) -> bool:
+    """Whether ``line`` holds a list entry (``-`` and a space, or ``-`` alone) at ``col``."""
+    return line.startswith("-", col) and (len(line) == col + 1 or line[col + 1] == " ")
+
+
+def _rest_is_empty(line: str, end: int) -> bool:
+    """Whether nothing but spaces and a comment follow ``end`` in ``line``."""
+    rest = line[end:].lstrip(" ")
+    return not rest or (rest[0] == "#" and len(rest) < len(line) - end)
+
+
+def _unescape(body: str) -> str:
+    """The text of a double-quoted scalar's ``body`` (bails on an escape not known here)."""
+    def one(match: re.Match[str]) -> str:
+        simple, *codes = match.groups()
+        if simple is not None:
+            return _ESCAPES[simple]
+        code = next((c for c in codes if c is not None), None)
+        if code is None:
+            raise _Bail
+        point = int(code, 16)
+        if 0xD800 <= point <= 0xDFFF or point > 0x10FFFF:
+            raise _Bail
+        return chr(point)
+    return _ESCAPE.sub(one, body)
+
+
+class _Reader:
+    """One document, read line by line (a method per construct, each bails when unsure)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text[:-1].split("\n")
+        self.n = len(self.lines)
+        self.anchors: dict[str, tuple[Any, _Node]] = {}
+        self.sizes: dict[str, tuple[int, int]] = {}  # anchor -> values and characters
+        self.alias_values = 0
+        self.alias_chars = 0
+        self.length = len(text)
+        self.max_depth = min(MAX_DEPTH, yamlread.MAX_DEPTH // 2)
+
+    def document(self) -> tuple[Any, Mapping]:
+        i, indent = self.next(0)
+        if indent != 0:
+            raise _Bail  # empty, or not a mapping at the left margin
+        data, root, i, indent = self.mapping(i, 0, 0)
+        if i < self.n:
+            raise _Bail
+        # far from the characters construct lets a document (and its aliases) expand to
+        if 2 * (self.length + self.alias_chars) >= (yamlread.alias_text_limit(self.length) or 0):
+            raise _Bail
+        assert isinstance(root, Mapping)
+        return data, root
+
+    def next(self, i: int) -> tuple[int, int]:
+        """The first line from ``i`` on that holds more than spaces and a comment, and its
+        indentation (``(n, -1)`` at the end)."""
+        lines = self.lines
+        n = self.n
+        while i < n:
+            line = lines[i]
+            rest = line.lstrip(" ")
+            if rest and rest[0] != "#":
+                return i, len(line) - len(rest)
+            i += 1
+        return n, -1
+
+    # -- block collections -----------------------------------------------------------------
+
+    def block(self, i: int, indent: int, depth: int, start: _Node | None = None
+              ) -> tuple[Any, _Node, int, int]:
+        """The mapping or list whose first line is ``i``, at ``indent``."""
+        if _entry(self.lines[i], indent):
+            return self.sequence(i, indent, depth, start)
+        return self.mapping(i, indent, depth, start)
+
+    def mapping(self, i: int, col: int, depth: int, start: _Node | None = None
+                ) -> tuple[Any, _Node, int, int]:
+        """A block mapping whose keys stand at ``col``, the first on line ``i``.
+
+        Returns the data, the node, and the next line with content and its indentation.
+        """
+        if depth >= self.max_depth:
+            raise _Bail
+        lines = self.lines
+        data: dict[Any, Any] = {}
+        pairs: list[tuple[_Node, _Node]] = []
+        node = Mapping(pairs, i, col) if start is None else Mapping(pairs, start.line, start.column)
+        while True:
+            line = lines[i]
+            key, key_node, after = self.key(line, col, i)
+            value, value_node, i, indent = self.value(line, after, i, col, depth)
+            data[key] = value
+            pairs.append((key_node, value_node))
+            if indent != col:
+                break
+        if len(data) < len(pairs) or indent > col:
+            raise _Bail  # a key twice; a line indented oddly
+        return data, node, i, indent
+
+    def key(self, line: str, col: int, i: int) -> tuple[Any, Scalar, int]:
+        """The key at ``col`` of ``line``, its node, and where its ``:`` ends."""
+        first = line[col]
+        if first == "'" or first == '"':
+            text, end = self.quoted(line, col)
+            key: Any = text
+            colon = len(line) - len(line[end:].lstrip(" "))
+            if not line.startswith(":", colon) or line[colon + 1:colon + 2] not in ("", " "):
+                raise _Bail
+        else:
+            colon = line.find(": ", col)
+            if colon < 0:
+                if not line.endswith(":"):
+                    raise _Bail
+                colon = len(line) - 1
+            text = line[col:colon].rstrip(" ")
+            if (first in _INDICATORS or (first == "-" and line[col + 1] == " ")
+                    or " #" in text or text == "<<"):
+                raise _Bail
+            key = text if text[0] not in _STARTS and text not in _WORDS else _key(text)
+        if colon - col > MAX_KEY:
+            raise _Bail
+        return key, Scalar(text, i, col), colon + 1
+
+    def is_key(self, line: str, col: int) -> bool:
+        """Whether the item at ``col`` of ``line`` (after a ``-``) is a ``key: value``."""
+        first = line[col]
+        if first == "'" or first == '"':
+            _, end = self.quoted(line, col)
+            rest = line[end:].lstrip(" ")
+            return rest.startswith(":") and (len(rest) == 1 or rest[1] == " ")
+        if first in _INDICATORS:
+            return False
+        cut = line.find(" #", col)
+        text = line[col:] if cut < 0 else line[col:cut]
+        return ": " in text or text.endswith(":")
+
+    def value(self, line: str, after: int, i: int, col: int, depth: int
+              ) -> tuple[Any, _Node, int, int]:
+        """The value after a key's ``:`` (at ``after`` of line ``i``), in a mapping at
+        ``col``; and the next line with content and its indentation."""
+        rest = line[after:].lstrip(" ")
+        at = len(line) - len(rest)
+        start = None
+        name = ""
+        if rest and rest[0] == "&":
+            name, at = self.anchor(line, at)
+            start = Scalar(None, i, len(line) - len(rest))
+            rest = line[at:].lstrip(" ")
+            at = len(line) - len(rest)
+        if not rest or rest[0] == "#":  # the value is on the lines below
+            j, indent = self.next(i + 1)
+            lines = self.lines
+            if indent > col:
+                data, node, j, indent = self.block(j, indent, depth + 1, start)
+            elif indent == col and _entry(lines[j], col):  # a list at its key's indentation
+                data, node, j, indent = self.sequence(j, col, depth + 1, start)
+            elif start is None:
+                return None, Scalar("", i, after), j, indent
+            else:
+                raise _Bail  # an anchor on nothing
+        else:
+            data, node, j = self.inline(line, at, i, col, depth + 1, start)
+            j, indent = self.next(j)
+        if start is not None:
+            self.keep(name, data, node)
+        if indent > col:
+            raise _Bail  # more lines to a scalar, or a line indented oddly
+        return data, node, j, indent
+
+    def sequence(self, i: int, col: int, depth: int, start: _Node | None = None
+                 ) -> tuple[Any, _Node, int, int]:
+        """A block list whose ``-`` stand at ``col``, the first on line ``i``."""
+        if depth >= self.max_depth:
+            raise _Bail
+        lines = self.lines
+        items: list[Any] = []
+        nodes: list[_Node] = []
+        node = Sequence(nodes, i, col) if start is None else Sequence(nodes, start.line,
+                                                                      start.column)
+        while True:
+            line = lines[i]
+            rest = line[col + 1:].lstrip(" ")
+            at = len(line) - len(rest)
+            if not rest or rest[0] == "#" or at == col + 1 or _entry(line, at):
+                raise _Bail  # an item on the lines below, a `-x`, a list in a list
+            if rest[0] == "&" or rest[0] == "*" or not self.is_key(line, at):
+                value, item, i = self.item(line, at, i, col, depth + 1)
+                i, indent = self.next(i)
+            else:
+                value, item, i, indent = self.mapping(i, at, depth + 1)
+            items.append(value)
+            nodes.append(item)
+            if indent != col or not _entry(lines[i], col):
+                break
+        if indent > col:
+            raise _Bail
+        return items, node, i, indent
+
+    def item(self, line: str, at: int, i: int, col: int, depth: int
+             ) -> tuple[Any, _Node, int]:
+        """A list item that is not a mapping, with its anchor if it has one."""
+        if line[at] != "&":
+            return self.inline(line, at, i, col, depth)
+        name, end = self.anchor(line, at)
+        rest = line[end:].lstrip(" ")
+        start = Scalar(None, i, at)
+        value_at = len(line) - len(rest)
+        if not rest or rest[0] == "#" or self.is_key(line, value_at):
+            raise _Bail
+        data, node, j = self.inline(line, value_at, i, col, depth, start)
+        self.keep(name, data, node)
+        return data, node, j
+
+    # -- anchors and aliases ---------------------------------------------------------------
+
+    def anchor(self, line: str, at: int) -> tuple[str, int]:
+        """The anchor name at ``at`` (its ``&``) and where it ends."""
+        match = _NAME.match(line, at + 1)
+        if match is None:
+            raise _Bail
+        return match.group(), match.end()
+
+    def keep(self, name: str, data: Any, node: _Node) -> None:
+        if name in self.anchors:
+            raise _Bail  # PyYAML refuses an anchor twice
+        self.anchors[name] = (data, node)
+
+    def alias(self, line: str, at: int) -> tuple[Any, _Node, int]:
+        """The data and node an alias at ``at`` stands for (the same objects as its anchor's)."""
+        name, end = self.anchor(line, at)
+        data, node = self.anchors[name]  # an unknown anchor: KeyError, a bail
+        if name not in self.sizes:
+            self.sizes[name] = _size(node)
+        values, chars = self.sizes[name]
+        self.alias_values += values
+        self.alias_chars += chars
+        if self.alias_values > ALIAS_VALUES or self.alias_chars > ALIAS_CHARS:
+            raise _Bail
+        return data, node, end
+
+    # -- scalars and flow collections --------------------------------------------------------
+
+    def inline(self, line: str, at: int, i: int, col: int, depth: int,
+               start: _Node | None = None) -> tuple[Any, _Node, int]:
+        """The value that starts at ``at`` of line ``i`` (in a collection at ``col``),
+        and the line after it."""
+        first = line[at]
+        where = (i, at) if start is None else (start.line, start.column)
+        if first == "*":
+            if start is not None:
+                raise _Bail
+            data, node, end = self.alias(line, at)
+        elif first == "'" or first == '"':
+            data, end = self.quoted(line, at)
+            node = Scalar(data, *where)
+        elif first == "[" or first == "{":
+            data, node, end = self.flow(line, at, i, depth)
+            node.line, node.column = where
+        elif first == "|" or first == ">":
+            return self.block_scalar(line, at, i, col, where)
+        else:
+            if first in _INDICATORS or (first == "-" and (len(line) == at + 1
+                                                           or line[at + 1] == " ")):
+                raise _Bail
+            cut = line.find(" #", at)
+            text = (line[at:] if cut < 0 else line[at:cut]).rstrip(" ")
+            if ": " in text or text[-1] == ":" or text == "<<":
+                raise _Bail
+            data = text if text[0] not in _STARTS and text not in _WORDS else _plain(text)
+            return data, Scalar(text, *where), i + 1
+        if not _rest_is_empty(line, end):
+            raise _Bail
+        return data, node, i + 1
+
+    def quoted(self, line: str, at: int) -> tuple[str, int]:
+        """The text of the quoted scalar at ``at`` and where it ends (on this line)."""
+        if line[at] == '"':
+            match = _DOUBLE.match(line, at)
+            if match is None:
+                raise _Bail
+            body = match.group(1)
+            return (_unescape(body) if "\\" in body else body), match.end()
+        parts = []
+        start = at + 1
+        while True:
+            end = line.index("'", start)  # not closed on this line: ValueError, a bail
+            if line.startswith("'", end + 1):
+                parts.append(line[start:end + 1])
+                start = end + 2
+                continue
+            parts.append(line[start:end])
+            return "".join(parts), end + 1
+
+    def flow(self, line: str, at: int, i: int, depth: int) -> tuple[Any, _Node, int]:
+        """The flow mapping or list at ``at`` (its ``{`` or ``[``), closed on this line."""
+        if depth >= self.max_depth:
+            raise _Bail
+        mapping = line[at] == "{"
+        close = "}" if mapping else "]"
+        keys: list[Any] = []
+        values: list[Any] = []
+        nodes: list[Any] = []
+        key_node = None
+        p = self.skip(line, at + 1)
+        if line[p] == close:
+            return ({} if mapping else []), (Mapping if mapping else Sequence)(nodes, i, at), p + 1
+        while True:
+            if mapping:
+                key, key_node, p = self.flow_scalar(line, p, i, True)
+                p = self.skip(line, p)
+                if not line.startswith(": ", p):
+                    raise _Bail
+                p = self.skip(line, p + 2)
+                keys.append(key)
+            if line[p] == "[" or line[p] == "{":
+                value, node, p = self.flow(line, p, i, depth + 1)
+            else:
+                value, node, p = self.flow_scalar(line, p, i, False)
+            values.append(value)
+            nodes.append((key_node, node) if mapping else node)
+            p = self.skip(line, p)
+            if line[p] == close:
+                break
+            if line[p] != ",":
+                raise _Bail
+            p = self.skip(line, p + 1)
+            if line[p] in ",]}":
+                raise _Bail  # an empty entry
+        if mapping:
+            data: Any = dict(zip(keys, values, strict=True))
+            if len(data) < len(keys):
+                raise _Bail
+            return data, Mapping(nodes, i, at), p + 1
+        return values, Sequence(nodes, i, at), p + 1
+
+    def flow_scalar(self, line: str, p: int, i: int, key: bool) -> tuple[Any, Scalar, int]:
+        """A quoted or plain scalar inside a flow collection, as a key or a value."""
+        first = line[p]
+        if first == "'" or first == '"':
+            text, end = self.quoted(line, p)
+            value: Any = text
+        else:
+            match = _FLOW_PLAIN.match(line, p)
+            if match is None:
+                raise _Bail
+            text = match.group().rstrip(" ")
+            end = p + len(text)
+            if text == "<<":
+                raise _Bail
+            value = text if text[0] not in _STARTS and text not in _WORDS else (
+                _key(text) if key else _plain(text))
+        if key and end - p > MAX_KEY:
+            raise _Bail
+        return value, Scalar(text, i, p), end
+
+    @staticmethod
+    def skip(line: str, p: int) -> int:
+        while line.startswith(" ", p):
+            p += 1
+        return p
+
+    def block_scalar(self, line: str, at: int, i: int, col: int, where: tuple[int, int]
+                     ) -> tuple[str, Scalar, int]:
+        """A folded (``>``) or literal (``|``) scalar: its text, node and the line after it.
+
+        Folding and chomping as libyaml does them; lines indented deeper than the first
+        (in a folded scalar), lines of spaces only and an indentation digit are not read here.
+        """
+        header = _HEADER.fullmatch(line, at + 1)
+        if header is None:
+            raise _Bail
+        chomp = header.group(1)
+        literal = line[at] == "|"
+        lines = self.lines
+        n = self.n
+        j = i + 1
+        while j < n and not lines[j]:
+            j += 1
+        leading = j - i - 1  # empty lines before the first line of text
+        if j == n:
+            raise _Bail
+        first = lines[j]
+        indent = len(first) - len(first.lstrip(" "))
+        if indent <= col or indent == len(first):
+            raise _Bail  # an empty scalar, or a line of spaces
+        parts: list[str] = []
+        blank = 0  # empty lines since the last line of text
+        k = j
+        while k < n:
+            text = lines[k]
+            if not text:
+                blank += 1
+                k += 1
+                continue
+            rest = text.lstrip(" ")
+            depth = len(text) - len(rest)
+            if not rest:
+                raise _Bail
+            if depth < indent:
+                break
+            if parts:
+                if literal:
+                    parts.append("\n" * (blank + 1))
+                else:
+                    if depth > indent:
+                        raise _Bail
+                    parts.append("\n" * blank if blank else " ")
+            elif depth > indent and not literal:
+                raise _Bail
+            parts.append(text[indent:])
+            blank = 0
+            k += 1
+        body = "\n" * leading + "".join(parts)
+        if chomp == "":
+            body += "\n"
+        elif chomp == "+":
+            body += "\n" * (blank + 1)
+        return body, Scalar(body, *where), k
+
+
+def _size(node: _Node) -> tuple[int, int]:
+    """The values and characters ``node`` expands to (as :func:`yamlread.construct`
+    counts them: every key and value; an alias inside counts in full)."""
+    if node.id == "scalar":
+        return 1, len(node.value)
+    values, chars = 1, 0
+    for child in node.value:
+        for part in (child if node.id == "mapping" else (child,)):
+            more, text = _size(part)
+            values += more
+            chars += text
+    return values, chars
