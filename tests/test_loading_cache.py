@@ -360,15 +360,15 @@ def test_the_command_line_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def _elements_walking_every_value(node: Any, pid: str, found: dict[str, Any]) -> None:
-    """The location walk as it was before it skipped scalars (the reference)."""
-    import yaml
-
-    if isinstance(node, yaml.SequenceNode):
+    """The location walk as it was before it skipped scalars (the reference), over
+    PyYAML's node tree or yamlfast's (the same shape)."""
+    kind = getattr(node, "id", None)
+    if kind == "sequence":
         for item in node.value:
             _elements_walking_every_value(item, pid, found)
-    elif isinstance(node, yaml.MappingNode):
+    elif kind == "mapping":
         fields = {str(k.value): v for k, v in node.value}
-        if isinstance(fields.get("id"), yaml.ScalarNode):
+        if getattr(fields.get("id"), "id", None) == "scalar":
             found.setdefault(graph_module.node_id(pid, str(fields["id"].value)),
                              loading._where(node))
         for key, value in fields.items():

@@ -10,8 +10,8 @@ node tree (nodes with ``id``, ``value`` and ``start_mark``), so that
 
 The subset: block mappings and lists (also a list at the indentation of its
 key, and ``- key: value`` items), plain and quoted scalars on one line,
-flow mappings and lists on one line (``{start: 2019, end: 2022}``,
-``[SD1.a, SD1.b]``), folded and literal block scalars (``>-``, ``|`` ...),
+flow mappings and lists (``{start: 2019, end: 2022}``, ``[SD1.a, SD1.b]``;
+also over several lines, broken after a comma), folded and literal block scalars (``>-``, ``|`` ...),
 comments, and anchors and aliases (``&cs1`` / ``*cs1``).
 
 The one rule: whatever :func:`read` returns is exactly what the PyYAML path
@@ -399,8 +399,9 @@ class _Reader:
             data, end = self.quoted(line, at)
             node = Scalar(data, *where)
         elif first == "[" or first == "{":
-            data, node, end = self.flow(line, at, i, depth)
+            data, node, i, end = self.flow(i, at, col, depth)
             node.line, node.column = where
+            line = self.lines[i]
         elif first == "|" or first == ">":
             return self.block_scalar(line, at, i, col, where)
         else:
@@ -436,19 +437,27 @@ class _Reader:
             parts.append(line[start:end])
             return "".join(parts), end + 1
 
-    def flow(self, line: str, at: int, i: int, depth: int) -> tuple[Any, _Node, int]:
-        """The flow mapping or list at ``at`` (its ``{`` or ``[``), closed on this line."""
+    def flow(self, i: int, at: int, col: int, depth: int) -> tuple[Any, _Node, int, int]:
+        """The flow mapping or list at ``at`` (its ``{`` or ``[``) of line ``i``, in a block
+        collection at ``col``: its data, node, and the line and place where it ends.
+
+        It may go on over lines indented deeper than ``col``, after an opening
+        bracket or a comma (never inside a scalar, never with a comment).
+        """
         if depth >= self.max_depth:
             raise _Bail
+        line = self.lines[i]
+        start = (i, at)
         mapping = line[at] == "{"
         close = "}" if mapping else "]"
         keys: list[Any] = []
         values: list[Any] = []
         nodes: list[Any] = []
         key_node = None
-        p = self.skip(line, at + 1)
+        i, p = self.gap(i, at + 1, col)
+        line = self.lines[i]
         if line[p] == close:
-            return ({} if mapping else []), (Mapping if mapping else Sequence)(nodes, i, at), p + 1
+            return ({} if mapping else []), (Mapping if mapping else Sequence)(nodes, *start), i, p + 1
         while True:
             if mapping:
                 key, key_node, p = self.flow_scalar(line, p, i, True)
@@ -458,7 +467,8 @@ class _Reader:
                 p = self.skip(line, p + 2)
                 keys.append(key)
             if line[p] == "[" or line[p] == "{":
-                value, node, p = self.flow(line, p, i, depth + 1)
+                value, node, i, p = self.flow(i, p, col, depth + 1)
+                line = self.lines[i]
             else:
                 value, node, p = self.flow_scalar(line, p, i, False)
             values.append(value)
@@ -468,15 +478,30 @@ class _Reader:
                 break
             if line[p] != ",":
                 raise _Bail
-            p = self.skip(line, p + 1)
-            if line[p] in ",]}":
-                raise _Bail  # an empty entry
+            i, p = self.gap(i, p + 1, col)
+            line = self.lines[i]
+            if line[p] in ",]}#":
+                raise _Bail  # an empty entry, a comment
         if mapping:
             data: Any = dict(zip(keys, values, strict=True))
             if len(data) < len(keys):
                 raise _Bail
-            return data, Mapping(nodes, i, at), p + 1
-        return values, Sequence(nodes, i, at), p + 1
+            return data, Mapping(nodes, *start), i, p + 1
+        return values, Sequence(nodes, *start), i, p + 1
+
+    def gap(self, i: int, p: int, col: int) -> tuple[int, int]:
+        """Past the spaces from ``p`` of line ``i``, and past the line's end to the next
+        line when that holds more of a flow collection (indented deeper than ``col``)."""
+        line = self.lines[i]
+        p = self.skip(line, p)
+        if p < len(line):
+            return i, p
+        i += 1
+        line = self.lines[i]
+        p = self.skip(line, 0)
+        if p <= col or p == len(line) or line[p] == "#":
+            raise _Bail
+        return i, p
 
     def flow_scalar(self, line: str, p: int, i: int, key: bool) -> tuple[Any, Scalar, int]:
         """A quoted or plain scalar inside a flow collection, as a key or a value."""

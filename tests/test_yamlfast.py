@@ -1,0 +1,340 @@
+"""The quick YAML reader (issue 22): whenever it reads a text, exactly what PyYAML's path gives.
+
+Exactly: the data equal with the same types all the way down, every node of the position tree
+at PyYAML's line and column, and ``read_part`` the same bytes (or the same errors) with and
+without it. Hypothesis tries random data dumped in several styles and random mutations of real
+contracts; ``HYPOTHESIS_PROFILE=fuzz`` runs 1,700 examples per test (the commands and the
+last figures are in docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import msgpack
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dinnet.errors import ContractError, DinnetError
+from dinnet.io import loading, yamlfast, yamlread, yamlwrite
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = sorted(p for folder in ("data", "examples", "tests/assets")
+               for p in (ROOT / folder).rglob("*.y*ml"))
+ALMELO = [p for p in FILES if "almelo-2019" in p.parts and p.name != "index.yaml"]
+
+
+def _generate(folder: Path, count: int) -> list[Path]:
+    spec = importlib.util.spec_from_file_location("dinnet_bench_generate",
+                                                  ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    paths: list[Path] = module.generate(folder, count, seed=11)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Sixty generated contracts (what issue 22's benchmark reads)."""
+    return _generate(tmp_path_factory.mktemp("generated"), 60)
+
+
+# -- the property -----------------------------------------------------------------------------
+
+
+def _shape(node: Any) -> Any:
+    """A node tree as nested tuples: kind, position, and the text of every scalar."""
+    mark = node.start_mark
+    if node.id == "scalar":
+        return ("scalar", node.value, mark.line, mark.column)
+    if node.id == "sequence":
+        return ("sequence", mark.line, mark.column, [_shape(n) for n in node.value])
+    return ("mapping", mark.line, mark.column, [(_shape(k), _shape(v)) for k, v in node.value])
+
+
+def _typed(value: Any) -> Any:
+    """Data as nested tuples that tell apart what ``==`` does not (True and 1, a
+    PlainNumber and a str, 1 and 1.0), with a PlainNumber's message."""
+    if isinstance(value, dict):
+        return ("dict", [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    problem = getattr(value, "problem", None)
+    return (type(value).__name__, value, None if problem is None else str(problem))
+
+
+def agrees(text: str) -> bool:
+    """Whether the quick reader read ``text``; when it did, it gave what PyYAML's path gives
+    (and that did not raise). Fails the test otherwise."""
+    quick = yamlfast.read(text)
+    if quick is None:
+        return False
+    data, root = quick
+    try:
+        node = yamlread.parse_text(text, "x.yaml")
+        slow = yamlread.construct(node, "x.yaml", text)
+    except DinnetError as exc:
+        raise AssertionError(f"PyYAML's path raised {exc}; the quick reader read {data!r}") from exc
+    assert _typed(data) == _typed(slow)
+    assert _shape(root) == _shape(node)
+    return True
+
+
+# -- the files of the repository and generated contracts ------------------------------------
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_yaml_file_of_the_repository(path: Path) -> None:
+    agrees(yamlread.read_text(path))
+
+
+def test_almelo_and_generated_contracts_are_read_quickly(generated: list[Path]) -> None:
+    """Else the comparisons below prove nothing."""
+    for path in ALMELO + generated:
+        assert agrees(yamlread.read_text(path)), path
+
+
+def _part(path: Path) -> bytes:
+    """``read_part``'s result as MessagePack bytes, or its problems, one per line."""
+    try:
+        return msgpack.packb(loading.read_part(path))
+    except ContractError as exc:
+        return "\n".join(repr(p) for p in exc.problems).encode()
+
+
+def test_read_part_is_the_same_with_and_without(generated: list[Path],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of the repository (errors too) and the generated contracts."""
+    read = yamlfast.read
+    taken: list[str] = []
+
+    def spy(text: str) -> Any:
+        found = read(text)
+        if found is not None:
+            taken.append(text)
+        return found
+
+    monkeypatch.setattr(yamlfast, "read", spy)
+    paths = FILES + generated
+    quick = [_part(p) for p in paths]
+    assert len(taken) >= len(ALMELO) + len(generated)
+    monkeypatch.setattr(loading, "FAST_READ", False)
+    taken.clear()
+    assert [_part(p) for p in paths] == quick
+    assert not taken
+
+
+def test_a_contract_with_a_mistake_is_read_by_pyyaml(tmp_path: Path) -> None:
+    """The quick reader reads it, validation fails: the errors are PyYAML's path's, located."""
+    path = tmp_path / "c.yaml"
+    path.write_text((ROOT / "tests/assets/minimal.yaml").read_text(encoding="utf-8")
+                    .replace("level: strategic", "level: strategisch", 1), encoding="utf-8")
+    assert yamlfast.read(path.read_text(encoding="utf-8")) is not None
+    with pytest.raises(ContractError) as caught:
+        loading.read_part(path)
+    assert caught.value.problems[0].line is not None
+
+
+# -- what it reads and what it leaves -------------------------------------------------------
+
+
+READ = [
+    "a: 1\nb: [1, 2.5, ~, x]\nc: {2019: 924, x: 'it''s'}\n",
+    "a:\n- 1\n- b: 2\n  c: 3\nd: x\n",
+    "a:\n  - &l {x: 1}\n  - *l\nb: &t \"\\u00e9\\\" \\\\\"\nc: *t\n",
+    "t: >-\n  one\n  two\n\n  three\nu: |\n  one\n   two\n\n\nv: |+\n  keep\n\n\nw: 1\n",
+    "a: yes # a comment: here\n# full line\nb: 200.000\nc: 1,5\nd: .inf\ne: 0151\nf: -\u00e9\n",
+    "k: \"\"\nl: ''\nm:\nn: {}\no: []\np: 'a # b'\nq: a#b\nr: x:y\n",
+    "a: {x: [1,\n    2], y: {z: 1,\n  w: 2}}\nb:\n  - [1,\n     2]\n",
+]
+BAIL = [
+    "a: 1\na: 2\n",  # a key twice
+    "a: !!str 1\n",  # a tag
+    "<<: {a: 1}\n",  # a merge key
+    "a: b: c\n",  # a `: ` in a plain scalar
+    "a: one\n  two\n",  # a plain scalar over two lines
+    "a: 'one\n  two'\n",  # a quoted one
+    "a:\tb\n",  # a tab
+    "a: b\r\n",  # a carriage return
+    "a: \u2028\n",  # a Unicode line break
+    "--- \na: 1\n",  # a document marker
+    "%YAML 1.2\n---\na: 1\n",  # a directive
+    "? a\n: b\n",  # an explicit key
+    "a: *x\n",  # an unknown alias
+    "a: &x 1\nb: &x 2\n",  # an anchor twice
+    "a: &x [*x]\n",  # an alias inside its own anchor
+    "a: [1,\n2]\n",  # a flow list going on at its key's indentation
+    "a: [1, # c\n  2]\n",  # a comment in a flow list
+    "a: [one\n  two]\n",  # a scalar over two lines in a flow list
+    "a: >2\n   x\n",  # an indentation digit
+    "a: \"\\q\"\n",  # an unknown escape
+    "a: 1\n b: 2\n",  # odd indentation
+    "- 1\n",  # not a mapping
+    "a: 1",  # no final line break
+    "",  # empty
+    "a: " + "[" * 30 + "]" * 30 + "\n",  # deep nesting
+]
+
+
+@pytest.mark.parametrize("text", READ)
+def test_reads(text: str) -> None:
+    assert agrees(text)
+
+
+@pytest.mark.parametrize("text", BAIL)
+def test_leaves_to_pyyaml(text: str) -> None:
+    assert yamlfast.read(text) is None
+
+
+def test_large_aliases_are_left_to_pyyaml() -> None:
+    """Far below the alias limits of yamlread, the quick reader stops."""
+    text = "a: &a [" + ", ".join(["x"] * 200) + "]\n" + "".join(
+        f"b{i}: *a\n" for i in range(60))
+    assert yamlfast.read(text) is None
+    assert yamlfast.read(text.split("b40")[0]) is not None
+
+
+# -- hypothesis: random data, dumped -------------------------------------------------------
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+SCALARS = st.one_of(
+    _TEXT, st.sampled_from(["", "yes", "no", "~", "null", "True", "1.000", "1,5", "0151", "-",
+                            "a: b", "a #b", "#", "&a", "*a", "!x", "'", '"', "\\", "- a",
+                            "é", "e\u0301", "\u2028", "\x85", "line\nbreak", " lead", "trail "]),
+    st.integers(-10**6, 10**20), st.floats(allow_nan=False, allow_infinity=False), st.booleans(), st.none())
+KEYS = st.one_of(_TEXT, st.integers(0, 3000), st.sampled_from(["id", "2019", "true", "~"]))
+DATA = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(KEYS, inner, max_size=4), max_leaves=25)
+
+
+@given(data=st.dictionaries(KEYS, DATA, min_size=1, max_size=5),
+       style=st.sampled_from([False, None, True]), width=st.sampled_from([12, 40, 80, 10**6]),
+       unicode=st.booleans(), indent=st.sampled_from([2, 3, 4]))
+def test_dumped_data(data: dict[Any, Any], style: bool | None, width: int, unicode: bool,
+                     indent: int) -> None:
+    agrees(yaml.safe_dump(data, default_flow_style=style, width=width, allow_unicode=unicode,
+                          indent=indent, sort_keys=False))
+
+
+@given(data=st.dictionaries(KEYS, DATA, min_size=1, max_size=5))
+def test_data_written_by_yamlwrite(data: dict[Any, Any]) -> None:
+    agrees(yamlwrite._dump(data, "# header\n"))
+
+
+# -- hypothesis: mutated contracts ------------------------------------------------------------
+
+SOURCES = [yamlread.read_text(p) for p in FILES if p.stat().st_size < 200_000]
+INSERTS = [": ", " #", "#", "'", '"', "\t", "&x ", "*x", "&y", "!", "!!str ", "---", "...", "\\",
+           ">", "|", ">-\n", "|+", "- ", "-", "  ", " ", "\n", "\n\n", "{", "}", "[", "]", ",",
+           "x", "<<", "?", "%", "@", "\r", "\u2028", "\\u00e9", "\\x41", "''", "1", ".5", "~"]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """A window of a real file's lines (dedented), then a few random edits."""
+    lines = draw(st.sampled_from(SOURCES)).splitlines()
+    start = draw(st.integers(0, len(lines) - 1))
+    window = lines[start:start + draw(st.integers(1, 60))]
+    margin = min((len(s) - len(s.lstrip(" ")) for s in window if s.strip()), default=0)
+    window = [s[margin:] for s in window]
+    for _ in range(draw(st.integers(0, 4))):
+        i = draw(st.integers(0, len(window) - 1))
+        line = window[i]
+        at = draw(st.integers(0, len(line)))
+        match draw(st.sampled_from(["insert", "delete", "replace", "line", "indent", "drop"])):
+            case "insert":
+                window[i] = line[:at] + draw(st.sampled_from(INSERTS)) + line[at:]
+            case "delete":
+                window[i] = line[:at] + line[at + draw(st.integers(1, 5)):]
+            case "replace":
+                window[i] = line[:at] + draw(st.sampled_from(INSERTS)) + line[at + 1:]
+            case "line":
+                window.insert(i, window[draw(st.integers(0, len(window) - 1))])
+            case "indent":
+                window[i] = " " * draw(st.integers(0, 8)) + line.lstrip(" ")
+            case "drop":
+                del window[i]
+        if not window:
+            window = [""]
+    return "\n".join(window) + draw(st.sampled_from(["\n", "", "\n\n"]))
+
+
+@settings(max_examples=max(settings.default.max_examples * 3, 100))
+@given(text=mutated())
+def test_mutated_contracts(text: str) -> None:
+    agrees(text)
+
+
+def test_mutations_are_often_read() -> None:
+    """The mutation test reaches the quick reader's code, not only its bail-outs: about
+    half the unmutated windows of real contracts are read."""
+    rng = random.Random(5)
+    read = 0
+    for _ in range(200):
+        lines = rng.choice(SOURCES).splitlines()
+        start = rng.randrange(len(lines))
+        window = lines[start:start + rng.randint(1, 60)]
+        margin = min((len(s) - len(s.lstrip(" ")) for s in window if s.strip()), default=0)
+        read += agrees("\n".join(s[margin:] for s in window) + "\n")
+    assert read > 40
+
+
+# -- hypothesis: lines made of YAML's special characters, and block scalars ------------------
+
+PIECES = ["a", "b c", "1", "x:y", ": ", " #", "#", "'", '"', "-", "- ", "[", "]", "{", "}", ",",
+          "&a", "*a", "!", "|", ">", "\\", "~", "?", "%", "@", "é", "\u00a0", ".5", "  ", "<<"]
+WORD = ["a", "b c", "1", "x:y", "é", ".5"]
+SOUP = st.tuples(st.sampled_from(WORD + PIECES), st.sampled_from([*PIECES, ""]),
+                 st.sampled_from([*WORD, ""])).map("".join)
+
+
+@st.composite
+def soup(draw: st.DrawFn) -> str:
+    """A few ``key: value`` lines (some in lists, some indented) whose values are made of
+    the characters that matter to YAML."""
+    lines = []
+    for n in range(draw(st.integers(1, 4))):
+        indent = " " * draw(st.sampled_from([0, 0, 0, 0, 2]))
+        dash = draw(st.sampled_from(["", "", "", "- "]))
+        key = draw(st.sampled_from(["a{}", "{}", "x y{}", "'q{}'", '"d{}"', "a:b{}"])).format(n)
+        lines.append(f"{indent}{dash}{key}:{draw(st.sampled_from([' ', ' ', '  ', '']))}"
+                     f"{draw(SOUP)}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=settings.default.max_examples * 10)  # tiny texts: quick
+@given(text=soup())
+def test_special_characters(text: str) -> None:
+    agrees(text)
+
+
+WORDS = st.sampled_from(["een", "twee", "drie:", "# vier", "'vijf'", "- zes", "zeven  acht", ""])
+
+
+@st.composite
+def block_scalars(draw: st.DrawFn) -> str:
+    """A folded or literal scalar (any chomping) with empty lines, deeper lines and
+    trailing empty lines, then another key or the end."""
+    header = draw(st.sampled_from([">", ">-", ">+", "|", "|-", "|+"]))
+    indent = draw(st.sampled_from([2, 3]))
+    body = []
+    for _ in range(draw(st.integers(1, 6))):
+        word = draw(WORDS)
+        deeper = draw(st.sampled_from([0, 0, 0, 1, 2]))
+        body.append(" " * (indent + deeper) + word if word else "")
+    tail = "\n" * draw(st.integers(0, 3))
+    after = draw(st.sampled_from(["", "b: 1\n", "# c\n", " # c\n"]))
+    return f"a: {header}\n" + "\n".join(body) + "\n" + tail + after
+
+
+@given(text=block_scalars())
+def test_block_scalars(text: str) -> None:
+    agrees(text)
