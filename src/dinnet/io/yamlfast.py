@@ -59,6 +59,10 @@ _UNREAD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\
                      "\U00010000-\U0010ffff]")
 #: First characters of a plain scalar that PyYAML reads otherwise (or refuses).
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`?:")
+#: What a flow collection read in one go (:func:`_flat`) does not hold.
+_NESTED = re.compile("[][{}'\"#]")
+#: First characters of a key or value that the common line's quick reading leaves to the rest.
+_SPECIAL = _INDICATORS | {"-", " "}
 #: An anchor or alias name, and what may follow it.
 _NAME = re.compile(r"[0-9A-Za-z_-]+(?= |$)")
 #: A block scalar's header after ``|`` or ``>``: chomping, then a comment at most.
@@ -227,15 +231,42 @@ class _Reader:
         if depth >= self.max_depth:
             raise _Bail
         lines = self.lines
+        n = self.n
         data: dict[Any, Any] = {}
         pairs: list[tuple[_Node, _Node]] = []
         node = Mapping(pairs, i, col) if start is None else Mapping(pairs, start.line, start.column)
+        special, starts, words = _SPECIAL, _STARTS, _WORDS
         while True:
             line = lines[i]
-            key, key_node, after = self.key(line, col, i)
-            value, value_node, i, indent = self.value(line, after, i, col, depth)
-            data[key] = value
-            pairs.append((key_node, value_node))
+            colon = line.find(": ", col)
+            at = colon + 2
+            if (colon > col and line[col] not in special and at < len(line)
+                    and line[at] not in special and line[colon - 1] != " "
+                    and line[-1] != ":" and line[-1] != " " and colon - col <= MAX_KEY
+                    and line.find(": ", at) < 0 and line.find(" #", col) < 0):
+                # the common line, `key: text`: read here, without the calls below
+                name = line[col:colon]
+                text = line[at:]
+                if name == "<<" or text == "<<":
+                    raise _Bail
+                data[name if name[0] not in starts and name not in words else _key(name)] = (
+                    text if text[0] not in starts and text not in words else _plain(text))
+                pairs.append((Scalar(name, i, col), Scalar(text, i, at)))
+                i += 1
+                while i < n:
+                    line = lines[i]
+                    rest = line.lstrip(" ")
+                    if rest and rest[0] != "#":
+                        indent = len(line) - len(rest)
+                        break
+                    i += 1
+                else:
+                    indent = -1
+            else:
+                key, key_node, after = self.key(line, col, i)
+                value, value_node, i, indent = self.value(line, after, i, col, depth)
+                data[key] = value
+                pairs.append((key_node, value_node))
             if indent != col:
                 break
         if len(data) < len(pairs) or indent > col:
@@ -450,6 +481,11 @@ class _Reader:
         start = (i, at)
         mapping = line[at] == "{"
         close = "}" if mapping else "]"
+        end = line.find(close, at)
+        if end > at + 1 and not _NESTED.search(line, at + 1, end):
+            flat = _flat(line, at, end, i, mapping)
+            if flat is not None:
+                return flat[0], flat[1], i, end + 1
         keys: list[Any] = []
         values: list[Any] = []
         nodes: list[Any] = []
@@ -586,6 +622,42 @@ class _Reader:
         elif chomp == "+":
             body += "\n" * (blank + 1)
         return body, Scalar(body, *where), k
+
+
+def _flat(line: str, at: int, end: int, i: int, mapping: bool) -> tuple[Any, _Node] | None:
+    """A flow mapping or list of plain scalars from ``at`` to ``end`` (its brackets) of line
+    ``i``, read in one go; None when it holds anything else (:meth:`_Reader.flow` reads it then).
+    """
+    fullmatch, starts, words = _FLOW_PLAIN.fullmatch, _STARTS, _WORDS
+    p = at + 1
+    if mapping:
+        data: dict[Any, Any] = {}
+        pairs: list[tuple[_Node, _Node]] = []
+        for part in line[p:end].split(","):
+            left, colon, right = part.partition(": ")
+            name = left.strip(" ")
+            text = right.strip(" ")
+            if (not colon or not fullmatch(name) or not fullmatch(text) or len(name) > MAX_KEY
+                    or name == "<<" or text == "<<"):
+                return None
+            data[name if name[0] not in starts and name not in words else _key(name)] = (
+                text if text[0] not in starts and text not in words else _plain(text))
+            pairs.append((Scalar(name, i, p + len(left) - len(left.lstrip(" "))),
+                          Scalar(text, i, p + len(left) + 2 + len(right) - len(right.lstrip(" ")))))
+            p += len(part) + 1
+        if len(data) < len(pairs):
+            return None
+        return data, Mapping(pairs, i, at)
+    items: list[Any] = []
+    nodes: list[_Node] = []
+    for part in line[p:end].split(","):
+        text = part.strip(" ")
+        if not fullmatch(text) or text == "<<":
+            return None
+        items.append(text if text[0] not in starts and text not in words else _plain(text))
+        nodes.append(Scalar(text, i, p + len(part) - len(part.lstrip(" "))))
+        p += len(part) + 1
+    return items, Sequence(nodes, i, at)
 
 
 def _size(node: _Node) -> tuple[int, int]:
