@@ -59,8 +59,10 @@ _UNREAD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\
                      "\U00010000-\U0010ffff]")
 #: First characters of a plain scalar that PyYAML reads otherwise (or refuses).
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`?:")
-#: What a flow collection read in one go (:func:`_flat`) does not hold.
+#: What a flow collection read in one go (:meth:`_Reader.flat`) does not hold, and the
+#: double-quoted scalars it may hold.
 _NESTED = re.compile("[][{}'\"#]")
+_FLAT_QUOTED = re.compile(r'"[^"\\,]*"')
 #: First characters of a key or value that the common line's quick reading leaves to the rest.
 _SPECIAL = _INDICATORS | {"-", " "}
 #: An anchor or alias name, and what may follow it.
@@ -186,6 +188,8 @@ class _Reader:
         self.alias_chars = 0
         self.length = len(text)
         self.max_depth = min(MAX_DEPTH, yamlread.MAX_DEPTH // 2)
+        self.known: dict[str, Any] = {}  # plain text -> its value, for texts not their own value
+        self.plains: set[str] = set()  # texts known to be whole plain scalars in a flow
 
     def document(self) -> tuple[Any, Mapping]:
         i, indent = self.next(0)
@@ -235,23 +239,15 @@ class _Reader:
         data: dict[Any, Any] = {}
         pairs: list[tuple[_Node, _Node]] = []
         node = Mapping(pairs, i, col) if start is None else Mapping(pairs, start.line, start.column)
-        special, starts, words = _SPECIAL, _STARTS, _WORDS
+        common = self.common
         while True:
             line = lines[i]
-            colon = line.find(": ", col)
-            at = colon + 2
-            if (colon > col and line[col] not in special and at < len(line)
-                    and line[at] not in special and line[colon - 1] != " "
-                    and line[-1] != ":" and line[-1] != " " and colon - col <= MAX_KEY
-                    and line.find(": ", at) < 0 and line.find(" #", col) < 0):
-                # the common line, `key: text`: read here, without the calls below
-                name = line[col:colon]
-                text = line[at:]
-                if name == "<<" or text == "<<":
-                    raise _Bail
-                data[name if name[0] not in starts and name not in words else _key(name)] = (
-                    text if text[0] not in starts and text not in words else _plain(text))
-                pairs.append((Scalar(name, i, col), Scalar(text, i, at)))
+            found = common(line, col, i)
+            if found is None:
+                key, key_node, after = self.key(line, col, i)
+                value, value_node, i, indent = self.value(line, after, i, col, depth)
+            else:  # the next line with content, as :meth:`next` finds it
+                key, value, key_node, value_node = found
                 i += 1
                 while i < n:
                     line = lines[i]
@@ -262,18 +258,124 @@ class _Reader:
                     i += 1
                 else:
                     indent = -1
-            else:
-                key, key_node, after = self.key(line, col, i)
-                value, value_node, i, indent = self.value(line, after, i, col, depth)
-                data[key] = value
-                pairs.append((key_node, value_node))
+            data[key] = value
+            pairs.append((key_node, value_node))
             if indent != col:
                 break
         if len(data) < len(pairs) or indent > col:
             raise _Bail  # a key twice; a line indented oddly
         return data, node, i, indent
 
-    def key(self, line: str, col: int, i: int) -> tuple[Any, Scalar, int]:
+    def common(self, line: str, col: int, i: int) -> tuple[Any, Any, _Node, _Node] | None:
+        """The key, value and their nodes of the common line, ``key: text`` or ``key: {...}``
+        (plain text, or a flow collection on the line that :meth:`flat` reads) with nothing
+        after it; None for any other line (:meth:`key` and :meth:`value` read it)."""
+        colon = line.find(": ", col)
+        at = colon + 2
+        if (colon <= col or at >= len(line) or line[col] in _SPECIAL or line[colon - 1] == " "
+                or colon - col > MAX_KEY or line.find(" #", col) >= 0):
+            return None
+        name = line[col:colon]
+        first = line[at]
+        last = line[-1]
+        if first not in _SPECIAL:
+            if last == ":" or last == " " or line.find(": ", at) >= 0:
+                return None
+            text = line[at:]
+            value = text if text[0] not in _STARTS and text not in _WORDS else self.plain(text)
+            if text == "<<":
+                raise _Bail
+            node: _Node = Scalar(text, i, at)
+        elif (first == "{" and last == "}") or (first == "[" and last == "]"):
+            found = self.flat(line, at, len(line) - 1, i)
+            if found is None:
+                return None
+            value, node = found
+        else:
+            return None
+        if name == "<<":
+            raise _Bail
+        key = name if name[0] not in _STARTS and name not in _WORDS else _key(name)
+        return key, value, Scalar(name, i, col), node
+
+    def plain(self, text: str) -> Any:
+        """The value of a plain scalar (each text read once per document)."""
+        if text[0] not in _STARTS and text not in _WORDS:
+            if text == "<<":
+                raise _Bail
+            return text
+        known = self.known
+        if text in known:
+            return known[text]
+        value = known[text] = _plain(text)
+        return value
+
+    def flat(self, line: str, at: int, end: int, i: int) -> tuple[Any, _Node] | None:
+        """The flow mapping or list from ``at`` to ``end`` (its brackets) of line ``i``, when
+        it holds nothing but plain scalars and double-quoted ones without ``\\``, ``,`` or
+        ``"`` in them; else None (:meth:`flow` reads it then)."""
+        mapping = line[at] == "{"
+        if line.find("}" if mapping else "]", at) != end:
+            return None
+        body = line[at + 1:end]
+        if '"' in body:
+            if _NESTED.search(_FLAT_QUOTED.sub("", body)):
+                return None
+        elif _NESTED.search(body) or not body.strip(" "):
+            return None
+        p = at + 1
+        scalar = self.flat_scalar
+        if mapping:
+            data: dict[Any, Any] = {}
+            pairs: list[tuple[_Node, _Node]] = []
+            for part in body.split(","):
+                left, colon, right = part.partition(": ")
+                name = left.strip(" ")
+                found = scalar(right, i, p + len(left) + 2)
+                if (found is None or not colon or len(name) > MAX_KEY
+                        or (name not in self.plains and not self.is_plain(name))):
+                    return None
+                key = name if name[0] not in _STARTS and name not in _WORDS else _key(name)
+                data[key] = found[0]
+                pairs.append((Scalar(name, i, p + len(left) - len(left.lstrip(" "))), found[1]))
+                p += len(part) + 1
+            if len(data) < len(pairs):
+                return None
+            return data, Mapping(pairs, i, at)
+        items: list[Any] = []
+        nodes: list[_Node] = []
+        for part in body.split(","):
+            found = scalar(part, i, p)
+            if found is None:
+                return None
+            items.append(found[0])
+            nodes.append(found[1])
+            p += len(part) + 1
+        return items, Sequence(nodes, i, at)
+
+    def flat_scalar(self, part: str, i: int, p: int) -> tuple[Any, Scalar] | None:
+        """The value and node of a scalar of :meth:`flat` (``part`` starts at ``p``)."""
+        text = part.strip(" ")
+        at = p + len(part) - len(part.lstrip(" "))
+        if text[:1] == '"':
+            if len(text) < 2 or text[-1] != '"' or '"' in text[1:-1]:
+                return None
+            text = text[1:-1]
+            return text, Scalar(text, i, at)
+        if text not in self.plains and not self.is_plain(text):
+            return None
+        if text[0] not in _STARTS and text not in _WORDS:
+            return text, Scalar(text, i, at)
+        return self.plain(text), Scalar(text, i, at)
+
+    def is_plain(self, text: str) -> bool:
+        """Whether ``text`` is a whole plain scalar in a flow collection (remembered)."""
+        if _FLOW_PLAIN.fullmatch(text) is None or text == "<<":
+            return False
+        self.plains.add(text)
+        return True
+
+    def key(self, line: str, col: int, i: int) -> tuple[Any, _Node, int]:
         """The key at ``col`` of ``line``, its node, and where its ``:`` ends."""
         first = line[col]
         if first == "'" or first == '"':
@@ -482,8 +584,8 @@ class _Reader:
         mapping = line[at] == "{"
         close = "}" if mapping else "]"
         end = line.find(close, at)
-        if end > at + 1 and not _NESTED.search(line, at + 1, end):
-            flat = _flat(line, at, end, i, mapping)
+        if end > at + 1:
+            flat = self.flat(line, at, end, i)
             if flat is not None:
                 return flat[0], flat[1], i, end + 1
         keys: list[Any] = []
@@ -622,42 +724,6 @@ class _Reader:
         elif chomp == "+":
             body += "\n" * (blank + 1)
         return body, Scalar(body, *where), k
-
-
-def _flat(line: str, at: int, end: int, i: int, mapping: bool) -> tuple[Any, _Node] | None:
-    """A flow mapping or list of plain scalars from ``at`` to ``end`` (its brackets) of line
-    ``i``, read in one go; None when it holds anything else (:meth:`_Reader.flow` reads it then).
-    """
-    fullmatch, starts, words = _FLOW_PLAIN.fullmatch, _STARTS, _WORDS
-    p = at + 1
-    if mapping:
-        data: dict[Any, Any] = {}
-        pairs: list[tuple[_Node, _Node]] = []
-        for part in line[p:end].split(","):
-            left, colon, right = part.partition(": ")
-            name = left.strip(" ")
-            text = right.strip(" ")
-            if (not colon or not fullmatch(name) or not fullmatch(text) or len(name) > MAX_KEY
-                    or name == "<<" or text == "<<"):
-                return None
-            data[name if name[0] not in starts and name not in words else _key(name)] = (
-                text if text[0] not in starts and text not in words else _plain(text))
-            pairs.append((Scalar(name, i, p + len(left) - len(left.lstrip(" "))),
-                          Scalar(text, i, p + len(left) + 2 + len(right) - len(right.lstrip(" ")))))
-            p += len(part) + 1
-        if len(data) < len(pairs):
-            return None
-        return data, Mapping(pairs, i, at)
-    items: list[Any] = []
-    nodes: list[_Node] = []
-    for part in line[p:end].split(","):
-        text = part.strip(" ")
-        if not fullmatch(text) or text == "<<":
-            return None
-        items.append(text if text[0] not in starts and text not in words else _plain(text))
-        nodes.append(Scalar(text, i, p + len(part) - len(part.lstrip(" "))))
-        p += len(part) + 1
-    return items, Sequence(nodes, i, at)
 
 
 def _size(node: _Node) -> tuple[int, int]:
