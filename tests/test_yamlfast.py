@@ -3,8 +3,9 @@
 Exactly: the data equal with the same types all the way down, every node of the position tree
 at PyYAML's line and column, and ``read_part`` the same bytes (or the same errors) with and
 without it. Hypothesis tries random data dumped in several styles and random mutations of real
-contracts; ``HYPOTHESIS_PROFILE=fuzz`` runs 1,700 examples per test (the commands and the
-last figures are in docs/performance.md).
+contracts, lines of YAML's special characters and block scalars; ``HYPOTHESIS_PROFILE=fuzz``
+runs 1,700 examples per test (the mutations three times, the special characters five times
+as many; docs/performance.md has the command and the last run).
 """
 
 from __future__ import annotations
@@ -215,6 +216,13 @@ DATA = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
                     | st.dictionaries(KEYS, inner, max_size=4), max_leaves=25)
 
 
+#: Random nested data is slow to make: at most 150 examples in CI (all of them in the
+#: ``fuzz`` profile).
+_ALL = settings.default.max_examples
+DATA_RUNS = settings(max_examples=_ALL if _ALL >= 1000 else min(_ALL, 150))
+
+
+@DATA_RUNS
 @given(data=st.dictionaries(KEYS, DATA, min_size=1, max_size=5),
        style=st.sampled_from([False, None, True]), width=st.sampled_from([12, 40, 80, 10**6]),
        unicode=st.booleans(), indent=st.sampled_from([2, 3, 4]))
@@ -224,6 +232,7 @@ def test_dumped_data(data: dict[Any, Any], style: bool | None, width: int, unico
                           indent=indent, sort_keys=False))
 
 
+@DATA_RUNS
 @given(data=st.dictionaries(KEYS, DATA, min_size=1, max_size=5))
 def test_data_written_by_yamlwrite(data: dict[Any, Any]) -> None:
     agrees(yamlwrite._dump(data, "# header\n"))
@@ -310,7 +319,7 @@ def soup(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=settings.default.max_examples * 10)  # tiny texts: quick
+@settings(max_examples=settings.default.max_examples * 5)  # tiny texts: quick
 @given(text=soup())
 def test_special_characters(text: str) -> None:
     agrees(text)
