@@ -267,9 +267,10 @@ class _Reader:
         return data, node, i, indent
 
     def common(self, line: str, col: int, i: int) -> tuple[Any, Any, _Node, _Node] | None:
-        """The key, value and their nodes of the common line, ``key: text`` or ``key: {...}``
-        (plain text, or a flow collection on the line that :meth:`flat` reads) with nothing
-        after it; None for any other line (:meth:`key` and :meth:`value` read it)."""
+        """The key, value and their nodes of the common line, ``key: text``, ``key: "text"``
+        or ``key: {...}`` (plain text, double-quoted text without escapes, or a flow
+        collection on the line that :meth:`flat` reads) with nothing after it; None for any
+        other line (:meth:`key` and :meth:`value` read it)."""
         colon = line.find(": ", col)
         at = colon + 2
         if (colon <= col or at >= len(line) or line[col] in _SPECIAL or line[colon - 1] == " "
@@ -286,6 +287,10 @@ class _Reader:
             if text == "<<":
                 raise _Bail
             node: _Node = Scalar(text, i, at)
+        elif first == last == '"' and line.find('"', at + 1) == len(line) - 1 and (
+                line.find("\\", at) < 0):
+            text = value = line[at + 1:-1]  # a double-quoted text without escapes
+            node = Scalar(text, i, at)
         elif (first == "{" and last == "}") or (first == "[" and last == "]"):
             found = self.flat(line, at, len(line) - 1, i)
             if found is None:
