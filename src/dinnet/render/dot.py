@@ -45,6 +45,7 @@ from .labels import (
     natural_key,
     plain,
     term,
+    wrap,
 )
 from .order import contract_key, order_columns
 from .select import DinPart, DinSelection, check_din, column_of, select_din
@@ -55,6 +56,12 @@ __all__ = ["Paint", "din_dot", "html_label", "iter_din_dot", "svg_id"]
 _SEVERITY_RANK = {"error": 0, "warning": 1}
 
 _CLASS = {kind: {"class": f"din-{kind}"} for kind in ("stub", "placeholder", "header")}
+#: The size of the text of stubs and the key on a page for print: body text (9 pt or more,
+#: :data:`dinnet.render.pages.BODY_FROM_PT`) that asks no smaller scale than the ids do.
+_KEY_PT = "9.5"
+#: The kinds of element the key of a page shows by colour, and the colour of their border.
+_KEY_KINDS = ("goal", "effort", "result", "project")
+_KEY_COLOURS = {k: node_style(k, level="strategic")["color"] for k in _KEY_KINDS}
 _SLOT = {"shape": "point", "style": "invis", "width": "0", "height": "0"}
 #: Invisible links from each slot over the band to its column: enough that dot's crossing
 #: count keeps the columns in the slots' order.
@@ -125,6 +132,24 @@ def _small(text: str, colour: str = "#44546a", size: int = 8) -> str:
 
 def _local(node: str) -> str:
     return node.split(":", 1)[1] if ":" in node else node
+
+
+def _pack(items: Sequence[str], width: int) -> list[str]:
+    """``items`` joined by " · " in lines of about ``width`` characters; an item stays whole.
+
+    >>> _pack(["HO1, HO2 (blad 24)", "SD2 (blad 6)", "SD3 (blad 11)"], 28)
+    ['HO1, HO2 (blad 24) ·', 'SD2 (blad 6) · SD3 (blad 11)']
+    """
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += f" · {item}"
+        elif lines:
+            lines[-1] += " ·"
+            lines.append(item)
+        else:
+            lines.append(item)
+    return lines or [""]
 
 
 class _DinBuilder:
@@ -312,13 +337,33 @@ class _DinBuilder:
                     comment=comment_text(f"{what}; {data.get('source', '')}"))
 
     def add_stub(self, target: Any, name: str) -> None:
+        """A stub named after the outside nodes it links to, each with its page on paper.
+
+        Nodes on one page are named together: "→ HO1, HO2 (blad 24) · SD2
+        (blad 6)"; a node on no page of this DIN (another programme's) is
+        named alone.
+        """
         nodes, out = self.stub_targets[name]
         short = [_local(n) if self.G.nodes[n].get("programme") == self.sel.programme else n
                  for n in nodes]
-        text = f"→ {' · '.join(short)}" if out else f"{' · '.join(short)} →"
-        full = "; ".join(f"{s}: {plain(self.G.nodes[n].get('label', ''))}"
+        sheets = self.part.sheets if self.part is not None else {}
+        groups: dict[int | None, list[str]] = {}
+        for s, n in zip(short, nodes, strict=True):
+            groups.setdefault(sheets.get(n), []).append(s)
+        items = [", ".join(ids) if page is None
+                 else f"{', '.join(ids)} ({phrase('din.sheet', self.lang, page=page)})"
+                 for page, ids in groups.items()]
+        if sheets:  # a page names its stubs' pages: a page's ids stay on one line
+            lines = _pack(items, 36)
+            lines = [f"→ {lines[0]}", *lines[1:]] if out else [*lines[:-1], f"{lines[-1]} →"]
+        else:
+            lines = wrap(f"→ {' · '.join(short)}" if out else f"{' · '.join(short)} →", 24)
+        where = {n: f" ({phrase('din.sheet', self.lang, page=sheets[n])})" if n in sheets else ""
+                 for n in nodes}
+        full = "; ".join(f"{s}{where[n]}: {plain(self.G.nodes[n].get('label', ''))}"
                          for s, n in zip(short, nodes, strict=True))
-        target.node(name, html_label([html_lines(text, 24)]), node_style("stub") | _CLASS["stub"],
+        target.node(name, html_label(["<BR/>".join(html_text(line) for line in lines)]),
+                    node_style("stub") | _CLASS["stub"] | self.stub_size(),
                     id=name, tooltip=dot_text(f"{'→ ' if out else '← '}{full}"),
                     comment=comment_text("stub: links to " + ", ".join(nodes)
                                          + " outside this diagram"))
@@ -328,9 +373,14 @@ class _DinBuilder:
         text = phrase("din.continued", self.lang, page=self.continued[name])
         goals = [_local(g) for g, n in self.continued_links if n == name]
         target.node(name, html_label([html_text(f"… {text}")]),
-                    node_style("stub") | {"class": "din-stub din-continued"}, id=name,
+                    node_style("stub") | {"class": "din-stub din-continued"} | self.stub_size(),
+                    id=name,
                     tooltip=dot_text(f"{text}: {', '.join(goals)}"),
                     comment=comment_text("continuation on another page"))
+
+    def stub_size(self) -> dict[str, str]:
+        """On a page for print a stub's text is as large as body text: it names a page."""
+        return {"fontsize": _KEY_PT} if self.part is not None and self.part.key else {}
 
     def placeholder(self, target: Any, name: str, *lines: str) -> str:
         """A grey note in italics for an empty column or track, one row per line."""
@@ -382,9 +432,14 @@ class _DinBuilder:
         self.write_headings()
         if self.highlight:
             ranks[self.columns[0]].append(self.legend())
+        if self.part is not None and self.part.key:
+            ranks[self.columns[0]].append(self.key())
         for col in self.columns:
             ranks[col][1:1] = self.add_column(col, order[col])
             yield
+        if "din-key" in ranks[self.columns[0]]:  # the key right of the heading (see below)
+            ranks[self.columns[0]].remove("din-key")
+            ranks[self.columns[0]].insert(1, "din-key")
         if "effort" in ranks:
             self.slots = [f"din-slot-{i}" for i in range(len(ranks["effort"]))]
             with self.dg.subgraph("rank-slots") as row:  # a row of its own over the band
@@ -531,6 +586,10 @@ class _DinBuilder:
                     dg.edge(a, b, style="invis", weight="1")
             for n in row if col != "project" else ():
                 dg.edge(head, n, style="invis", weight="0")
+            if "din-key" in row:  # the key next to the heading, where the top row has room
+                for n in row:  # (a flat link of weight 0 does not keep the order)
+                    if n != "din-key":
+                        dg.edge("din-key", n, style="invis", weight="1")
             for point, names in zip(lows[col], self.lowered.get(col, []), strict=True):
                 for n in names:
                     dg.edge(point, n, style="invis", weight="0")
@@ -766,6 +825,103 @@ class _DinBuilder:
                    comment=comment_text("an effort and its sub-efforts"))
             self.add_node(c, node)
             return [self.name(node)] + [n for sub in self.family[node] for n in self.emit(c, sub)]
+
+    def conventions(self) -> list[str]:
+        """The conventions of the DIN's picture that this diagram uses, in the key's order.
+
+        The kinds of element drawn (their colours), dashed links the text
+        only implies, results delivered, links from a track's frame, stubs
+        (to a page, or out of this DIN), continuations, and the borders and
+        fill of projects by the programme's role.
+        """
+        G, sel = self.G, self.sel
+        drawn = [G.nodes[n] for n in sel.nodes]
+        kinds = {d.get("kind") for d in drawn}
+        found = [k for k in _KEY_KINDS if k in kinds]
+        inner = [(u, v, k) for u, v, k in sel.edges if u not in sel.stubs and v not in sel.stubs
+                 and not (k == "part_of" and self.follows.get(u) == v)]
+        if any(k not in ("part_of", "delivers") and self.link_attrs(u, v, k).get("inferred")
+               for u, v, k in inner):
+            found.append("inferred")
+        if any(k == "delivers" for _, _, k in inner):
+            found.append("delivers")
+        if any(u in sel.tracks for u, _, _ in inner):
+            found.append("track")
+        sheets = self.part.sheets if self.part is not None else {}
+        targets = {t for ts, _ in self.stub_targets.values() for t in ts}
+        if any(t in sheets for t in targets):
+            found.append("stub")
+        if any(t not in sheets for t in targets):
+            found.append("outside")
+        if self.continued:
+            found.append("continued")
+        projects = [d for d in drawn if d.get("kind") == "project"]
+        roles = {d.get("role") for d in projects}
+        found += [r for r in ("regie", "afstemming", "faciliterend") if r in roles]
+        if any(d.get("lijnproject") for d in projects):
+            found.append("lijnproject")
+        return found
+
+    def key(self) -> str:
+        """A legend of the conventions this page uses (:meth:`conventions`); its DOT name.
+
+        The colours of the kinds stand in its title row; every other entry
+        is a small sample drawn as the picture draws it (a dashed line, a
+        stub, a project's border) with its meaning, in words of the glossary.
+        """
+        found = self.conventions()
+        lang = self.lang
+        head = f"<B>{html_text(phrase('din.key', lang))}</B>"
+        for kind in (k for k in found if k in _KEY_KINDS):  # the colour of each kind's border
+            head += (f'   <FONT COLOR="{_KEY_COLOURS[kind]}">■</FONT> '
+                     f"{html_text(term(kind, lang))}")
+        rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT">{head}</TD></TR>']
+        for convention in (c for c in found if c not in _KEY_KINDS):
+            rows.append(f'<TR><TD ALIGN="LEFT">{self.sample(convention)}</TD>'
+                        f'<TD ALIGN="LEFT">{html_text(self.key_text(convention))}</TD></TR>')
+        label = ('<<TABLE BORDER="1" STYLE="rounded" COLOR="#8c8c8c" CELLBORDER="0" '
+                 'CELLSPACING="1" CELLPADDING="1">' + "".join(rows) + "</TABLE>>")
+        self.dg.node("din-key", label, shape="plaintext", fontsize=_KEY_PT, fontcolor="#333333",
+                     margin="0", id="din-key", tooltip=dot_text(phrase("din.key", lang)),
+                     comment=comment_text("key: " + ", ".join(found)), **{"class": "din-key"})
+        return "din-key"
+
+    def key_text(self, convention: str) -> str:
+        """The meaning of one entry of the key."""
+        if convention in ("regie", "afstemming", "faciliterend"):
+            return f"{term('project', self.lang)}: {term(convention, self.lang)}"
+        if convention == "lijnproject":
+            return term("lijnproject", self.lang)
+        return phrase(f"din.key_{convention}", self.lang)
+
+    def sample(self, convention: str) -> str:
+        """A small picture of one convention, drawn as the DIN draws it (HTML-like label)."""
+        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        if convention in ("inferred", "delivers", "track"):
+            kind = "delivers" if convention == "delivers" else "contributes_to"
+            if convention == "inferred":  # in the colour of the links that are inferred
+                kind = min((k for u, v, k in self.sel.edges if k not in ("part_of", "delivers")
+                            and self.link_attrs(u, v, k).get("inferred")), default=kind)
+            colour = edge_style(kind, {})["color"]
+            dashed = ' STYLE="dashed"' if convention != "track" else ""
+            frame = ('<TD ROWSPAN="2" WIDTH="10" HEIGHT="10" BORDER="1" STYLE="rounded" '
+                     'BGCOLOR="#f5faf2" COLOR="#9cc58f"></TD>' if convention == "track" else "")
+            return (f'{table}<TR>{frame}<TD WIDTH="{14 if frame else 24}" HEIGHT="5" BORDER="1"'
+                    f' SIDES="B"{dashed} COLOR="{colour}"></TD><TD ROWSPAN="2">'
+                    f'<FONT COLOR="{colour}">▸</FONT></TD></TR><TR><TD HEIGHT="5"></TD></TR>'
+                    "</TABLE>")
+        if convention in ("stub", "outside", "continued"):
+            text = {"stub": f"→ X ({phrase('din.sheet', self.lang, page='N')})", "outside": "→ X",
+                    "continued": f"… {phrase('din.continued', self.lang, page='N')}"}[convention]
+            return (f'{table}<TR><TD BORDER="1" STYLE="rounded,dashed" COLOR="#8c8c8c" '
+                    f'CELLPADDING="2"><FONT COLOR="#555555">{html_text(text)}</FONT></TD></TR>'
+                    "</TABLE>")
+        project = node_style("project", role=convention if convention != "lijnproject" else None,
+                             lijnproject=convention == "lijnproject")
+        border = {"regie": 'BORDER="2"', "afstemming": 'BORDER="1" STYLE="dashed"',
+                  "faciliterend": 'BORDER="1" STYLE="dotted"'}.get(convention, 'BORDER="1"')
+        return (f'{table}<TR><TD WIDTH="24" HEIGHT="10" {border} '
+                f'BGCOLOR="{project["fillcolor"]}" COLOR="{project["color"]}"></TD></TR></TABLE>')
 
     def legend(self) -> str:
         counts: dict[str, int] = {}

@@ -42,7 +42,7 @@ from .geometry import Drawing, read_svg
 from .labels import COLUMNS, natural_key
 from .order import contract_key
 from .run import render
-from .select import DinPart, check_din, column_of, select_din
+from .select import DinPart, DinSelection, check_din, column_of, select_din
 
 __all__ = ["MARGIN_MM", "MIN_BODY_PT", "MIN_SMALL_PT", "PAPERS", "Page", "Paper", "Screen",
            "Sheet", "din_pages", "merge_pdf", "print_scale"]
@@ -242,11 +242,14 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
     def measure(piece: _Piece, part: DinPart) -> Drawing:
         return read_svg(svg(piece, part))
 
+    key = isinstance(paper, Paper)  # a page for print explains its conventions
+
     def parts(pieces: Sequence[_Piece]) -> list[DinPart]:
+        sheets = _sheets(G, programme, pieces)  # where each element stands: for the stubs
         return [DinPart(efforts=piece.efforts, number=number, total=len(pieces),
                         continued=_continued(G, pieces, number), wrap=piece.wrap,
                         reached=piece.reached, goals=piece.goals, aspect=paper.aspect,
-                        extra=piece.extra)
+                        extra=piece.extra, sheets=sheets, key=key)
                 for number, piece in enumerate(pieces, 1)]
 
     pieces = _split(G, programme, paper, measure)
@@ -310,11 +313,28 @@ def _sized(pieces: Iterable[str], paper: Sheet) -> Iterator[str]:
     yield from it
 
 
+def _selection(G: nx.MultiDiGraph, programme: str, piece: _Piece) -> DinSelection:
+    """What the page of ``piece`` draws."""
+    return select_din(G, programme, strategic_goal=piece.goal, efforts=piece.efforts,
+                      reached=piece.reached, goals=piece.goals, extra=piece.extra)
+
+
+def _sheets(G: nx.MultiDiGraph, programme: str, pieces: Sequence[_Piece]) -> dict[str, int]:
+    """The first page that draws each element of the DIN (not as a stub)."""
+    out: dict[str, int] = {}
+    for number, piece in enumerate(pieces, 1):
+        for n in _selection(G, programme, piece).nodes:
+            out.setdefault(n, number)
+    return out
+
+
 def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
            measure: Callable[[_Piece, DinPart], Drawing]) -> list[_Piece]:
     """The pieces of the DIN, each fitting ``paper`` (with room for its stubs)."""
     families = iter(range(1, 1 << 30))
     whole = _Piece(None, None, 0)
+    key = isinstance(paper, Paper)
+    guess: dict[str, int] = {}  # the pages of the stubs' ends, guessed: see below
 
     def fitted(piece: _Piece) -> _Piece | None:
         """``piece`` with the first label width that fits, measured with a stub to every
@@ -325,7 +345,7 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
             part = DinPart(efforts=piece.efforts, number=1, total=total,
                            continued=_room(G, programme, piece), wrap=wrap,
                            reached=piece.reached, goals=piece.goals, aspect=paper.aspect,
-                           extra=piece.extra)
+                           extra=piece.extra, sheets=guess, key=key)
             if fits(measure(piece, part), paper):
                 return replace(piece, wrap=wrap)
         return None
@@ -351,6 +371,10 @@ def _split(G: nx.MultiDiGraph, programme: str, paper: Sheet,
         leftover |= frozenset(t for t in whole_sel.tracks if t not in covered)
         if leftover:
             todo.append(_Piece(None, frozenset(), 0, reached=True, extra=leftover))
+    # the pages are not known yet: each part's elements on a page of their own, two
+    # digits, so that the stubs are measured about as long as they will be
+    for i, piece in enumerate(todo):
+        guess |= {n: 10 + i for n in _selection(G, programme, piece).nodes if n not in guess}
     out: list[_Piece] = []
     for piece in todo:
         if (done := fitted(piece)) is not None:

@@ -99,7 +99,11 @@ class DinPart:
     ``aspect`` is the width over height of the sheet: the band of efforts is
     laid out to bring the page closest to it (:mod:`dinnet.render.band`).
     ``extra`` draws these goals, projects and tracks as well: the page of
-    what no strategic goal's page shows.
+    what no strategic goal's page shows. ``sheets`` gives the first page
+    that draws each element of the DIN: a stub names the page of what it
+    points to ("→ SD2 (blad 6)"). ``key`` marks a page for print: it gets a
+    legend of the conventions it uses, and its stubs are written as large
+    as body text (they name the page to turn to).
     """
 
     efforts: frozenset[str] | None = None
@@ -111,6 +115,8 @@ class DinPart:
     goals: frozenset[str] | None = None
     aspect: float = math.sqrt(2)
     extra: frozenset[str] = frozenset()
+    sheets: Mapping[str, int] = field(default_factory=dict)
+    key: bool = False
 
 
 @dataclass(frozen=True)
