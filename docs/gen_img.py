@@ -1,7 +1,8 @@
 """Regenerate the pictures in docs/img/ from the bundled data (needs Graphviz).
 
 Run from anywhere:  .venv/bin/python docs/gen_img.py
-(``docs/gen_img.py progress``: only the progress pictures of the fictional examples.)
+(``docs/gen_img.py progress``: only the progress pictures of the fictional examples;
+``docs/gen_img.py pages``: only the DINs on paper.)
 
 Every picture is written as SVG and as PNG (the PNG reduced to 256 colours,
 which keeps it small and sharp for a diagram).
@@ -48,12 +49,7 @@ def main() -> None:
     for d in din_diagrams(G, programme="zorg", by_strategic_goal=True):
         diagram(d, IMG / "din")
     diagram(din(G, "zorg", strategic_goal="SD1", lang="en"), IMG / "din", "zorg-SD1-en")
-    for programme, size in (("zorg", "a4"), ("omgevingswet", "a3")):  # --page
-        book = din_books(G, Paper(size), programme=programme)[0]
-        write_output(IMG / "pages" / f"{programme}-{size}.pdf", book.pdf())
-        print(f"wrote {IMG / 'pages' / programme}-{size}.pdf ({len(book.pages)} pages)")
-        for page in book.pages[:2]:
-            diagram(page, IMG / "pages", f"{programme}-{size}-{page.name.rsplit('-', 1)[1]}")
+    pages(G)
     diagram(portfolio(G), IMG, "portfolio")
     figures = [("budget", budget_figure(G))]
     figures += [(f"indicators-{p}", indicator_figure(G, p))
@@ -61,6 +57,18 @@ def main() -> None:
                 if numeric_indicators(G, p)]
     charts(figures)
     progress()
+
+
+def pages(G: Any) -> None:
+    """DINs on paper (``--page``): the PDF, and some pages as pictures: the first two, and one
+    of efforts with stubs and a fuller key (Zorg page 3, Omgevingswet page 5)."""
+    for programme, size, shown in (("zorg", "a4", (1, 2, 3)), ("omgevingswet", "a3", (1, 2, 5))):
+        book = din_books(G, Paper(size), programme=programme)[0]
+        write_output(IMG / "pages" / f"{programme}-{size}.pdf", book.pdf())
+        print(f"wrote {IMG / 'pages' / programme}-{size}.pdf ({len(book.pages)} pages)")
+        for number in shown:
+            page = book.pages[number - 1]
+            diagram(page, IMG / "pages", f"{programme}-{size}-{page.name.rsplit('-', 1)[1]}")
 
 
 def charts(figures: list[tuple[str, Any]]) -> None:
@@ -84,5 +92,10 @@ def progress() -> None:
 
 
 if __name__ == "__main__":
-    # `gen_img.py progress`: only the pictures of the measurements
-    progress() if sys.argv[1:] == ["progress"] else main()
+    # `gen_img.py progress`: only the pictures of the measurements; `pages`: only the paper
+    if sys.argv[1:] == ["progress"]:
+        progress()
+    elif sys.argv[1:] == ["pages"]:
+        pages(dinnet.load())
+    else:
+        main()

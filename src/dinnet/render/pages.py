@@ -8,9 +8,12 @@ what reaches none), then into a page of the goal's goals (halved by
 operational goals when too tall) and pages per track, then a track in runs
 of efforts. A page whose goals are also served by
 efforts on another page of the same goal shows a stub "vervolg op blad N"
-linked from those goals. Each candidate page is drawn by ``dot`` and measured
-from its SVG (:mod:`dinnet.render.geometry`), so the split follows the real
-drawing, not an estimate.
+linked from those goals. A stub to elements on other pages names the first
+page that draws each ("→ HO1, HO2 (blad 25) · SD2 (blad 6)"), and every page
+on paper has a key of the conventions it uses (``DinPart.key``). Each
+candidate page is drawn by ``dot`` and measured from its SVG
+(:mod:`dinnet.render.geometry`), so the split follows the real drawing, not an
+estimate.
 
 >>> a4 = Paper("a4")
 >>> round(a4.width), round(a4.height), a4.size_inches()
@@ -215,8 +218,9 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
     """The pages of ``programme``'s DIN on ``paper``, split where it does not fit.
 
     Every page is drawn and measured; a page that does not fit once its
-    continuation stubs are known gets another label width or is split
-    further.
+    continuation stubs and the pages its stubs name are known gets another
+    label width or is split further. On :class:`Paper` every page gets a key
+    of the conventions it uses; a :class:`Screen` part gets none.
 
     Examples
     --------
