@@ -220,3 +220,30 @@ def test_pieces_start_before_the_selection(monkeypatch: pytest.MonkeyPatch) -> N
     assert next(pieces) == 'digraph "din-zorg--SD1" {\n' and calls == []
     next(pieces)
     assert calls == ["zorg"]
+
+
+def test_on_paper_a_stub_names_the_page_of_each_end_and_the_key_explains_it(
+        mini: nx.MultiDiGraph) -> None:
+    """A stub names the page of an end on another page; an end in another programme is on
+    no page of this DIN and named alone; the key lists both kinds of stub, and nothing the
+    page does not use. Without ``key`` and ``sheets`` the DIN is drawn as before."""
+    from dinnet.render.select import DinPart
+
+    G = mini.copy()
+    G.add_node("other:SD9", kind="goal", level="strategic", programme="other", label="Elders")
+    G.add_edge("mini:E1", "mini:SD2", key="contributes_to")
+    G.add_edge("mini:E1", "other:SD9", key="contributes_to")
+    part = DinPart(number=1, total=2, sheets={"mini:SD2": 2}, key=True)
+    src = din_dot(G, "mini", strategic_goal="SD1", part=part).source
+    assert "→ SD2 (blad 2) · other:SD9" in src
+    key = _node_line(src, "din-key")
+    for words in ("<B>Legenda</B>", "X staat op blad N", "X staat buiten deze DIN",
+                  "project: regie", "→ X (blad N)", "■</FONT> doel", "■</FONT> project"):
+        assert words in key, words
+    for words in ("afgeleid", "levert", "spoor", "vervolg", "afstemming", "lijnproject",
+                  "resultaat"):
+        assert words not in key, words
+    en = din_dot(G, "mini", strategic_goal="SD1", lang="en", part=part).source
+    assert "→ SD2 (page 2) · other:SD9" in en and "<B>Key</B>" in en and "X is on page N" in en
+    plain_part = din_dot(G, "mini", strategic_goal="SD1", part=DinPart(number=1, total=2)).source
+    assert "din-key" not in plain_part and "→ SD2 · other:SD9" in plain_part
