@@ -15,8 +15,9 @@ measures, on the same files:
    is built) / ``dot -Tsvg`` on the DOT text it produced. Target <= 1.15.
    The details also give the ratio of building the whole text first
    (``render(din_dot(G, p), "svg")``).
-3. ``audit_scaling`` and ``query_scaling``: time per node of ``run_audit(G, jobs=1)``
-   (one process; the national runs below audit on two) and of the whole query set at 10N nodes / at N nodes: 340 and 3,400
+3. ``audit_scaling`` and ``query_scaling``: time per node of
+   ``run_audit(G, jobs=1)`` (one process; the national runs below audit on
+   two) and of the whole query set at 10N nodes / at N nodes: 340 and 3,400
    contracts (50 and 500 with ``--quick``). Targets <= 1.15 (the audit,
    issue 22) and <= 1.3 (the queries).
 4. ``national``: 3,400 contracts (~700k nodes; 340 with ``--quick``), each

@@ -31,8 +31,8 @@ SNAPSHOT = ROOT / "tests" / "snapshots" / "generated-audit.json"
 
 
 @pytest.fixture(scope="module", params=["almelo", "generated"])
-def graph(request: pytest.FixtureRequest, generated: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    return dinnet.load() if request.param == "almelo" else generated
+def graph(request: pytest.FixtureRequest, generated_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    return dinnet.load() if request.param == "almelo" else generated_graph
 
 
 def _digest(findings: list) -> dict:
@@ -47,8 +47,8 @@ def _digest(findings: list) -> dict:
             "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
-def test_generated_findings_unchanged(generated: nx.MultiDiGraph) -> None:
-    got = _digest(run_audit(generated))
+def test_generated_findings_unchanged(generated_graph: nx.MultiDiGraph) -> None:
+    got = _digest(run_audit(generated_graph))
     if os.environ.get("DINNET_UPDATE_SNAPSHOTS"):
         SNAPSHOT.write_text(json.dumps(got, indent=2) + "\n", encoding="utf-8")
     assert got == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
@@ -80,7 +80,7 @@ def test_one_context_for_all_rules_changes_nothing(graph: nx.MultiDiGraph) -> No
     assert (dict(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))) == before
 
 
-def test_the_generated_set_exercises_the_rules(generated: nx.MultiDiGraph) -> None:
+def test_the_generated_set_exercises_the_rules(generated_graph: nx.MultiDiGraph) -> None:
     # what the Almelo data does not trigger: the direction of targets, double claims, duplicates
-    fired = {f.code for f in run_audit(generated)}
+    fired = {f.code for f in run_audit(generated_graph)}
     assert {"DIN204", "DIN403", "DIN404"} <= fired

@@ -48,10 +48,10 @@ def test_almelo_findings_are_the_same_on_two_cores(forking: list[int]) -> None:
 
 
 def test_generated_findings_are_the_same_on_two_cores(forking: list[int],
-                                                      generated: nx.MultiDiGraph) -> None:
-    _same(generated)
+                                                      generated_graph: nx.MultiDiGraph) -> None:
+    _same(generated_graph)
     assert len(forking) == 1
-    assert {f.code for f in run_audit(generated, jobs=2)} & split.CHILD  # the child found some
+    assert {f.code for f in run_audit(generated_graph, jobs=2)} & split.CHILD  # the child found some
 
 
 def test_a_child_that_fails_leaves_its_rules_to_the_parent(

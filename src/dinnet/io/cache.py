@@ -60,7 +60,7 @@ _SUBFOLDER = "contracts"
 _SUFFIX = ".msgpack"
 #: The packages and modules whose code decides what an entry holds.
 _SOURCES = ("contract", "graph.py", "io/cache.py", "io/loading.py", "io/yamlread.py",
-            "io/limits.py")
+            "io/yamlfast.py", "io/limits.py")
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file marks dinnet's cache folder (https://bford.info/cachedir/).\n")
 
