@@ -132,6 +132,18 @@ def _graph(*paths: str | Path, progress: bool = True) -> Any:
                 cache=cache)
 
 
+def _drawings() -> Any:
+    """The cache of drawings (:mod:`dinnet.render.drawings`) in the folder of the contracts'
+    cache, as --cache-dir and --no-cache say; None with --no-cache."""
+    from ..io.cache import default_folder
+    from ..render.drawings import Drawings
+
+    params = click.get_current_context().params
+    if params.get("no_cache"):
+        return None
+    return Drawings(params.get("cache_dir") or default_folder())
+
+
 def _loading(*, jobs: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--jobs N``, ``--cache-dir DIR`` and ``--no-cache`` for a command that loads
     contracts (read by :func:`_graph`; the command itself does not get them).
@@ -651,18 +663,20 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | No
         check_folder(split)
     G, protect = _load(paths)
     day = _date(as_of, lang) if as_of is not None else None
+    cache = _drawings()
     steps = _Steps()
     try:
         if split is not None:
             written = 0
-            for name, page in iter_pages(G, lang=lang, jobs=jobs, progress=steps, as_of=day):
+            for name, page in iter_pages(G, lang=lang, jobs=jobs, progress=steps, as_of=day,
+                                         cache=cache):
                 write_output(split / name, page, protect=protect)
                 written += 1
             steps.close()
             click.echo(phrase("cli.wrote_pages", lang, path=split / "index.html",
                               count=written - 1), err=True)
             return
-        page = build_report(G, lang=lang, jobs=jobs, progress=steps, as_of=day)
+        page = build_report(G, lang=lang, jobs=jobs, progress=steps, as_of=day, cache=cache)
         steps.close()
         write_output(output, page, protect=protect)
     finally:
@@ -692,10 +706,14 @@ CACHE_DIR = click.option("--cache-dir", type=click.Path(file_okay=False, path_ty
 def cache_info(cache_dir: Path | None, lang: str) -> None:
     """Print the cache folder, its entries and their size."""
     from ..io.cache import Cache, default_folder
+    from ..render.drawings import Drawings
 
-    info = Cache(cache_dir or default_folder()).info()
-    click.echo(message("cli.cache_info", folder=info.folder, files=term("file", lang, n=info.entries),
-                       size_num=round(info.bytes / 1e6, 1)).text(lang))
+    folder = cache_dir or default_folder()
+    info = Cache(folder).info()
+    drawings = Drawings(folder)  # the report's drawings count as entries too
+    entries, size = info.entries + len(drawings.entries()), info.bytes + drawings.size()
+    click.echo(message("cli.cache_info", folder=info.folder, files=term("file", lang, n=entries),
+                       size_num=round(size / 1e6, 1)).text(lang))
 
 
 @cache_cmd.command("clear")
@@ -705,9 +723,10 @@ def cache_info(cache_dir: Path | None, lang: str) -> None:
 def cache_clear(cache_dir: Path | None, lang: str) -> None:
     """Remove every entry from the cache (nothing else in the folder)."""
     from ..io.cache import Cache, default_folder
+    from ..render.drawings import Drawings
 
     cache = Cache(cache_dir or default_folder())
-    removed = cache.clear()
+    removed = cache.clear() + Drawings(cache.folder).clear()
     click.echo(message("cli.cache_cleared", folder=cache.folder,
                        files=term("file", lang, n=removed)).text(lang))
 

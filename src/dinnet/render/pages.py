@@ -41,6 +41,7 @@ from .._optional import extra
 from ..errors import DinnetError
 from ..glossary import Message, message
 from .dot import Paint, iter_din_dot
+from .drawings import Drawings
 from .geometry import Drawing, read_svg
 from .labels import COLUMNS, natural_key
 from .order import contract_key
@@ -214,13 +215,15 @@ class _Piece:
 def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "nl",
               highlight: Mapping[str, Sequence[str]] | None = None,
               severity: Mapping[str, str] | None = None, timeout: float = 60,
-              paint: Paint | None = None) -> list[Page]:
+              paint: Paint | None = None, cache: Drawings | None = None) -> list[Page]:
     """The pages of ``programme``'s DIN on ``paper``, split where it does not fit.
 
     Every page is drawn and measured; a page that does not fit once its
     continuation stubs and the pages its stubs name are known gets another
     label width or is split further. On :class:`Paper` every page gets a key
-    of the conventions it uses; a :class:`Screen` part gets none.
+    of the conventions it uses; a :class:`Screen` part gets none. ``cache``
+    keeps the drawings (:mod:`dinnet.render.drawings`): the same DIN split
+    again costs no ``dot`` run.
 
     Examples
     --------
@@ -240,7 +243,7 @@ def din_pages(G: nx.MultiDiGraph, programme: str, paper: Sheet, *, lang: str = "
     def svg(piece: _Piece, part: DinPart) -> bytes:
         text = "".join(draw(piece, part))
         if text not in drawn:
-            drawn[text] = render(text, "svg", timeout=timeout)
+            drawn[text] = render(text, "svg", timeout=timeout, cache=cache)
         return drawn[text]
 
     def measure(piece: _Piece, part: DinPart) -> Drawing:

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 try:
     import fcntl
@@ -30,6 +30,9 @@ except ImportError:  # Windows: pipes keep their size
 from ..errors import GraphvizError, GraphvizMissingError, graphviz_missing
 from ..glossary import Message, message
 from .svg import iter_accessible_svg
+
+if TYPE_CHECKING:
+    from .drawings import Drawings
 
 __all__ = ["FORMATS", "MISSING_DOT", "render"]
 
@@ -52,7 +55,8 @@ TOO_LARGE = message("error.too_large")
 
 
 def render(graph: Any, format: str = "svg", *, timeout: float = 60,
-           executable: str = "dot", hint: Message | str = TOO_LARGE) -> bytes:
+           executable: str = "dot", hint: Message | str = TOO_LARGE,
+           cache: Drawings | None = None) -> bytes:
     """Lay out ``graph`` and return the output bytes.
 
     Parameters
@@ -71,6 +75,11 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
     hint : Message or str
         What the error says to do when ``dot`` takes too long (only options
         the calling command has).
+    cache : Drawings, optional
+        Keep ``dot``'s output here and take it from here when the same text
+        was drawn before by the same ``dot`` (:mod:`dinnet.render.drawings`);
+        the text is then built whole before ``dot`` starts. The result is the
+        same bytes either way.
 
     Examples
     --------
@@ -86,7 +95,14 @@ def render(graph: Any, format: str = "svg", *, timeout: float = 60,
         return "".join(_pieces(graph)).encode("utf-8")
     # the SVG is made accessible part by part, while dot is still writing the rest
     edit = iter_accessible_svg if format == "svg" else None
-    return _run([executable, f"-T{format}"], _pieces(graph), timeout, edit, hint)
+    if cache is None or cache.executable != executable:
+        return _run([executable, f"-T{format}"], _pieces(graph), timeout, edit, hint)
+    text = "".join(_pieces(graph))
+    drawn = cache.get(text, format)
+    if drawn is None:
+        drawn = _run([executable, f"-T{format}"], [text], timeout, None, hint)
+        cache.put(text, format, drawn)
+    return b"".join(edit([drawn])) if edit else drawn
 
 
 def _run(command: list[str], pieces: Iterable[str], timeout: float,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import networkx as nx
 
 from ..audit import Finding, run_audit
+from ..render.drawings import Drawings
 from .data import ReportData, coverage_matrix, node_details, report_data
 from .figures import Drawing, Figures, din_svg, draw_dins, portfolio_svg, report_figures
 from .html import PageWriter, content_security_policy, json_script, render_html
@@ -67,20 +68,21 @@ def _lazy(figures: Figures, lazy: bool | None) -> bool:
 
 def _prepare(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str,
              jobs: int | None, progress: StepProgress | None,
-             as_of: dt.date | None = None) -> tuple[ReportData, Figures]:
+             as_of: dt.date | None = None,
+             cache: Drawings | None = None) -> tuple[ReportData, Figures]:
     """The report's data and pictures; the data is assembled while worker processes draw."""
     findings = run_audit(G) if findings is None else findings
     programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
-    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs) as drawing:
+    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs, cache=cache) as drawing:
         data = report_data(G, findings, lang=lang, as_of=as_of)
-        portfolio = portfolio_svg(G, lang=lang)
+        portfolio = portfolio_svg(G, lang=lang, cache=cache)
         din = drawing.results(_step(progress, "drawing"))
     return data, Figures(portfolio=portfolio, din=din)
 
 
 def _one_page(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str, charts: bool,
               lazy: bool | None, jobs: int | None, progress: StepProgress | None,
-              as_of: dt.date | None) -> str:
+              as_of: dt.date | None, cache: Drawings | None = None) -> str:
     """:func:`build_report`: each section is packed as soon as its DIN is drawn.
 
     While worker processes draw, this process assembles the data, draws the
@@ -91,9 +93,9 @@ def _one_page(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str,
     findings = run_audit(G) if findings is None else findings
     programmes = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
     din: dict[str, str] = {}
-    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs) as drawing:
+    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs, cache=cache) as drawing:
         data = report_data(G, findings, lang=lang, as_of=as_of)
-        figures = Figures(portfolio=portfolio_svg(G, lang=lang), din=din)
+        figures = Figures(portfolio=portfolio_svg(G, lang=lang, cache=cache), din=din)
         writer = PageWriter(data, figures, charts=charts, progress=_step(progress, "writing"))
         size, waiting = 0, []
         for p, svg in drawing.each(_step(progress, "drawing")):
@@ -110,7 +112,7 @@ def _one_page(G: nx.MultiDiGraph, findings: Sequence[Finding] | None, lang: str,
 def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
                  lang: str = "nl", charts: bool = True, lazy: bool | None = None,
                  jobs: int | None = None, progress: StepProgress | None = None,
-                 as_of: dt.date | None = None) -> str:
+                 as_of: dt.date | None = None, cache: Drawings | None = None) -> str:
     """The whole report for ``G`` as one HTML document.
 
     Parameters
@@ -134,6 +136,10 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
     as_of : datetime.date, optional
         The date of the *Voortgang* of each programme with measurements
         (:mod:`dinnet.report.monitoring`); default: today.
+    cache : Drawings, optional
+        Keep ``dot``'s drawings here and take those drawn before from here
+        (:mod:`dinnet.render.drawings`; ``dinnet report`` uses the cache
+        folder): the same page, fewer ``dot`` runs.
 
     Returns
     -------
@@ -141,7 +147,7 @@ def build_report(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, 
         HTML with inline CSS, script and SVG; write it with
         :func:`dinnet.io.output.write_output`.
     """
-    return _one_page(G, findings, lang, charts, lazy, jobs, progress, as_of)
+    return _one_page(G, findings, lang, charts, lazy, jobs, progress, as_of, cache)
 
 
 def page_names(programmes: Iterable[str]) -> dict[str, str]:
@@ -171,7 +177,7 @@ def page_names(programmes: Iterable[str]) -> dict[str, str]:
 def build_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
                 lang: str = "nl", charts: bool = True, lazy: bool | None = False,
                 jobs: int | None = None, progress: StepProgress | None = None,
-                as_of: dt.date | None = None) -> dict[str, str]:
+                as_of: dt.date | None = None, cache: Drawings | None = None) -> dict[str, str]:
     """The report split into pages: ``index.html`` and one page per programme.
 
     The index holds the overview, the auditor's questions and all findings;
@@ -191,15 +197,16 @@ def build_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *
     ['index.html', 'mini.html']
     """
     return dict(iter_pages(G, findings, lang=lang, charts=charts, lazy=lazy, jobs=jobs,
-                           progress=progress, as_of=as_of))
+                           progress=progress, as_of=as_of, cache=cache))
 
 
 def iter_pages(G: nx.MultiDiGraph, findings: Sequence[Finding] | None = None, *,
                lang: str = "nl", charts: bool = True, lazy: bool | None = False,
                jobs: int | None = None, progress: StepProgress | None = None,
-               as_of: dt.date | None = None) -> Iterator[tuple[str, str]]:
+               as_of: dt.date | None = None,
+               cache: Drawings | None = None) -> Iterator[tuple[str, str]]:
     """The pages of :func:`build_pages` one by one, ``(file name, HTML)``, to write as they come."""
-    data, figures = _prepare(G, findings, lang, jobs, progress, as_of)
+    data, figures = _prepare(G, findings, lang, jobs, progress, as_of, cache)
     packed = _lazy(figures, lazy)
     pages = page_names(p.id for p in data.programmes) | {"": "index.html"}
     total = len(data.programmes) + 1

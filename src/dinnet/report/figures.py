@@ -34,6 +34,7 @@ from ..audit import Finding, run_audit
 from ..errors import DinnetError
 from ..glossary import phrase
 from ..render.dot import iter_din_dot, svg_id
+from ..render.drawings import Drawings
 from ..render.geometry import read_svg
 from ..render.labels import natural_key
 from ..render.overlay import gap_highlights
@@ -95,7 +96,7 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
             nodes: Mapping[str, tuple[str, str]] | None = None,
             findings: Sequence[Finding] | None = None,
             around: tuple[Mapping[str, Sequence[str]], Mapping[str, int]] | None = None,
-            screen: Screen | None = None) -> str:
+            screen: Screen | None = None, cache: Drawings | None = None) -> str:
     """The DIN of ``programme`` with the audit overlay, as an SVG fragment for the report.
 
     Parameters
@@ -118,6 +119,9 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         its shape (tall: a screen scrolls). A DIN that cannot fit it with
         readable text is drawn in parts, unless it has more than
         :data:`PARTS_MOST` elements.
+    cache : Drawings, optional
+        Where ``dot``'s drawings are kept (:mod:`dinnet.render.drawings`):
+        a DIN drawn before for the same text costs no ``dot`` run.
 
     Returns
     -------
@@ -145,17 +149,17 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
     pieces = iter_din_dot(part, programme, lang=lang, highlight=highlights.nodes,
                           severity=highlights.severity,
                           part=DinPart(wrap=screen.wraps[0], aspect=screen.aspect))
-    whole = ET.fromstring(render(pieces, "svg"))  # parsed once, read twice
+    whole = ET.fromstring(render(pieces, "svg", cache=cache))  # parsed once, read twice
     if (fits(read_svg(whole, shapes=False), screen)  # most DINs: one dot run
             or len(select_din(part, programme).nodes) > PARTS_MOST):
         return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
     try:  # narrower labels, else in parts
         pages = din_pages(part, programme, screen, lang=lang, highlight=highlights.nodes,
-                          severity=highlights.severity)
+                          severity=highlights.severity, cache=cache)
     except DinnetError:  # a part that cannot fit either: the whole DIN, fitted to the box
         return inline_svg(whole, scope=f"fig-{programme}", nodes=nodes, keep=own)
     if len(pages) == 1:
-        return inline_svg(_drawn(pages[0]), scope=f"fig-{programme}", nodes=nodes, keep=own)
+        return inline_svg(_drawn(pages[0], cache), scope=f"fig-{programme}", nodes=nodes, keep=own)
     used: set[str] = set()
     out = []
     for page in pages:
@@ -163,7 +167,7 @@ def din_svg(G: nx.MultiDiGraph, programme: str, *, lang: str = "nl",
         if page.strategic_goal is not None:
             goal = page.strategic_goal
             where += f" · {goal.split(':', 1)[1]} {G.nodes[goal].get('label', '')}"
-        svg = inline_svg(_drawn(page), scope=f"fig-{programme}-p{page.part.number}",
+        svg = inline_svg(_drawn(page, cache), scope=f"fig-{programme}-p{page.part.number}",
                          nodes=nodes, keep=_Once(own, used))
         out.append(f'<div class="din-part" role="group" aria-label="{html.escape(where)}">'
                    f"{svg}</div>")
@@ -193,8 +197,8 @@ def _around(G: nx.MultiDiGraph, programme: str, members: Mapping[str, Sequence[s
     return H
 
 
-def _drawn(page: Page) -> bytes:
-    return page.svg() if page.svg is not None else render(page.text(), "svg")
+def _drawn(page: Page, cache: Drawings | None = None) -> bytes:
+    return page.svg() if page.svg is not None else render(page.text(), "svg", cache=cache)
 
 
 class _Once(Container[str]):
@@ -230,7 +234,8 @@ _WORK: dict[str, Any] = {}
 def _draw_one(programme: str) -> tuple[str, str]:
     """Draw one DIN in a worker process (the graph came with the fork)."""
     w = _WORK
-    return _draw(w["G"], programme, w["lang"], w["nodes"], w["findings"], w["around"])
+    return _draw(w["G"], programme, w["lang"], w["nodes"], w["findings"], w["around"],
+                 w["cache"])
 
 
 def _workers(jobs: int | None, count: int) -> int:
@@ -246,7 +251,8 @@ class Drawing:
     Use it as a context manager: the workers start on entering (they get the
     graph with the fork, not by pickling it), :meth:`results` collects the
     pictures, and leaving the block stops the workers. With one worker (or a
-    few DINs) :meth:`results` simply draws them here.
+    few DINs) :meth:`results` simply draws them here. ``cache`` keeps the
+    drawings (:mod:`dinnet.render.drawings`); leaving the block prunes it.
 
     >>> from dinnet.render._example import example_graph
     >>> with Drawing(example_graph(), ["mini"]) as drawing:
@@ -256,8 +262,12 @@ class Drawing:
     """
 
     def __init__(self, G: nx.MultiDiGraph, programmes: Sequence[str], *, lang: str = "nl",
-                 findings: Sequence[Finding] | None = None, jobs: int | None = None) -> None:
+                 findings: Sequence[Finding] | None = None, jobs: int | None = None,
+                 cache: Drawings | None = None) -> None:
         self.G, self.programmes, self.lang = G, list(programmes), lang
+        self.cache = cache
+        if cache is not None:
+            cache.fingerprint  # noqa: B018 - worked out here, so the workers inherit it
         self.findings = run_audit(G) if findings is None else findings
         self.nodes = _node_map(G)
         self.around = neighbourhoods(G)
@@ -272,7 +282,7 @@ class Drawing:
             from concurrent.futures import ProcessPoolExecutor
 
             _WORK.update(G=self.G, lang=self.lang, nodes=self.nodes, findings=self.findings,
-                         around=self.around)
+                         around=self.around, cache=self.cache)
             context = multiprocessing.get_context("fork")
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
             self.pending = self.pool.map(_draw_one, self.programmes, chunksize=2)
@@ -286,8 +296,8 @@ class Drawing:
         """``(programme id, SVG fragment)`` in the order given, each as soon as it is drawn."""
         total = len(self.programmes)
         if self.pending is None:
-            drawn = (_draw(self.G, p, self.lang, self.nodes, self.findings, self.around)
-                     for p in self.programmes)
+            drawn = (_draw(self.G, p, self.lang, self.nodes, self.findings, self.around,
+                           self.cache) for p in self.programmes)
         else:
             drawn = self.pending
         for i, (p, svg) in enumerate(drawn, 1):
@@ -300,6 +310,8 @@ class Drawing:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
         _WORK.clear()
+        if self.cache is not None:
+            self.cache.prune()
 
 
 def neighbourhoods(G: nx.MultiDiGraph) -> tuple[dict[str, list[str]], dict[str, int]]:
@@ -314,14 +326,15 @@ def neighbourhoods(G: nx.MultiDiGraph) -> tuple[dict[str, list[str]], dict[str, 
 
 
 def _draw(G: nx.MultiDiGraph, programme: str, lang: str, nodes: Mapping[str, tuple[str, str]],
-          findings: Sequence[Finding], around: Any) -> tuple[str, str]:
+          findings: Sequence[Finding], around: Any,
+          cache: Drawings | None = None) -> tuple[str, str]:
     return programme, din_svg(G, programme, lang=lang, nodes=nodes, findings=findings,
-                              around=around)
+                              around=around, cache=cache)
 
 
 def draw_dins(G: nx.MultiDiGraph, programmes: Sequence[str], *, lang: str = "nl",
               findings: Sequence[Finding] | None = None, jobs: int | None = None,
-              progress: Progress | None = None) -> dict[str, str]:
+              progress: Progress | None = None, cache: Drawings | None = None) -> dict[str, str]:
     """The DIN of each of ``programmes`` (see :func:`din_svg`), drawn in parallel where that helps.
 
     Parameters
@@ -341,13 +354,15 @@ def draw_dins(G: nx.MultiDiGraph, programmes: Sequence[str], *, lang: str = "nl"
         fast; below eight DINs everything stays in this process.
     progress : callable, optional
         Called as ``progress(done, total)`` after every DIN.
+    cache : Drawings, optional
+        Where ``dot``'s drawings are kept (:mod:`dinnet.render.drawings`).
 
     Returns
     -------
     dict
         Programme id to SVG fragment, in the order of ``programmes``.
     """
-    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs) as drawing:
+    with Drawing(G, programmes, lang=lang, findings=findings, jobs=jobs, cache=cache) as drawing:
         return drawing.results(progress)
 
 
@@ -356,7 +371,7 @@ def draw_dins(G: nx.MultiDiGraph, programmes: Sequence[str], *, lang: str = "nl"
 PORTFOLIO_AT_ONCE = 24
 
 
-def portfolio_svg(G: nx.MultiDiGraph, *, lang: str = "nl") -> str:
+def portfolio_svg(G: nx.MultiDiGraph, *, lang: str = "nl", cache: Drawings | None = None) -> str:
     """The portfolio map as SVG whose programme boxes select their programme.
 
     Above :data:`PORTFOLIO_AT_ONCE` programmes, one map per municipality, one
@@ -377,7 +392,7 @@ def portfolio_svg(G: nx.MultiDiGraph, *, lang: str = "nl") -> str:
     out = []
     for i, (_, programmes) in enumerate(sorted(groups.items(), key=lambda kv: natural_key(kv[0]))):
         part = G if len(groups) == 1 else G.subgraph([n for p in programmes for n in members[p]])
-        out.append(inline_svg(render(portfolio_dot(part, lang=lang), "svg"),
+        out.append(inline_svg(render(portfolio_dot(part, lang=lang), "svg", cache=cache),
                               scope="portfolio" if i == 0 else f"portfolio-{i + 1}",
                               nodes={f"prog-{p}": (p, str(G.nodes[p].get("label", p)))
                                      for p in programmes}, keep=()))
@@ -386,9 +401,11 @@ def portfolio_svg(G: nx.MultiDiGraph, *, lang: str = "nl") -> str:
 
 def report_figures(G: nx.MultiDiGraph, *, lang: str = "nl",
                    findings: Sequence[Finding] | None = None, programmes: Sequence[str] | None = None,
-                   jobs: int | None = None, progress: Progress | None = None) -> Figures:
-    """The portfolio map and the DINs of ``programmes`` (default: all)."""
+                   jobs: int | None = None, progress: Progress | None = None,
+                   cache: Drawings | None = None) -> Figures:
+    """The portfolio map and the DINs of ``programmes`` (default: all); ``cache`` keeps
+    ``dot``'s drawings (:mod:`dinnet.render.drawings`)."""
     every = sorted(n for n, k in G.nodes(data="kind") if k == "programme")
     din = draw_dins(G, every if programmes is None else programmes, lang=lang,
-                    findings=findings, jobs=jobs, progress=progress)
-    return Figures(portfolio=portfolio_svg(G, lang=lang), din=din)
+                    findings=findings, jobs=jobs, progress=progress, cache=cache)
+    return Figures(portfolio=portfolio_svg(G, lang=lang, cache=cache), din=din)
