@@ -687,10 +687,11 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | No
 
 @main.group("cache")
 def cache_cmd() -> None:
-    """The cache of read contracts: where it is, how big, empty it.
+    """The cache of read contracts and drawn DINs: where it is, how big, empty it.
 
     Loading keeps every contract it has read, by the file's content, so the
-    next run reads only what changed (https://github.com/dinnet/dinnet/blob/main/docs/performance.md).
+    next run reads only what changed (https://github.com/dinnet/dinnet/blob/main/docs/performance.md);
+    'dinnet report' keeps what Graphviz drew, by the exact text it was given.
     """
 
 
