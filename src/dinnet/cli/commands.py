@@ -691,7 +691,7 @@ def cache_cmd() -> None:
 
     Loading keeps every contract it has read, by the file's content, so the
     next run reads only what changed (https://github.com/dinnet/dinnet/blob/main/docs/performance.md);
-    'dinnet report' keeps what Graphviz drew, by the exact text it was given.
+    the report keeps what Graphviz drew, by the exact text it was given.
     """
 
 
