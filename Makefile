@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test lint setup setup-dev graphviz chromium clean
+.PHONY: demo test lint setup setup-dev graphviz chromium poppler clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(BIN)/python:
 setup: $(BIN)/python graphviz
 	$(BIN)/python -m pip install --quiet -e '.[all]'
 
-setup-dev: $(BIN)/python graphviz chromium
+setup-dev: $(BIN)/python graphviz chromium poppler
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 
 # Graphviz's 'dot' comes from Debian; install it when missing (root or sudo).
@@ -26,6 +26,13 @@ graphviz:
 	  echo "Graphviz 'dot' not found: installing the Debian package graphviz"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
+
+# The print tests read the PDF they made with pdfinfo (Debian's poppler-utils).
+poppler:
+	@command -v pdfinfo >/dev/null 2>&1 || { \
+	  echo "pdfinfo not found: installing the Debian package poppler-utils"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
 # The report's browser tests drive Debian's chromium (never a browser Playwright downloads).
 chromium:
