@@ -201,15 +201,7 @@ class Cache:
         target = self.path(digest)
         if not target.parent.is_dir():
             self._make(target.parent)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=_SUFFIX)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(entry)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace_atomically(target, entry)
 
     def _make(self, folder: Path) -> None:
         new = not self.folder.exists()
@@ -259,6 +251,21 @@ class Cache:
             with contextlib.suppress(OSError):
                 root.rmdir()
         return removed
+
+
+def replace_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file beside it (``.tmp-<name>``,
+    which ``clear`` removes when a killed run left it) and a rename, so a reader
+    never sees half an entry; raises OSError."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _is_hex(name: str, length: int) -> bool:

@@ -40,9 +40,10 @@ import functools
 import hashlib
 import os
 import subprocess
-import tempfile
 import zlib
 from pathlib import Path
+
+from ..io.cache import replace_atomically
 
 __all__ = ["MOST_BYTES", "Drawings"]
 
@@ -138,15 +139,7 @@ class Drawings:
         target = self._path(key)
         with contextlib.suppress(OSError):
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=_SUFFIX)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(entry)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            replace_atomically(target, entry)
 
     def entries(self) -> list[Path]:
         """Every entry file in the folder."""
