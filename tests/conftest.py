@@ -10,6 +10,7 @@ import importlib.util
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -48,19 +49,30 @@ def _english_cli(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _generate(folder: Path, count: int) -> list[Path]:
+GenerateContracts = Callable[[Path, int, int], list[Path]]
+
+
+@pytest.fixture(scope="session")
+def generate_contracts() -> GenerateContracts:
+    """``generate(folder, count, seed)``: the benchmark's generated contracts, written to
+    ``folder`` (``benchmarks/generate.py``, loaded once)."""
     spec = importlib.util.spec_from_file_location("dinnet_bench_generate",
                                                   ROOT / "benchmarks" / "generate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
-    return list(module.generate(folder, count, seed=1))
+
+    def generate(folder: Path, count: int, seed: int) -> list[Path]:
+        return list(module.generate(folder, count, seed=seed))
+
+    return generate
 
 
 @pytest.fixture(scope="module")
-def generated_graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+def generated_graph(tmp_path_factory: pytest.TempPathFactory,
+                    generate_contracts: GenerateContracts) -> nx.MultiDiGraph:
     """Twenty generated contracts (two municipalities): every rule but DIN402 fires."""
     import dinnet
 
-    return dinnet.load(*_generate(tmp_path_factory.mktemp("gen"), 20))
+    return dinnet.load(*generate_contracts(tmp_path_factory.mktemp("gen"), 20, 1))

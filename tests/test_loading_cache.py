@@ -3,12 +3,11 @@ as reading every file here; the cache is checked before it is trusted (issue 22)
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import os
 import pickle
 import shutil
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,24 +28,15 @@ from dinnet.io.measurements import attach_measurements, measurement_files, read_
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
-def _generate(folder: Path, count: int) -> list[Path]:
-    spec = importlib.util.spec_from_file_location("dinnet_bench_generate", BENCHMARKS / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    paths: list[Path] = module.generate(folder, count, seed=7)
-    return paths
-
-
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def generated(tmp_path_factory: pytest.TempPathFactory,
+              generate_contracts: Callable[[Path, int, int], list[Path]]) -> list[Path]:
     """Six generated contracts of two municipalities, with relations between programmes.
 
     (Three of each: the audit's look-alike check compares the efforts of one
     municipality pairwise, which takes seconds for a whole one.)
     """
-    made = _generate(tmp_path_factory.mktemp("generated"), 24)
+    made = generate_contracts(tmp_path_factory.mktemp("generated"), 24, 7)
     return sorted(p for m in ("gemeente-1-", "gemeente-2-")
                   for p in [q for q in made if q.name.startswith(m)][:3])
 

@@ -10,9 +10,8 @@ as many; docs/performance.md has the command and the last run).
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +30,11 @@ FILES = sorted(p for folder in ("data", "examples", "tests/assets")
 ALMELO = [p for p in FILES if "almelo-2019" in p.parts and p.name != "index.yaml"]
 
 
-def _generate(folder: Path, count: int) -> list[Path]:
-    spec = importlib.util.spec_from_file_location("dinnet_bench_generate",
-                                                  ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    paths: list[Path] = module.generate(folder, count, seed=11)
-    return paths
-
-
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def generated(tmp_path_factory: pytest.TempPathFactory,
+              generate_contracts: Callable[[Path, int, int], list[Path]]) -> list[Path]:
     """Sixty generated contracts (what issue 22's benchmark reads)."""
-    return _generate(tmp_path_factory.mktemp("generated"), 60)
+    return generate_contracts(tmp_path_factory.mktemp("generated"), 60, 11)
 
 
 # -- the property -----------------------------------------------------------------------------
