@@ -1826,19 +1826,22 @@ _PHRASES: dict[str, tuple[str, str]] = {
                           "(2025-12-31, 31-12-2025 of een jaar; standaard: vandaag).",
                           "The date of the progress (Voortgang) of programmes with measurements "
                           "(2025-12-31, 31-12-2025 or a year; default: today)."),
-    "help.cache": ("De cache van gelezen contracten en getekende DIN's: waar die staat, hoe "
+    "help.cache": ("De cache van gelezen contracten, bevindingen en getekende DIN's: waar die staat, hoe "
                    "groot die is, legen.\n\n"
                    "Laden bewaart elk contract dat het gelezen heeft, naar de inhoud van het "
                    "bestand, zodat de\n"
                    "volgende keer alleen leest wat veranderd is "
                    "(https://github.com/dinnet/dinnet/blob/main/docs/performance.md);\n"
+                   "'dinnet audit' bewaart zijn bevindingen bij precies dezelfde bestanden, "
+                   "datum en dinnet;\n"
                    "het rapport bewaart wat Graphviz tekende, naar de precieze tekst die het "
                    "kreeg.",
-                   "The cache of read contracts and drawn DINs: where it is, how big, empty "
-                   "it.\n\n"
+                   "The cache of read contracts, findings and drawn DINs: where it is, how big, "
+                   "empty it.\n\n"
                    "Loading keeps every contract it has read, by the file's content, so the\n"
                    "next run reads only what changed "
                    "(https://github.com/dinnet/dinnet/blob/main/docs/performance.md);\n"
+                   "'dinnet audit' keeps its findings for exactly the same files, date and dinnet;\n"
                    "the report keeps what Graphviz drew, by the exact text it was given."),
     "help.cache.info": ("Toon de cachemap, het aantal bestanden erin en hun grootte.",
                         "Print the cache folder, its entries and their size."),

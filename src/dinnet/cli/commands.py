@@ -124,12 +124,17 @@ def _graph(*paths: str | Path, progress: bool = True) -> Any:
     """The graph of ``paths``, read as the command's --jobs, --cache-dir and --no-cache say."""
     from ..io.loading import load
 
+    return load(*paths, progress=_progress() if progress else None, **_cache_params())
+
+
+def _cache_params() -> dict[str, Any]:
+    """``jobs`` and ``cache`` for a load, as the command's --jobs, --cache-dir and
+    --no-cache say."""
     params = click.get_current_context().params
     cache: bool | Path = params.get("cache_dir") or True
     if params.get("no_cache"):
         cache = False
-    return load(*paths, progress=_progress() if progress else None, jobs=params.get("jobs"),
-                cache=cache)
+    return {"jobs": params.get("jobs"), "cache": cache}
 
 
 def _drawings() -> Any:
@@ -246,17 +251,16 @@ def audit(paths: tuple[Path, ...], fmt: str, fail_on: str, rule: str | None, as_
 
     Every rule, why it matters and how to fix it: https://github.com/dinnet/dinnet/blob/main/docs/rules.md
     """
-    from ..audit import run_audit
     from ..audit.format import format_findings
     from ..io.output import write_output
+    from .audited import audit_paths
 
     if rule is not None:
         _explain(rule, paths, lang)
         return
     day = _date(as_of, lang) if as_of is not None else None
-    G, protect = _load(paths)
-    findings = run_audit(G, as_of=day, jobs=click.get_current_context().params.get("jobs"))
-    write_output(output, format_findings(findings, fmt, lang) + "\n", protect=protect)
+    _, findings = audit_paths(paths, as_of=day, progress=_progress(), **_cache_params())
+    write_output(output, format_findings(findings, fmt, lang) + "\n", protect=_protected(paths))
     worst = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     if any(f.severity in worst for f in findings):
         click.get_current_context().exit(1)
@@ -687,10 +691,11 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | No
 
 @main.group("cache")
 def cache_cmd() -> None:
-    """The cache of read contracts and drawn DINs: where it is, how big, empty it.
+    """The cache of read contracts, findings and drawn DINs: where it is, how big, empty it.
 
     Loading keeps every contract it has read, by the file's content, so the
     next run reads only what changed (https://github.com/dinnet/dinnet/blob/main/docs/performance.md);
+    'dinnet audit' keeps its findings for exactly the same files, date and dinnet;
     the report keeps what Graphviz drew, by the exact text it was given.
     """
 
@@ -707,12 +712,15 @@ CACHE_DIR = click.option("--cache-dir", type=click.Path(file_okay=False, path_ty
 def cache_info(cache_dir: Path | None, lang: str) -> None:
     """Print the cache folder, its entries and their size."""
     from ..io.cache import Cache, default_folder
+    from ..io.memo import Memo
     from ..render.drawings import Drawings
 
     folder = cache_dir or default_folder()
     info = Cache(folder).info()
-    drawings = Drawings(folder)  # the report's drawings count as entries too
-    entries, size = info.entries + len(drawings.entries()), info.bytes + drawings.size()
+    kept = Memo(folder).cache.info()  # the audit's findings and the report's drawings count too
+    drawings = Drawings(folder)
+    entries = info.entries + kept.entries + len(drawings.entries())
+    size = info.bytes + kept.bytes + drawings.size()
     click.echo(message("cli.cache_info", folder=info.folder, files=term("file", lang, n=entries),
                        size_num=round(size / 1e6, 1)).text(lang))
 
@@ -724,10 +732,11 @@ def cache_info(cache_dir: Path | None, lang: str) -> None:
 def cache_clear(cache_dir: Path | None, lang: str) -> None:
     """Remove every entry from the cache (nothing else in the folder)."""
     from ..io.cache import Cache, default_folder
+    from ..io.memo import Memo
     from ..render.drawings import Drawings
 
     cache = Cache(cache_dir or default_folder())
-    removed = cache.clear() + Drawings(cache.folder).clear()
+    removed = cache.clear() + Memo(cache.folder).cache.clear() + Drawings(cache.folder).clear()
     click.echo(message("cli.cache_cleared", folder=cache.folder,
                        files=term("file", lang, n=removed)).text(lang))
 

@@ -61,7 +61,8 @@ def default_jobs() -> int:
 def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
               cache: Cache | None = None, progress: Progress | None = None,
               usable: Callable[[Any], bool] = lambda data: isinstance(data, dict),
-              prepare: Callable[[], object] | None = None) -> list[Any]:
+              prepare: Callable[[], object] | None = None,
+              digests: list[str | None] | None = None) -> list[Any]:
     """``read(path, raw)`` of every file, in order; a :class:`ContractError` it raised
     takes the file's place.
 
@@ -84,6 +85,9 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     prepare : callable, optional
         Called once before worker processes start, so that they inherit what it
         sets up instead of each doing it again.
+    digests : list, optional
+        Gets, per file, the SHA-256 of the very bytes its result was read from
+        (None for standard input, or a file that could not be read).
 
     Returns
     -------
@@ -92,14 +96,17 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     """
     total = len(files)
     results: list[Any] = [None] * total
+    seen: list[str | None] = [None] * total
     done = 0
     todo: list[int] = []
     raws: dict[int, bytes] = {}
     for i, path in enumerate(files):
         raw = _bytes(path) if cache is not None else None
-        hit = cache.get(content_digest(raw)) if cache is not None and raw is not None else None
+        digest = content_digest(raw) if raw is not None else None
+        hit = cache.get(digest) if cache is not None and digest is not None else None
         if hit is not None and usable(hit):
             results[i] = hit
+            seen[i] = digest
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -114,12 +121,16 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
             prepare()
         outcomes = _in_pool(workers, [files[i] for i in todo], read, cache)
     else:
-        outcomes = (_here(files[i], raws.pop(i, None), read, cache) for i in todo)
-    for i, outcome in zip(todo, outcomes, strict=True):
+        outcomes = (_here(files[i], raws.pop(i, None), read, cache, digests is not None)
+                    for i in todo)
+    for i, (outcome, digest) in zip(todo, outcomes, strict=True):
         results[i] = outcome
+        seen[i] = digest
         done += 1
         if progress is not None:
             progress(done, total)
+    if digests is not None:
+        digests[:] = seen
     return results
 
 
@@ -152,17 +163,20 @@ def _workers(jobs: int | None, todo: Sequence[Path]) -> int:
     return min(jobs, len(todo)) if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
-def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None) -> Any:
-    """One file read in this process (and kept in the cache when it is plain data)."""
+def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
+          digest: bool = False) -> tuple[Any, str | None]:
+    """One file read in this process (and kept in the cache when it is plain data), and
+    the digest of its bytes when they were read here and ``cache`` or ``digest`` asks."""
     try:
-        if cache is not None and raw is None and os.path.isfile(path):
+        if (cache is not None or digest) and raw is None and os.path.isfile(path):
             raw = _bytes(path)
         result = read(path, raw)
     except ContractError as exc:
-        return exc
-    if cache is not None and raw is not None and isinstance(result, dict):
-        cache.put(content_digest(raw), result)
-    return result
+        return exc, None
+    found = content_digest(raw) if raw is not None else None
+    if cache is not None and found is not None and isinstance(result, dict):
+        cache.put(found, result)
+    return result, found
 
 
 def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None) -> Any:
@@ -174,8 +188,9 @@ def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None) 
     folder = str(cache.folder) if cache is not None else None
     with context.Pool(workers, initializer=_quiet) as pool:
         work = functools.partial(_work, read=read, folder=folder)
-        for how, value in pool.imap(work, todo, chunksize=chunk):
-            yield msgpack.unpackb(value, strict_map_key=False) if how == "packed" else value
+        for how, value, digest in pool.imap(work, todo, chunksize=chunk):
+            yield (msgpack.unpackb(value, strict_map_key=False) if how == "packed" else value,
+                   digest)
 
 
 def _quiet() -> None:
@@ -183,20 +198,22 @@ def _quiet() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(path: Path, read: Reader, folder: str | None) -> tuple[str, Any]:
-    """In a worker: read one file, keep it in the cache, send it back packed."""
+def _work(path: Path, read: Reader, folder: str | None) -> tuple[str, Any, str | None]:
+    """In a worker: read one file, keep it in the cache, send it back packed, with the
+    digest of the bytes it read."""
     try:
         raw = read_bytes(path)
         result = read(path, raw)
     except ContractError as exc:
-        return "plain", exc
+        return "plain", exc, None
+    digest = content_digest(raw)
     if not isinstance(result, dict):
-        return "plain", result
+        return "plain", result, digest
     try:
         packed = msgpack.packb(result)
     except (ValueError, TypeError, OverflowError):  # a number MessagePack cannot hold
-        return "plain", result
+        return "plain", result, digest
     if folder is not None:
         with contextlib.suppress(OSError):
-            Cache(folder).put_packed(content_digest(raw), packed)
-    return "packed", packed
+            Cache(folder).put_packed(digest, packed)
+    return "packed", packed, digest

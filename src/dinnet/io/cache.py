@@ -48,8 +48,8 @@ import msgpack
 
 from . import limits, yamlread
 
-__all__ = ["Cache", "CacheInfo", "content_digest", "default_folder", "fingerprint",
-           "schema_version"]
+__all__ = ["Cache", "CacheInfo", "code_version", "content_digest", "default_folder",
+           "fingerprint", "schema_version"]
 
 #: The layout of an entry; raised when what an entry holds changes shape.
 FORMAT = 1
@@ -110,13 +110,24 @@ def schema_version() -> str:
     return fingerprint(Path(__file__).resolve().parents[1])
 
 
-def fingerprint(package: Path) -> str:
-    """The fingerprint of the sources that decide what an entry holds, in ``package``
-    (the ``dinnet`` folder); see :func:`schema_version`."""
+@functools.cache
+def code_version() -> str:
+    """A fingerprint of all of dinnet's code: what decides anything computed from a graph
+    (the audit's findings, :mod:`dinnet.io.memo`), not only what a contract reads into.
+
+    >>> len(code_version()), code_version() != schema_version()
+    (16, True)
+    """
+    return fingerprint(Path(__file__).resolve().parents[1], ("",))
+
+
+def fingerprint(package: Path, sources: tuple[str, ...] = _SOURCES) -> str:
+    """The fingerprint of the ``sources`` (files, and folders with every ``.py`` file under
+    them) in ``package`` (the ``dinnet`` folder); see :func:`schema_version`."""
     digest = hashlib.sha256()
-    for name in _SOURCES:
+    for name in sources:
         path = package / name
-        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
             digest.update(file.relative_to(package).as_posix().encode() + b"\0")
             try:
@@ -164,17 +175,26 @@ class Cache:
     ----------
     folder : str or Path
         Where the entries are kept.
+    part : str
+        The sub-folder of ``folder`` for these entries: ``contracts`` (the
+        default), or another kind of entry (:mod:`dinnet.io.memo`'s ``findings``).
+    schema : str, optional
+        The fingerprint of the code that decides what an entry holds (default:
+        :func:`schema_version`).
     """
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, *, part: str = _SUBFOLDER,
+                 schema: str | None = None) -> None:
         self.folder = Path(folder)
-        self.header = {"format": FORMAT, "dinnet": _version(), "schema": schema_version(),
+        self.part = part
+        self.header = {"format": FORMAT, "dinnet": _version(),
+                       "schema": schema_version() if schema is None else schema,
                        "limits": _limits()}
 
     def path(self, digest: str) -> Path:
         """Where the entry of a file with this content digest is kept (under this version)."""
         key = hashlib.sha256(msgpack.packb([digest, self.header])).hexdigest()
-        return self.folder / _SUBFOLDER / key[:2] / (key[2:] + _SUFFIX)
+        return self.folder / self.part / key[:2] / (key[2:] + _SUFFIX)
 
     def get(self, digest: str) -> Any:
         """The data kept for a file with this content digest, or None.
@@ -213,7 +233,7 @@ class Cache:
 
     def entries(self) -> list[Path]:
         """Every entry file in the folder (of any version)."""
-        root = self.folder / _SUBFOLDER
+        root = self.folder / self.part
         if not root.is_dir():
             return []
         return sorted(p for sub in root.iterdir() if _is_hex(sub.name, 2) and sub.is_dir()
@@ -235,7 +255,7 @@ class Cache:
         ``--cache-dir`` given by mistake loses nothing of its own.
         """
         removed = 0
-        root = self.folder / _SUBFOLDER
+        root = self.folder / self.part
         for path in self.entries():
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()

@@ -44,7 +44,8 @@ if TYPE_CHECKING:  # imported where a file is read: loading from the cache needs
 
     from ..contract.model import Contract, Index
 
-__all__ = ["LoadError", "bundled_data_path", "contract_files", "load", "load_contracts", "read_contract"]
+__all__ = ["LoadError", "bundled_data_path", "contract_files", "input_files", "load", "load_contracts",
+           "read_contract"]
 
 INDEX_NAMES = ("index.yaml", "index.yml")
 
@@ -459,6 +460,16 @@ def _files(paths: tuple[str | Path, ...]) -> list[Path]:
     return files
 
 
+def input_files(*paths: str | Path) -> list[Path]:
+    """Every file :func:`load` reads for ``paths``: the contracts (and indexes), then the
+    measurements files.
+
+    >>> [str(p) for p in input_files("tests/assets/minimal.yaml")]
+    ['tests/assets/minimal.yaml']
+    """
+    return _files(paths) + measurement_files(paths)
+
+
 def load_contracts(*paths: str | Path, progress: Progress | None = None
                    ) -> tuple[list[Loaded], list[Index], list[Problem]]:
     """Read every file; return contracts, indexes and warnings, or raise with all errors.
@@ -582,7 +593,8 @@ def _by_place(p: Problem) -> tuple[str, int, int, str]:
 
 
 def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None = None,
-         cache: bool | str | Path = True) -> nx.MultiDiGraph:
+         cache: bool | str | Path = True, digests: dict[str, str | None] | None = None
+         ) -> nx.MultiDiGraph:
     """Load contract files or folders into one graph (no argument: the bundled data).
 
     Raises :class:`~dinnet.errors.ContractError` listing every problem of every file.
@@ -594,7 +606,10 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
     there is enough to read, :mod:`dinnet.io.batch`), and a file read before
     comes from the cache (:mod:`dinnet.io.cache`): ``cache`` is True (the
     default folder), False (none) or the folder to use. The graph is the
-    same either way.
+    same either way. ``digests``, when given, gets the SHA-256 of the bytes
+    each contract file was read from, by path, in the order of the files
+    (None for standard input): what the graph was made of
+    (:mod:`dinnet.io.memo`).
 
     >>> G = load("tests/assets/minimal.yaml", jobs=1, cache=False)
     >>> G.graph["files"]
@@ -606,8 +621,12 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
     files = _files(paths)
     store = None if cache is False else Cache(default_folder() if cache is True else cache)
     with collector_paused():
+        read: list[str | None] = []
         items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress,
-                          usable=_is_part, prepare=_validators)
+                          usable=_is_part, prepare=_validators,
+                          digests=read if digests is not None else None)
+        if digests is not None:
+            digests.update(zip(map(str, files), read, strict=True))
         parts = [(str(path), item) for path, item in zip(files, items, strict=True)
                  if isinstance(item, dict)]
         records = [(part["programme"], file, (part["id_at"][0], part["id_at"][1]),
