@@ -4,6 +4,7 @@ never for other files, another date, other code, or from an entry that is not so
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -19,6 +20,7 @@ from dinnet.audit import run_audit
 from dinnet.audit.plain import findings_from_data, findings_to_data
 from dinnet.cli import audited, main
 from dinnet.cli.audited import audit_paths
+from dinnet.io import batch
 from dinnet.io import memo as memo_module
 from dinnet.io.cache import MAGIC
 from dinnet.io.loading import input_files
@@ -244,3 +246,22 @@ def test_the_command_gives_the_same_report_twice_and_clear_empties_the_memo(
     cleared = runner.invoke(main, ["cache", "clear", "--cache-dir", str(tmp_path / "c")])
     assert cleared.exit_code == 0
     assert Memo(tmp_path / "c").cache.entries() == []
+
+
+@pytest.mark.parametrize("how", ["here", "here, cache", "workers", "workers, cache",
+                                 "from the cache"])
+def test_the_load_gives_the_digests_of_the_bytes_it_read(how: str, almelo: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = 1
+    if how.startswith("workers"):
+        monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)  # workers for a small set too
+        monkeypatch.setattr(batch, "_here", None)  # and nothing read here
+        jobs = 2
+    cache: bool | Path = tmp_path / "cache" if "cache" in how else False
+    if how == "from the cache":
+        dinnet.load(almelo, cache=cache)  # every contract from the cache (the index is read)
+    got: dict[str, str | None] = {}
+    dinnet.load(almelo, jobs=jobs, cache=cache, digests=got)
+    assert got == {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+                   for p in input_files(almelo)}
+    assert list(got) == [str(p) for p in input_files(almelo)]
