@@ -2,7 +2,8 @@
 
 :func:`read_many` reads each file with a function of one file and returns
 what it returned, in the order of the files, whatever order the work was
-done in, so errors come out in a stable order. A result that is a ``dict``
+done in (workers take the largest files first), so errors come out in a
+stable order. A result that is a ``dict``
 (a contract read into plain data, :func:`dinnet.io.loading.read_part`) is
 what the :class:`~dinnet.io.cache.Cache` keeps, by the file's content.
 
@@ -25,7 +26,7 @@ import contextlib
 import functools
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,11 +120,13 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
         raws.clear()  # the workers read the files themselves: no copy of them in every fork
         if prepare is not None:
             prepare()
-        outcomes = _in_pool(workers, [files[i] for i in todo], read, cache)
+        outcomes: Iterator[tuple[int, Any, str | None]] = (
+            (todo[j], outcome, digest)
+            for j, outcome, digest in _in_pool(workers, [files[i] for i in todo], read, cache))
     else:
-        outcomes = (_here(files[i], raws.pop(i, None), read, cache, digests is not None)
+        outcomes = ((i, *_here(files[i], raws.pop(i, None), read, cache, digests is not None))
                     for i in todo)
-    for i, (outcome, digest) in zip(todo, outcomes, strict=True):
+    for i, outcome, digest in outcomes:
         results[i] = outcome
         seen[i] = digest
         done += 1
@@ -179,18 +182,32 @@ def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
     return result, found
 
 
-def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None) -> Any:
-    """The results of ``todo`` read by forked workers, in order, as they come."""
+def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None
+             ) -> Iterator[tuple[int, Any, str | None]]:
+    """``(j, result, digest)`` of each file ``todo[j]``, read by forked workers, as they come.
+
+    The largest files go first and the workers take a few at a time, so that
+    at the end no worker is still busy with a large batch while the other waits
+    (with 16 files at a time that cost a tenth of a cold load of 340 files).
+    """
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    chunk = max(1, min(16, len(todo) // (workers * 8)))
+    chunk = max(1, min(4, len(todo) // (workers * 8)))
     folder = str(cache.folder) if cache is not None else None
+    order = sorted(range(len(todo)), key=lambda j: -_size(todo[j]))
     with context.Pool(workers, initializer=_quiet) as pool:
         work = functools.partial(_work, read=read, folder=folder)
-        for how, value, digest in pool.imap(work, todo, chunksize=chunk):
-            yield (msgpack.unpackb(value, strict_map_key=False) if how == "packed" else value,
+        for j, how, value, digest in pool.imap_unordered(work, [(j, todo[j]) for j in order],
+                                                         chunksize=chunk):
+            yield (j, msgpack.unpackb(value, strict_map_key=False) if how == "packed" else value,
                    digest)
+
+
+def _size(path: Path) -> int:
+    with contextlib.suppress(OSError):
+        return os.path.getsize(path)
+    return 0
 
 
 def _quiet() -> None:
@@ -198,22 +215,24 @@ def _quiet() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(path: Path, read: Reader, folder: str | None) -> tuple[str, Any, str | None]:
-    """In a worker: read one file, keep it in the cache, send it back packed, with the
+def _work(item: tuple[int, Path], read: Reader, folder: str | None
+          ) -> tuple[int, str, Any, str | None]:
+    """In a worker: read file ``j``, keep it in the cache, send it back packed, with the
     digest of the bytes it read."""
+    j, path = item
     try:
         raw = read_bytes(path)
         result = read(path, raw)
     except ContractError as exc:
-        return "plain", exc, None
+        return j, "plain", exc, None
     digest = content_digest(raw)
     if not isinstance(result, dict):
-        return "plain", result, digest
+        return j, "plain", result, digest
     try:
         packed = msgpack.packb(result)
     except (ValueError, TypeError, OverflowError):  # a number MessagePack cannot hold
-        return "plain", result, digest
+        return j, "plain", result, digest
     if folder is not None:
         with contextlib.suppress(OSError):
             Cache(folder).put_packed(digest, packed)
-    return "packed", packed, digest
+    return j, "packed", packed, digest
