@@ -265,3 +265,28 @@ def test_the_load_gives_the_digests_of_the_bytes_it_read(how: str, almelo: Path,
     assert got == {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
                    for p in input_files(almelo)}
     assert list(got) == [str(p) for p in input_files(almelo)]
+
+
+@pytest.mark.graphviz
+def test_the_report_takes_the_findings_of_an_unchanged_run_too(
+        almelo: Path, tmp_path: Path, counted: type[_NoAudit], monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    import dinnet.audit
+    import dinnet.report
+    import dinnet.report.figures
+
+    def never(*_: Any, **__: Any) -> None:
+        raise AssertionError("the report audits again")
+
+    for module in (dinnet.audit, dinnet.report, dinnet.report.figures):
+        monkeypatch.setattr(module, "run_audit", never)  # the findings come from audit_paths
+    runner = CliRunner()
+    pages = []
+    for n in range(2):
+        out = tmp_path / f"report-{n}.html"
+        result = runner.invoke(main, ["report", str(almelo), "-o", str(out), "--jobs", "1",
+                                      "--cache-dir", str(tmp_path / "c")])
+        assert result.exit_code == 0, result.output
+        pages.append(out.read_text(encoding="utf-8"))
+    assert counted.calls == 1
+    assert pages[0] == pages[1] and "DIN101" in pages[0]

@@ -662,25 +662,29 @@ def report_cmd(paths: tuple[Path, ...], lang: str, output: str, split: Path | No
     """Write one self-contained HTML report: DINs, findings, coverage, charts, progress."""
     from ..io.output import check_folder, write_output
     from ..report import build_report, iter_pages
+    from .audited import audit_paths
 
     if split is not None:
         check_folder(split)
-    G, protect = _load(paths)
     day = _date(as_of, lang) if as_of is not None else None
+    # the findings of today, as always; from the memo when nothing changed (dinnet audit)
+    G, findings = audit_paths(paths, progress=_progress(), **_cache_params())
+    protect = _protected(paths)
     cache = _drawings()
     steps = _Steps()
     try:
         if split is not None:
             written = 0
-            for name, page in iter_pages(G, lang=lang, jobs=jobs, progress=steps, as_of=day,
-                                         cache=cache):
+            for name, page in iter_pages(G, findings, lang=lang, jobs=jobs, progress=steps,
+                                         as_of=day, cache=cache):
                 write_output(split / name, page, protect=protect)
                 written += 1
             steps.close()
             click.echo(phrase("cli.wrote_pages", lang, path=split / "index.html",
                               count=written - 1), err=True)
             return
-        page = build_report(G, lang=lang, jobs=jobs, progress=steps, as_of=day, cache=cache)
+        page = build_report(G, findings, lang=lang, jobs=jobs, progress=steps, as_of=day,
+                            cache=cache)
         steps.close()
         write_output(output, page, protect=protect)
     finally:
