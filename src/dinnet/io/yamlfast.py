@@ -63,6 +63,14 @@ _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`?:")
 #: double-quoted scalars it may hold.
 _NESTED = re.compile("[][{}'\"#]")
 _FLAT_QUOTED = re.compile(r'"[^"\\,]*"')
+#: The commonest flow collections, matched in one go (:meth:`_Reader.flat`): plain words
+#: (letters, digits, ``_``, ``.``, ``-``, and ``:`` before a letter or digit; each a whole
+#: plain scalar of :data:`_FLOW_PLAIN`) after ``, ``, and a map's values may also be
+#: double-quoted texts without ``\\``, ``"``, ``,`` or brackets.
+_WORD = r"\w[\w.-]*(?::\w[\w.-]*)*"
+_ITEM = f'{_WORD}: (?:{_WORD}|"[^"\\\\,\\[\\]{{}}]*")'
+_FLAT_LIST = re.compile(f"{_WORD}(?:, {_WORD})*")
+_FLAT_MAP = re.compile(f"{_ITEM}(?:, {_ITEM})*")
 #: First characters of a key or value that the common line's quick reading leaves to the rest.
 _SPECIAL = _INDICATORS | {"-", " "}
 #: An anchor or alias name, and what may follow it.
@@ -320,9 +328,11 @@ class _Reader:
         it holds nothing but plain scalars and double-quoted ones without ``\\``, ``,`` or
         ``"`` in them; else None (:meth:`flow` reads it then)."""
         mapping = line[at] == "{"
+        body = line[at + 1:end]
+        if (_FLAT_MAP if mapping else _FLAT_LIST).fullmatch(body) and len(body) <= MAX_KEY:
+            return self.words(body, mapping, at, i)
         if line.find("}" if mapping else "]", at) != end:
             return None
-        body = line[at + 1:end]
         if '"' in body:
             if _NESTED.search(_FLAT_QUOTED.sub("", body)):
                 return None
@@ -357,6 +367,37 @@ class _Reader:
             nodes.append(found[1])
             p += len(part) + 1
         return items, Sequence(nodes, i, at)
+
+    def words(self, body: str, mapping: bool, at: int, i: int) -> tuple[Any, _Node] | None:
+        """:meth:`flat`'s result for a ``body`` that :data:`_FLAT_LIST` or :data:`_FLAT_MAP`
+        matches (so every key and plain value is a whole plain scalar, every part is
+        followed by ``, ``, and a key by ``: ``), without looking at each part again."""
+        plain = self.plain
+        p = at + 1
+        if not mapping:
+            items: list[Any] = []
+            nodes: list[_Node] = []
+            for text in body.split(", "):
+                items.append(text if text[0] not in _STARTS and text not in _WORDS
+                             else plain(text))
+                nodes.append(Scalar(text, i, p))
+                p += len(text) + 2
+            return items, Sequence(nodes, i, at)
+        data: dict[Any, Any] = {}
+        pairs: list[tuple[_Node, _Node]] = []
+        for part in body.split(", "):
+            name, _, text = part.partition(": ")
+            key = name if name[0] not in _STARTS and name not in _WORDS else _key(name)
+            if text[0] == '"':
+                value = text = text[1:-1]
+            else:
+                value = text if text[0] not in _STARTS and text not in _WORDS else plain(text)
+            pairs.append((Scalar(name, i, p), Scalar(text, i, p + len(name) + 2)))
+            data[key] = value
+            p += len(part) + 2
+        if len(data) < len(pairs):
+            return None  # a key twice: PyYAML's path reports it
+        return data, Mapping(pairs, i, at)
 
     def flat_scalar(self, part: str, i: int, p: int) -> tuple[Any, Scalar] | None:
         """The value and node of a scalar of :meth:`flat` (``part`` starts at ``p``)."""
