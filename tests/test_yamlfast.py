@@ -336,3 +336,78 @@ def block_scalars(draw: st.DrawFn) -> str:
 @given(text=block_scalars())
 def test_block_scalars(text: str) -> None:
     agrees(text)
+
+
+# -- hypothesis: flow collections on one line --------------------------------------------------
+
+#: Plain scalars of every kind (words, ids, numbers YAML 1.1 or 1.2 would read otherwise, words
+#: that are not text, what is no plain scalar in a flow), and double-quoted texts.
+FLOW_WORDS = ["a", "SD1.a", "x:y", "a:b:c", "x:", ":x", "2019", "924", "1_000", "0o7", "0x1F",
+              "2019-05-02", "yes", "true", "False", "null", "~", "1.5", "-1", "+2", ".5", "1e3",
+              ".inf", "200.000", "0151", "é", "ü-1", "a-", "-a", "a.", "_x", "-", "<<", "a b",
+              "a  b", "q?", "a#b", "a'b", "x\u00a0y"]
+FLOW_QUOTED = ['""', '"x y"', '"a: b"', '"#c"', '"é"', '"[x]"', '"{y}"', '"a,b"', "'it''s'",
+               '"\\u00e9"', '"10 (bedragen x €1.000)"']
+FLOW_COMMAS = [", ", ", ", ", ", ",", " , ", ",  "]
+
+
+@st.composite
+def flow(draw: st.DrawFn, depth: int = 0) -> str:
+    """A flow list or map, mostly of the commonest shape (``[a, b]``, ``{k: v, k: v}``,
+    ``{k: {k: v}, k: "text"}``), with now and then odd spacing, a trailing comma or an
+    empty collection."""
+    mapping = draw(st.booleans())
+    parts = []
+    for _ in range(draw(st.integers(0 if draw(st.integers(0, 9)) == 0 else 1, 4))):
+        if depth < 2 and draw(st.integers(0, 4)) == 0:
+            part = draw(flow(depth + 1))
+        else:
+            part = draw(st.sampled_from(FLOW_WORDS + FLOW_QUOTED))
+        if mapping:
+            key = draw(st.sampled_from(FLOW_WORDS[:20] + FLOW_QUOTED[:2]))
+            part = f"{key}:{draw(st.sampled_from([' ', ' ', ' ', '  ']))}{part}"
+        parts.append(part)
+    body = "".join((draw(st.sampled_from(FLOW_COMMAS)) if k else "") + part
+                   for k, part in enumerate(parts))
+    spaces = st.sampled_from(["", "", "", " "])
+    trailing = draw(st.sampled_from(["", "", "", ","])) if parts else ""
+    return ("{" if mapping else "[") + draw(spaces) + body + trailing + draw(spaces) + (
+        "}" if mapping else "]")
+
+
+@st.composite
+def flow_lines(draw: st.DrawFn) -> str:
+    """``key: flow`` lines at the left margin, in a nested mapping and in list items, some
+    with a comment after them."""
+    def line(indent: str, key: str) -> str:
+        return (f"{indent}{key}: {draw(flow())}"
+                f"{draw(st.sampled_from(['', '', '', ' # c', '  ', '#c']))}")
+    lines = [line("", f"k{n}") for n in range(draw(st.integers(1, 3)))]
+    match draw(st.sampled_from(["flat", "nested", "items"])):
+        case "nested":
+            lines += ["outer:", line("  ", "a"), line("  ", "b")]
+        case "items":
+            lines += ["items:", line("  - ", "a"), line("    ", "b"), line("  - ", "a")]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=settings.default.max_examples * 5)
+@given(text=flow_lines())
+def test_flow_collections(text: str) -> None:
+    agrees(text)
+
+
+@pytest.mark.parametrize("line", [
+    "[SD1.a, x:y, 2019, true, 1_000, 2019-05-02, é]", "{start: 2019, end: 2022}",
+    '{value: "niet bekend", year: 2018}', "{2019: 924, 2021: pm, yes: null}",
+    '{amounts: {2019: 10000}, text: "10 (bedragen x €1.000)"}', "{a: [b, 2], c: {d: e}}"])
+def test_common_flow_collections_are_read_in_one_go(line: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commonest flow collections of contracts are read on their line (by
+    :meth:`_Reader.common`), not by the slower reading of any flow collection."""
+    def slow(*args: Any) -> None:
+        raise AssertionError("read the slow way")
+
+    monkeypatch.setattr(yamlfast._Reader, "flow", slow)
+    monkeypatch.setattr(yamlfast._Reader, "flat_scalar", slow)
+    assert agrees(f"k: {line}\nl:\n  - m: {line}\n")

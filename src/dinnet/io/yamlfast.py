@@ -71,6 +71,15 @@ _WORD = r"\w[\w.-]*(?::\w[\w.-]*)*"
 _ITEM = f'{_WORD}: (?:{_WORD}|"[^"\\\\,\\[\\]{{}}]*")'
 _FLAT_LIST = re.compile(f"{_WORD}(?:, {_WORD})*")
 _FLAT_MAP = re.compile(f"{_ITEM}(?:, {_ITEM})*")
+#: A flow map whose values may also be such flow maps and lists (:meth:`_Reader.nested`);
+#: and one of its parts, with the key, then the inner map's or list's body, or the
+#: quoted text's, or the plain value.
+_QUOTED = r'"[^"\\,\[\]{}]*"'
+_FLAT_NESTED = re.compile(f"{_WORD}: (?:{_WORD}|{_QUOTED}|{{{_ITEM}(?:, {_ITEM})*}}"
+                          f"|\\[{_WORD}(?:, {_WORD})*\\])"
+                          f"(?:, {_WORD}: (?:{_WORD}|{_QUOTED}|{{{_ITEM}(?:, {_ITEM})*}}"
+                          f"|\\[{_WORD}(?:, {_WORD})*\\]))*")
+_NESTED_PART = re.compile(f'({_WORD}): (?:{{([^{{}}]*)}}|\\[([^]]*)]|"([^"]*)"|({_WORD}))')
 #: First characters of a key or value that the common line's quick reading leaves to the rest.
 _SPECIAL = _INDICATORS | {"-", " "}
 #: An anchor or alias name, and what may follow it.
@@ -197,6 +206,7 @@ class _Reader:
         self.length = len(text)
         self.max_depth = min(MAX_DEPTH, yamlread.MAX_DEPTH // 2)
         self.known: dict[str, Any] = {}  # plain text -> its value, for texts not their own value
+        self.keys: dict[str, Any] = {}  # the same for plain keys
         self.plains: set[str] = set()  # texts known to be whole plain scalars in a flow
 
     def document(self) -> tuple[Any, Mapping]:
@@ -301,6 +311,8 @@ class _Reader:
             node = Scalar(text, i, at)
         elif (first == "{" and last == "}") or (first == "[" and last == "]"):
             found = self.flat(line, at, len(line) - 1, i)
+            if found is None and first == "{":
+                found = self.nested(line, at, i)
             if found is None:
                 return None
             value, node = found
@@ -308,7 +320,7 @@ class _Reader:
             return None
         if name == "<<":
             raise _Bail
-        key = name if name[0] not in _STARTS and name not in _WORDS else _key(name)
+        key = name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)
         return key, value, Scalar(name, i, col), node
 
     def plain(self, text: str) -> Any:
@@ -322,6 +334,15 @@ class _Reader:
             return known[text]
         value = known[text] = _plain(text)
         return value
+
+    def plain_key(self, text: str) -> Any:
+        """The key a plain key ``text`` stands for, when it is not ``text`` itself (each
+        text read once per document)."""
+        keys = self.keys
+        if text in keys:
+            return keys[text]
+        key = keys[text] = _key(text)
+        return key
 
     def flat(self, line: str, at: int, end: int, i: int) -> tuple[Any, _Node] | None:
         """The flow mapping or list from ``at`` to ``end`` (its brackets) of line ``i``, when
@@ -350,7 +371,7 @@ class _Reader:
                 if (found is None or not colon or len(name) > MAX_KEY
                         or (name not in self.plains and not self.is_plain(name))):
                     return None
-                key = name if name[0] not in _STARTS and name not in _WORDS else _key(name)
+                key = name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)
                 data[key] = found[0]
                 pairs.append((Scalar(name, i, p + len(left) - len(left.lstrip(" "))), found[1]))
                 p += len(part) + 1
@@ -387,7 +408,7 @@ class _Reader:
         pairs: list[tuple[_Node, _Node]] = []
         for part in body.split(", "):
             name, _, text = part.partition(": ")
-            key = name if name[0] not in _STARTS and name not in _WORDS else _key(name)
+            key = name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)
             if text[0] == '"':
                 value = text = text[1:-1]
             else:
@@ -395,6 +416,37 @@ class _Reader:
             pairs.append((Scalar(name, i, p), Scalar(text, i, p + len(name) + 2)))
             data[key] = value
             p += len(part) + 2
+        if len(data) < len(pairs):
+            return None  # a key twice: PyYAML's path reports it
+        return data, Mapping(pairs, i, at)
+
+    def nested(self, line: str, at: int, i: int) -> tuple[Any, _Node] | None:
+        """The flow map from ``at`` to the end of line ``i`` when :data:`_FLAT_NESTED`
+        matches its body (``{amounts: {2019: 924}, text: "..."}``); else None."""
+        body = line[at + 1:-1]
+        if len(body) > MAX_KEY or not _FLAT_NESTED.fullmatch(body):
+            return None
+        words = self.words
+        data: dict[Any, Any] = {}
+        pairs: list[tuple[_Node, _Node]] = []
+        p = at + 1
+        for match in _NESTED_PART.finditer(body):
+            name, inner, items, quoted, text = match.groups()
+            node: _Node
+            if inner is not None or items is not None:
+                found = words(inner if inner is not None else items, inner is not None,
+                              p + match.start(2 if inner is not None else 3) - 1, i)
+                if found is None:
+                    return None
+                value, node = found
+            elif quoted is not None:
+                value = quoted
+                node = Scalar(quoted, i, p + match.start(4) - 1)
+            else:
+                value = text if text[0] not in _STARTS and text not in _WORDS else self.plain(text)
+                node = Scalar(text, i, p + match.start(5))
+            data[name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)] = value
+            pairs.append((Scalar(name, i, p + match.start()), node))
         if len(data) < len(pairs):
             return None  # a key twice: PyYAML's path reports it
         return data, Mapping(pairs, i, at)
