@@ -340,61 +340,68 @@ def test_block_scalars(text: str) -> None:
 
 # -- hypothesis: flow collections on one line --------------------------------------------------
 
-#: Plain scalars of every kind (words, ids, numbers YAML 1.1 or 1.2 would read otherwise, words
-#: that are not text, what is no plain scalar in a flow), and double-quoted texts.
-FLOW_WORDS = ["a", "SD1.a", "x:y", "a:b:c", "x:", ":x", "2019", "924", "1_000", "0o7", "0x1F",
-              "2019-05-02", "yes", "true", "False", "null", "~", "1.5", "-1", "+2", ".5", "1e3",
-              ".inf", "200.000", "0151", "é", "ü-1", "a-", "-a", "a.", "_x", "-", "<<", "a b",
-              "a  b", "q?", "a#b", "a'b", "x\u00a0y"]
+#: Plain scalars that a flow collection may hold (words, ids, numbers, dates, words that
+#: are not text), now and then one that YAML reads otherwise or refuses, and double-quoted
+#: texts.
+FLOW_WORDS = ["a", "SD1.a", "x:y", "a:b:c", "2019", "924", "1_000", "0o7", "0x1F", "2019-05-02",
+              "yes", "true", "False", "null", "1.5", "200.000", "0151", "1e3", "é", "ü-1", "a-",
+              "a.", "_x", "a'b", "a b"]
+FLOW_ODD = ["a#b", "x:", ":x", "x:.", "~", "-1", "+2", ".5", ".inf", "-a", "-", "<<", "a  b", "q?",
+            "x\u00a0y", "a,b"]
 FLOW_QUOTED = ['""', '"x y"', '"a: b"', '"#c"', '"é"', '"[x]"', '"{y}"', '"a,b"', "'it''s'",
                '"\\u00e9"', '"10 (bedragen x €1.000)"']
-FLOW_COMMAS = [", ", ", ", ", ", ",", " , ", ",  "]
 
 
-@st.composite
-def flow(draw: st.DrawFn, depth: int = 0) -> str:
+def flow(choose: Callable[[list[Any]], Any], depth: int = 0) -> str:
     """A flow list or map, mostly of the commonest shape (``[a, b]``, ``{k: v, k: v}``,
-    ``{k: {k: v}, k: "text"}``), with now and then odd spacing, a trailing comma or an
-    empty collection."""
-    mapping = draw(st.booleans())
+    ``{k: {k: v}, k: "text"}``), with now and then an odd scalar, odd spacing, a trailing
+    comma or an empty collection (``choose`` picks one of a list)."""
+    def scalar(words: list[str]) -> str:
+        return str(choose(choose([words] * 12 + [FLOW_ODD] + [FLOW_QUOTED] * 2)))
+    mapping = choose([True, False])
     parts = []
-    for _ in range(draw(st.integers(0 if draw(st.integers(0, 9)) == 0 else 1, 4))):
-        if depth < 2 and draw(st.integers(0, 4)) == 0:
-            part = draw(flow(depth + 1))
-        else:
-            part = draw(st.sampled_from(FLOW_WORDS + FLOW_QUOTED))
+    for _ in range(choose([1, 1, 1, 2, 2, 3, 0] if depth else [1, 2, 2, 3, 4, 0])):
+        part = flow(choose, depth + 1) if depth < 2 and choose(range(5)) == 0 else scalar(
+            FLOW_WORDS)
         if mapping:
-            key = draw(st.sampled_from(FLOW_WORDS[:20] + FLOW_QUOTED[:2]))
-            part = f"{key}:{draw(st.sampled_from([' ', ' ', ' ', '  ']))}{part}"
+            part = f"{scalar(FLOW_WORDS[:20])}:{choose([' '] * 9 + ['  ', ''])}{part}"
         parts.append(part)
-    body = "".join((draw(st.sampled_from(FLOW_COMMAS)) if k else "") + part
+    body = "".join((choose([", "] * 9 + [",", " , ", ",  "]) if k else "") + part
                    for k, part in enumerate(parts))
-    spaces = st.sampled_from(["", "", "", " "])
-    trailing = draw(st.sampled_from(["", "", "", ","])) if parts else ""
-    return ("{" if mapping else "[") + draw(spaces) + body + trailing + draw(spaces) + (
+    spaces = [""] * 9 + [" "]
+    trailing = choose([""] * 9 + [","]) if parts else ""
+    return ("{" if mapping else "[") + choose(spaces) + body + trailing + choose(spaces) + (
         "}" if mapping else "]")
 
 
-@st.composite
-def flow_lines(draw: st.DrawFn) -> str:
-    """``key: flow`` lines at the left margin, in a nested mapping and in list items, some
-    with a comment after them."""
+def flow_lines(choose: Callable[[list[Any]], Any]) -> str:
+    """``key: flow`` lines at the left margin, in a nested mapping or in list items, now and
+    then with a comment after them."""
     def line(indent: str, key: str) -> str:
-        return (f"{indent}{key}: {draw(flow())}"
-                f"{draw(st.sampled_from(['', '', '', ' # c', '  ', '#c']))}")
-    lines = [line("", f"k{n}") for n in range(draw(st.integers(1, 3)))]
-    match draw(st.sampled_from(["flat", "nested", "items"])):
+        return f"{indent}{key}: {flow(choose)}{choose([''] * 20 + [' # c', '  ', '#c'])}"
+    match choose(["flat", "nested", "items"]):
+        case "flat":
+            return "".join(line("", f"k{n}") + "\n" for n in range(choose([1, 2, 3])))
         case "nested":
-            lines += ["outer:", line("  ", "a"), line("  ", "b")]
-        case "items":
-            lines += ["items:", line("  - ", "a"), line("    ", "b"), line("  - ", "a")]
-    return "\n".join(lines) + "\n"
+            return f"{line('', 'k')}\nouter:\n{line('  ', 'a')}\n{line('  ', 'b')}\n"
+    return f"items:\n{line('  - ', 'a')}\n{line('    ', 'b')}\n{line('  - ', 'a')}\n"
+
+
+@st.composite
+def flows(draw: st.DrawFn) -> str:
+    return flow_lines(lambda options: draw(st.sampled_from(options)))
 
 
 @settings(max_examples=settings.default.max_examples * 5)
-@given(text=flow_lines())
+@given(text=flows())
 def test_flow_collections(text: str) -> None:
     agrees(text)
+
+
+def test_flow_collections_are_often_read() -> None:
+    """The test above reaches the quick reader's code, not only its bail-outs."""
+    rng = random.Random(7)
+    assert sum(agrees(flow_lines(rng.choice)) for _ in range(300)) > 100
 
 
 @pytest.mark.parametrize("line", [
