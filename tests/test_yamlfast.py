@@ -352,33 +352,38 @@ FLOW_QUOTED = ['""', '"x y"', '"a: b"', '"#c"', '"é"', '"[x]"', '"{y}"', '"a,b"
                '"\\u00e9"', '"10 (bedragen x €1.000)"']
 
 
-def flow(choose: Callable[[list[Any]], Any], depth: int = 0) -> str:
-    """A flow list or map, mostly of the commonest shape (``[a, b]``, ``{k: v, k: v}``,
-    ``{k: {k: v}, k: "text"}``), with now and then an odd scalar, odd spacing, a trailing
-    comma or an empty collection (``choose`` picks one of a list)."""
+def flow(choose: Callable[[list[Any]], Any], odd: bool, depth: int = 0) -> str:
+    """A flow list or map of the commonest shapes (``[a, b]``, ``{k: v, k: v}``,
+    ``{k: {k: v}, k: "text"}``); when ``odd``, with now and then an odd scalar, odd
+    spacing, a trailing comma or an empty collection (``choose`` picks one of a list)."""
     def scalar(words: list[str]) -> str:
-        return str(choose(choose([words] * 12 + [FLOW_ODD] + [FLOW_QUOTED] * 2)))
+        return str(choose(choose([words] * 12 + [FLOW_ODD] * odd + [FLOW_QUOTED] * 4)))
+
+    def now_and_then(usual: str, *other: str) -> str:
+        return str(choose([usual] * 9 + list(other))) if odd else usual
     mapping = choose([True, False])
     parts = []
     for _ in range(choose([1, 1, 1, 2, 2, 3, 0] if depth else [1, 2, 2, 3, 4, 0])):
-        part = flow(choose, depth + 1) if depth < 2 and choose(range(5)) == 0 else scalar(
-            FLOW_WORDS)
+        nest = choose(range(3 if depth == 0 else 8)) == 0 and depth < 2
+        part = flow(choose, odd, depth + 1) if nest else scalar(FLOW_WORDS)
         if mapping:
-            part = f"{scalar(FLOW_WORDS[:20])}:{choose([' '] * 9 + ['  ', ''])}{part}"
+            part = f"{scalar(FLOW_WORDS[:20])}:{now_and_then(' ', '  ', '')}{part}"
         parts.append(part)
-    body = "".join((choose([", "] * 9 + [",", " , ", ",  "]) if k else "") + part
+    body = "".join((now_and_then(", ", ",", " , ", ",  ") if k else "") + part
                    for k, part in enumerate(parts))
-    spaces = [""] * 9 + [" "]
-    trailing = choose([""] * 9 + [","]) if parts else ""
-    return ("{" if mapping else "[") + choose(spaces) + body + trailing + choose(spaces) + (
-        "}" if mapping else "]")
+    trailing = now_and_then("", ",") if parts else ""
+    return ("{" if mapping else "[") + now_and_then("", " ") + body + trailing + (
+        now_and_then("", " ")) + ("}" if mapping else "]")
 
 
 def flow_lines(choose: Callable[[list[Any]], Any]) -> str:
-    """``key: flow`` lines at the left margin, in a nested mapping or in list items, now and
-    then with a comment after them."""
+    """``key: flow`` lines at the left margin, in a nested mapping or in list items; in
+    half of the texts with odd scalars, spacing and comments now and then."""
+    odd = choose([True, False])
+
     def line(indent: str, key: str) -> str:
-        return f"{indent}{key}: {flow(choose)}{choose([''] * 20 + [' # c', '  ', '#c'])}"
+        comment = choose([""] * 20 + [" # c", "  ", "#c"]) if odd else ""
+        return f"{indent}{key}: {flow(choose, odd)}{comment}"
     match choose(["flat", "nested", "items"]):
         case "flat":
             return "".join(line("", f"k{n}") + "\n" for n in range(choose([1, 2, 3])))
