@@ -144,6 +144,8 @@ READ = [
     "a: yes # a comment: here\n# full line\nb: 200.000\nc: 1,5\nd: .inf\ne: 0151\nf: -\u00e9\n",
     "k: \"\"\nl: ''\nm:\nn: {}\no: []\np: 'a # b'\nq: a#b\nr: x:y\n",
     "a: {x: [1,\n    2], y: {z: 1,\n  w: 2}}\nb:\n  - [1,\n     2]\n",
+    "a: [x:y, a:b:c, 2019-05-02, 1_000, 0o7, é]\nb: {start: 2019, x:y: \"a: b\", c: \"\"}\n"
+    "c: {amounts: {2019: 924, 2020: pm}, text: \"10 (x €1.000)\", l: [a, 1.5]}\n",
 ]
 BAIL = [
     "a: 1\na: 2\n",  # a key twice
@@ -163,6 +165,10 @@ BAIL = [
     "a: &x [*x]\n",  # an alias inside its own anchor
     "a: [1,\n2]\n",  # a flow list going on at its key's indentation
     "a: [1, # c\n  2]\n",  # a comment in a flow list
+    "a: [x:, b]\n",  # a `:` before a `,` in a flow list (PyYAML refuses it)
+    "a: {b: {c: x:}, d: 1}\n",  # and before a `}`
+    "a: {b: {c: 1}, b: 2}\n",  # a key twice in a flow map
+    "a: {b: {c: 1, c: 2}}\n",  # a key twice in a flow map in a flow map
     "a: [one\n  two]\n",  # a scalar over two lines in a flow list
     "a: >2\n   x\n",  # an indentation digit
     "a: \"\\q\"\n",  # an unknown escape
