@@ -157,13 +157,20 @@ def read(text: str) -> tuple[Any, Mapping] | None:
     >>> read("k: [a\\n") is None, read("k: !!str 1\\n") is None, read("k:\\tv\\n") is None
     (True, True, True)
     """
-    if (not text.endswith("\n") or len(text) > MAX_CHARS or _UNREAD.search(text)
+    if (not text.endswith("\n") or len(text) > MAX_CHARS or _unread(text)
             or "\n---" in text or "\n..." in text or text.startswith(("---", "..."))):
         return None
     try:
         return _Reader(text).document()
     except (_Bail, IndexError, ValueError, KeyError, TypeError, RecursionError):
         return None
+
+
+def _unread(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`_UNREAD`. Quicker than the search alone:
+    every character Python prints (``str.isprintable``) is one YAML reads (a test checks each
+    code point), so the search runs only on a text with an unprintable one (``\xa0``, say)."""
+    return not text.replace("\n", " ").isprintable() and _UNREAD.search(text) is not None
 
 
 def _entry(line: str, col: int) -> bool:
