@@ -3,9 +3,10 @@
 Exactly: the data equal with the same types all the way down, every node of the position tree
 at PyYAML's line and column, and ``read_part`` the same bytes (or the same errors) with and
 without it. Hypothesis tries random data dumped in several styles and random mutations of real
-contracts, lines of YAML's special characters and block scalars; ``HYPOTHESIS_PROFILE=fuzz``
-runs 1,700 examples per test (the mutations three times, the special characters five times
-as many; docs/performance.md has the command and the last run).
+contracts, lines of YAML's special characters, block scalars and one-line flow collections;
+``HYPOTHESIS_PROFILE=fuzz`` runs 1,700 examples per test (the mutations three times, the
+special characters and the flow collections five times as many; docs/performance.md has the
+command and the last run).
 """
 
 from __future__ import annotations
