@@ -126,21 +126,17 @@ def _read_message(value: Any) -> Message:
     """A message as written by :func:`_message`: a phrase the glossary has, every field
     its text needs, and only values it can show (a term or phrase field names one that
     exists)."""
-    if type(value) is not list or len(value) != 2 or type(value[1]) is not list:
+    if type(value) is not list or len(value) != 2:
         raise _Unfit("a message")
     key, pairs = value
     fields = tuple(map(tuple, pairs))
-    names = set()
-    plain = True
-    for pair in fields:
-        if len(pair) != 2 or type(pair[0]) is not str:
-            raise _Unfit("a field")
-        names.add(pair[0])
-        plain = plain and type(pair[1]) in _SIMPLE and not pair[0].endswith(_LOOKED_UP)
-    if not plain:
-        fields = tuple((name, _field(name, v)) for name, v in fields)
-    if not _needs(key) <= names:  # also a key the glossary lacks (KeyError)
+    if not _needs(key) <= {name for name, _ in fields}:  # a pair not of two: ValueError
         raise _Unfit("a field")
+    for name, field in fields:
+        if type(name) is not str:
+            raise _Unfit("a field")
+        if type(field) not in _SIMPLE or name.endswith(_LOOKED_UP):
+            return Message(key, tuple((n, _field(n, v)) for n, v in fields))
     return Message(key, fields)
 
 
