@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -199,7 +200,8 @@ class DuplicatePair:
 
 
 def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
-                        max_block: int = 50) -> list[DuplicatePair]:
+                        max_block: int = 50, efforts: Iterable[str] | None = None
+                        ) -> list[DuplicatePair]:
     """Efforts of different programmes whose labels look alike (suggestions only).
 
     Candidates are blocked on their two rarest words (so the work grows
@@ -213,6 +215,9 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
         The lowest score reported (0-100).
     max_block : int
         Blocks with more efforts than this are skipped.
+    efforts : iterable of str, optional
+        The effort ids of ``G`` in graph order, when the caller has them at hand
+        (the audit's :class:`~dinnet.audit.context.AuditContext`); default: found here.
 
     Returns
     -------
@@ -229,10 +234,15 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
     >>> possible_duplicates(G)
     [DuplicatePair(a='binnenstad:E1', b='zorg:E1', score=100.0)]
     """
-    normal: dict[str, str] = {}  # label -> normalised: each distinct label once
-    labels = {n: normal.get(label) or normal.setdefault(label, normalise_label(label))
-              for n, label in ((n, G.nodes[n]["label"]) for n in nodes_of(G, "effort"))}
-    texts = Counter(labels.values())
+    nodes = G._node  # the graph's own dict: no view per node
+    raw = [(n, nodes[n]["label"]) for n in (nodes_of(G, "effort") if efforts is None else efforts)]
+    # Each distinct label is normalised and its words weighed once, however many efforts
+    # carry it; only the efforts of the blocks compared are looked at one by one.
+    counts = Counter(label for _, label in raw)
+    normal = {label: normalise_label(label) for label in counts}
+    texts: Counter[str] = Counter()
+    for label, count in counts.items():
+        texts[normal[label]] += count
     words = {text: {w for w in text.split() if len(w) > 3 and w not in _STOP} for text in texts}
     freq: Counter[str] = Counter()
     for text, count in texts.items():
@@ -240,48 +250,71 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
             freq[w] += count
     rarest = {text: [w for _, w in sorted((freq[w], w) for w in ws)[:2]]
               for text, ws in words.items()}
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for n, text in labels.items():
-        for w in rarest[text]:
-            blocks[w].append(n)
-    seen: set[tuple[str, str]] = set()
-    scores: dict[tuple[str, str], float | None] = {}  # the same two labels are scored once
+    size: Counter[str] = Counter()  # the efforts of each block
+    for text, ws in rarest.items():
+        for w in ws:
+            size[w] += texts[text]
+    compared = {text for text, ws in rarest.items() if any(size[w] <= max_block for w in ws)}
+    blocks: dict[str, list[str]] = defaultdict(list)  # word -> efforts, in graph order
+    labels: dict[str, str] = {}  # effort -> normalised label
+    order: dict[str, int] = {}  # effort -> its place in graph order
+    for place, (n, label) in enumerate(raw):
+        text = normal[label]
+        if text in compared:
+            labels[n], order[n] = text, place
+            for w in rarest[text]:
+                if size[w] <= max_block:
+                    blocks[w].append(n)
+    found: set[tuple[str, str]] = set()
+    scores: dict[tuple[str, str], float] = {}  # the same two labels are scored once
     letters: dict[str, Counter[str]] = {}
     pairs = []
     for members in blocks.values():
-        if len(members) > max_block:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                key = (a, b) if a < b else (b, a)
-                if key in seen or G.nodes[a]["programme"] == G.nodes[b]["programme"]:
-                    continue
-                seen.add(key)
-                texts_ab = (labels[a], labels[b])
-                if texts_ab not in scores:
-                    scores[texts_ab] = _score_at_least(*texts_ab, threshold, letters)
-                score = scores[texts_ab]
-                if score is not None:
-                    pairs.append(DuplicatePair(key[0], key[1], round(score, 1)))
+        # The efforts of a block by label: two labels are compared once, not once per
+        # two efforts that carry them (a label recurs in many programmes). A pair of
+        # efforts is scored as (the one first in graph order, the other): difflib's
+        # ratio may depend on the order.
+        same: dict[str, list[str]] = {}
+        for n in members:
+            same.setdefault(labels[n], []).append(n)
+        group = list(same.items())
+        for i, (text_a, of_a) in enumerate(group):
+            for text_b, of_b in group[i:]:
+                if _bounded_out(text_a, text_b, threshold, letters):
+                    continue  # no two efforts with these labels score high enough
+                for a in of_a:
+                    for b in of_b:
+                        if text_a == text_b and order[a] >= order[b]:
+                            continue  # two efforts of one label: each pair once
+                        first, then = (a, b) if order[a] < order[b] else (b, a)
+                        key = (a, b) if a < b else (b, a)
+                        if key in found or nodes[a]["programme"] == nodes[b]["programme"]:
+                            continue
+                        texts_ab = (labels[first], labels[then])
+                        score = scores.get(texts_ab)
+                        if score is None:
+                            score = scores[texts_ab] = token_sort_ratio(*texts_ab)
+                        if score >= threshold:
+                            found.add(key)
+                            pairs.append(DuplicatePair(key[0], key[1], round(score, 1)))
     return sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
 
 
-def _score_at_least(a: str, b: str, threshold: float,
-                    letters: dict[str, Counter[str]]) -> float | None:
-    """:func:`token_sort_ratio` of ``a`` and ``b`` when it is ``threshold`` or more, else ``None``.
+def _letters(text: str, letters: dict[str, Counter[str]]) -> Counter[str]:
+    """The letters of ``text`` with its words sorted, remembered in ``letters``."""
+    got = letters.get(text)
+    if got is None:
+        got = letters[text] = Counter(" ".join(sorted(text.split())))
+    return got
 
-    ``letters`` remembers each text's letters (words sorted). Two upper bounds
-    of the ratio, difflib's ``real_quick_ratio`` (from the lengths) and
-    ``quick_ratio`` (from the letters in common), rule most pairs out before
-    the full comparison; they share its denominator, so a pair they rule out
-    scores below ``threshold``.
-    """
-    for text in (a, b):
-        if text not in letters:
-            letters[text] = Counter(" ".join(sorted(text.split())))
+
+def _bounded_out(a: str, b: str, threshold: float, letters: dict[str, Counter[str]]) -> bool:
+    """Whether :func:`token_sort_ratio` of ``a`` and ``b`` (in either order) is surely below
+    ``threshold``: two upper bounds of the ratio, difflib's ``real_quick_ratio`` (from the
+    lengths) and ``quick_ratio`` (from the letters in common), both symmetric, share its
+    denominator; a pair they rule out scores below ``threshold``."""
     total = len(a) + len(b)  # the sorted texts are as long: the same words, single spaces
-    if total and (100.0 * (2.0 * min(len(a), len(b)) / total) < threshold
-                  or 100.0 * (2.0 * (letters[a] & letters[b]).total() / total) < threshold):
-        return None
-    score = token_sort_ratio(a, b)
-    return score if score >= threshold else None
+    return bool(total) and (
+        100.0 * (2.0 * min(len(a), len(b)) / total) < threshold
+        or 100.0 * (2.0 * (_letters(a, letters) & _letters(b, letters)).total() / total)
+        < threshold)
