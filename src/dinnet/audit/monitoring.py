@@ -53,8 +53,13 @@ def _monitored(ctx: AuditContext) -> set[str]:
     A data set that reports nothing yet (a plan, such as the Almelo contracts
     of 2019) is not flooded with one finding per indicator.
     """
-    return {ctx.node[i]["programme"] for i in ctx.of("indicator")
-            if any(m.kind == "realised" for m in measurements_of(ctx.G, i))}
+    node = ctx.node
+    # measurements_of gives a realised value only where the node holds one: a measurement
+    # of its own, or a realised value of the contract (kept unless a measurement of the
+    # same date and kind replaces it): the others are not asked
+    return {node[i]["programme"] for i in ctx.of("indicator")
+            if (node[i].get("measurements") or node[i].get("realised"))
+            and any(m.kind == "realised" for m in measurements_of(ctx.G, i))}
 
 
 @rule("DIN601", "indicator-not-measured", "warning")

@@ -272,7 +272,7 @@ def _effective(table: dict) -> dict[int, float]:
 @rule("DIN401", "one-sided-dependency", "warning")
 def one_sided_dependency(ctx: AuditContext) -> Iterator[Hit]:
     P = q.programme_graph(ctx.G)
-    for a, b in q.one_sided_dependencies(ctx.G):
+    for a, b in q.one_sided_dependencies(ctx.G, P):
         topics = ", ".join(P.edges[a, b]["topics"]) or message("audit.no_topics")
         yield Hit(None, message("audit.one_sided", a=a, b=b, topics=topics),
                   programme=a, source=P.edges[a, b]["sources"][0],
@@ -296,7 +296,7 @@ def double_claiming(ctx: AuditContext) -> Iterator[Hit]:
 
 @rule("DIN404", "possible-duplicate-effort", "info")
 def possible_duplicate_effort(ctx: AuditContext) -> Iterator[Hit]:
-    for pair in q.possible_duplicates(ctx.G):
+    for pair in q.possible_duplicates(ctx.G, efforts=ctx.of("effort")):
         yield Hit(pair.a, message("audit.possible_duplicate", label=ctx.label(pair.a),
                                   other=pair.b, other_label=ctx.label(pair.b),
                                   score_num=pair.score))

@@ -64,13 +64,16 @@ def programme_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     return P
 
 
-def one_sided_dependencies(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+def one_sided_dependencies(G: nx.MultiDiGraph, P: nx.DiGraph | None = None
+                           ) -> list[tuple[str, str]]:
     """Pairs ``(a, b)`` where a names b as a dependency but b is silent about a.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A DIN graph.
+    P : networkx.DiGraph, optional
+        ``programme_graph(G)``, when the caller has it already (the audit).
 
     Returns
     -------
@@ -84,7 +87,8 @@ def one_sided_dependencies(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
     >>> one_sided_dependencies(G)[:2]
     [('duurzaamheid', 'binnenstad'), ('economie-en-participatie', 'binnenstad')]
     """
-    P = programme_graph(G)
+    if P is None:
+        P = programme_graph(G)
     return sorted((u, v) for u, v in P.edges if not P.has_edge(v, u))
 
 
