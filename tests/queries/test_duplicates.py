@@ -17,7 +17,7 @@ import pytest
 
 import dinnet
 from dinnet.graph import nodes_of
-from dinnet.queries import DuplicatePair, possible_duplicates
+from dinnet.queries import DuplicatePair, double_claims, goals_served, possible_duplicates
 from dinnet.queries.shared import _STOP, normalise_label, token_sort_ratio
 
 
@@ -89,3 +89,32 @@ def test_label_by_label_finds_what_every_pair_finds(
 
 def test_small_blocks_only(relabelled: nx.MultiDiGraph) -> None:
     assert possible_duplicates(relabelled, max_block=3) == _every_pair(relabelled, max_block=3)
+
+
+def _claims_one_by_one(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
+    """Double claims from :func:`goals_served` of each effort and the goals each indicator
+    measures (what :func:`double_claims` did before it remembered each track's goals)."""
+    out = {}
+    for n, kind in G.nodes(data="kind"):
+        if kind == "effort":
+            goals = set(goals_served(G, n))
+        elif kind == "indicator":
+            goals = {v for _, v, k in G.out_edges(n, keys=True) if k == "measures"}
+        else:
+            continue
+        programmes = {G.nodes[g]["programme"] for g in goals}
+        if len(programmes) >= 2:
+            out[n] = tuple(sorted(programmes))
+    return dict(sorted(out.items()))
+
+
+def test_double_claims_through_tracks(generated_graph: nx.MultiDiGraph) -> None:
+    almelo = dinnet.load()
+    # a track of one programme serving a goal of another: every effort in it claims both
+    almelo.add_edge("zorg:PL1", "duurzaamheid:IIc", key="contributes_to", source="x")
+    for G in (almelo, generated_graph):
+        expected = _claims_one_by_one(G)
+        assert double_claims(G) == expected
+        among = [n for n, kind in G.nodes(data="kind") if kind in ("indicator", "effort")]
+        assert double_claims(G, among=among) == expected
+    assert len(_claims_one_by_one(almelo)) > 1

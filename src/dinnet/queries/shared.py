@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..graph import nodes_of
-from ._common import goals_served, served
+from ._common import goals_served
 
 __all__ = [
     "DuplicatePair",
@@ -114,15 +114,20 @@ def shared_efforts(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
     return dict(sorted(out.items()))
 
 
-def double_claims(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
+def double_claims(G: nx.MultiDiGraph, *, among: Iterable[str] | None = None
+                  ) -> dict[str, tuple[str, ...]]:
     """Efforts or indicators credited to goals of more than one programme: node -> programmes.
 
-    An effort is credited with the goals it serves itself and through its track.
+    An effort is credited with the goals it serves itself and through its track
+    (:func:`~dinnet.queries.goals_served`).
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A DIN graph.
+    among : iterable of str, optional
+        The efforts and indicators of ``G``, when the caller has them at hand (the
+        audit's :class:`~dinnet.audit.context.AuditContext`); default: found here.
 
     Returns
     -------
@@ -142,15 +147,26 @@ def double_claims(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
     """
     out = {}
     nodes, succ = G._node, G._succ  # the graph's own dicts: no views per link, no copies
-    for n, data in nodes.items():
-        kind = data.get("kind")
-        if kind == "effort":
-            goals = served(succ, nodes, n)
-        elif kind == "indicator":
-            goals = {v for v, keys in succ[n].items() if "measures" in keys}
+    if among is None:
+        among = [n for n, data in nodes.items() if data.get("kind") in ("effort", "indicator")]
+    tracks: dict[str, set[str]] = {}  # track -> the programmes of the goals it serves
+    for n in among:
+        if nodes[n]["kind"] == "effort":  # the programmes of served(succ, nodes, n)
+            programmes = set()
+            for v, keys in succ[n].items():
+                other = nodes[v]
+                if "contributes_to" in keys and other["kind"] == "goal":
+                    programmes.add(other["programme"])
+                elif "part_of" in keys and other["kind"] == "track":
+                    of_track = tracks.get(v)
+                    if of_track is None:  # each track's goals once, not once per effort
+                        of_track = tracks[v] = {
+                            nodes[w]["programme"] for w, k in succ[v].items()
+                            if "contributes_to" in k and nodes[w]["kind"] == "goal"}
+                    programmes |= of_track
         else:
-            continue
-        programmes = {nodes[v]["programme"] for v in goals}
+            programmes = {nodes[v]["programme"] for v, keys in succ[n].items()
+                          if "measures" in keys}
         if len(programmes) >= 2:
             out[n] = tuple(sorted(programmes))
     return dict(sorted(out.items()))
