@@ -2057,8 +2057,11 @@ class Message:
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang``."""
-        return phrase(self.key, lang, **{name: _field(name, value, lang)
-                                         for name, value in self.fields})
+        if not self.fields:
+            return phrase(self.key, lang)
+        # phrase(key, lang, **fields) without unpacking the fields into a second dict
+        return PHRASES[self.key][LANGS.index(check_lang(lang))].format_map(
+            {name: _field(name, value, lang) for name, value in self.fields})
 
     def __str__(self) -> str:
         return self.text("en")
@@ -2072,6 +2075,10 @@ def message(key: str, /, **fields: object) -> Message:
 
 
 def _field(name: str, value: object, lang: str) -> str:
+    if type(value) is str:  # the usual field (a label, an id): what the tests below give it
+        if name.endswith("_term"):
+            return term(value, lang)
+        return phrase(value, lang) if name.endswith("_phrase") else value
     if isinstance(value, Message):
         return value.text(lang)
     if name.endswith("_terms") and isinstance(value, list | tuple):
