@@ -74,13 +74,19 @@ def _reference(paths: list[Path]) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     fragments = sorted((contract_fragment(i.contract) for i in loaded), key=lambda f: f["programme"])
     for f in fragments:
-        for n, attrs in f["nodes"]:
+        for n, attrs in zip(f["nodes"][0::2], f["nodes"][1::2], strict=True):
             G.add_node(n, **attrs)
+
+    def links(f: dict[str, Any], field: str) -> Any:  # [u, v, key, attrs], ends as ids
+        names, flat = f["nodes"][0::2] + f["others"], f[field]
+        return [(names[u], names[v], key, attrs)
+                for u, v, key, attrs in zip(*(flat[i::4] for i in range(4)), strict=True)]
+
     for f in fragments:
-        for u, v, key, attrs in f["links"]:
+        for u, v, key, attrs in links(f, "links"):
             G.add_edge(u, v, key, **attrs)
     for f in fragments:
-        for u, v, kind, attrs in f["pending"]:
+        for u, v, kind, attrs in links(f, "pending"):
             if u in G and v in G:
                 if kind == "depends_on" and G.has_edge(u, v, kind):  # a second relation
                     graph_module._merge_relation(G.edges[u, v, kind], attrs)
@@ -257,10 +263,40 @@ def _tamper(entry: Path, how: str, other: Path, mark: Path) -> None:
         digest = content_digest(Path("tests/assets/minimal.yaml").read_bytes())
         entry.unlink()
         Cache(entry.parents[2]).put(digest, {"programme": "mini", "nodes": "everything"})
+    elif how in _RESHAPED:  # a well-formed entry of the right fields, one item changed
+        digest = content_digest(Path("tests/assets/minimal.yaml").read_bytes())
+        part = Cache(entry.parents[2]).get(digest)
+        _RESHAPED[how](part)
+        Cache(entry.parents[2]).put(digest, part)
+
+
+def _set(field: str, at: int, value: Callable[[dict[str, Any]], Any]) -> Callable[[Any], None]:
+    def change(part: dict[str, Any]) -> None:
+        part[field][at] = value(part)
+    return change
+
+
+#: Parts that look right field by field but would build another graph, or none.
+_RESHAPED: dict[str, Callable[[Any], None]] = {
+    "end_past_the_names": _set("links", 0, lambda p: len(p["nodes"]) // 2 + len(p["others"])),
+    "end_negative": _set("pending", 1, lambda p: -1),  # names[-1]: another node, silently
+    "end_an_id": _set("links", 1, lambda p: p["nodes"][0]),
+    "end_true": _set("links", 0, lambda p: True),
+    "key_a_list": _set("links", 2, lambda p: ["belongs_to"]),
+    "link_attrs_a_list": _set("pending", 3, lambda p: []),
+    "node_attrs_a_list": _set("nodes", 1, lambda p: []),
+    "node_id_a_number": _set("nodes", 2, lambda p: 1),
+    "other_a_number": lambda p: p["others"].append(7),
+    "link_cut_short": lambda p: p["links"].pop(),
+    "location_past_the_nodes": _set("locations", 1, lambda p: len(p["nodes"]) // 2),
+    "location_negative": _set("locations", 1, lambda p: -2),
+    "location_a_list": _set("locations", 1, lambda p: []),
+    "positions_cut_short": lambda p: p["positions"].pop(),
+}
 
 
 @pytest.mark.parametrize("how", ["truncated", "empty", "garbage", "payload", "foreign", "pickle",
-                                 "wrong_shape"])
+                                 "wrong_shape", *_RESHAPED])
 def test_a_tampered_entry_is_ignored_and_rebuilt(how: str, tmp_path: Path) -> None:
     store = tmp_path / "cache"
     minimal, other = Path("tests/assets/minimal.yaml"), Path("tests/assets/escaping.yaml")
@@ -270,7 +306,9 @@ def test_a_tampered_entry_is_ignored_and_rebuilt(how: str, tmp_path: Path) -> No
     assert entry.is_file()
     mark = tmp_path / "code-ran"
     _tamper(entry, how, Cache(store).path(content_digest(other.read_bytes())), mark)
-    assert Cache(store).get(content_digest(minimal.read_bytes())) is None or how == "wrong_shape"
+    tampered = Cache(store).get(content_digest(minimal.read_bytes()))
+    reshaped = how in _RESHAPED and tampered is not None and not loading._is_part(tampered)
+    assert tampered is None or how == "wrong_shape" or reshaped
     assert _everything(dinnet.load(minimal, cache=store)) == expected
     assert not mark.exists()
     assert loading._is_part(Cache(store).get(content_digest(minimal.read_bytes())))  # rebuilt

@@ -49,7 +49,6 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterable, Iterator
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -135,9 +134,12 @@ def _table(table: Table) -> dict[str, Any]:
     }
 
 
-#: One contract's part of the graph, as plain data (lists, dicts, text, numbers):
-#: ``{"programme": id, "nodes": [[id, attrs], ...], "links": [[u, v, key, attrs], ...],
-#: "pending": [[u, v, kind, attrs], ...]}``. ``links`` join nodes of the contract itself;
+#: One contract's part of the graph, as plain data (lists, dicts, text, numbers), flat so
+#: that it packs and unpacks into few objects: ``{"programme": id, "nodes": [id, attrs, id,
+#: attrs, ...], "others": [id, ...], "links": [u, v, key, attrs, ...], "pending": [u, v, kind,
+#: attrs, ...]}``. A link's ends ``u`` and ``v`` are numbers: the place of a node id in the
+#: fragment's ``names``, its nodes' ids followed by ``others`` (the ids it refers to that are
+#: not its own nodes), so each id is kept once. ``links`` join nodes of the contract itself;
 #: ``pending`` links are resolved when the fragments are put together, and may point
 #: into other programmes. What :func:`contract_fragment` makes, :func:`assemble` reads.
 Fragment = dict[str, Any]
@@ -170,8 +172,24 @@ class _Builder:
 
     def fragment(self) -> Fragment:
         self.build()
-        return {"programme": self.pid, "nodes": self.nodes, "links": self.links,
-                "pending": self.pending}
+        at: dict[str, int] = {}
+        for i, (n, _) in enumerate(self.nodes):
+            at.setdefault(n, i)
+        others: list[str] = []
+
+        def place(n: str) -> int:
+            i = at.get(n)
+            if i is None:
+                i = at[n] = len(self.nodes) + len(others)
+                others.append(n)
+            return i
+
+        return {"programme": self.pid, "nodes": [x for node in self.nodes for x in node],
+                "others": others,
+                "links": [x for u, v, key, attrs in self.links
+                          for x in (place(u), place(v), key, attrs)],
+                "pending": [x for u, v, key, attrs in self.pending
+                            for x in (place(u), place(v), key, attrs)]}
 
     def build(self) -> None:
         c, pid, prefix = self.contract, self.pid, self.prefix
@@ -325,9 +343,12 @@ def contract_fragment(contract: Contract) -> Fragment:
     >>> f = contract_fragment(Contract.model_validate({"programme": {
     ...     "id": "p", "name": "P", "municipality": "M", "period": {"start": 2019, "end": 2022},
     ...     "source": "t:1"}, "goals": [{"id": "SD1", "level": "strategic", "label": "G",
-    ...     "source": "t:3"}]}))
-    >>> [n for n, _ in f["nodes"]], [(u, v, k) for u, v, k, _ in f["links"]]
-    (['p', 'p:SD1'], [('p:SD1', 'p', 'serves')])
+    ...     "source": "t:3"}, {"id": "SD2", "level": "strategic", "label": "H", "source": "t:4",
+    ...     "refines": ["q:S1"]}]}))
+    >>> f["nodes"][0::2], f["others"]
+    (['p', 'p:SD1', 'p:SD2'], ['q:S1'])
+    >>> f["links"][:3], f["pending"][:3]  # from p:SD1 to p; from p:SD2 to q:S1
+    ([1, 0, 'serves'], [2, 3, 'refines'])
     """
     return _Builder(contract).fragment()
 
@@ -352,10 +373,11 @@ def assemble(fragments: Iterable[Fragment], *, index: list[Any] | None = None) -
     programmes is merged into the first. The attribute dicts of the fragments
     become the graph's own (they are not copied): a fragment is used once.
 
-    >>> G = assemble([{"programme": "p", "nodes": [["p", {"kind": "programme"}],
-    ...                                              ["p:A", {"kind": "goal"}]],
-    ...                "links": [["p:A", "p", "serves", {"kind": "serves"}]],
-    ...                "pending": [["p:A", "q:B", "refines", {"kind": "refines"}]]}])
+    >>> G = assemble([{"programme": "p", "nodes": ["p", {"kind": "programme"},
+    ...                                            "p:A", {"kind": "goal"}],
+    ...                "others": ["q:B"],
+    ...                "links": [1, 0, "serves", {"kind": "serves"}],
+    ...                "pending": [1, 2, "refines", {"kind": "refines"}]}])
     >>> list(G.edges(keys=True)), G.graph["unresolved"]
     ([('p:A', 'p', 'serves')], [{'from': 'p:A', 'to': 'q:B', 'kind': 'refines'}])
     """
@@ -363,17 +385,14 @@ def assemble(fragments: Iterable[Fragment], *, index: list[Any] | None = None) -
     G = nx.MultiDiGraph()
     G.graph["index"] = index if index is not None else []
     unresolved: list[dict[str, Any]] = []
-    _fill(G, chain.from_iterable(f["nodes"] for f in fragments),
-          chain(chain.from_iterable(f["links"] for f in fragments),
-                chain.from_iterable(f["pending"] for f in fragments)), unresolved)
+    _fill(G, fragments, unresolved)
     G.graph["unresolved"] = sorted(unresolved, key=lambda r: (r["from"], r["to"], str(r.get("kind"))))
     return G
 
 
-def _fill(G: nx.MultiDiGraph, nodes: Iterable[list[Any]], links: Iterable[list[Any]],
-          unresolved: list[dict[str, Any]]) -> None:
-    """Add nodes ``[id, attrs]`` and links ``[u, v, key, attrs]`` to a new ``G`` straight
-    into its adjacency dicts, keeping ``attrs`` as they are.
+def _fill(G: nx.MultiDiGraph, fragments: list[Fragment], unresolved: list[dict[str, Any]]) -> None:
+    """Add the nodes and links of ``fragments`` to a new ``G`` straight into its adjacency
+    dicts, keeping their attribute dicts as they are.
 
     A link with an end that is not in ``G`` goes to ``unresolved`` instead; a
     second ``depends_on`` link between the same two programmes is merged into
@@ -381,31 +400,39 @@ def _fill(G: nx.MultiDiGraph, nodes: Iterable[list[Any]], links: Iterable[list[A
     and ``G.add_edge(u, v, key, **attrs)`` would make (``tests/test_loading_cache.py``
     compares them on the Almelo data and generated contracts), three times
     faster: on a national data set (1.4M links) this is a large part of a load
-    from the cache.
+    from the cache. The ends of the links are the fragments' own id strings,
+    whose hashes are known by then.
     """
     node, succ, pred = G._node, G._succ, G._pred
-    for n, attrs in nodes:
-        if n in node:  # the same id twice: as add_node, update
-            node[n].update(attrs)
-            continue
-        node[n] = attrs
-        succ[n] = {}
-        pred[n] = {}
-    for u, v, key, attrs in links:
-        out = succ.get(u)
-        if out is None or v not in succ:
-            unresolved.append({"from": u, "to": v, **attrs})
-            continue
-        keys = out.get(v)
-        if keys is None:
-            out[v] = keys = {}
-            pred[v][u] = keys
-        if key not in keys:
-            keys[key] = attrs
-        elif key == "depends_on":
-            _merge_relation(keys[key], attrs)
-        else:  # the same link twice: as add_edge, update
-            keys[key].update(attrs)
+    for fragment in fragments:
+        nodes = fragment["nodes"]
+        for n, attrs in zip(nodes[0::2], nodes[1::2], strict=True):
+            if n in node:  # the same id twice: as add_node, update
+                node[n].update(attrs)
+                continue
+            node[n] = attrs
+            succ[n] = {}
+            pred[n] = {}
+    names = [fragment["nodes"][0::2] + fragment["others"] for fragment in fragments]
+    for field in ("links", "pending"):
+        for fragment, ids in zip(fragments, names, strict=True):
+            flat, name = fragment[field], ids.__getitem__
+            for u, v, key, attrs in zip(map(name, flat[0::4]), map(name, flat[1::4]),
+                                        flat[2::4], flat[3::4], strict=True):
+                out = succ.get(u)
+                if out is None or v not in succ:
+                    unresolved.append({"from": u, "to": v, **attrs})
+                    continue
+                keys = out.get(v)
+                if keys is None:
+                    out[v] = keys = {}
+                    pred[v][u] = keys
+                if key not in keys:
+                    keys[key] = attrs
+                elif key == "depends_on":
+                    _merge_relation(keys[key], attrs)
+                else:  # the same link twice: as add_edge, update
+                    keys[key].update(attrs)
 
 
 @contextlib.contextmanager

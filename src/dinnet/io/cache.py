@@ -52,7 +52,7 @@ __all__ = ["Cache", "CacheInfo", "code_version", "content_digest", "default_fold
            "fingerprint", "schema_version"]
 
 #: The layout of an entry; raised when what an entry holds changes shape.
-FORMAT = 1
+FORMAT = 2
 #: The first bytes of every entry.
 MAGIC = b"dinnet-cache\n"
 #: Entries live in ``<folder>/contracts/<2 hex>/<62 hex>.msgpack``.

@@ -238,22 +238,32 @@ def read_part(path: str | Path, raw: bytes | None = None) -> dict[str, Any]:
     ``kinds`` (local id to kind), ``external`` references into other
     programmes (``[programme, id, kinds, line, column, path]``), and the
     ``locations`` keys with their ``positions`` (line and column of each in
-    turn, in one list). Nothing in it names the file. Raises
-    :class:`ContractError` with all the file's problems.
+    turn, in one list); a key that is one of the part's node ids is given
+    by its place in ``nodes`` (as a link's ends are). Nothing in it names
+    the file. Raises :class:`ContractError` with all the file's problems.
 
     >>> part = read_part("tests/assets/minimal.yaml")
-    >>> part["programme"], part["id_at"], part["locations"][:2], part["positions"][:4]
+    >>> part["programme"], part["id_at"], part["nodes"][0:4:2], part["positions"][:4]
     ('mini', [2, 7], ['mini', 'mini:visie'], [2, 3, 8, 3])
+    >>> part["locations"][:3]  # the programme, its vision, its first goal: nodes 0, 1, 2
+    [0, 1, 2]
+    >>> [key for key in read_part("data/contracts/almelo-2019/zorg.yaml")["locations"]
+    ...  if isinstance(key, str)][:2]
+    ['zorg#table:B1', 'zorg#table:C1']
     """
     root, contract, checked, _ = _checked(Path(path), raw)
     where = _locations(root, contract)
+    fragment = contract_fragment(contract)
+    at: dict[str, int] = {}
+    for i, n in enumerate(fragment["nodes"][0::2]):
+        at.setdefault(n, i)
     return {
-        **contract_fragment(contract),
+        **fragment,
         "id_at": list(locate(root, ("programme", "id"))),
         "kinds": checked.kinds,
         "external": [[ext.programme, ext.local, list(ext.kinds), *locate(root, ext.loc),
                       loc_path(ext.loc)] for ext in checked.external],
-        "locations": list(where),
+        "locations": [at.get(key, key) for key in where],
         "positions": [n for line_column in where.values() for n in line_column],
     }
 
@@ -566,20 +576,49 @@ def _read_any(path: Path, raw: bytes | None) -> dict[str, Any] | Index:
 
 
 #: The fields of :func:`read_part` and their types: what a cache entry must hold to be used.
-_PART = {"programme": str, "nodes": list, "links": list, "pending": list, "id_at": list,
-         "kinds": dict, "external": list, "locations": list, "positions": list}
+_PART = {"programme": str, "nodes": list, "others": list, "links": list, "pending": list,
+         "id_at": list, "kinds": dict, "external": list, "locations": list, "positions": list}
 
 
 def _is_part(data: Any) -> bool:
-    """Whether cached ``data`` has the shape of :func:`read_part`'s (else it is read again)."""
-    return (isinstance(data, dict) and all(isinstance(data.get(k), t) for k, t in _PART.items())
-            and len(data["id_at"]) == 2 and len(data["positions"]) == 2 * len(data["locations"]))
+    """Whether cached ``data`` has the shape of :func:`read_part`'s (else it is read again).
+
+    Down to every node, link and location key: ids are text, attributes dicts,
+    and every number that stands for an id is the place of one (a number
+    out of range would name the wrong node, or none). Checked a list at a
+    time, not an item at a time: this runs on every part loaded from the cache.
+    """
+    if not (isinstance(data, dict) and all(isinstance(data.get(k), t) for k, t in _PART.items())):
+        return False
+    nodes, others, locations = data["nodes"], data["others"], data["locations"]
+    names = len(nodes) // 2 + len(others)
+    if not (len(nodes) % 2 == 0 and _all(nodes[0::2], str) and _all(nodes[1::2], dict)
+            and _all(others, str) and len(data["id_at"]) == 2
+            and len(data["positions"]) == 2 * len(locations) and _all(locations, int, str)
+            and _places(list(filter(int.__instancecheck__, locations)), len(nodes) // 2)):
+        return False
+    for links in (data["links"], data["pending"]):
+        if not (len(links) % 4 == 0 and _places(links[0::4] + links[1::4], names)
+                and _all(links[2::4], str) and _all(links[3::4], dict)):
+            return False
+    return True
+
+
+def _all(items: list[Any], *types: type) -> bool:
+    """Whether every item is of one of ``types`` (exactly: True is no number here)."""
+    return set(map(type, items)) <= set(types)
+
+
+def _places(numbers: list[Any], size: int) -> bool:
+    """Whether ``numbers`` are all places in a list of ``size`` items."""
+    return _all(numbers, int) and (not numbers or (min(numbers) >= 0 and max(numbers) < size))
 
 
 def _positions(part: dict[str, Any]) -> Iterator[tuple[str, int, int]]:
-    """``(key, line, column)`` of each location of a part."""
-    positions = iter(part["positions"])
-    return zip(part["locations"], positions, positions, strict=True)
+    """``(key, line, column)`` of each location of a part (its node ids for their places)."""
+    positions, ids = iter(part["positions"]), part["nodes"][0::2]
+    keys = (ids[key] if key.__class__ is int else key for key in part["locations"])
+    return zip(keys, positions, positions, strict=True)
 
 
 def _externals(file: str, part: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], Problem]]:
