@@ -292,6 +292,7 @@ _RESHAPED: dict[str, Callable[[Any], None]] = {
     "location_negative": _set("locations", 1, lambda p: -2),
     "location_a_list": _set("locations", 1, lambda p: []),
     "positions_cut_short": lambda p: p["positions"].pop(),
+    "external_cut_short": lambda p: p["external"].append(["other", "SD1", ["goal"], 1, 1]),
 }
 
 

@@ -594,6 +594,7 @@ def _is_part(data: Any) -> bool:
     names = len(nodes) // 2 + len(others)
     if not (len(nodes) % 2 == 0 and _all(nodes[0::2], str) and _all(nodes[1::2], dict)
             and _all(others, str) and len(data["id_at"]) == 2
+            and all(isinstance(e, list) and len(e) == 6 for e in data["external"])
             and len(data["positions"]) == 2 * len(locations) and _all(locations, int, str)
             and _places(list(filter(int.__instancecheck__, locations)), len(nodes) // 2)):
         return False
