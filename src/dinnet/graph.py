@@ -400,33 +400,50 @@ def _fill(G: nx.MultiDiGraph, fragments: list[Fragment], unresolved: list[dict[s
     and ``G.add_edge(u, v, key, **attrs)`` would make (``tests/test_loading_cache.py``
     compares them on the Almelo data and generated contracts), three times
     faster: on a national data set (1.4M links) this is a large part of a load
-    from the cache. The ends of the links are the fragments' own id strings,
-    whose hashes are known by then.
+    from the cache. A link finds its ends' adjacency dicts by their places in
+    lists, not by looking the ids up in the graph's dicts of every node: at a
+    national size those lookups miss the CPU caches nearly every time.
     """
     node, succ, pred = G._node, G._succ, G._pred
+    ends = []  # per fragment: its names, and their dicts of successors and predecessors
     for fragment in fragments:
         nodes = fragment["nodes"]
-        for n, attrs in zip(nodes[0::2], nodes[1::2], strict=True):
+        names: list[Any] = nodes[0::2]
+        outs: list[dict[Any, Any] | None] = []
+        ins: list[dict[Any, Any] | None] = []
+        for n, attrs in zip(names, nodes[1::2], strict=True):
             if n in node:  # the same id twice: as add_node, update
                 node[n].update(attrs)
+                outs.append(succ[n])
+                ins.append(pred[n])
                 continue
             node[n] = attrs
-            succ[n] = {}
-            pred[n] = {}
-    names = [fragment["nodes"][0::2] + fragment["others"] for fragment in fragments]
+            out: dict[Any, Any] = {}
+            into: dict[Any, Any] = {}
+            succ[n] = out
+            pred[n] = into
+            outs.append(out)
+            ins.append(into)
+        ends.append((names, outs, ins))
+    for fragment, (names, outs, ins) in zip(fragments, ends, strict=True):
+        others = fragment["others"]
+        names += others  # (a slice of the fragment's nodes: its own list)
+        outs += [succ.get(n) for n in others]  # None: not in the graph
+        ins += [pred.get(n) for n in others]
     for field in ("links", "pending"):
-        for fragment, ids in zip(fragments, names, strict=True):
-            flat, name = fragment[field], ids.__getitem__
-            for u, v, key, attrs in zip(map(name, flat[0::4]), map(name, flat[1::4]),
-                                        flat[2::4], flat[3::4], strict=True):
-                out = succ.get(u)
-                if out is None or v not in succ:
-                    unresolved.append({"from": u, "to": v, **attrs})
+        for fragment, (names, outs, ins) in zip(fragments, ends, strict=True):
+            flat = fragment[field]
+            for u, v, key, attrs in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4],
+                                        strict=True):
+                out, into = outs[u], ins[v]
+                if out is None or into is None:
+                    unresolved.append({"from": names[u], "to": names[v], **attrs})
                     continue
-                keys = out.get(v)
+                target = names[v]
+                keys = out.get(target)
                 if keys is None:
-                    out[v] = keys = {}
-                    pred[v][u] = keys
+                    out[target] = keys = {}
+                    into[names[u]] = keys
                 if key not in keys:
                     keys[key] = attrs
                 elif key == "depends_on":
