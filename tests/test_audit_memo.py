@@ -129,7 +129,7 @@ def test_an_unchanged_run_takes_its_findings_from_the_memo(almelo: Path, tmp_pat
     assert nx.utils.graphs_equal(G1, G2)
 
 
-@pytest.mark.parametrize("change", ["content", "date", "code", "path", "added file"])
+@pytest.mark.parametrize("change", ["content", "date", "code", "networkx", "path", "added file"])
 def test_anything_else_audits_again(change: str, almelo: Path, tmp_path: Path,
                                     counted: type[_NoAudit], monkeypatch: pytest.MonkeyPatch
                                     ) -> None:
@@ -145,6 +145,8 @@ def test_anything_else_audits_again(change: str, almelo: Path, tmp_path: Path,
         day = dt.date(2019, 6, 1)
     elif change == "code":
         monkeypatch.setattr(memo_module, "code_version", lambda: "another dinnet")
+    elif change == "networkx":
+        monkeypatch.setattr(nx, "__version__", "2.0")
     elif change == "path":
         paths = [shutil.copytree(almelo, tmp_path / "elsewhere")]
     else:

@@ -11,7 +11,8 @@ computed from *all* the files of a run (as plain data), keyed by
   files);
 * what else the result depends on (for the audit: its date);
 * dinnet's version and a fingerprint of *all* of dinnet's code
-  (:func:`~dinnet.io.cache.code_version`), and the limits of reading.
+  (:func:`~dinnet.io.cache.code_version`), the versions of Python and
+  networkx (whose algorithms the rules use), and the limits of reading.
 
 So another file, another order, another path, another day, another dinnet or
 any change to its code never meets an old entry. An entry is stored as the
@@ -36,11 +37,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import msgpack
+import networkx as nx
 
 from .cache import Cache, code_version
 
@@ -62,7 +65,9 @@ class Memo:
     """
 
     def __init__(self, folder: str | Path) -> None:
-        self.cache = Cache(folder, part=PART, schema=code_version())
+        # what the findings are computed with: all of dinnet's code, Python and networkx
+        schema = f"{code_version()} python {sys.version_info[:3]} networkx {nx.__version__}"
+        self.cache = Cache(folder, part=PART, schema=schema)
 
     def key(self, files: Iterable[tuple[str, str | None]], *extra: str) -> str | None:
         """The key of a result computed from ``files``, ``(path, SHA-256 of its bytes)``
