@@ -34,6 +34,7 @@ import string
 from typing import Any
 
 from ..glossary import PHRASES, TERMS, Message
+from ..graph import collector_paused
 from .findings import SEVERITIES, Finding
 
 __all__ = ["findings_from_data", "findings_to_data"]
@@ -54,7 +55,8 @@ def findings_to_data(findings: list[Finding]) -> dict[str, list[Any]] | None:
     """``findings`` as plain data, a list per field; None when a message holds a value of
     another kind."""
     try:
-        said = [None if f.said is None else _message(f.said) for f in findings]
+        with collector_paused():
+            said = [None if f.said is None else _message(f.said) for f in findings]
     except _Unfit:
         return None
     where = [f.location or (None, None, None) for f in findings]
@@ -88,7 +90,8 @@ def _written(value: object) -> Any:
 def findings_from_data(data: Any) -> list[Finding] | None:
     """The findings that :func:`findings_to_data` wrote; None when ``data`` is anything else."""
     try:
-        return _findings(data)
+        with collector_paused():  # tens of thousands of objects, beside a graph of millions
+            return _findings(data)
     except (_Unfit, ValueError, TypeError, KeyError):
         return None
 
