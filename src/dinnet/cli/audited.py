@@ -63,9 +63,9 @@ def audit_paths(paths: Sequence[str | Path], *, as_of: dt.date | None = None,
     progress : callable, optional
         ``progress(done, total)`` while loading.
     timings : dict, optional
-        Gets the seconds spent on ``load`` (with hashing the files for the memo) and
-        on ``audit`` (with looking the findings up, hashing again and keeping them), for
-        ``benchmarks/run.py``.
+        Gets the seconds spent on ``load`` (with hashing the measurements files) and
+        on ``audit`` (the findings looked up in the memo, or the rules run and their
+        findings kept), for ``benchmarks/run.py``.
 
     Returns
     -------
