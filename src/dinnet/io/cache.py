@@ -233,11 +233,7 @@ class Cache:
 
     def entries(self) -> list[Path]:
         """Every entry file in the folder (of any version)."""
-        root = self.folder / self.part
-        if not root.is_dir():
-            return []
-        return sorted(p for sub in root.iterdir() if _is_hex(sub.name, 2) and sub.is_dir()
-                      for p in sub.iterdir() if _is_entry(p.name))
+        return entry_files(self.folder / self.part, _SUFFIX)
 
     def info(self) -> CacheInfo:
         """How many entries the folder holds and their size."""
@@ -254,23 +250,7 @@ class Cache:
         Only files named as entries in the entry folders are touched, so a
         ``--cache-dir`` given by mistake loses nothing of its own.
         """
-        removed = 0
-        root = self.folder / self.part
-        for path in self.entries():
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed += 1
-        if root.is_dir():
-            for sub in root.iterdir():
-                if _is_hex(sub.name, 2) and sub.is_dir():
-                    for tmp in sub.glob(".tmp-*" + _SUFFIX):  # left by a run that was killed
-                        with contextlib.suppress(OSError):
-                            tmp.unlink()
-                    with contextlib.suppress(OSError):
-                        sub.rmdir()
-            with contextlib.suppress(OSError):
-                root.rmdir()
-        return removed
+        return remove_entries(self.folder / self.part, _SUFFIX)
 
 
 def replace_atomically(target: Path, data: bytes) -> None:
@@ -288,12 +268,42 @@ def replace_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+def entry_files(root: Path, suffix: str) -> list[Path]:
+    """The entry files under ``root``: ``<2 hex>/<62 hex><suffix>`` (the layout of the
+    contracts' entries, the memo's and the report's drawings)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for sub in root.iterdir() if _is_hex(sub.name, 2) and sub.is_dir()
+                  for p in sub.iterdir() if _is_entry(p.name, suffix))
+
+
+def remove_entries(root: Path, suffix: str) -> int:
+    """Remove every entry under ``root`` (and the temporary files a killed run left), then
+    the folders they leave empty; nothing else. The number of entries removed."""
+    removed = 0
+    for path in entry_files(root, suffix):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed += 1
+    if root.is_dir():
+        for sub in root.iterdir():
+            if _is_hex(sub.name, 2) and sub.is_dir():
+                for tmp in sub.glob(".tmp-*" + suffix):
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
+                with contextlib.suppress(OSError):
+                    sub.rmdir()
+        with contextlib.suppress(OSError):
+            root.rmdir()
+    return removed
+
+
 def _is_hex(name: str, length: int) -> bool:
     return len(name) == length and all(c in "0123456789abcdef" for c in name)
 
 
-def _is_entry(name: str) -> bool:
-    return name.endswith(_SUFFIX) and _is_hex(name[:-len(_SUFFIX)], 62)
+def _is_entry(name: str, suffix: str) -> bool:
+    return name.endswith(suffix) and _is_hex(name[:-len(suffix)], 62)
 
 
 def _unpacked(raw: bytes, digest: str, header: dict[str, Any]) -> Any:

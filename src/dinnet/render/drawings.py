@@ -43,7 +43,7 @@ import subprocess
 import zlib
 from pathlib import Path
 
-from ..io.cache import replace_atomically
+from ..io.cache import entry_files, remove_entries, replace_atomically
 
 __all__ = ["MOST_BYTES", "Drawings"]
 
@@ -143,10 +143,7 @@ class Drawings:
 
     def entries(self) -> list[Path]:
         """Every entry file in the folder."""
-        if not self.root.is_dir():
-            return []
-        return sorted(p for sub in self.root.iterdir() if _is_hex(sub.name, 2) and sub.is_dir()
-                      for p in sub.iterdir() if _is_entry(p.name))
+        return entry_files(self.root, _SUFFIX)
 
     def size(self) -> int:
         """The bytes the entries take."""
@@ -177,30 +174,7 @@ class Drawings:
 
     def clear(self) -> int:
         """Remove every entry (and nothing else); the number removed."""
-        removed = 0
-        for path in self.entries():
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed += 1
-        if self.root.is_dir():
-            for sub in self.root.iterdir():
-                if _is_hex(sub.name, 2) and sub.is_dir():
-                    for tmp in sub.glob(".tmp-*" + _SUFFIX):  # left by a run that was killed
-                        with contextlib.suppress(OSError):
-                            tmp.unlink()
-                    with contextlib.suppress(OSError):
-                        sub.rmdir()
-            with contextlib.suppress(OSError):
-                self.root.rmdir()
-        return removed
-
-
-def _is_hex(name: str, length: int) -> bool:
-    return len(name) == length and all(c in "0123456789abcdef" for c in name)
-
-
-def _is_entry(name: str) -> bool:
-    return name.endswith(_SUFFIX) and _is_hex(name[:-len(_SUFFIX)], 62)
+        return remove_entries(self.root, _SUFFIX)
 
 
 def _unpacked(raw: bytes, key: str) -> bytes | None:
