@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import msgpack
 import networkx as nx
 import pytest
 from click.testing import CliRunner
@@ -22,7 +21,7 @@ from dinnet.cli import audited, main
 from dinnet.cli.audited import audit_paths
 from dinnet.io import batch
 from dinnet.io import memo as memo_module
-from dinnet.io.cache import MAGIC
+from dinnet.io.cache import MAGIC, pack, unpack
 from dinnet.io.loading import input_files
 from dinnet.io.memo import MOST_ENTRIES, Memo
 
@@ -67,7 +66,7 @@ def test_findings_survive_plain_data(source: str, generated_graph: nx.MultiDiGra
     findings = run_audit(G, as_of=DAY)
     assert len({f.code for f in findings}) > 5
     data = findings_to_data(findings)
-    back = findings_from_data(msgpack.unpackb(msgpack.packb(data), strict_map_key=False))
+    back = findings_from_data(unpack(pack(data)))
     assert back is not None and _full(back) == _full(findings)
     assert [f.text("nl") for f in back] == [f.text("nl") for f in findings]
 

@@ -234,6 +234,37 @@ def test_the_schema_version_follows_the_source(tmp_path: Path,
         seen.add(cache.fingerprint(copy))
 
 
+def _typed(value: Any) -> Any:
+    """``value`` with the type of every key and value beside it (``True == 1`` otherwise)."""
+    if isinstance(value, dict):
+        return [(type(k).__name__, k, _typed(v)) for k, v in value.items()]
+    if isinstance(value, list | tuple):
+        return [type(value).__name__, *map(_typed, value)]
+    return type(value).__name__, value
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is plain data: dicts (text or number keys), lists, and scalars."""
+    if isinstance(value, dict):
+        return all(type(k) in (str, int) and _plain(v) for k, v in value.items())
+    if type(value) is list:
+        return all(map(_plain, value))
+    return type(value) in (str, int, float, bool, type(None))
+
+
+def test_parts_are_plain_data_and_come_back_from_the_cache_exactly(generated: list[Path]) -> None:
+    """The cache's MessagePack (msgspec) would also take a date, a set or a tuple, and give
+    back text and lists: a part must hold nothing of the kind."""
+    almelo = [p for p in loading.bundled_data_path().rglob("*.yaml") if p.name != "index.yaml"]
+    files = [*almelo, *generated, Path("tests/assets/minimal.yaml")]
+    for path in files:
+        part = loading.read_part(path)
+        assert _plain(part), path
+        assert _typed(cache.unpack(cache.pack(part))) == _typed(part), path
+    assert not _plain({"day": __import__("datetime").date(2024, 1, 1)})
+    assert not _plain({"kinds": ("goal",)}) and not _plain({1.5: "x"})
+
+
 class _Planted:
     """Would leave a mark if ever unpickled."""
 

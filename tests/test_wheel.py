@@ -161,7 +161,7 @@ def test_the_wheel_carries_types_licence_schemas_and_data(installed: dict[str, P
     assert 'Provides-Extra: charts' in meta and 'Provides-Extra: all' in meta
     base = {canonicalize_name(r.name) for r in base_requirements(installed["wheel"])}
     # msgpack: the data-only format of the load cache (issue 22)
-    assert base == {"networkx", "pydantic", "pyyaml", "graphviz", "click", "jinja2", "msgpack"}
+    assert base == {"networkx", "pydantic", "pyyaml", "graphviz", "click", "jinja2", "msgspec"}
     # the README on the package index: `pip install dinnet` first, links absolute
     description = meta.partition("\n\n")[2]
     assert description.index("pip install dinnet") < description.index("make demo")

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import msgpack
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -24,6 +23,7 @@ from hypothesis import strategies as st
 
 from dinnet.errors import ContractError, DinnetError
 from dinnet.io import loading, yamlfast, yamlread, yamlwrite
+from dinnet.io.cache import pack
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(p for folder in ("data", "examples", "tests/assets")
@@ -96,7 +96,7 @@ def test_almelo_and_generated_contracts_are_read_quickly(generated: list[Path]) 
 def _part(path: Path) -> bytes:
     """``read_part``'s result as MessagePack bytes, or its problems, one per line."""
     try:
-        return msgpack.packb(loading.read_part(path))
+        return pack(loading.read_part(path))
     except ContractError as exc:
         return "\n".join(repr(p) for p in exc.problems).encode()
 

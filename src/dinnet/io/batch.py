@@ -30,10 +30,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import msgpack
-
 from ..errors import ContractError
-from .cache import Cache, content_digest
+from .cache import Cache, content_digest, pack, unpack
 from .yamlread import MAX_FILE_BYTES, read_bytes
 
 __all__ = ["POOL_MIN_BYTES", "Progress", "default_jobs", "read_many"]
@@ -200,8 +198,7 @@ def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None
         work = functools.partial(_work, read=read, folder=folder)
         for j, how, value, digest in pool.imap_unordered(work, [(j, todo[j]) for j in order],
                                                          chunksize=chunk):
-            yield (j, msgpack.unpackb(value, strict_map_key=False) if how == "packed" else value,
-                   digest)
+            yield j, unpack(value) if how == "packed" else value, digest
 
 
 def _size(path: Path) -> int:
@@ -229,7 +226,7 @@ def _work(item: tuple[int, Path], read: Reader, folder: str | None
     if not isinstance(result, dict):
         return j, "plain", result, digest
     try:
-        packed = msgpack.packb(result)
+        packed = pack(result)
     except (ValueError, TypeError, OverflowError):  # a number MessagePack cannot hold
         return j, "plain", result, digest
     if folder is not None:

@@ -42,10 +42,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import msgpack
 import networkx as nx
 
-from .cache import Cache, code_version
+from .cache import Cache, code_version, pack
 
 __all__ = ["MOST_ENTRIES", "Memo"]
 
@@ -77,11 +76,11 @@ class Memo:
         (:func:`~dinnet.io.loading.load`'s ``digests``), so a file that changes
         meanwhile can never give a wrong key.
         """
-        h = hashlib.sha256(msgpack.packb(list(extra)))
+        h = hashlib.sha256(pack(list(extra)))
         for path, digest in files:
             if digest is None:
                 return None
-            h.update(msgpack.packb([path, digest]))
+            h.update(pack([path, digest]))
         return h.hexdigest()
 
     @staticmethod
