@@ -19,6 +19,7 @@ from dinnet.audit import run_audit
 from dinnet.audit.plain import findings_from_data, findings_to_data
 from dinnet.cli import audited, main
 from dinnet.cli.audited import audit_paths
+from dinnet.glossary import message
 from dinnet.io import batch
 from dinnet.io import memo as memo_module
 from dinnet.io.cache import MAGIC, pack, unpack
@@ -71,6 +72,10 @@ def test_findings_survive_plain_data(source: str, generated_graph: nx.MultiDiGra
     assert [f.text("nl") for f in back] == [f.text("nl") for f in findings]
 
 
+class _Text(str):
+    """Text that is not exactly ``str`` (no unpacker makes it)."""
+
+
 def _one(**change: Any) -> dict[str, list[Any]]:
     """The data of one finding, with ``change`` made to it."""
     data: dict[str, list[Any]] = {
@@ -97,6 +102,9 @@ def test_the_data_of_one_finding_reads_back() -> None:
     _one(said=[["audit.effort_without_goal", [["label"]]]]),
     _one(said=[["audit.effort_without_goal", [["lbl", "A"]]]]),     # a field the text needs
     _one(said=[["audit.goal_open", [["level_term", "no such term"], ["label", "A"]]]]),
+    _one(said=[["audit.goal_open", [["level_term", 3], ["label", "A"]]]]),
+    _one(said=[["audit.effort_without_goal", [[_Text("label"), "A"]]]]),   # text, not str
+    _one(said=[["audit.effort_without_goal", [["label", ["list", []]], [1, "x"]]]]),
     _one(code=["DIN101", "DIN102"]),                            # columns of other lengths
     _one(programme=[1]),
     {k: v for k, v in _one().items() if k != "said"},           # a column short
@@ -107,9 +115,24 @@ def test_data_that_is_not_findings_is_refused(bad: Any) -> None:
     assert findings_from_data(bad) is None
 
 
+def test_messages_of_one_shape_are_each_checked() -> None:
+    """What a phrase and its field names allow is worked out once; the values of every
+    message are still read and checked."""
+    said = [["audit.goal_open", [["level_term", "operational"], ["label", "A"]]],
+            ["audit.goal_open", [["level_term", "strategic"], ["label", ["list", ["B", 2]]]]]]
+    data = {name: column * 2 for name, column in _one(said=[None]).items()} | {"said": said}
+    first, second = findings_from_data(data) or []
+    assert first.said == message("audit.goal_open", level_term="operational", label="A")
+    assert second.said == message("audit.goal_open", level_term="strategic", label=["B", 2])
+    said[1][1][0][1] = "no such term"
+    assert findings_from_data(data) is None
+    said[1][1][0][1] = "strategic"
+    said[1][1][1][0] = _Text("label")
+    assert findings_from_data(data) is None
+
+
 def test_a_value_plain_data_cannot_hold_keeps_nothing() -> None:
     from dinnet.audit.findings import Finding
-    from dinnet.glossary import message
 
     odd = Finding("p", "DIN101", None, "r", "error", "m", None,
                   said=message("audit.effort_without_goal", label={1, 2}))

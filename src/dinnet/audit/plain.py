@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import string
+from collections.abc import Mapping
 from typing import Any
 
 from ..glossary import PHRASES, TERMS, Message
@@ -128,22 +129,44 @@ def _only(*columns: list[Any], kinds: set[type]) -> None:
 def _read_message(value: Any) -> Message:
     """A message as written by :func:`_message`: a phrase the glossary has, every field
     its text needs, and only values it can show (a term or phrase field names one that
-    exists)."""
+    exists).
+
+    What depends only on the phrase and the names of the fields (:func:`_tables`) is
+    worked out once per such pair: a region's ten thousand findings have a few dozen.
+    """
     if type(value) is not list or len(value) != 2:
         raise _Unfit("a message")
     key, pairs = value
     fields = tuple(map(tuple, pairs))
-    if not _needs(key) <= {name for name, _ in fields}:  # a pair not of two: ValueError
+    names = tuple([name for name, _ in fields])  # a pair not of two: ValueError
+    if not set(map(type, names)) <= _TEXT:
         raise _Unfit("a field")
-    for name, field in fields:
-        if type(name) is not str:
-            raise _Unfit("a field")
-        if type(field) not in _SIMPLE or name.endswith(_LOOKED_UP):
+    for (_, field), table in zip(fields, _tables(key, names), strict=True):
+        if type(field) not in _SIMPLE:  # a message, list, tuple or date: read it
             return Message(key, tuple((n, _field(n, v)) for n, v in fields))
+        if table is not None and (type(field) is not str or field not in table):
+            raise _Unfit("a term")
     return Message(key, fields)
 
 
+_TEXT = frozenset({str})
 _LOOKED_UP = ("_term", "_terms", "_phrase")
+
+
+@functools.lru_cache(maxsize=1024)
+def _tables(key: str, names: tuple[str, ...]) -> tuple[Mapping[str, Any] | None, ...]:
+    """Per field of a message of phrase ``key`` with fields ``names``: the table its value
+    must be a key of (:data:`~dinnet.glossary.TERMS` or
+    :data:`~dinnet.glossary.PHRASES`), or None; refused when a field the text needs is
+    missing.
+
+    >>> _tables("audit.goal_open", ("level_term", "label")) == (TERMS, None)
+    True
+    """
+    if not _needs(key) <= set(names):
+        raise _Unfit("a field")
+    return tuple(PHRASES if name.endswith("_phrase") else TERMS if name.endswith(_LOOKED_UP)
+                 else None for name in names)
 
 
 def _field(name: str, value: Any) -> Any:
