@@ -126,6 +126,23 @@ def test_same_graph_and_findings_every_way(which: str, generated: list[Path], tm
     assert spy.pools == 2 and len(spy.read) == contracts  # filled here
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_the_graph_locates_what_read_contract_locates(cached: bool, generated: list[Path],
+                                                      tmp_path: Path) -> None:
+    """``G.graph["files"]`` and ``["locations"]``, in order, as each file read alone gives
+    them (:func:`~dinnet.io.loading.read_contract`, which keeps no places)."""
+    paths = [*generated, *sorted(loading.bundled_data_path().glob("*.yaml")),
+             Path("tests/assets/minimal.yaml")]
+    if cached:
+        dinnet.load(*paths, jobs=1, cache=tmp_path)
+    G = dinnet.load(*paths, jobs=1, cache=tmp_path if cached else False)
+    loaded = [loading.read_contract(p) for p in paths if p.name not in loading.INDEX_NAMES]
+    assert list(G.graph["locations"].items()) == [
+        (key, list(where)) for one in loaded for key, where in one.locations.items()]
+    assert G.graph["files"] == {one.contract.programme.id: one.file for one in loaded}
+    assert len(G.graph["locations"]) > 1000
+
+
 def test_small_loads_and_one_job_start_no_workers(generated: list[Path],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     spy = _Spy(monkeypatch)

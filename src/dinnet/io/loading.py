@@ -599,8 +599,9 @@ def _is_part(data: Any) -> bool:
             and _places(list(filter(int.__instancecheck__, locations)), len(nodes) // 2)):
         return False
     for links in (data["links"], data["pending"]):
-        if not (len(links) % 4 == 0 and _places(links[0::4] + links[1::4], names)
-                and _all(links[2::4], str) and _all(links[3::4], dict)):
+        if not (len(links) % 4 == 0 and _places(links[0::4], names)
+                and _places(links[1::4], names) and _all(links[2::4], str)
+                and _all(links[3::4], dict)):
             return False
     return True
 
@@ -615,11 +616,17 @@ def _places(numbers: list[Any], size: int) -> bool:
     return _all(numbers, int) and (not numbers or (min(numbers) >= 0 and max(numbers) < size))
 
 
-def _positions(part: dict[str, Any]) -> Iterator[tuple[str, int, int]]:
-    """``(key, line, column)`` of each location of a part (its node ids for their places)."""
-    positions, ids = iter(part["positions"]), part["nodes"][0::2]
-    keys = (ids[key] if key.__class__ is int else key for key in part["locations"])
-    return zip(keys, positions, positions, strict=True)
+def _graph_locations(parts: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
+    """``G.graph["locations"]``: ``[file, line, column]`` of each location key of the
+    ``(file, part)`` pairs, in turn (a part's node ids for their places)."""
+    found: dict[str, list[Any]] = {}
+    for file, part in parts:
+        positions, ids = part["positions"], part["nodes"][0::2]
+        for key, line, column in zip(part["locations"], positions[0::2], positions[1::2],
+                                     strict=True):
+            # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
+            found[ids[key] if key.__class__ is int else key] = [file, line, column]
+    return found
 
 
 def _externals(file: str, part: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], Problem]]:
@@ -677,9 +684,7 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
                      index=[i.model_dump(mode="json") for i in items  # the rest are indexes
                             if not isinstance(i, dict | ContractError)])
         G.graph["files"] = {part["programme"]: file for file, part in parts}
-        # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
-        G.graph["locations"] = {key: [file, line, column] for file, part in parts
-                                for key, line, column in _positions(part)}
+        G.graph["locations"] = _graph_locations(parts)
     G.graph["warnings"] = [ProblemLine(w) for w in sorted(warnings, key=_by_place)]
     attach_measurements(G, read_measurement_files(measurement_files(paths)))
     return G
