@@ -38,6 +38,23 @@ def problems(folder: Path, cls: type[ContractError] = ContractError, lang: str =
     return [p.text(lang).replace(str(folder) + "/", "") for p in info.value.problems]
 
 
+@pytest.mark.parametrize("files", [False, True])
+def test_every_indicator_effort_and_project_holds_its_series(files: bool) -> None:
+    """With measurements files and without: ``measurements`` on every indicator (the
+    contract's own values at least), ``realisations`` on every effort and project, as
+    tuples; no other node has either."""
+    contracts = [EXAMPLES / "groene-stad.yaml",
+                 *(p for p in ZONNEDAL.glob("*.yaml") if not is_measurements_file(p))]
+    measured = [EXAMPLES / "groene-stad.measurements.yaml", ZONNEDAL / "measurements.yaml"]
+    G = dinnet.load(*contracts, *(measured if files else []), cache=False)
+    for _, data in G.nodes(data=True):
+        for name, kinds in (("measurements", {"indicator"}), ("realisations", {"effort", "project"})):
+            assert (type(data.get(name)) is tuple) == (data["kind"] in kinds) == (name in data)
+    assert len(G.nodes["duurzaam-zonnedal:BBV1"]["measurements"]) == (7 if files else 3)
+    assert len(G.nodes["groene-stad:P1"]["realisations"]) == (1 if files else 0)
+    assert len(G.graph["measurement_sets"]) == (2 if files else 0)
+
+
 def test_zonnedal_values_are_sorted_by_date_with_the_contract_values() -> None:
     G = dinnet.load(ZONNEDAL)
     bbv1 = G.nodes["duurzaam-zonnedal:BBV1"]["measurements"]

@@ -289,14 +289,15 @@ class _Resolver:
         return None
 
 
-def _own_measurements(nid: str, data: dict[str, Any]) -> Iterator[Measurement]:
+def _own_measurements(nid: str, data: dict[str, Any]) -> tuple[Measurement, ...]:
     """The realised and expected values an indicator's contract gives (its node's attributes)."""
     if not data.get("realised") and not data.get("expected"):
-        return iter(())
+        return ()
     from ..contract.measurements import contract_measurements
 
-    return contract_measurements(nid, data.get("realised") or {}, data.get("expected") or {},
-                                 data.get("approximate") or {}, str(data.get("source")))
+    return tuple(contract_measurements(
+        nid, data.get("realised") or {}, data.get("expected") or {},
+        data.get("approximate") or {}, str(data.get("source"))))
 
 
 def _contract_place(G: nx.MultiDiGraph, nid: str) -> str:
@@ -324,7 +325,7 @@ def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) ->
     for nid, data in G.nodes(data=True):
         kind = data.get("kind")
         if kind == "indicator":
-            data["measurements"] = tuple(_own_measurements(nid, data))
+            data["measurements"] = _own_measurements(nid, data)
         elif kind in ("effort", "project"):
             data["realisations"] = ()
     if files:
