@@ -88,7 +88,7 @@ def contract_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if str(raw) == "-":
+        if str(raw) == "-" or path.is_file():  # a file: one look at the disk, not two
             found.append(path)
         elif path.is_dir():
             found.extend(_yaml_files(path))

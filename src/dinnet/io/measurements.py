@@ -64,6 +64,7 @@ __all__ = [
 
 #: The name of a data set's measurements file; ``NAME.measurements.yaml`` is one too.
 MEASUREMENTS_NAMES = ("measurements.yaml", "measurements.yml")
+_SUFFIXES = tuple("." + name for name in MEASUREMENTS_NAMES)
 
 
 def is_measurements_file(path: str | Path) -> bool:
@@ -75,7 +76,7 @@ def is_measurements_file(path: str | Path) -> bool:
     False
     """
     name = Path(path).name.lower()
-    return name in MEASUREMENTS_NAMES or name.endswith(tuple("." + n for n in MEASUREMENTS_NAMES))
+    return name in MEASUREMENTS_NAMES or name.endswith(_SUFFIXES)
 
 
 def measurement_files(paths: Iterable[str | Path]) -> list[Path]:
