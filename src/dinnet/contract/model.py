@@ -133,18 +133,6 @@ def _split(data: Any, *fields: str, into: str = "approximate", per_field: bool =
                 target.update(approx)
             data[into] = target
     return data
-    data = dict(data)
-    for name in fields:
-        values, approx = split_approx(data.get(name))
-        if approx:
-            data[name] = values
-            target = dict(data.get(into) or {})
-            if into == "approximate" and len(fields) > 1:
-                target[name] = {**(target.get(name) or {}), **approx}
-            else:
-                target.update(approx)
-            data[into] = target
-    return data
 
 
 def _marks_on_numbers(marks: Mapping[int, str], values: Mapping[int, Any], what: str) -> None:
