@@ -62,9 +62,40 @@ def _typed(value: Any) -> Any:
     return (type(value).__name__, value, None if problem is None else str(problem))
 
 
+def _keyed(node: Any, key: str) -> list[tuple[str, int, int]]:
+    """What :func:`yamlfast.keyed` finds, found in any node tree (PyYAML's) the way the
+    loader's walk for elements did before it: text, line and column."""
+    found = []
+
+    def walk(node: Any) -> None:
+        if node.id == "sequence":
+            for item in node.value:
+                if item.id != "scalar":
+                    walk(item)
+        elif node.id == "mapping":
+            for k, v in node.value:
+                if k.value == key:
+                    if v.id == "scalar":
+                        found.append((v.value, node.start_mark.line, node.start_mark.column))
+                    break
+            for k, v in node.value:
+                if v.id != "scalar" and k.value != key:
+                    walk(v)
+
+    walk(node)
+    return found
+
+
+def _keyed_fast(root: yamlfast.Mapping, key: str) -> list[tuple[str, int, int]]:
+    return [(text, node.line, node.column) for text, node in yamlfast.keyed(root, key)]
+
+
 def agrees(text: str) -> bool:
     """Whether the quick reader read ``text``; when it did, it gave what PyYAML's path gives
-    (and that did not raise). Fails the test otherwise."""
+    (and that did not raise). Fails the test otherwise.
+
+    Also :func:`yamlfast.keyed` (on the tree as read, and once every node is made) and
+    the walk of the loader over PyYAML's tree find the same mappings."""
     quick = yamlfast.read(text)
     if quick is None:
         return False
@@ -75,7 +106,10 @@ def agrees(text: str) -> bool:
     except DinnetError as exc:
         raise AssertionError(f"PyYAML's path raised {exc}; the quick reader read {data!r}") from exc
     assert _typed(data) == _typed(slow)
-    assert _shape(root) == _shape(node)
+    keys = ["id"] + [k for k in list(data)[:1] if isinstance(k, str) and ": " not in k]
+    before = [_keyed_fast(root, key) for key in keys]
+    assert _shape(root) == _shape(node)  # every node made
+    assert before == [_keyed_fast(root, key) for key in keys] == [_keyed(node, k) for k in keys]
     return True
 
 
@@ -91,6 +125,19 @@ def test_almelo_and_generated_contracts_are_read_quickly(generated: list[Path]) 
     """Else the comparisons below prove nothing."""
     for path in ALMELO + generated:
         assert agrees(yamlread.read_text(path)), path
+
+
+def test_nodes_are_made_when_asked_for(generated: list[Path]) -> None:
+    """A common line's nodes wait until a mapping's ``value`` is asked for; ``keyed`` (the
+    loader's walk for elements) makes none of them."""
+    data, root = yamlfast.read(yamlread.read_text(generated[0]))  # type: ignore[misc]
+    goals = dict((key.value, value) for key, value in root.value)["goals"]
+    found = yamlfast.keyed(goals, "id")
+    assert len(found) == len(loading._ids_in(data["goals"])) > 10
+    assert all(node.reader is not None for _, node in found)  # not made yet
+    first = found[0][1]
+    assert [(k.value, v.value) for k, v in first.value][:2] == [("id", "SD1"), ("level", "strategic")]
+    assert first.reader is None
 
 
 def _part(path: Path) -> bytes:
@@ -147,6 +194,11 @@ READ = [
     "a: {x: [1,\n    2], y: {z: 1,\n  w: 2}}\nb:\n  - [1,\n     2]\n",
     "a: [x:y, a:b:c, 2019-05-02, 1_000, 0o7, é]\nb: {start: 2019, x:y: \"a: b\", c: \"\"}\n"
     "c: {amounts: {2019: 924, 2020: pm}, text: \"10 (x €1.000)\", l: [a, 1.5]}\n",
+    # mappings with an id (yamlfast.keyed): in flow maps on a common line, quoted, anchored
+    "a:\n  - id: x\n    b: {id: y}\n  - id: [z]\n  - c: {d: {id: n}, e: [1]}\n    id: k\n",
+    "a:\n  - id: \"q\"\n  - id: 'r'\n  - \"id\": s\n  - {id: t, u: 1}\n  - f: [{id: v}]\n",
+    "a: &m\n  id: w\n  b: {id: x, c: [1]}\nd: *m\nid:\n  id: y\ne: {bid: 1}\n",
+    "id: a # c\nb:\n  id:\n  c: {id: \"d\"}\n  e: {id: {id: f}}\n  g: {id: [h]}\n",
 ]
 BAIL = [
     "a: 1\na: 2\n",  # a key twice

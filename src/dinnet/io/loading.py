@@ -293,12 +293,23 @@ def _elements(node: Any, pid: str, found: dict[str, tuple[int, int]]) -> None:
     """Every mapping with an ``id`` in ``node`` (nested ones too), by node id.
 
     Scalars hold no element, so the walk does not step into them (most of a contract).
+    :mod:`~dinnet.io.yamlfast`'s tree is walked by :func:`~dinnet.io.yamlfast.keyed`,
+    which makes none of the nodes it has not made yet.
     """
+    if isinstance(node, yamlfast.Mapping | yamlfast.Sequence):
+        for text, mapping in yamlfast.keyed(node, "id"):
+            found.setdefault(node_id(pid, text), _where(mapping))
+    else:
+        _walk_elements(node, pid, found)
+
+
+def _walk_elements(node: Any, pid: str, found: dict[str, tuple[int, int]]) -> None:
+    """:func:`_elements` over PyYAML's node tree."""
     kind = _kind(node)
     if kind == "sequence":
         for item in node.value:
             if item.id != "scalar":
-                _elements(item, pid, found)
+                _walk_elements(item, pid, found)
     elif kind == "mapping":
         pairs = node.value
         for key, value in pairs:  # keys are unique (construct refuses a key twice)
@@ -308,7 +319,7 @@ def _elements(node: Any, pid: str, found: dict[str, tuple[int, int]]) -> None:
                 break
         for key, value in pairs:
             if value.id != "scalar" and key.value != "id":
-                _elements(value, pid, found)
+                _walk_elements(value, pid, found)
 
 
 def _locations(root: Any, contract: Contract) -> dict[str, tuple[int, int]]:

@@ -7,6 +7,9 @@ the subset of YAML that dinnet's contracts use, line by line, straight into
 the same plain data, with a *position tree* of the same shape as PyYAML's
 node tree (nodes with ``id``, ``value`` and ``start_mark``), so that
 :func:`~dinnet.io.yamlread.locate` and the loader's walks work on either.
+Most of its nodes (the keys and values of ``key: value`` lines) are made only when
+they are asked for (:class:`Mapping`), and :func:`keyed` finds the mappings with an
+``id`` without making them: a contract's tree is read for a few places only.
 
 The subset: block mappings and lists (also a list at the indentation of its
 key, and ``- key: value`` items), plain and quoted scalars on one line,
@@ -40,7 +43,7 @@ from typing import Any
 
 from . import yamlread
 
-__all__ = ["Mapping", "Scalar", "Sequence", "read"]
+__all__ = ["Mapping", "Scalar", "Sequence", "keyed", "read"]
 
 #: Deepest nesting read here (the PyYAML path refuses :data:`~dinnet.io.yamlread.MAX_DEPTH`).
 MAX_DEPTH = 24
@@ -112,8 +115,9 @@ class _Node:
     PyYAML's marks do.
     """
 
-    __slots__ = ("column", "line", "value")
+    __slots__ = ("column", "line")
     id = ""
+    value: Any
 
     def __init__(self, value: Any, line: int, column: int) -> None:
         self.value = value
@@ -131,21 +135,50 @@ class _Node:
 class Scalar(_Node):
     """A scalar: ``value`` is its text (as PyYAML's ``ScalarNode.value``)."""
 
-    __slots__ = ()
+    __slots__ = ("value",)
     id = "scalar"
 
 
 class Mapping(_Node):
-    """A mapping: ``value`` is its list of ``(key, value)`` nodes."""
+    """A mapping: ``value`` is its list of ``(key, value)`` nodes.
 
-    __slots__ = ()
+    A block mapping's *common lines* (``key: value`` with the value on the line:
+    :meth:`_Reader.common`) stand in ``pairs`` as their line's number until ``value`` is
+    first asked for: most nodes of a contract are never looked at, so they are made only
+    when they are (:meth:`_Reader.nodes` makes them, as :meth:`_Reader.common` read the
+    line). :func:`keyed` walks the tree without making them.
+    """
+
+    __slots__ = ("indent", "pairs", "reader")
     id = "mapping"
+
+    def __init__(self, pairs: list[Any], line: int, column: int, reader: _Reader | None = None,
+                 indent: int = 0) -> None:
+        self.pairs = pairs  # (key, value) nodes, or the number of a common line
+        self.line = line
+        self.column = column
+        self.reader = reader  # None once every pair is made (or when all were made at once)
+        self.indent = indent  # the keys' column
+
+    @property
+    def value(self) -> list[tuple[_Node, _Node]]:
+        reader = self.reader
+        if reader is not None:
+            self.reader = None
+            nodes, indent = reader.nodes, self.indent
+            self.pairs[:] = [p if p.__class__ is tuple else nodes(p, indent) for p in self.pairs]
+        return self.pairs
+
+    @value.setter
+    def value(self, pairs: list[tuple[_Node, _Node]]) -> None:
+        self.pairs = pairs
+        self.reader = None
 
 
 class Sequence(_Node):
     """A list: ``value`` is its list of nodes."""
 
-    __slots__ = ()
+    __slots__ = ("value",)
     id = "sequence"
 
 
@@ -160,10 +193,13 @@ def read(text: str) -> tuple[Any, Mapping] | None:
     if (not text.endswith("\n") or len(text) > MAX_CHARS or _unread(text)
             or "\n---" in text or "\n..." in text or text.startswith(("---", "..."))):
         return None
+    reader = _Reader(text)
     try:
-        return _Reader(text).document()
+        return reader.document()
     except (_Bail, IndexError, ValueError, KeyError, TypeError, RecursionError):
         return None
+    finally:
+        reader.anchors.clear()  # its nodes refer to the reader: no cycle for the collector
 
 
 def _unread(text: str) -> bool:
@@ -262,8 +298,9 @@ class _Reader:
         lines = self.lines
         n = self.n
         data: dict[Any, Any] = {}
-        pairs: list[tuple[_Node, _Node]] = []
-        node = Mapping(pairs, i, col) if start is None else Mapping(pairs, start.line, start.column)
+        pairs: list[Any] = []  # (key, value) nodes, or the number of a common line
+        node = Mapping(pairs, *((i, col) if start is None else (start.line, start.column)),
+                       self, col)
         common = self.common
         while True:
             line = lines[i]
@@ -271,8 +308,10 @@ class _Reader:
             if found is None:
                 key, key_node, after = self.key(line, col, i)
                 value, value_node, i, indent = self.value(line, after, i, col, depth)
+                pairs.append((key_node, value_node))
             else:  # the next line with content, as :meth:`next` finds it
-                key, value, key_node, value_node = found
+                key, value = found
+                pairs.append(i)
                 i += 1
                 while i < n:
                     line = lines[i]
@@ -284,18 +323,18 @@ class _Reader:
                 else:
                     indent = -1
             data[key] = value
-            pairs.append((key_node, value_node))
             if indent != col:
                 break
         if len(data) < len(pairs) or indent > col:
             raise _Bail  # a key twice; a line indented oddly
         return data, node, i, indent
 
-    def common(self, line: str, col: int, i: int) -> tuple[Any, Any, _Node, _Node] | None:
-        """The key, value and their nodes of the common line, ``key: text``, ``key: "text"``
-        or ``key: {...}`` (plain text, double-quoted text without escapes, or a flow
+    def common(self, line: str, col: int, i: int) -> tuple[Any, Any] | None:
+        """The key and value of the common line, ``key: text``, ``key: "text"`` or
+        ``key: {...}`` (plain text, double-quoted text without escapes, or a flow
         collection on the line that :meth:`flat` reads) with nothing after it; None for any
-        other line (:meth:`key` and :meth:`value` read it)."""
+        other line (:meth:`key` and :meth:`value` read it). Its nodes are made when they
+        are asked for (:meth:`nodes`)."""
         colon = line.find(": ", col)
         at = colon + 2
         if (colon <= col or at >= len(line) or line[col] in _SPECIAL or line[colon - 1] == " "
@@ -311,24 +350,43 @@ class _Reader:
             value = text if text[0] not in _STARTS and text not in _WORDS else self.plain(text)
             if text == "<<":
                 raise _Bail
-            node: _Node = Scalar(text, i, at)
         elif first == last == '"' and line.find('"', at + 1) == len(line) - 1 and (
                 line.find("\\", at) < 0):
-            text = value = line[at + 1:-1]  # a double-quoted text without escapes
-            node = Scalar(text, i, at)
+            value = line[at + 1:-1]  # a double-quoted text without escapes
         elif (first == "{" and last == "}") or (first == "[" and last == "]"):
-            found = self.flat(line, at, len(line) - 1, i)
+            found = self.flat(line, at, len(line) - 1, i, False)
             if found is None and first == "{":
-                found = self.nested(line, at, i)
+                found = self.nested(line, at, i, False)
             if found is None:
                 return None
-            value, node = found
+            value = found[0]
         else:
             return None
         if name == "<<":
             raise _Bail
         key = name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)
-        return key, value, Scalar(name, i, col), node
+        return key, value
+
+    def nodes(self, i: int, col: int) -> tuple[Scalar, _Node]:
+        """The key's and value's nodes of line ``i``, a line :meth:`common` read (with its
+        key at ``col``), as it read it."""
+        line = self.lines[i]
+        colon = line.find(": ", col)
+        at = colon + 2
+        first = line[at]
+        node: _Node | None
+        if first == "{" or first == "[":
+            found = self.flat(line, at, len(line) - 1, i)
+            if found is None:
+                found = self.nested(line, at, i)
+            assert found is not None  # :meth:`common` read it
+            node = found[1]
+        elif first == '"':
+            node = Scalar(line[at + 1:-1], i, at)
+        else:
+            node = Scalar(line[at:], i, at)
+        assert node is not None
+        return Scalar(line[col:colon], i, col), node
 
     def plain(self, text: str) -> Any:
         """The value of a plain scalar (each text read once per document)."""
@@ -351,14 +409,16 @@ class _Reader:
         key = keys[text] = _key(text)
         return key
 
-    def flat(self, line: str, at: int, end: int, i: int) -> tuple[Any, _Node] | None:
+    def flat(self, line: str, at: int, end: int, i: int, with_nodes: bool = True
+             ) -> tuple[Any, _Node | None] | None:
         """The flow mapping or list from ``at`` to ``end`` (its brackets) of line ``i``, when
         it holds nothing but plain scalars and double-quoted ones without ``\\``, ``,`` or
-        ``"`` in them; else None (:meth:`flow` reads it then)."""
+        ``"`` in them; else None (:meth:`flow` reads it then). Without ``nodes``, the node
+        may be None (:meth:`words` makes none then)."""
         mapping = line[at] == "{"
         body = line[at + 1:end]
         if (_FLAT_MAP if mapping else _FLAT_LIST).fullmatch(body) and len(body) <= MAX_KEY:
-            return self.words(body, mapping, at, i)
+            return self.words(body, mapping, at, i, with_nodes)
         if line.find("}" if mapping else "]", at) != end:
             return None
         if '"' in body:
@@ -396,12 +456,17 @@ class _Reader:
             p += len(part) + 1
         return items, Sequence(nodes, i, at)
 
-    def words(self, body: str, mapping: bool, at: int, i: int) -> tuple[Any, _Node] | None:
+    def words(self, body: str, mapping: bool, at: int, i: int, with_nodes: bool = True
+              ) -> tuple[Any, _Node | None] | None:
         """:meth:`flat`'s result for a ``body`` that :data:`_FLAT_LIST` or :data:`_FLAT_MAP`
         matches (so every key and plain value is a whole plain scalar, every part is
-        followed by ``, ``, and a key by ``: ``), without looking at each part again."""
+        followed by ``, ``, and a key by ``: ``), without looking at each part again.
+        Without ``nodes``, the data alone (and None for the node)."""
         plain = self.plain
         p = at + 1
+        if not with_nodes:
+            found = self.words_data(body, mapping)
+            return None if found is None else (found, None)
         if not mapping:
             items: list[Any] = []
             nodes: list[_Node] = []
@@ -427,36 +492,61 @@ class _Reader:
             return None  # a key twice: PyYAML's path reports it
         return data, Mapping(pairs, i, at)
 
-    def nested(self, line: str, at: int, i: int) -> tuple[Any, _Node] | None:
+    def words_data(self, body: str, mapping: bool) -> Any:
+        """:meth:`words`'s data (None for a key twice)."""
+        plain = self.plain
+        if not mapping:
+            return [text if text[0] not in _STARTS and text not in _WORDS else plain(text)
+                    for text in body.split(", ")]
+        data: dict[Any, Any] = {}
+        parts = body.split(", ")
+        for part in parts:
+            name, _, text = part.partition(": ")
+            key = name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)
+            if text[0] == '"':
+                data[key] = text[1:-1]
+            else:
+                data[key] = text if text[0] not in _STARTS and text not in _WORDS else plain(text)
+        return data if len(data) == len(parts) else None
+
+    def nested(self, line: str, at: int, i: int, with_nodes: bool = True
+               ) -> tuple[Any, _Node | None] | None:
         """The flow map from ``at`` to the end of line ``i`` when :data:`_FLAT_NESTED`
-        matches its body (``{amounts: {2019: 924}, text: "..."}``); else None."""
+        matches its body (``{amounts: {2019: 924}, text: "..."}``); else None. Without
+        ``nodes``, the data alone (and None for the node)."""
         body = line[at + 1:-1]
         if len(body) > MAX_KEY or not _FLAT_NESTED.fullmatch(body):
             return None
         words = self.words
         data: dict[Any, Any] = {}
-        pairs: list[tuple[_Node, _Node]] = []
+        pairs: list[tuple[_Node, _Node | None]] = []
+        count = 0  # the pairs not made (without nodes)
         p = at + 1
         for match in _NESTED_PART.finditer(body):
             name, inner, items, quoted, text = match.groups()
-            node: _Node
+            node: _Node | None = None
             if inner is not None or items is not None:
                 found = words(inner if inner is not None else items, inner is not None,
-                              p + match.start(2 if inner is not None else 3) - 1, i)
+                              p + match.start(2 if inner is not None else 3) - 1, i, with_nodes)
                 if found is None:
                     return None
                 value, node = found
             elif quoted is not None:
                 value = quoted
-                node = Scalar(quoted, i, p + match.start(4) - 1)
+                if with_nodes:
+                    node = Scalar(quoted, i, p + match.start(4) - 1)
             else:
                 value = text if text[0] not in _STARTS and text not in _WORDS else self.plain(text)
-                node = Scalar(text, i, p + match.start(5))
+                if with_nodes:
+                    node = Scalar(text, i, p + match.start(5))
             data[name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)] = value
-            pairs.append((Scalar(name, i, p + match.start()), node))
-        if len(data) < len(pairs):
+            if with_nodes:
+                pairs.append((Scalar(name, i, p + match.start()), node))
+            else:
+                count += 1
+        if len(data) < len(pairs) + count:
             return None  # a key twice: PyYAML's path reports it
-        return data, Mapping(pairs, i, at)
+        return data, Mapping(pairs, i, at) if with_nodes else None
 
     def flat_scalar(self, part: str, i: int, p: int) -> tuple[Any, Scalar] | None:
         """The value and node of a scalar of :meth:`flat` (``part`` starts at ``p``)."""
@@ -692,6 +782,7 @@ class _Reader:
         if end > at + 1:
             flat = self.flat(line, at, end, i)
             if flat is not None:
+                assert flat[1] is not None  # made with its nodes
                 return flat[0], flat[1], i, end + 1
         keys: list[Any] = []
         values: list[Any] = []
@@ -829,6 +920,73 @@ class _Reader:
         elif chomp == "+":
             body += "\n" * (blank + 1)
         return body, Scalar(body, *where), k
+
+
+def keyed(node: Any, key: str) -> list[tuple[str, Mapping]]:
+    """Every mapping in ``node`` (itself and the mappings nested in it, in the order of the
+    text) whose ``key`` holds a scalar, with that scalar's text. The walk does not step
+    into scalars, nor into the value of ``key``; it makes no node that is not made yet.
+
+    >>> data, root = read("a:\\n  - id: x\\n    b: {id: y}\\n  - id: [z]\\n")
+    >>> [(text, node.line, node.column) for text, node in keyed(root, "id")]
+    [('x', 1, 4), ('y', 2, 7)]
+    """
+    if ": " in key:
+        raise ValueError(f"a key with ': ' in it: {key!r}")
+    found: list[tuple[str, Mapping]] = []
+    if isinstance(node, Mapping | Sequence):
+        _keyed(node, key, found)
+    return found
+
+
+def _keyed(node: Mapping | Sequence, key: str, found: list[tuple[str, Mapping]]) -> None:
+    if isinstance(node, Sequence):
+        for item in node.value:
+            if item.id != "scalar":
+                _keyed(item, key, found)
+        return
+    own: str | None = None
+    inner: list[Any] = []
+    reader = node.reader
+    pairs = node.pairs
+    if reader is None:  # every pair made
+        for key_node, value in pairs:
+            if key_node.value == key:  # keys are unique (a key twice is not read here)
+                if value.id == "scalar":
+                    own = value.value
+            elif value.id != "scalar":
+                inner.append(value)
+    else:
+        # A common line's key is ``key`` when the line holds ``key: `` at the key's column
+        # (its first ``: ``; ``key`` holds none). Its value is a scalar (``"text"`` or
+        # plain) unless it starts with ``{`` (and ends with ``}``) or ``[``: a flow list
+        # holds scalars alone, and a flow mapping's keys stand as they are on the line
+        # (:meth:`_Reader.flat`, :meth:`_Reader.nested`), so one without ``key`` in its
+        # line holds no mapping with ``key``.
+        lines, col = reader.lines, node.indent
+        head = key + ": "
+        at = col + len(head)
+        for n, pair in enumerate(pairs):
+            if pair.__class__ is tuple:
+                key_node, value = pair
+                if key_node.value == key:
+                    if value.id == "scalar":
+                        own = value.value
+                elif value.id != "scalar":
+                    inner.append(value)
+                continue
+            line = lines[pair]
+            if line.startswith(head, col):
+                first = line[at]
+                if first != "{" and first != "[":
+                    own = line[at + 1:-1] if first == '"' else line[at:]
+            elif line[-1] == "}" and key in line and line[line.find(": ", col) + 2] == "{":
+                pairs[n] = made = reader.nodes(pair, col)
+                inner.append(made[1])
+    if own is not None:
+        found.append((own, node))
+    for value in inner:
+        _keyed(value, key, found)
 
 
 def _size(node: _Node) -> tuple[int, int]:
