@@ -254,6 +254,27 @@ def test_what_python_prints_yaml_reads() -> None:
             yamlfast._UNREAD.search(f"a{char}b\n") is not None), hex(ord(char))
 
 
+def _plain_is_itself(text: str) -> None:
+    value = yamlread.plain_scalar(text)
+    assert type(value) is str and value == text
+
+
+def test_plain_text_with_a_colon_or_a_space_is_itself() -> None:
+    """What the quick reader takes for granted (``_Reader.plain``): no number, null or
+    boolean has a ``:`` or a space in it."""
+    for head in ["0", "12", "-1", "+1.5", "1,250", "200.000", "1e5", ".inf", ".nan", "~", "null",
+                 "true", "2019", "0x1f", "1_000"]:
+        for mark in ":", " ":
+            for tail in "", "x", "1", "0", ":", " ", ",000", ".5":
+                _plain_is_itself(head + mark + tail)
+                _plain_is_itself(tail + mark + head)
+
+
+@given(text=st.from_regex(r"[0-9+.~-][^\n]*[: ][^\n]*", fullmatch=True))
+def test_any_plain_text_with_a_colon_or_a_space_is_itself(text: str) -> None:
+    _plain_is_itself(text)
+
+
 def test_large_aliases_are_left_to_pyyaml() -> None:
     """Far below the alias limits of yamlread, the quick reader stops."""
     text = "a: &a [" + ", ".join(["x"] * 200) + "]\n" + "".join(

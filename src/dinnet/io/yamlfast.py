@@ -389,10 +389,17 @@ class _Reader:
         return Scalar(line[col:colon], i, col), node
 
     def plain(self, text: str) -> Any:
-        """The value of a plain scalar (each text read once per document)."""
+        """The value of a plain scalar (each text read once per document).
+
+        A text with a ``:`` or a space in it (``01-zorg.txt:45``, ``2 mei 2019``) is no
+        number, null or boolean: itself, as :func:`~dinnet.io.yamlread.plain_scalar`
+        reads it, without its patterns.
+        """
         if text[0] not in _STARTS and text not in _WORDS:
             if text == "<<":
                 raise _Bail
+            return text
+        if ":" in text or " " in text:
             return text
         known = self.known
         if text in known:
