@@ -1961,8 +1961,14 @@ def phrase(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
     >>> phrase("diff.legend"), phrase("diff.legend", "en")
     ('Wijzigingen', 'Changes')
     """
+    return _filled(key, lang, fields)
+
+
+def _filled(key: str, lang: str, fields: Mapping[str, object]) -> str:
+    """:func:`phrase` with its fields in a mapping (a message's, made once: no second dict
+    for ``**fields``)."""
     text = PHRASES[key][LANGS.index(check_lang(lang))]
-    return text.format(**fields) if fields else text
+    return text.format_map(fields) if fields else text
 
 
 def words(section: str, lang: str = DEFAULT_LANG) -> Mapping[str, str]:
@@ -2057,11 +2063,8 @@ class Message:
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang``."""
-        if not self.fields:
-            return phrase(self.key, lang)
-        # phrase(key, lang, **fields) without unpacking the fields into a second dict
-        return PHRASES[self.key][LANGS.index(check_lang(lang))].format_map(
-            {name: _field(name, value, lang) for name, value in self.fields})
+        return _filled(self.key, lang, {name: _field(name, value, lang)
+                                        for name, value in self.fields})
 
     def __str__(self) -> str:
         return self.text("en")
