@@ -469,34 +469,24 @@ class _Reader:
         matches (so every key and plain value is a whole plain scalar, every part is
         followed by ``, ``, and a key by ``: ``), without looking at each part again.
         Without ``nodes``, the data alone (and None for the node)."""
-        plain = self.plain
-        p = at + 1
+        data = self.words_data(body, mapping)
+        if data is None:
+            return None  # a key twice: PyYAML's path reports it
         if not with_nodes:
-            found = self.words_data(body, mapping)
-            return None if found is None else (found, None)
+            return data, None
+        p = at + 1
         if not mapping:
-            items: list[Any] = []
             nodes: list[_Node] = []
             for text in body.split(", "):
-                items.append(text if text[0] not in _STARTS and text not in _WORDS
-                             else plain(text))
                 nodes.append(Scalar(text, i, p))
                 p += len(text) + 2
-            return items, Sequence(nodes, i, at)
-        data: dict[Any, Any] = {}
+            return data, Sequence(nodes, i, at)
         pairs: list[tuple[_Node, _Node]] = []
         for part in body.split(", "):
             name, _, text = part.partition(": ")
-            key = name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)
-            if text[0] == '"':
-                value = text = text[1:-1]
-            else:
-                value = text if text[0] not in _STARTS and text not in _WORDS else plain(text)
-            pairs.append((Scalar(name, i, p), Scalar(text, i, p + len(name) + 2)))
-            data[key] = value
+            pairs.append((Scalar(name, i, p), Scalar(text[1:-1] if text[0] == '"' else text,
+                                                     i, p + len(name) + 2)))
             p += len(part) + 2
-        if len(data) < len(pairs):
-            return None  # a key twice: PyYAML's path reports it
         return data, Mapping(pairs, i, at)
 
     def words_data(self, body: str, mapping: bool) -> Any:
@@ -954,42 +944,35 @@ def _keyed(node: Mapping | Sequence, key: str, found: list[tuple[str, Mapping]])
         return
     own: str | None = None
     inner: list[Any] = []
-    reader = node.reader
+    reader = node.reader  # None once every pair is made
     pairs = node.pairs
-    if reader is None:  # every pair made
-        for key_node, value in pairs:
+    # A common line's key is ``key`` when the line holds ``key: `` at the key's column
+    # (its first ``: ``; ``key`` holds none). Its value is a scalar (``"text"`` or
+    # plain) unless it starts with ``{`` (and ends with ``}``) or ``[``: a flow list
+    # holds scalars alone, and a flow mapping's keys stand as they are on the line
+    # (:meth:`_Reader.flat`, :meth:`_Reader.nested`), so one without ``key`` in its
+    # line holds no mapping with ``key``.
+    col = node.indent
+    head = key + ": "
+    at = col + len(head)
+    for n, pair in enumerate(pairs):
+        if pair.__class__ is tuple:  # made: its nodes
+            key_node, value = pair
             if key_node.value == key:  # keys are unique (a key twice is not read here)
                 if value.id == "scalar":
                     own = value.value
             elif value.id != "scalar":
                 inner.append(value)
-    else:
-        # A common line's key is ``key`` when the line holds ``key: `` at the key's column
-        # (its first ``: ``; ``key`` holds none). Its value is a scalar (``"text"`` or
-        # plain) unless it starts with ``{`` (and ends with ``}``) or ``[``: a flow list
-        # holds scalars alone, and a flow mapping's keys stand as they are on the line
-        # (:meth:`_Reader.flat`, :meth:`_Reader.nested`), so one without ``key`` in its
-        # line holds no mapping with ``key``.
-        lines, col = reader.lines, node.indent
-        head = key + ": "
-        at = col + len(head)
-        for n, pair in enumerate(pairs):
-            if pair.__class__ is tuple:
-                key_node, value = pair
-                if key_node.value == key:
-                    if value.id == "scalar":
-                        own = value.value
-                elif value.id != "scalar":
-                    inner.append(value)
-                continue
-            line = lines[pair]
-            if line.startswith(head, col):
-                first = line[at]
-                if first != "{" and first != "[":
-                    own = line[at + 1:-1] if first == '"' else line[at:]
-            elif line[-1] == "}" and key in line and line[line.find(": ", col) + 2] == "{":
-                pairs[n] = made = reader.nodes(pair, col)
-                inner.append(made[1])
+            continue
+        assert reader is not None  # a line's number stands only until every pair is made
+        line = reader.lines[pair]
+        if line.startswith(head, col):
+            first = line[at]
+            if first != "{" and first != "[":
+                own = line[at + 1:-1] if first == '"' else line[at:]
+        elif line[-1] == "}" and key in line and line[line.find(": ", col) + 2] == "{":
+            pairs[n] = made = reader.nodes(pair, col)
+            inner.append(made[1])
     if own is not None:
         found.append((own, node))
     for value in inner:
