@@ -12,7 +12,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -298,22 +298,29 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
             for text_b, of_b in group[i:]:
                 if _bounded_out(text_a, text_b, threshold, letters):
                     continue  # no two efforts with these labels score high enough
-                for a in of_a:
-                    for b in of_b:
-                        if text_a == text_b and order[a] >= order[b]:
-                            continue  # two efforts of one label: each pair once
-                        first, then = (a, b) if order[a] < order[b] else (b, a)
-                        key = (a, b) if a < b else (b, a)
-                        if key in found or nodes[a]["programme"] == nodes[b]["programme"]:
-                            continue
-                        texts_ab = (labels[first], labels[then])
-                        score = scores.get(texts_ab)
-                        if score is None:
-                            score = scores[texts_ab] = token_sort_ratio(*texts_ab)
-                        if score >= threshold:
-                            found.add(key)
-                            pairs.append(DuplicatePair(key[0], key[1], round(score, 1)))
+                for first, then in _in_order(of_a, of_b, order, text_a == text_b):
+                    key = (first, then) if first < then else (then, first)
+                    if key in found or nodes[first]["programme"] == nodes[then]["programme"]:
+                        continue
+                    texts_ab = (labels[first], labels[then])
+                    score = scores.get(texts_ab)
+                    if score is None:
+                        score = scores[texts_ab] = token_sort_ratio(*texts_ab)
+                    if score >= threshold:
+                        found.add(key)
+                        pairs.append(DuplicatePair(key[0], key[1], round(score, 1)))
     return sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
+
+
+def _in_order(of_a: list[str], of_b: list[str], order: dict[str, int], one_label: bool
+              ) -> Iterator[tuple[str, str]]:
+    """Each pair of an effort of ``of_a`` and one of ``of_b``, the one first in graph order
+    (``order``) first; ``one_label``: the two lists are the same, so each pair once."""
+    for a in of_a:
+        for b in of_b:
+            if one_label and order[a] >= order[b]:
+                continue
+            yield (a, b) if order[a] < order[b] else (b, a)
 
 
 def _letters(text: str, letters: dict[str, Counter[str]]) -> Counter[str]:
