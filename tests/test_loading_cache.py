@@ -207,6 +207,25 @@ def test_one_edited_file_is_read_again_and_only_it(generated: list[Path], tmp_pa
     assert spy.read == []
 
 
+def test_a_cache_without_entries_is_not_looked_in(generated: list[Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first run does not read and hash every file here only to miss: the workers read them."""
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    hashed: list[int] = []  # in this process (the workers count in their own copies)
+    real = batch.content_digest
+    monkeypatch.setattr(batch, "content_digest", lambda raw: hashed.append(len(raw)) or real(raw))
+    store = tmp_path / "cache"
+    first = dinnet.load(*generated, jobs=2, cache=store)
+    assert hashed == [] and Cache(store).info().entries == len(generated)
+    again = dinnet.load(*generated, jobs=2, cache=store)  # now there are entries to look up
+    assert len(hashed) == len(generated)
+    assert _everything(again, audit=False) == _everything(first, audit=False)
+    Cache(store).clear()  # no entries, no folder of entries: not looked in again
+    hashed.clear()
+    dinnet.load(*generated, jobs=2, cache=store)
+    assert hashed == [] and Cache(store).info().entries == len(generated)
+
+
 @pytest.mark.parametrize("change", ["version", "schema", "limits"])
 def test_another_version_schema_or_limit_reads_again(change: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:

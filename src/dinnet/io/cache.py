@@ -203,6 +203,20 @@ class Cache:
         key = hashlib.sha256(pack([digest, self.header])).hexdigest()
         return self.folder / self.part / key[:2] / (key[2:] + _SUFFIX)
 
+    def has_entries(self) -> bool:
+        """Whether the folder of entries is there (it is made with the first entry, and
+        removed by :meth:`clear`); without it every lookup would miss.
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     cache = Cache(tmp)
+        ...     before = cache.has_entries()
+        ...     cache.put(content_digest(b"x"), {})
+        ...     before, cache.has_entries()
+        (False, True)
+        """
+        return os.path.isdir(os.path.join(self.folder, self.part))
+
     def get(self, digest: str) -> Any:
         """The data kept for a file with this content digest, or None.
 
