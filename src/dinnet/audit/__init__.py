@@ -28,7 +28,7 @@ from . import monitoring  # noqa: F401  (registers the monitoring rules, after t
 from .context import AuditContext
 from .findings import SEVERITIES, Finding, Hit, Rule
 from .rules import RULES
-from .split import run_rules
+from .split import rules_run
 
 __all__ = ["RULES", "SEVERITIES", "AuditContext", "Finding", "Hit", "Rule", "run_audit", "summary"]
 
@@ -67,12 +67,13 @@ def run_audit(G: nx.MultiDiGraph, *, as_of: dt.date | None = None,
     """
     ctx = AuditContext(G, as_of)  # what the rules share, built once
     by_programme: dict[str, list[Finding]] = {}
-    with collector_paused():
-        for found in run_rules(ctx, list(RULES.values()), jobs):
+    with collector_paused(), rules_run(ctx, list(RULES.values()), jobs) as of_rules:
+        for found in of_rules:
             for f in found:
                 by_programme.setdefault(f.programme, []).append(f)
-    # sorted per programme, then the programmes: the order of one sort, in near-linear time
-    return [f for p in sorted(by_programme) for f in sorted(by_programme[p], key=_key)]
+        # sorted per programme, then the programmes: the order of one sort, in near-linear
+        # time (while a forked child, if any, gives its memory back)
+        return [f for p in sorted(by_programme) for f in sorted(by_programme[p], key=_key)]
 
 
 def summary(findings: list[Finding]) -> dict[str, dict[str, int]]:
