@@ -50,8 +50,8 @@ def run_audit(G: nx.MultiDiGraph, *, as_of: dt.date | None = None,
         this date; default today.
     jobs : int, optional
         Processes to use (default: one per CPU, at most two): a large graph
-        is audited by this process and a forked copy of it, half of the rules
-        each (:mod:`dinnet.audit.split`); the findings are the same.
+        is audited by this process and a forked copy of it, which take the
+        rules in turn (:mod:`dinnet.audit.split`); the findings are the same.
 
     Returns
     -------
