@@ -12,10 +12,8 @@ rules to the parent instead of losing their findings.
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import os
 import sys
-import termios
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -105,6 +103,9 @@ def _slow(monkeypatch: pytest.MonkeyPatch, code: str, where: Callable[[], bool])
 
 def _waiting(queue: int) -> int:
     """How many tasks ``queue`` still holds."""
+    import fcntl  # POSIX only, as forking is: imported here, the module imports anywhere
+    import termios
+
     return int.from_bytes(fcntl.ioctl(queue, termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
 
 
