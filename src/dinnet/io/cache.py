@@ -194,6 +194,7 @@ class Cache:
                  schema: str | None = None) -> None:
         self.folder = Path(folder)
         self.part = part
+        self.root = self.folder / part  # the folder of these entries
         self.header = {"format": FORMAT, "dinnet": _version(),
                        "schema": schema_version() if schema is None else schema,
                        "limits": _limits()}
@@ -201,7 +202,7 @@ class Cache:
     def path(self, digest: str) -> Path:
         """Where the entry of a file with this content digest is kept (under this version)."""
         key = hashlib.sha256(pack([digest, self.header])).hexdigest()
-        return self.folder / self.part / key[:2] / (key[2:] + _SUFFIX)
+        return self.root / key[:2] / (key[2:] + _SUFFIX)
 
     def has_entries(self) -> bool:
         """Whether the folder of entries is there (it is made with the first entry, and
@@ -215,7 +216,7 @@ class Cache:
         ...     before, cache.has_entries()
         (False, True)
         """
-        return os.path.isdir(os.path.join(self.folder, self.part))
+        return self.root.is_dir()
 
     def get(self, digest: str) -> Any:
         """The data kept for a file with this content digest, or None.
@@ -254,7 +255,7 @@ class Cache:
 
     def entries(self) -> list[Path]:
         """Every entry file in the folder (of any version)."""
-        return entry_files(self.folder / self.part, _SUFFIX)
+        return entry_files(self.root, _SUFFIX)
 
     def info(self) -> CacheInfo:
         """How many entries the folder holds and their size."""
@@ -271,7 +272,7 @@ class Cache:
         Only files named as entries in the entry folders are touched, so a
         ``--cache-dir`` given by mistake loses nothing of its own.
         """
-        return remove_entries(self.folder / self.part, _SUFFIX)
+        return remove_entries(self.root, _SUFFIX)
 
 
 def replace_atomically(target: Path, data: bytes) -> None:
