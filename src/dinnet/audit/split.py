@@ -130,31 +130,26 @@ def rules_run(ctx: AuditContext, rules: Sequence[Rule], jobs: int | None = None
     ...     sum(map(len, found))
     259
     """
-    if workers(ctx, jobs) < 2:
-        yield [list(rule.run(ctx)) for rule in rules]
-        return
     here, there = tasks(rules)
-    queues = _queues(here, there)
+    queues = _queues(here, there) if workers(ctx, jobs) > 1 else None
     if queues is None:
         yield [list(rule.run(ctx)) for rule in rules]
         return
     everything = here + there
     found: list[list[Finding] | None] = [None] * len(rules)
     ctx.programmes  # noqa: B018 - the index both processes need, made once before the fork
-    child = theirs = None
+    child = None
     delivered = False
     try:
         child = _fork(ctx, rules, everything, queues)
         for task in _taken(*queues):
             for i in everything[task]:
                 found[i] = list(rules[i].run(ctx))
-        theirs = _collect(child)
+        theirs = _collect(child) or {}
         delivered = True
-        for i, rule in enumerate(rules):
-            if found[i] is None:
-                found[i] = (theirs[i] if theirs is not None and i in theirs
-                            else list(rule.run(ctx)))
-        yield [f if f is not None else [] for f in found]
+        # what neither process delivered (the child failed) runs here
+        yield [f if f is not None else theirs[i] if i in theirs else list(rules[i].run(ctx))
+               for i, f in enumerate(found)]
     finally:
         for fd in queues:
             os.close(fd)
