@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from dinnet.audit import run_audit
 from dinnet.cli import main
 from dinnet.errors import ContractError
 from dinnet.graph import contract_fragment
-from dinnet.io import batch, cache, loading
+from dinnet.io import batch, cache, loading, lookup
 from dinnet.io.cache import Cache, content_digest
 from dinnet.io.measurements import attach_measurements, measurement_files, read_measurement_files
 
@@ -212,8 +213,8 @@ def test_a_cache_without_entries_is_not_looked_in(generated: list[Path], tmp_pat
     """A first run does not read and hash every file here only to miss: the workers read them."""
     monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
     hashed: list[int] = []  # in this process (the workers count in their own copies)
-    real = batch.content_digest
-    monkeypatch.setattr(batch, "content_digest", lambda raw: hashed.append(len(raw)) or real(raw))
+    real = lookup.content_digest
+    monkeypatch.setattr(lookup, "content_digest", lambda raw: hashed.append(len(raw)) or real(raw))
     store = tmp_path / "cache"
     first = dinnet.load(*generated, jobs=2, cache=store)
     assert hashed == [] and Cache(store).info().entries == len(generated)
@@ -224,6 +225,83 @@ def test_a_cache_without_entries_is_not_looked_in(generated: list[Path], tmp_pat
     hashed.clear()
     dinnet.load(*generated, jobs=2, cache=store)
     assert hashed == [] and Cache(store).info().entries == len(generated)
+
+
+#: The forked lookups need the fork system call (elsewhere every lookup is done in-process,
+#: which the other tests cover).
+fork_only = pytest.mark.skipif(not (hasattr(os, "fork") and sys.platform in ("linux", "darwin")),
+                               reason="needs fork")
+
+
+def _hashes_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the files whose digest is taken by this process's lookups (a forked
+    child counts in its own copy)."""
+    hashed: list[int] = []
+    real = lookup.content_digest
+    monkeypatch.setattr(lookup, "content_digest", lambda raw: hashed.append(len(raw)) or real(raw))
+    return hashed
+
+
+@fork_only
+def test_many_files_are_looked_up_by_a_forked_child(generated: list[Path], tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With many files (here: any two), a child reads and hashes them and checks their
+    entries; this process only unpacks, and the graph is the same."""
+    store = tmp_path / "cache"
+    first = dinnet.load(*generated, jobs=1, cache=store)
+    monkeypatch.setattr(lookup, "FORK_MIN_FILES", 2)
+    spy = _Spy(monkeypatch)
+    hashed = _hashes_here(monkeypatch)
+    digests: dict[str, str | None] = {}
+    again = dinnet.load(*generated, jobs=2, cache=store, digests=digests)
+    assert hashed == [] and spy.read == []  # the child looked, and every entry was used
+    assert _everything(again, audit=False) == _everything(first, audit=False)
+    assert digests == {str(p): content_digest(p.read_bytes()) for p in generated}
+    one = dinnet.load(*generated, jobs=1, cache=store)  # one job: no child
+    assert len(hashed) == len(generated) and _everything(one) == _everything(again)
+
+
+@fork_only
+@pytest.mark.parametrize("how", ["ends", "garbles"])
+def test_what_a_failing_lookup_child_did_not_deliver_is_looked_up_here(
+        how: str, generated: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child that ends after two records, or sends a third that is not one, leaves the
+    rest of the files to this process: every file still comes from the cache."""
+    store = tmp_path / "cache"
+    first = dinnet.load(*generated, jobs=1, cache=store)
+    monkeypatch.setattr(lookup, "FORK_MIN_FILES", 2)
+    real_write, written = lookup._write, []
+
+    def write(fd: int, data: bytes) -> None:  # runs in the child
+        written.append(fd)
+        if len(written) <= 2:
+            real_write(fd, data)
+        elif how == "garbles":
+            real_write(fd, lookup._RECORD.pack(7, 1, b"0" * 64, 3) + b"abc")
+        else:
+            raise OSError("gone")
+
+    monkeypatch.setattr(lookup, "_write", write)
+    spy = _Spy(monkeypatch)
+    hashed = _hashes_here(monkeypatch)
+    again = dinnet.load(*generated, jobs=2, cache=store)
+    assert len(hashed) == len(generated) - 2 and spy.read == []
+    assert _everything(again, audit=False) == _everything(first, audit=False)
+
+
+@fork_only
+def test_a_lookup_stopped_early_ends_its_child(generated: list[Path], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing the lookups half way (an error, Ctrl-C) stops and reaps the child."""
+    store = tmp_path / "cache"
+    dinnet.load(*generated, jobs=1, cache=store)
+    monkeypatch.setattr(lookup, "FORK_MIN_FILES", 2)
+    found = lookup.looked_up(generated, Cache(store), 2)
+    digest, payload, raw = next(found)
+    assert digest == content_digest(generated[0].read_bytes()) and payload and raw is None
+    found.close()
+    with pytest.raises(ChildProcessError):  # no child left, not even a zombie
+        os.waitpid(-1, os.WNOHANG)
 
 
 @pytest.mark.parametrize("change", ["version", "schema", "limits"])

@@ -5,7 +5,9 @@ what it returned, in the order of the files, whatever order the work was
 done in (workers take the largest files first), so errors come out in a
 stable order. A result that is a ``dict``
 (a contract read into plain data, :func:`dinnet.io.loading.read_part`) is
-what the :class:`~dinnet.io.cache.Cache` keeps, by the file's content. A cache
+what the :class:`~dinnet.io.cache.Cache` keeps, by the file's content
+(looked up by :func:`~dinnet.io.lookup.looked_up`, with a forked helper
+when there are many files). A cache
 without entries (a first run, or just after ``dinnet cache clear``) is not
 looked in: reading and hashing every file here only to find nothing cost
 a fortieth of a first load of 3,400 files, while the workers waited.
@@ -35,6 +37,7 @@ from typing import Any
 
 from ..errors import ContractError
 from .cache import Cache, content_digest, pack, unpack
+from .lookup import file_bytes, looked_up
 from .yamlread import MAX_FILE_BYTES, read_bytes
 
 __all__ = ["POOL_MIN_BYTES", "Progress", "default_jobs", "read_many"]
@@ -102,11 +105,13 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     done = 0
     todo: list[int] = []
     raws: dict[int, bytes] = {}
-    look = cache is not None and cache.has_entries()  # else every file would be a miss
-    for i, path in enumerate(files):
-        raw = _bytes(path) if look else None
-        digest = content_digest(raw) if raw is not None else None
-        hit = cache.get(digest) if cache is not None and digest is not None else None
+    jobs = default_jobs() if jobs is None else jobs
+    # a cache without entries is not looked in: every file would be a miss
+    found: Iterator[tuple[str | None, bytes | bytearray | None, bytes | None]] = (
+        looked_up(files, cache, jobs) if cache is not None and cache.has_entries()
+        else iter([(None, None, None)] * total))
+    for i, (digest, payload, raw) in enumerate(found):
+        hit = _unpacked(payload) if payload is not None else None
         if hit is not None and usable(hit):
             results[i] = hit
             seen[i] = digest
@@ -139,20 +144,16 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     return results
 
 
-def _bytes(path: Path) -> bytes | None:
-    """A regular file's bytes to look up, or None (a stream, too large, unreadable:
-    reading it again reports why)."""
-    if str(path) == "-" or not os.path.isfile(path):
-        return None
+def _unpacked(payload: bytes | bytearray) -> Any:
+    """A checked payload from the cache, unpacked; None when it cannot be."""
     try:
-        return read_bytes(path)
-    except ContractError:
+        return unpack(payload)
+    except (ValueError, TypeError, RecursionError):  # msgspec's DecodeError is a ValueError
         return None
 
 
-def _workers(jobs: int | None, todo: Sequence[Path]) -> int:
+def _workers(jobs: int, todo: Sequence[Path]) -> int:
     """How many worker processes the files ``todo`` are worth (1: none)."""
-    jobs = default_jobs() if jobs is None else jobs
     if jobs < 2 or len(todo) < 2:
         return 1
     size = 0
@@ -174,7 +175,7 @@ def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
     the digest of its bytes when they were read here and ``cache`` or ``digest`` asks."""
     try:
         if (cache is not None or digest) and raw is None and os.path.isfile(path):
-            raw = _bytes(path)
+            raw = file_bytes(path)
         result = read(path, raw)
     except ContractError as exc:
         return exc, None

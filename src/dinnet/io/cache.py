@@ -224,11 +224,30 @@ class Cache:
         None also for an entry that cannot be read, is cut short or corrupt, was
         made by another version or for another file, or fails its checksum.
         """
+        payload = self.payload(digest)
+        if payload is None:
+            return None
+        try:
+            return unpack(payload)
+        except (ValueError, TypeError, RecursionError):  # msgspec's DecodeError is a ValueError
+            return None
+
+    def payload(self, digest: str) -> bytes | None:
+        """The payload (a MessagePack document) kept for this content digest, checked as
+        :meth:`get` checks it but not unpacked; None as for :meth:`get`.
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     cache = Cache(tmp)
+        ...     cache.put(content_digest(b"x"), [1])
+        ...     cache.payload(content_digest(b"x")), cache.payload(content_digest(b"y"))
+        (b'\\x91\\x01', None)
+        """
         try:
             raw = self.path(digest).read_bytes()
         except OSError:
             return None
-        return _unpacked(raw, digest, self.header)
+        return _payload(raw, digest, self.header)
 
     def put(self, digest: str, data: Any) -> None:
         """Keep ``data`` (plain data) for a file with this content digest; errors are ignored."""
@@ -328,20 +347,20 @@ def _is_entry(name: str, suffix: str) -> bool:
     return name.endswith(suffix) and _is_hex(name[:-len(suffix)], 62)
 
 
-def _unpacked(raw: bytes, digest: str, header: dict[str, Any]) -> Any:
+def _payload(raw: bytes, digest: str, header: dict[str, Any]) -> bytes | None:
     """The payload of an entry, if everything about it checks out; else None."""
     if not raw.startswith(MAGIC):
         return None
     try:
         entry = unpack(memoryview(raw)[len(MAGIC):])
-        if not isinstance(entry, dict) or entry.get("content") != digest:
-            return None
-        if any(entry.get(k) != v for k, v in header.items()):
-            return None
-        payload = entry.get("payload")
-        if not isinstance(payload, bytes) or hashlib.sha256(payload).hexdigest() != entry.get(
-                "sha256"):
-            return None
-        return unpack(payload)
     except (ValueError, TypeError, RecursionError):  # msgspec's DecodeError is a ValueError
         return None
+    if not isinstance(entry, dict) or entry.get("content") != digest:
+        return None
+    if any(entry.get(k) != v for k, v in header.items()):
+        return None
+    payload = entry.get("payload")
+    if not isinstance(payload, bytes) or hashlib.sha256(payload).hexdigest() != entry.get(
+            "sha256"):
+        return None
+    return payload
