@@ -134,15 +134,20 @@ def _table(table: Table) -> dict[str, Any]:
     }
 
 
-#: One contract's part of the graph, as plain data (lists, dicts, text, numbers), flat so
-#: that it packs and unpacks into few objects: ``{"programme": id, "nodes": [id, attrs, id,
-#: attrs, ...], "others": [id, ...], "links": [u, v, key, attrs, ...], "pending": [u, v, kind,
-#: attrs, ...]}``. A link's ends ``u`` and ``v`` are numbers: the place of a node id in the
-#: fragment's ``names``, its nodes' ids followed by ``others`` (the ids it refers to that are
-#: not its own nodes), so each id is kept once. ``links`` join nodes of the contract itself;
-#: ``pending`` links are resolved when the fragments are put together, and may point
-#: into other programmes. What :func:`contract_fragment` makes, :func:`assemble` reads.
+#: One contract's part of the graph, as plain data (lists, dicts, text, numbers), in columns
+#: so that it packs and unpacks into few objects, each list of one type (a typed decoder
+#: checks them as it unpacks them: :data:`dinnet.io.loading.Part`): ``{"programme": id,
+#: "nodes": [id, ...], "attrs": [attrs, ...], "others": [id, ...], "links": [u, v, u, v,
+#: ...], "link_keys": [key, ...], "link_attrs": [attrs, ...], "pending": [u, v, ...],
+#: "pending_keys": [kind, ...], "pending_attrs": [attrs, ...]}``. A link's ends ``u`` and
+#: ``v`` are numbers: the place of a node id in the fragment's *names*, its nodes' ids
+#: followed by ``others`` (the ids it refers to that are not its own nodes), so each id is
+#: kept once. ``links`` join nodes of the contract itself; ``pending`` links are resolved
+#: when the fragments are put together, and may point into other programmes. What
+#: :func:`contract_fragment` makes, :func:`assemble` reads.
 Fragment = dict[str, Any]
+#: The columns of a fragment's two kinds of links: their ends, keys, and attributes.
+FIELDS = {"links": ("link_keys", "link_attrs"), "pending": ("pending_keys", "pending_attrs")}
 
 
 class _Builder:
@@ -184,12 +189,14 @@ class _Builder:
                 others.append(n)
             return i
 
-        return {"programme": self.pid, "nodes": [x for node in self.nodes for x in node],
-                "others": others,
-                "links": [x for u, v, key, attrs in self.links
-                          for x in (place(u), place(v), key, attrs)],
-                "pending": [x for u, v, key, attrs in self.pending
-                            for x in (place(u), place(v), key, attrs)]}
+        fragment: Fragment = {"programme": self.pid,
+                              "nodes": [n for n, _ in self.nodes],
+                              "attrs": [attrs for _, attrs in self.nodes], "others": others}
+        for field, links in (("links", self.links), ("pending", self.pending)):
+            fragment[field] = [x for u, v, _, _ in links for x in (place(u), place(v))]
+            fragment[FIELDS[field][0]] = [key for _, _, key, _ in links]
+            fragment[FIELDS[field][1]] = [attrs for _, _, _, attrs in links]
+        return fragment
 
     def build(self) -> None:
         c, pid, prefix = self.contract, self.pid, self.prefix
@@ -345,10 +352,10 @@ def contract_fragment(contract: Contract) -> Fragment:
     ...     "source": "t:1"}, "goals": [{"id": "SD1", "level": "strategic", "label": "G",
     ...     "source": "t:3"}, {"id": "SD2", "level": "strategic", "label": "H", "source": "t:4",
     ...     "refines": ["q:S1"]}]}))
-    >>> f["nodes"][0::2], f["others"]
+    >>> f["nodes"], f["others"]
     (['p', 'p:SD1', 'p:SD2'], ['q:S1'])
-    >>> f["links"][:3], f["pending"][:3]  # from p:SD1 to p; from p:SD2 to q:S1
-    ([1, 0, 'serves'], [2, 3, 'refines'])
+    >>> f["links"][:2], f["link_keys"][0], f["pending"], f["pending_keys"]  # p:SD1 to p; p:SD2 to q:S1
+    ([1, 0], 'serves', [2, 3], ['refines'])
     """
     return _Builder(contract).fragment()
 
@@ -373,11 +380,11 @@ def assemble(fragments: Iterable[Fragment], *, index: list[Any] | None = None) -
     programmes is merged into the first. The attribute dicts of the fragments
     become the graph's own (they are not copied): a fragment is used once.
 
-    >>> G = assemble([{"programme": "p", "nodes": ["p", {"kind": "programme"},
-    ...                                            "p:A", {"kind": "goal"}],
-    ...                "others": ["q:B"],
-    ...                "links": [1, 0, "serves", {"kind": "serves"}],
-    ...                "pending": [1, 2, "refines", {"kind": "refines"}]}])
+    >>> G = assemble([{"programme": "p", "nodes": ["p", "p:A"],
+    ...                "attrs": [{"kind": "programme"}, {"kind": "goal"}], "others": ["q:B"],
+    ...                "links": [1, 0], "link_keys": ["serves"], "link_attrs": [{"kind": "serves"}],
+    ...                "pending": [1, 2], "pending_keys": ["refines"],
+    ...                "pending_attrs": [{"kind": "refines"}]}])
     >>> list(G.edges(keys=True)), G.graph["unresolved"]
     ([('p:A', 'p', 'serves')], [{'from': 'p:A', 'to': 'q:B', 'kind': 'refines'}])
     """
@@ -407,11 +414,10 @@ def _fill(G: nx.MultiDiGraph, fragments: list[Fragment], unresolved: list[dict[s
     node, succ, pred = G._node, G._succ, G._pred
     ends = []  # per fragment: its names, and their dicts of successors and predecessors
     for fragment in fragments:
-        nodes = fragment["nodes"]
-        names: list[Any] = nodes[0::2]
+        names: list[Any] = list(fragment["nodes"])
         outs: list[dict[Any, Any] | None] = []
         ins: list[dict[Any, Any] | None] = []
-        for n, attrs in zip(names, nodes[1::2], strict=True):
+        for n, attrs in zip(names, fragment["attrs"], strict=True):
             if n in node:  # the same id twice: as add_node, update
                 node[n].update(attrs)
                 outs.append(succ[n])
@@ -427,14 +433,14 @@ def _fill(G: nx.MultiDiGraph, fragments: list[Fragment], unresolved: list[dict[s
         ends.append((names, outs, ins))
     for fragment, (names, outs, ins) in zip(fragments, ends, strict=True):
         others = fragment["others"]
-        names += others  # (a slice of the fragment's nodes: its own list)
+        names += others  # (a copy of the fragment's nodes: its own list)
         outs += [succ.get(n) for n in others]  # None: not in the graph
         ins += [pred.get(n) for n in others]
     for field in ("links", "pending"):
         for fragment, (names, outs, ins) in zip(fragments, ends, strict=True):
-            flat = fragment[field]
-            for u, v, key, attrs in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4],
-                                        strict=True):
+            flat, (keys_field, attrs_field) = fragment[field], FIELDS[field]
+            for u, v, key, attrs in zip(flat[0::2], flat[1::2], fragment[keys_field],
+                                        fragment[attrs_field], strict=True):
                 out, into = outs[u], ins[v]
                 if out is None or into is None:
                     unresolved.append({"from": names[u], "to": names[v], **attrs})

@@ -66,6 +66,7 @@ def default_jobs() -> int:
 def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
               cache: Cache | None = None, progress: Progress | None = None,
               usable: Callable[[Any], bool] = lambda data: isinstance(data, dict),
+              decode: Callable[[bytes | bytearray], Any] = unpack,
               prepare: Callable[[], object] | None = None,
               digests: list[str | None] | None = None) -> list[Any]:
     """``read(path, raw)`` of every file, in order; a :class:`ContractError` it raised
@@ -87,6 +88,10 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     usable : callable, optional
         Whether data from the cache has the shape ``read`` gives (else the file
         is read again); default: any ``dict``.
+    decode : callable, optional
+        Unpacks a packed result (from the cache, or a worker); a ``ValueError``
+        (say, a typed decoder's) means the entry is not used. Default:
+        :func:`~dinnet.io.cache.unpack`.
     prepare : callable, optional
         Called once before worker processes start, so that they inherit what it
         sets up instead of each doing it again.
@@ -111,7 +116,7 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
         looked_up(files, cache, jobs) if cache is not None and cache.has_entries()
         else iter([(None, None, None)] * total))
     for i, (digest, payload, raw) in enumerate(found):
-        hit = _unpacked(payload) if payload is not None else None
+        hit = _unpacked(payload, decode) if payload is not None else None
         if hit is not None and usable(hit):
             results[i] = hit
             seen[i] = digest
@@ -129,7 +134,8 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
             prepare()
         outcomes: Iterator[tuple[int, Any, str | None]] = (
             (todo[j], outcome, digest)
-            for j, outcome, digest in _in_pool(workers, [files[i] for i in todo], read, cache))
+            for j, outcome, digest in _in_pool(workers, [files[i] for i in todo], read, cache,
+                                               decode))
     else:
         outcomes = ((i, *_here(files[i], raws.pop(i, None), read, cache, digests is not None))
                     for i in todo)
@@ -144,10 +150,10 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     return results
 
 
-def _unpacked(payload: bytes | bytearray) -> Any:
+def _unpacked(payload: bytes | bytearray, decode: Callable[[bytes | bytearray], Any]) -> Any:
     """A checked payload from the cache, unpacked; None when it cannot be."""
     try:
-        return unpack(payload)
+        return decode(payload)
     except (ValueError, TypeError, RecursionError):  # msgspec's DecodeError is a ValueError
         return None
 
@@ -185,8 +191,8 @@ def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
     return result, found
 
 
-def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None
-             ) -> Iterator[tuple[int, Any, str | None]]:
+def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None,
+             decode: Callable[[bytes], Any] = unpack) -> Iterator[tuple[int, Any, str | None]]:
     """``(j, result, digest)`` of each file ``todo[j]``, read by forked workers, as they come.
 
     The largest files go first and the workers take a few at a time, so that
@@ -203,7 +209,7 @@ def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None
         work = functools.partial(_work, read=read, folder=folder)
         for j, how, value, digest in pool.imap_unordered(work, [(j, todo[j]) for j in order],
                                                          chunksize=chunk):
-            yield j, unpack(value) if how == "packed" else value, digest
+            yield j, decode(value) if how == "packed" else value, digest
 
 
 def _size(path: Path) -> int:

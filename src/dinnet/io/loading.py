@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
+import msgspec
 import networkx as nx
 
 from ..contract.explain import describe_value, loc_path, validation_message
@@ -29,7 +30,7 @@ from ..errors import (
     one_line,
 )
 from ..glossary import Message, message
-from ..graph import assemble, collector_paused, contract_fragment, location_key, node_id
+from ..graph import FIELDS, assemble, collector_paused, contract_fragment, location_key, node_id
 from . import yamlfast
 from .measurements import (
     attach_measurements,
@@ -243,7 +244,7 @@ def read_part(path: str | Path, raw: bytes | None = None) -> dict[str, Any]:
     the file. Raises :class:`ContractError` with all the file's problems.
 
     >>> part = read_part("tests/assets/minimal.yaml")
-    >>> part["programme"], part["id_at"], part["nodes"][0:4:2], part["positions"][:4]
+    >>> part["programme"], part["id_at"], part["nodes"][:2], part["positions"][:4]
     ('mini', [2, 7], ['mini', 'mini:visie'], [2, 3, 8, 3])
     >>> part["locations"][:3]  # the programme, its vision, its first goal: nodes 0, 1, 2
     [0, 1, 2]
@@ -255,7 +256,7 @@ def read_part(path: str | Path, raw: bytes | None = None) -> dict[str, Any]:
     where = _locations(root, contract)
     fragment = contract_fragment(contract)
     at: dict[str, int] = {}
-    for i, n in enumerate(fragment["nodes"][0::2]):
+    for i, n in enumerate(fragment["nodes"]):
         at.setdefault(n, i)
     return {
         **fragment,
@@ -586,45 +587,62 @@ def _read_any(path: Path, raw: bytes | None) -> dict[str, Any] | Index:
     return read_part(path, raw)
 
 
-#: The fields of :func:`read_part` and their types: what a cache entry must hold to be used.
-_PART = {"programme": str, "nodes": list, "others": list, "links": list, "pending": list,
-         "id_at": list, "kinds": dict, "external": list, "locations": list, "positions": list}
+class Part(TypedDict):
+    """What :func:`read_part` gives, field by field: the types a cache entry is unpacked into
+    (:data:`unpack_part` refuses anything else as it unpacks it)."""
+
+    programme: str
+    nodes: list[str]
+    attrs: list[dict[str, Any]]
+    others: list[str]
+    links: list[int]
+    link_keys: list[str]
+    link_attrs: list[dict[str, Any]]
+    pending: list[int]
+    pending_keys: list[str]
+    pending_attrs: list[dict[str, Any]]
+    id_at: list[int]
+    kinds: dict[str, Any]
+    external: list[list[Any]]
+    locations: list[int | str]
+    positions: list[int]
+
+
+#: A packed part (from the cache or a worker) unpacked, every field of its :class:`Part` type
+#: (a number where text should be, a list where a dict should be ...: ``ValueError``).
+#: msgspec checks the types in C as it unpacks, about as quickly as it unpacks untyped data.
+unpack_part = msgspec.msgpack.Decoder(Part).decode
 
 
 def _is_part(data: Any) -> bool:
-    """Whether cached ``data`` has the shape of :func:`read_part`'s (else it is read again).
+    """Whether cached ``data`` (unpacked by :data:`unpack_part`, so every field of its type)
+    fits together as :func:`read_part`'s does (else it is read again).
 
-    Down to every node, link and location key: ids are text, attributes dicts,
-    and every number that stands for an id is the place of one (a number
-    out of range would name the wrong node, or none). Checked a list at a
-    time, not an item at a time: this runs on every part loaded from the cache.
+    Every number that stands for an id is the place of one (a number out of
+    range would name the wrong node, or none); lists that go together are
+    as long as each other. Checked a list at a time: this runs on every
+    part loaded from the cache.
     """
-    if not (isinstance(data, dict) and all(isinstance(data.get(k), t) for k, t in _PART.items())):
+    if not (isinstance(data, dict) and data.keys() == Part.__annotations__.keys()):
         return False
-    nodes, others, locations = data["nodes"], data["others"], data["locations"]
-    names = len(nodes) // 2 + len(others)
-    if not (len(nodes) % 2 == 0 and _all(nodes[0::2], str) and _all(nodes[1::2], dict)
-            and _all(others, str) and len(data["id_at"]) == 2
-            and all(isinstance(e, list) and len(e) == 6 for e in data["external"])
-            and len(data["positions"]) == 2 * len(locations) and _all(locations, int, str)
-            and _places(list(filter(int.__instancecheck__, locations)), len(nodes) // 2)):
+    nodes, locations = data["nodes"], data["locations"]
+    names = len(nodes) + len(data["others"])
+    if not (len(data["attrs"]) == len(nodes) and len(data["id_at"]) == 2
+            and all(len(e) == 6 for e in data["external"])
+            and len(data["positions"]) == 2 * len(locations)
+            and _places([k for k in locations if k.__class__ is int], len(nodes))):
         return False
-    for links in (data["links"], data["pending"]):
-        if not (len(links) % 4 == 0 and _places(links[0::4], names)
-                and _places(links[1::4], names) and _all(links[2::4], str)
-                and _all(links[3::4], dict)):
+    for ends_field, (keys, attrs) in FIELDS.items():
+        ends = data[ends_field]
+        if not (len(ends) == 2 * len(data[keys]) == 2 * len(data[attrs])
+                and _places(ends, names)):
             return False
     return True
 
 
-def _all(items: list[Any], *types: type) -> bool:
-    """Whether every item is of one of ``types`` (exactly: True is no number here)."""
-    return set(map(type, items)) <= set(types)
-
-
-def _places(numbers: list[Any], size: int) -> bool:
+def _places(numbers: list[int], size: int) -> bool:
     """Whether ``numbers`` are all places in a list of ``size`` items."""
-    return _all(numbers, int) and (not numbers or (min(numbers) >= 0 and max(numbers) < size))
+    return not numbers or (min(numbers) >= 0 and max(numbers) < size)
 
 
 def _graph_locations(parts: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
@@ -632,7 +650,7 @@ def _graph_locations(parts: list[tuple[str, dict[str, Any]]]) -> dict[str, list[
     ``(file, part)`` pairs, in turn (a part's node ids for their places)."""
     found: dict[str, list[Any]] = {}
     for file, part in parts:
-        positions, ids = part["positions"], part["nodes"][0::2]
+        positions, ids = part["positions"], part["nodes"]
         for key, line, column in zip(part["locations"], positions[0::2], positions[1::2],
                                      strict=True):
             # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
@@ -681,7 +699,7 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
     with collector_paused():
         read: list[str | None] = []
         items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress,
-                          usable=_is_part, prepare=_validators,
+                          usable=_is_part, decode=unpack_part, prepare=_validators,
                           digests=read if digests is not None else None)
         if digests is not None:
             digests.update(zip(map(str, files), read, strict=True))
