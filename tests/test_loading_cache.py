@@ -8,6 +8,7 @@ import os
 import pickle
 import shutil
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -250,6 +251,7 @@ def test_many_files_are_looked_up_by_a_forked_child(generated: list[Path], tmp_p
     store = tmp_path / "cache"
     first = dinnet.load(*generated, jobs=1, cache=store)
     monkeypatch.setattr(lookup, "FORK_MIN_FILES", 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # a test runner's own threads
     spy = _Spy(monkeypatch)
     hashed = _hashes_here(monkeypatch)
     digests: dict[str, str | None] = {}
@@ -259,6 +261,10 @@ def test_many_files_are_looked_up_by_a_forked_child(generated: list[Path], tmp_p
     assert digests == {str(p): content_digest(p.read_bytes()) for p in generated}
     one = dinnet.load(*generated, jobs=1, cache=store)  # one job: no child
     assert len(hashed) == len(generated) and _everything(one) == _everything(again)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a fork would copy one thread
+    hashed.clear()
+    dinnet.load(*generated, jobs=2, cache=store)
+    assert len(hashed) == len(generated)
 
 
 @fork_only
@@ -270,6 +276,7 @@ def test_what_a_failing_lookup_child_did_not_deliver_is_looked_up_here(
     store = tmp_path / "cache"
     first = dinnet.load(*generated, jobs=1, cache=store)
     monkeypatch.setattr(lookup, "FORK_MIN_FILES", 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # a test runner's own threads
     real_write, written = lookup._write, []
 
     def write(fd: int, data: bytes) -> None:  # runs in the child
@@ -296,12 +303,16 @@ def test_a_lookup_stopped_early_ends_its_child(generated: list[Path], tmp_path: 
     store = tmp_path / "cache"
     dinnet.load(*generated, jobs=1, cache=store)
     monkeypatch.setattr(lookup, "FORK_MIN_FILES", 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # a test runner's own threads
+    forked, real_fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
     found = lookup.looked_up(generated, Cache(store), 2)
     digest, payload, raw = next(found)
     assert digest == content_digest(generated[0].read_bytes()) and payload and raw is None
+    assert len(forked) == 1 and forked[0] > 0
     found.close()
-    with pytest.raises(ChildProcessError):  # no child left, not even a zombie
-        os.waitpid(-1, os.WNOHANG)
+    with pytest.raises(ChildProcessError):  # the child is gone, not even a zombie left
+        os.waitpid(forked[0], os.WNOHANG)
 
 
 @pytest.mark.parametrize("change", ["version", "schema", "limits"])
