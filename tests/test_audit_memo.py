@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 import dinnet
 from dinnet.audit import run_audit
+from dinnet.audit.findings import Finding
 from dinnet.audit.plain import findings_from_data, findings_to_data
 from dinnet.cli import audited, main
 from dinnet.cli.audited import audit_paths
@@ -69,6 +70,7 @@ def test_findings_survive_plain_data(source: str, generated_graph: nx.MultiDiGra
     data = findings_to_data(findings)
     back = findings_from_data(unpack(pack(data)))
     assert back is not None and _full(back) == _full(findings)
+    assert repr(_full(back)) == repr(_full(findings))  # lists, tuples, ints, floats as they were
     assert [f.text("nl") for f in back] == [f.text("nl") for f in findings]
 
 
@@ -76,19 +78,34 @@ class _Text(str):
     """Text that is not exactly ``str`` (no unpacker makes it)."""
 
 
+_LABEL = ["audit.effort_without_goal", ["label"], [["A"]]]  # a group of one message
+
+
 def _one(**change: Any) -> dict[str, list[Any]]:
     """The data of one finding, with ``change`` made to it."""
     data: dict[str, list[Any]] = {
         "programme": ["p"], "code": ["DIN101"], "node": ["p:A"], "rule": ["r"],
         "severity": ["error"], "message": ["m"], "source": [None], "file": ["p.yaml"],
-        "line": [3], "column": [5], "said": [["audit.effort_without_goal", [["label", "A"]]]]}
+        "line": [3], "column": [5], "said": [0], "messages": [_LABEL]}
     return data | change
+
+
+def _two(*groups: list[Any], said: tuple[Any, Any] = (0, 0)) -> dict[str, list[Any]]:
+    """The data of two findings, their messages in ``groups``."""
+    return {name: column * 2 for name, column in _one().items()} | {
+        "said": list(said), "messages": list(groups)}
+
+
+def _said(data: dict[str, list[Any]]) -> list[Any] | None:
+    """The messages of the findings read back from ``data`` (None: refused)."""
+    back = findings_from_data(data)
+    return None if back is None else [f.said for f in back]
 
 
 def test_the_data_of_one_finding_reads_back() -> None:
     [f] = findings_from_data(_one()) or []
-    assert (f.node, f.location, f.said and f.said.key) == ("p:A", ("p.yaml", 3, 5),
-                                                          "audit.effort_without_goal")
+    assert (f.node, f.location, f.said) == ("p:A", ("p.yaml", 3, 5),
+                                           message("audit.effort_without_goal", label="A"))
 
 
 @pytest.mark.parametrize("bad", [
@@ -97,43 +114,119 @@ def test_the_data_of_one_finding_reads_back() -> None:
     _one(line=[True]),                                          # a line as a truth value
     _one(line=[None]),                                          # half a location
     _one(file=[None]),
-    _one(said=[["no.such.phrase", []]]),                        # a phrase the glossary lacks
-    _one(said=[["audit.effort_without_goal", [["label", ["code", "print(1)"]]]]]),
-    _one(said=[["audit.effort_without_goal", [["label"]]]]),
-    _one(said=[["audit.effort_without_goal", [["lbl", "A"]]]]),     # a field the text needs
-    _one(said=[["audit.goal_open", [["level_term", "no such term"], ["label", "A"]]]]),
-    _one(said=[["audit.goal_open", [["level_term", 3], ["label", "A"]]]]),
-    _one(said=[["audit.effort_without_goal", [[_Text("label"), "A"]]]]),   # text, not str
-    _one(said=[["audit.effort_without_goal", [["label", ["list", []]], [1, "x"]]]]),
     _one(code=["DIN101", "DIN102"]),                            # columns of other lengths
     _one(programme=[1]),
     {k: v for k, v in _one().items() if k != "said"},           # a column short
+    {k: v for k, v in _one().items() if k != "messages"},
     _one(extra=[1]),
     [["p", "DIN101"]], "findings", None,
+    # the layout before session 11: a message per finding
+    {k: v for k, v in _one(said=[["audit.effort_without_goal", [["label", "A"]]]]).items()
+     if k != "messages"},
 ])
 def test_data_that_is_not_findings_is_refused(bad: Any) -> None:
     assert findings_from_data(bad) is None
 
 
+@pytest.mark.parametrize("said, messages", [
+    ([1], [_LABEL]),                                            # no such group
+    ([-1], [_LABEL]),
+    ([True], [_LABEL]),                                         # a number as a truth value
+    (["0"], [_LABEL]),
+    ([0.0], [_LABEL]),
+    ([None], [_LABEL]),                                         # a group no finding has
+    ([0], [_LABEL, _LABEL]),
+    ([0], {"0": _LABEL}),                                       # the groups not a list
+    ([0], [_LABEL[:2]]),                                        # a group not of three
+    ([0], [[*_LABEL, 1]]),
+    ([0], ["audit.effort_without_goal"]),
+    ([0], [[3, ["label"], [["A"]]]]),                           # a key that is not text
+    ([0], [[_Text("audit.effort_without_goal"), ["label"], [["A"]]]]),
+    ([0], [["no.such.phrase", [], []]]),                        # a phrase the glossary lacks
+    ([0], [["audit.effort_without_goal", [], []]]),             # a field the text needs
+    ([0], [["audit.effort_without_goal", ["lbl"], [["A"]]]]),
+    ([0], [["audit.effort_without_goal", "label", [["A"]]]]),   # the names not a list
+    ([0], [["audit.effort_without_goal", [_Text("label")], [["A"]]]]),   # text, not str
+    ([0], [["audit.effort_without_goal", ["label", 1], [["A"], ["x"]]]]),
+    ([0], [["audit.effort_without_goal", ["label"], []]]),      # fewer columns than names
+    ([0], [["audit.effort_without_goal", ["label"], [["A"], ["B"]]]]),
+    ([0], [["audit.effort_without_goal", ["label"], [["A", "B"]]]]),    # values of two
+    ([0], [["audit.effort_without_goal", ["label"], [[]]]]),
+    ([0], [["audit.effort_without_goal", ["label"], ["A"]]]),   # a column not a list
+    ([0], [["audit.effort_without_goal", ["label"], [[_Text("A")]]]]),  # a value of a kind
+    ([0], [["audit.effort_without_goal", ["label"], [[{"a": 1}]]]]),
+    ([0], [["audit.effort_without_goal", ["label"], [[["code", "print(1)"]]]]]),
+    ([0], [["audit.effort_without_goal", ["label"], [[["list"]]]]]),
+    ([0], [["audit.effort_without_goal", ["label"], [[["date", "2027-02-30"]]]]]),
+    ([0], [["audit.goal_open", ["level_term", "label"], [["no such term"], ["A"]]]]),
+    ([0], [["audit.goal_open", ["level_term", "label"], [[3], ["A"]]]]),
+    ([0], [["audit.goal_open", ["level_term", "label"], [[["list", ["strategic"]]], ["A"]]]]),
+    ([0], [["meas.unknown_ref", ["kinds_terms", "local", "prog", "hint"],
+            [[["list", ["goal", "no such term"]]], ["x"], ["p"], [""]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", "no.such.phrase", []]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", "audit.effort_without_goal",
+                                                 [["lbl", "A"]]]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", "audit.goal_open",
+                                                 [["level_term", "nope"], ["label", "A"]]]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", "audit.effort_without_goal",
+                                                 [["label"]]]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", "audit.effort_without_goal",
+                                                 "label"]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", 3, [["label", "A"]]]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", _Text("audit.effort_without_goal"),
+                                                 [["label", "A"]]]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", "audit.and", ["ax", "by"]]]]]]),
+    ([0], [["audit.and", ["a", "b"], [["x"], [["message", "audit.effort_without_goal",
+                                                 [[_Text("label"), "A"]]]]]]]),
+])
+def test_messages_that_are_not_what_was_written_are_refused(said: list[Any], messages: Any
+                                                            ) -> None:
+    assert findings_from_data(_one()) is not None
+    assert findings_from_data(_one(said=said, messages=messages)) is None
+
+
+def test_each_finding_gets_its_own_message_back() -> None:
+    """Two groups, the findings' messages interleaved and one finding without: each gets
+    its message back, with its values of the right kinds (a list stays a list, a tuple a
+    tuple, a date a date, a number an int or a float, a message inside a message)."""
+    said = [message("audit.goal_open", level_term="operational", label=["B", 2]),
+            None,
+            message("audit.and", a=message("audit.no_topics"),
+                    b=(dt.date(2027, 1, 2), 1.0, True, [message("audit.goal_open",
+                                                                  level_term="strategic",
+                                                                  label="C")])),
+            message("audit.goal_open", level_term="strategic", label="A"),
+            message("audit.no_topics"),
+            message("audit.and", a="x", b="y")]
+    findings = [Finding("p", "DIN101", None, "r", "error", f"m{n}", None, said=m)
+                for n, m in enumerate(said)]
+    data = findings_to_data(findings)
+    assert data is not None and data["said"] == [0, None, 1, 0, 2, 1]
+    back = findings_from_data(unpack(pack(data)))
+    assert back is not None and _full(back) == _full(findings)
+    assert repr([f.said for f in back]) == repr(said)  # 1.0 is not 1, True is not 1
+
+
 def test_messages_of_one_shape_are_each_checked() -> None:
     """What a phrase and its field names allow is worked out once; the values of every
-    message are still read and checked."""
-    said = [["audit.goal_open", [["level_term", "operational"], ["label", "A"]]],
-            ["audit.goal_open", [["level_term", "strategic"], ["label", ["list", ["B", 2]]]]]]
-    data = {name: column * 2 for name, column in _one(said=[None]).items()} | {"said": said}
-    first, second = findings_from_data(data) or []
-    assert first.said == message("audit.goal_open", level_term="operational", label="A")
-    assert second.said == message("audit.goal_open", level_term="strategic", label=["B", 2])
-    said[1][1][0][1] = "no such term"
-    assert findings_from_data(data) is None
-    said[1][1][0][1] = "strategic"
-    said[1][1][1][0] = _Text("label")
-    assert findings_from_data(data) is None
+    message are still read and checked, a whole column at a time or one by one."""
+    group = ["audit.goal_open", ["level_term", "label"], [["operational", "strategic"],
+                                                          ["A", ["list", ["B", 2]]]]]
+    assert _said(_two(group)) == [
+        message("audit.goal_open", level_term="operational", label="A"),
+        message("audit.goal_open", level_term="strategic", label=["B", 2])]
+    group[2][0][1] = "no such term"
+    assert _said(_two(group)) is None
+    group[2][0][1] = 2
+    assert _said(_two(group)) is None
+    group[2][0][1] = "strategic"
+    group[2][1][1] = ["list", ["B", _Text("2")]]
+    assert _said(_two(group)) is None
+    group[2][1][1] = ["list", ["B", 2]]
+    assert _said(_two(group)) is not None
 
 
 def test_a_value_plain_data_cannot_hold_keeps_nothing() -> None:
-    from dinnet.audit.findings import Finding
-
     odd = Finding("p", "DIN101", None, "r", "error", "m", None,
                   said=message("audit.effort_without_goal", label={1, 2}))
     assert findings_to_data([odd]) is None

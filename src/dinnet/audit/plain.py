@@ -1,19 +1,25 @@
 """Findings as plain data and back: what :mod:`dinnet.io.memo` keeps between runs.
 
 :func:`findings_to_data` writes the :class:`~dinnet.audit.findings.Finding` s
-as a list per field (texts, numbers, lists), with their glossary messages
-(key and fields) so they can be shown in either language later. A field
-value that is a message, a list, a tuple or a date is written as a list that
-starts with a tag; plain text and numbers stand as they are. Anything else cannot
-be written, and :func:`findings_to_data` says so with None (the findings are
-then not kept).
+as a list per field (texts, numbers), with their glossary messages (key and
+fields) so they can be shown in either language later. The messages are
+written by column too: the messages with the same key and field names make a
+group, written once as ``[key, names, a list of values per field]``, and the
+``said`` list gives each finding the number of its group (None: no message).
+A field value that is a message, a list, a tuple or a date is written as a
+list that starts with a tag (a message inside one as ``[key, [[name, value],
+...]]``); plain text and numbers stand as they are. Anything else cannot be
+written, and :func:`findings_to_data` says so with None (the findings are then
+not kept).
 
 :func:`findings_from_data` reads that back and trusts nothing: every
 finding must have the right shape and types, a known severity and a message
-key the glossary knows, or the whole lot is refused (None) and the audit
-runs again. The checks look at a whole field at once where they can: a
-region's findings (ten thousand and more) are read back in a few hundredths
-of a second.
+key the glossary knows, every field its text needs, and a term or phrase
+field must name one that exists, or the whole lot is refused (None) and the
+audit runs again. The checks look at a whole column at once where they can (a
+group's messages a field at a time): the national set's hundred thousand
+findings are read back in about a third of a second (docs/performance.md,
+session 11).
 
 >>> import datetime as dt
 >>> from dinnet.glossary import message
@@ -28,10 +34,12 @@ True
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
+import itertools
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..glossary import PHRASES, TERMS, Message
@@ -45,6 +53,7 @@ _MESSAGE, _LIST, _TUPLE, _DATE = "message", "list", "tuple", "date"
 _COLUMNS = ("programme", "code", "node", "rule", "severity", "message", "source", "file",
             "line", "column", "said")
 _SIMPLE = (str, int, float, bool, type(None))
+_SIMPLE_KINDS = frozenset(_SIMPLE)
 _NONE = type(None)
 
 
@@ -53,11 +62,11 @@ class _Unfit(ValueError):
 
 
 def findings_to_data(findings: list[Finding]) -> dict[str, list[Any]] | None:
-    """``findings`` as plain data, a list per field; None when a message holds a value of
-    another kind."""
+    """``findings`` as plain data, a list per field and the messages by group
+    (:func:`_messages`); None when a message holds a value of another kind."""
     try:
         with collector_paused():
-            said = [None if f.said is None else _message(f.said) for f in findings]
+            said, messages = _messages([f.said for f in findings])
     except _Unfit:
         return None
     where = [f.location or (None, None, None) for f in findings]
@@ -66,7 +75,39 @@ def findings_to_data(findings: list[Finding]) -> dict[str, list[Any]] | None:
             "severity": [f.severity for f in findings],
             "message": [f.message for f in findings], "source": [f.source for f in findings],
             "file": [w[0] for w in where], "line": [w[1] for w in where],
-            "column": [w[2] for w in where], "said": said}
+            "column": [w[2] for w in where], "said": said, "messages": messages}
+
+
+def _messages(said: list[Message | None]) -> tuple[list[int | None], list[list[Any]]]:
+    """The messages ``said`` by column: per finding the number of its group (None: no
+    message), and per group of messages with the same key and field names ``[key, names,
+    a list of values per field]``, in the order of the findings.
+
+    >>> from dinnet.glossary import message
+    >>> _messages([message("audit.goal_open", level_term="strategic", label="A"), None,
+    ...            message("audit.goal_open", level_term="operational", label="B")])
+    ([0, None, 0], [['audit.goal_open', ['level_term', 'label'], [['strategic', 'operational'], ['A', 'B']]]])
+    """
+    groups: dict[tuple[str, tuple[str, ...]], tuple[int, list[tuple[Any, ...]]]] = {}
+    index: list[int | None] = []
+    for m in said:
+        if m is None:
+            index.append(None)
+            continue
+        names, values = zip(*m.fields, strict=True) if m.fields else ((), ())
+        group = groups.get((m.key, names))
+        if group is None:
+            group = groups[m.key, names] = (len(groups), [])
+        group[1].append(values)
+        index.append(group[0])
+    return index, [[key, list(names), _columns(rows)]
+                   for (key, names), (_, rows) in groups.items()]
+
+
+def _columns(rows: list[tuple[Any, ...]]) -> list[list[Any]]:
+    """The values of each field of a group's messages (``rows``), written."""
+    return [list(column) if set(map(type, column)) <= _SIMPLE_KINDS
+            else list(map(_written, column)) for column in zip(*rows, strict=True)]
 
 
 def _message(said: Message) -> list[Any]:
@@ -87,7 +128,6 @@ def _written(value: object) -> Any:
     raise _Unfit(type(value).__name__)
 
 
-
 def findings_from_data(data: Any) -> list[Finding] | None:
     """The findings that :func:`findings_to_data` wrote; None when ``data`` is anything else."""
     try:
@@ -98,7 +138,7 @@ def findings_from_data(data: Any) -> list[Finding] | None:
 
 
 def _findings(data: Any) -> list[Finding]:
-    if not isinstance(data, dict) or set(data) != set(_COLUMNS):
+    if not isinstance(data, dict) or set(data) != {*_COLUMNS, "messages"}:
         raise _Unfit("findings")
     columns = [data[name] for name in _COLUMNS]
     if any(type(c) is not list or len(c) != len(columns[0]) for c in columns):
@@ -109,12 +149,13 @@ def _findings(data: Any) -> list[Finding]:
     _only(line, column, kinds={int, _NONE})
     if not set(severity) <= set(SEVERITIES):
         raise _Unfit("a severity")
-    where = [None if f is None else (f, n, c) for f, n, c in zip(file, line, column, strict=True)]
-    if any(w is not None and None in w for w in where) or any(
-            f is None and (n is not None or c is not None)
-            for f, n, c in zip(file, line, column, strict=True)):
+    unknown = [f is None for f in file]
+    if [n is None for n in line] != unknown or [c is None for c in column] != unknown:
         raise _Unfit("a location")
-    messages = [None if m is None else _read_message(m) for m in said]
+    where: list[Any] = list(zip(file, line, column, strict=True))
+    if True in unknown:
+        where = [None if u else w for u, w in zip(unknown, where, strict=True)]
+    messages = _read_messages(said, data["messages"])
     return list(map(Finding, programme, code, node, rule, severity, text, source, where,
                     messages))
 
@@ -126,20 +167,74 @@ def _only(*columns: list[Any], kinds: set[type]) -> None:
             raise _Unfit("a value")
 
 
-def _read_message(value: Any) -> Message:
-    """A message as written by :func:`_message`: a phrase the glossary has, every field
-    its text needs, and only values it can show (a term or phrase field names one that
-    exists).
+def _read_messages(index: list[Any], groups: Any) -> list[Message | None]:
+    """The messages that :func:`_messages` wrote, one per finding (or None).
 
-    What depends only on the phrase and the names of the fields (:func:`_tables`) is
-    worked out once per such pair: a region's ten thousand findings have a few dozen.
+    A group's messages are checked a column at a time: a phrase the glossary has, every
+    field its text needs, and only values it can show (a term or phrase field names
+    one that exists). A column of texts and numbers is looked at in bulk; one with
+    lists, dates or messages value by value.
+
+    >>> from dinnet.glossary import message
+    >>> said = [message("audit.goal_open", level_term="strategic", label=["A", 2]), None]
+    >>> _read_messages(*_messages(said)) == said
+    True
+    >>> _read_messages([0], [["audit.goal_open", ["level_term", "label"], [["no such"], ["A"]]]])
+    Traceback (most recent call last):
+    ...
+    dinnet.audit.plain._Unfit: a term
     """
+    if type(groups) is not list:
+        raise _Unfit("messages")
+    _only(index, kinds={int, _NONE})
+    counts = collections.Counter(index)
+    counts.pop(None, None)
+    if set(counts) != set(range(len(groups))):  # a group no finding has, or none to have
+        raise _Unfit("a message")
+    read: dict[int | None, Iterator[Message | None]] = {None: itertools.repeat(None)}
+    for number, group in enumerate(groups):
+        read[number] = iter(_read_group(group, counts[number]))
+    return list(map(next, map(read.__getitem__, index)))  # the counts match: none runs out
+
+
+def _read_group(group: Any, count: int) -> list[Message]:
+    """The ``count`` messages of one group ``[key, names, a list of values per field]``."""
+    if type(group) is not list or len(group) != 3:
+        raise _Unfit("a message")
+    key, names, columns = group
+    if (type(key) is not str or type(names) is not list or not set(map(type, names)) <= _TEXT
+            or type(columns) is not list or len(columns) != len(names)
+            or any(type(c) is not list or len(c) != count for c in columns)):
+        raise _Unfit("a message")
+    read = [_read_column(name, values, table)
+            for name, values, table in zip(names, columns, _tables(key, tuple(names)), strict=True)]
+    if not names:
+        return [Message(key) for _ in range(count)]
+    return list(map(Message, itertools.repeat(key, count),
+                    zip(*map(zip, map(itertools.repeat, names), read), strict=True)))
+
+
+def _read_column(name: str, values: list[Any], table: Mapping[str, Any] | None) -> list[Any]:
+    """The values of field ``name`` of a group's messages, read back and checked."""
+    kinds = set(map(type, values))
+    if not kinds <= _SIMPLE_KINDS:  # a message, list, tuple or date among them: one by one
+        return [_field(name, value) for value in values]
+    if table is not None and not table.keys() >= set(values):  # (the tables' keys are str)
+        raise _Unfit("a term")
+    return values
+
+
+def _read_message(value: Any) -> Message:
+    """A message inside a field, as written by :func:`_message`: checked as
+    :func:`_read_messages` checks those of a group."""
     if type(value) is not list or len(value) != 2:
         raise _Unfit("a message")
     key, pairs = value
+    if type(pairs) is not list or not set(map(type, pairs)) <= {list}:
+        raise _Unfit("a message")
     fields = tuple(map(tuple, pairs))
     names = tuple([name for name, _ in fields])  # a pair not of two: ValueError
-    if not set(map(type, names)) <= _TEXT:
+    if type(key) is not str or not set(map(type, names)) <= _TEXT:
         raise _Unfit("a field")
     for (_, field), table in zip(fields, _tables(key, names), strict=True):
         if type(field) not in _SIMPLE:  # a message, list, tuple or date: read it
@@ -196,7 +291,10 @@ def _read(value: Any) -> Any:
     if tag == _MESSAGE and len(value) == 3:
         return _read_message(value[1:])
     if tag in (_LIST, _TUPLE) and len(value) == 2 and type(value[1]) is list:
-        items = [_read(v) for v in value[1]]
+        items = value[1]
+        if set(map(type, items)) <= _SIMPLE_KINDS:  # the usual list: texts (or numbers)
+            return list(items) if tag == _LIST else tuple(items)
+        items = [_read(v) for v in items]
         return items if tag == _LIST else tuple(items)
     if tag == _DATE and len(value) == 2 and type(value[1]) is str:
         return dt.date.fromisoformat(value[1])
