@@ -114,6 +114,8 @@ def test_the_data_of_one_finding_reads_back() -> None:
     _one(line=[True]),                                          # a line as a truth value
     _one(line=[None]),                                          # half a location
     _one(file=[None]),
+    _one(column=[None]),
+    _one(file=[None], line=[None]),
     _one(code=["DIN101", "DIN102"]),                            # columns of other lengths
     _one(programme=[1]),
     {k: v for k, v in _one().items() if k != "said"},           # a column short
@@ -136,6 +138,7 @@ def test_data_that_is_not_findings_is_refused(bad: Any) -> None:
     ([0.0], [_LABEL]),
     ([None], [_LABEL]),                                         # a group no finding has
     ([0], [_LABEL, _LABEL]),
+    ([0], [_LABEL, ["audit.effort_without_goal", ["label"], [[]]]]),
     ([0], {"0": _LABEL}),                                       # the groups not a list
     ([0], [_LABEL[:2]]),                                        # a group not of three
     ([0], [[*_LABEL, 1]]),

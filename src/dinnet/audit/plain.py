@@ -184,8 +184,6 @@ def _read_messages(index: list[Any], groups: Any) -> list[Message | None]:
     ...
     dinnet.audit.plain._Unfit: a term
     """
-    if type(groups) is not list:
-        raise _Unfit("messages")
     _only(index, kinds={int, _NONE})
     counts = collections.Counter(index)
     counts.pop(None, None)
@@ -199,15 +197,14 @@ def _read_messages(index: list[Any], groups: Any) -> list[Message | None]:
 
 def _read_group(group: Any, count: int) -> list[Message]:
     """The ``count`` messages of one group ``[key, names, a list of values per field]``."""
-    if type(group) is not list or len(group) != 3:
-        raise _Unfit("a message")
-    key, names, columns = group
+    key, names, columns = group  # not three: ValueError
     if (type(key) is not str or type(names) is not list or not set(map(type, names)) <= _TEXT
-            or type(columns) is not list or len(columns) != len(names)
-            or any(type(c) is not list or len(c) != count for c in columns)):
+            or type(columns) is not list or any(type(c) is not list or len(c) != count
+                                                for c in columns)):
         raise _Unfit("a message")
-    read = [_read_column(name, values, table)
-            for name, values, table in zip(names, columns, _tables(key, tuple(names)), strict=True)]
+    tables = _tables(key, tuple(names))
+    read = [_read_column(name, values, table)  # a column more or less than names: ValueError
+            for name, values, table in zip(names, columns, tables, strict=True)]
     if not names:
         return [Message(key) for _ in range(count)]
     return list(map(Message, itertools.repeat(key, count),
