@@ -31,11 +31,10 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-import sys
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from .._forking import can_fork, fork_child
 from .context import AuditContext
 from .findings import Finding, Rule
 
@@ -68,11 +67,7 @@ def workers(ctx: AuditContext, jobs: int | None) -> int:
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
-    if jobs < 2 or len(ctx.node) < FORK_MIN_NODES or threading.active_count() > 1:
-        return 1
-    if not hasattr(os, "fork") or sys.platform not in ("linux", "darwin"):
-        return 1  # pragma: no cover - Windows
-    return 2
+    return 2 if jobs >= 2 and len(ctx.node) >= FORK_MIN_NODES and can_fork() else 1
 
 
 def tasks(rules: Sequence[Rule]) -> tuple[list[list[int]], list[list[int]]]:
@@ -197,31 +192,14 @@ def _fork(ctx: AuditContext, rules: Sequence[Rule], everything: list[list[int]],
     """Start a child that takes tasks from ``queues`` (its own is the second) and writes the
     findings of their rules (place in ``rules`` -> findings, pickled) to a pipe:
     ``(pid, read end)``, or None when it could not start (the parent then takes every task)."""
-    try:
-        read, write = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read)
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-            done = {i: list(rules[i].run(ctx))
-                    for task in _taken(queues[1], queues[0]) for i in everything[task]}
-            data = pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
-    return pid, read
+    def work(write: int) -> None:
+        done = {i: list(rules[i].run(ctx))
+                for task in _taken(queues[1], queues[0]) for i in everything[task]}
+        data = pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+
+    return fork_child(work)
 
 
 def _collect(child: tuple[int, int] | None) -> dict[int, list[Finding]] | None:

@@ -37,11 +37,10 @@ import contextlib
 import os
 import signal
 import struct
-import sys
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .._forking import can_fork, fork_child
 from ..errors import ContractError
 from .cache import Cache, content_digest
 from .yamlread import read_bytes
@@ -105,40 +104,22 @@ def looked_up(files: Sequence[Path], cache: Cache, jobs: int
 
 def _forks(count: int, jobs: int) -> bool:
     """Whether ``count`` lookups are worth a child, and forking is safe here."""
-    return (jobs >= 2 and count >= FORK_MIN_FILES and hasattr(os, "fork")
-            and sys.platform in ("linux", "darwin") and threading.active_count() == 1)
+    return jobs >= 2 and count >= FORK_MIN_FILES and can_fork()
 
 
 def _fork(files: Sequence[Path], cache: Cache) -> tuple[int, int] | None:
     """Start the child that looks every file up and writes a record for each to a pipe:
     ``(pid, read end)``, or None when it could not start (the lookups are then done here)."""
-    try:
-        read, write = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read)
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-            for place, path in enumerate(files):
-                raw = file_bytes(path)
-                digest = content_digest(raw) if raw is not None else None
-                payload = cache.payload(digest) if digest is not None else None
-                head = _RECORD.pack(place, digest is not None, (digest or "").encode("ascii"),
-                                    len(payload) if payload is not None else 0)
-                _write(write, head + payload if payload is not None else head)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
-    return pid, read
+    def work(write: int) -> None:
+        for place, path in enumerate(files):
+            raw = file_bytes(path)
+            digest = content_digest(raw) if raw is not None else None
+            payload = cache.payload(digest) if digest is not None else None
+            head = _RECORD.pack(place, digest is not None, (digest or "").encode("ascii"),
+                                len(payload) if payload is not None else 0)
+            _write(write, head + payload if payload is not None else head)
+
+    return fork_child(work)
 
 
 def _write(fd: int, data: bytes) -> None:
