@@ -8,8 +8,8 @@ before it only decides *which* bytes to unpack. With many files
 (:data:`FORK_MIN_FILES`) and a second CPU, :func:`looked_up` forks once and
 lets the child do the legwork in the order of the files, sending each
 file's digest and checked payload through a pipe, while this process
-unpacks what has come so far. At 3,400 files that takes the parent's part of
-a load from the cache from 3.3 s to about 2.7 s (``docs/performance.md``,
+unpacks what has come so far. At 3,400 files a load and audit from the
+cache took 6.0-6.5 s instead of 6.8-7.0 s (``docs/performance.md``,
 session 11).
 
 The child reads the same files with the same code, so what it sends is what
