@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContractError
-from .cache import Cache, content_digest, pack, unpack
+from .cache import Cache, content_digest, pack, unpack, unpacked
 from .lookup import file_bytes, looked_up
 from .yamlread import MAX_FILE_BYTES, read_bytes
 
@@ -116,7 +116,7 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
         looked_up(files, cache, jobs) if cache is not None and cache.has_entries()
         else iter([(None, None, None)] * total))
     for i, (digest, payload, raw) in enumerate(found):
-        hit = _unpacked(payload, decode) if payload is not None else None
+        hit = unpacked(payload, decode) if payload is not None else None
         if hit is not None and usable(hit):
             results[i] = hit
             seen[i] = digest
@@ -148,14 +148,6 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     if digests is not None:
         digests[:] = seen
     return results
-
-
-def _unpacked(payload: bytes | bytearray, decode: Callable[[bytes | bytearray], Any]) -> Any:
-    """A checked payload from the cache, unpacked; None when it cannot be."""
-    try:
-        return decode(payload)
-    except (ValueError, TypeError, RecursionError):  # msgspec's DecodeError is a ValueError
-        return None
 
 
 def _workers(jobs: int, todo: Sequence[Path]) -> int:

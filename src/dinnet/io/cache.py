@@ -40,6 +40,7 @@ import hashlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ import msgspec
 from . import limits, yamlread
 
 __all__ = ["Cache", "CacheInfo", "code_version", "content_digest", "default_folder",
-           "fingerprint", "pack", "schema_version", "unpack"]
+           "fingerprint", "pack", "schema_version", "unpack", "unpacked"]
 
 #: The layout of an entry; raised when what an entry holds changes shape.
 FORMAT = 2
@@ -225,12 +226,7 @@ class Cache:
         made by another version or for another file, or fails its checksum.
         """
         payload = self.payload(digest)
-        if payload is None:
-            return None
-        try:
-            return unpack(payload)
-        except (ValueError, TypeError, RecursionError):  # msgspec's DecodeError is a ValueError
-            return None
+        return None if payload is None else unpacked(payload)
 
     def payload(self, digest: str) -> bytes | None:
         """The payload (a MessagePack document) kept for this content digest, checked as
@@ -345,6 +341,20 @@ def _is_hex(name: str, length: int) -> bool:
 
 def _is_entry(name: str, suffix: str) -> bool:
     return name.endswith(suffix) and _is_hex(name[:-len(suffix)], 62)
+
+
+def unpacked(payload: bytes | bytearray,
+             decode: Callable[[bytes | bytearray], Any] = unpack) -> Any:
+    """A checked payload unpacked (by ``decode``: :func:`unpack`, or a typed decoder);
+    None when it cannot be (not MessagePack, or not of the decoder's type).
+
+    >>> unpacked(pack([1])), unpacked(b"\\xc1")
+    ([1], None)
+    """
+    try:
+        return decode(payload)
+    except (ValueError, TypeError, RecursionError):  # msgspec's DecodeError is a ValueError
+        return None
 
 
 def _payload(raw: bytes, digest: str, header: dict[str, Any]) -> bytes | None:

@@ -97,9 +97,14 @@ def looked_up(files: Sequence[Path], cache: Cache, jobs: int
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
     for path in files[done:]:  # all of them, or what the child did not deliver
-        raw = file_bytes(path)
-        digest = content_digest(raw) if raw is not None else None
-        yield digest, cache.payload(digest) if digest is not None else None, raw
+        yield _look(path, cache)
+
+
+def _look(path: Path, cache: Cache) -> tuple[str | None, bytes | None, bytes | None]:
+    """One file looked up: ``(digest, payload, raw)`` as :func:`looked_up` gives them."""
+    raw = file_bytes(path)
+    digest = content_digest(raw) if raw is not None else None
+    return digest, cache.payload(digest) if digest is not None else None, raw
 
 
 def _forks(count: int, jobs: int) -> bool:
@@ -112,9 +117,7 @@ def _fork(files: Sequence[Path], cache: Cache) -> tuple[int, int] | None:
     ``(pid, read end)``, or None when it could not start (the lookups are then done here)."""
     def work(write: int) -> None:
         for place, path in enumerate(files):
-            raw = file_bytes(path)
-            digest = content_digest(raw) if raw is not None else None
-            payload = cache.payload(digest) if digest is not None else None
+            digest, payload, _ = _look(path, cache)
             head = _RECORD.pack(place, digest is not None, (digest or "").encode("ascii"),
                                 len(payload) if payload is not None else 0)
             _write(write, head + payload if payload is not None else head)
