@@ -209,13 +209,20 @@ def test_one_edited_file_is_read_again_and_only_it(generated: list[Path], tmp_pa
     assert spy.read == []
 
 
+def _hashes_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the files whose digest is taken by this process's lookups (a forked
+    child counts in its own copy)."""
+    hashed: list[int] = []
+    real = lookup.content_digest
+    monkeypatch.setattr(lookup, "content_digest", lambda raw: hashed.append(len(raw)) or real(raw))
+    return hashed
+
+
 def test_a_cache_without_entries_is_not_looked_in(generated: list[Path], tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A first run does not read and hash every file here only to miss: the workers read them."""
     monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
-    hashed: list[int] = []  # in this process (the workers count in their own copies)
-    real = lookup.content_digest
-    monkeypatch.setattr(lookup, "content_digest", lambda raw: hashed.append(len(raw)) or real(raw))
+    hashed = _hashes_here(monkeypatch)  # (the workers count in their own copies)
     store = tmp_path / "cache"
     first = dinnet.load(*generated, jobs=2, cache=store)
     assert hashed == [] and Cache(store).info().entries == len(generated)
@@ -232,15 +239,6 @@ def test_a_cache_without_entries_is_not_looked_in(generated: list[Path], tmp_pat
 #: which the other tests cover).
 fork_only = pytest.mark.skipif(not (hasattr(os, "fork") and sys.platform in ("linux", "darwin")),
                                reason="needs fork")
-
-
-def _hashes_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The sizes of the files whose digest is taken by this process's lookups (a forked
-    child counts in its own copy)."""
-    hashed: list[int] = []
-    real = lookup.content_digest
-    monkeypatch.setattr(lookup, "content_digest", lambda raw: hashed.append(len(raw)) or real(raw))
-    return hashed
 
 
 @fork_only
