@@ -42,6 +42,7 @@ import re
 from typing import Any
 
 from . import yamlread
+from .yamlnodes import Mapping, Node, Scalar, Sequence
 
 __all__ = ["Mapping", "Scalar", "Sequence", "keyed", "read"]
 
@@ -108,80 +109,6 @@ class _Bail(Exception):
     """The text is not in the subset read here."""
 
 
-class _Node:
-    """A node of the position tree: like PyYAML's, its ``value`` and where it starts.
-
-    ``start_mark`` is the node itself: its ``line`` and ``column`` count from 0, as
-    PyYAML's marks do.
-    """
-
-    __slots__ = ("column", "line")
-    id = ""
-    value: Any
-
-    def __init__(self, value: Any, line: int, column: int) -> None:
-        self.value = value
-        self.line = line
-        self.column = column
-
-    @property
-    def start_mark(self) -> _Node:
-        return self
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.value!r}, {self.line}, {self.column})"
-
-
-class Scalar(_Node):
-    """A scalar: ``value`` is its text (as PyYAML's ``ScalarNode.value``)."""
-
-    __slots__ = ("value",)
-    id = "scalar"
-
-
-class Mapping(_Node):
-    """A mapping: ``value`` is its list of ``(key, value)`` nodes.
-
-    A block mapping's *common lines* (``key: value`` with the value on the line:
-    :meth:`_Reader.common`) stand in ``pairs`` as their line's number until ``value`` is
-    first asked for: most nodes of a contract are never looked at, so they are made only
-    when they are (:meth:`_Reader.nodes` makes them, as :meth:`_Reader.common` read the
-    line). :func:`keyed` walks the tree without making them.
-    """
-
-    __slots__ = ("indent", "pairs", "reader")
-    id = "mapping"
-
-    def __init__(self, pairs: list[Any], line: int, column: int, reader: _Reader | None = None,
-                 indent: int = 0) -> None:
-        self.pairs = pairs  # (key, value) nodes, or the number of a common line
-        self.line = line
-        self.column = column
-        self.reader = reader  # None once every pair is made (or when all were made at once)
-        self.indent = indent  # the keys' column
-
-    @property
-    def value(self) -> list[tuple[_Node, _Node]]:
-        reader = self.reader
-        if reader is not None:
-            self.reader = None
-            nodes, indent = reader.nodes, self.indent
-            self.pairs[:] = [p if p.__class__ is tuple else nodes(p, indent) for p in self.pairs]
-        return self.pairs
-
-    @value.setter
-    def value(self, pairs: list[tuple[_Node, _Node]]) -> None:
-        self.pairs = pairs
-        self.reader = None
-
-
-class Sequence(_Node):
-    """A list: ``value`` is its list of nodes."""
-
-    __slots__ = ("value",)
-    id = "sequence"
-
-
 def read(text: str) -> tuple[Any, Mapping] | None:
     """The data and position tree of ``text``, or None when it is not in the subset.
 
@@ -242,7 +169,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.lines = text[:-1].split("\n")
         self.n = len(self.lines)
-        self.anchors: dict[str, tuple[Any, _Node]] = {}
+        self.anchors: dict[str, tuple[Any, Node]] = {}
         self.sizes: dict[str, tuple[int, int]] = {}  # anchor -> values and characters
         self.alias_values = 0
         self.alias_chars = 0
@@ -280,15 +207,15 @@ class _Reader:
 
     # -- block collections -----------------------------------------------------------------
 
-    def block(self, i: int, indent: int, depth: int, start: _Node | None = None
-              ) -> tuple[Any, _Node, int, int]:
+    def block(self, i: int, indent: int, depth: int, start: Node | None = None
+              ) -> tuple[Any, Node, int, int]:
         """The mapping or list whose first line is ``i``, at ``indent``."""
         if _entry(self.lines[i], indent):
             return self.sequence(i, indent, depth, start)
         return self.mapping(i, indent, depth, start)
 
-    def mapping(self, i: int, col: int, depth: int, start: _Node | None = None
-                ) -> tuple[Any, _Node, int, int]:
+    def mapping(self, i: int, col: int, depth: int, start: Node | None = None
+                ) -> tuple[Any, Node, int, int]:
         """A block mapping whose keys stand at ``col``, the first on line ``i``.
 
         Returns the data, the node, and the next line with content and its indentation.
@@ -367,14 +294,14 @@ class _Reader:
         key = name if name[0] not in _STARTS and name not in _WORDS else self.plain_key(name)
         return key, value
 
-    def nodes(self, i: int, col: int) -> tuple[Scalar, _Node]:
+    def nodes(self, i: int, col: int) -> tuple[Scalar, Node]:
         """The key's and value's nodes of line ``i``, a line :meth:`common` read (with its
         key at ``col``), as it read it."""
         line = self.lines[i]
         colon = line.find(": ", col)
         at = colon + 2
         first = line[at]
-        node: _Node | None
+        node: Node | None
         if first == "{" or first == "[":
             found = self.flat(line, at, len(line) - 1, i)
             if found is None:
@@ -417,7 +344,7 @@ class _Reader:
         return key
 
     def flat(self, line: str, at: int, end: int, i: int, with_nodes: bool = True
-             ) -> tuple[Any, _Node | None] | None:
+             ) -> tuple[Any, Node | None] | None:
         """The flow mapping or list from ``at`` to ``end`` (its brackets) of line ``i``, when
         it holds nothing but plain scalars and double-quoted ones without ``\\``, ``,`` or
         ``"`` in them; else None (:meth:`flow` reads it then). Without ``nodes``, the node
@@ -437,7 +364,7 @@ class _Reader:
         scalar = self.flat_scalar
         if mapping:
             data: dict[Any, Any] = {}
-            pairs: list[tuple[_Node, _Node]] = []
+            pairs: list[tuple[Node, Node]] = []
             for part in body.split(","):
                 left, colon, right = part.partition(": ")
                 name = left.strip(" ")
@@ -453,7 +380,7 @@ class _Reader:
                 return None
             return data, Mapping(pairs, i, at)
         items: list[Any] = []
-        nodes: list[_Node] = []
+        nodes: list[Node] = []
         for part in body.split(","):
             found = scalar(part, i, p)
             if found is None:
@@ -464,7 +391,7 @@ class _Reader:
         return items, Sequence(nodes, i, at)
 
     def words(self, body: str, mapping: bool, at: int, i: int, with_nodes: bool = True
-              ) -> tuple[Any, _Node | None] | None:
+              ) -> tuple[Any, Node | None] | None:
         """:meth:`flat`'s result for a ``body`` that :data:`_FLAT_LIST` or :data:`_FLAT_MAP`
         matches (so every key and plain value is a whole plain scalar, every part is
         followed by ``, ``, and a key by ``: ``), without looking at each part again.
@@ -476,12 +403,12 @@ class _Reader:
             return data, None
         p = at + 1
         if not mapping:
-            nodes: list[_Node] = []
+            nodes: list[Node] = []
             for text in body.split(", "):
                 nodes.append(Scalar(text, i, p))
                 p += len(text) + 2
             return data, Sequence(nodes, i, at)
-        pairs: list[tuple[_Node, _Node]] = []
+        pairs: list[tuple[Node, Node]] = []
         for part in body.split(", "):
             name, _, text = part.partition(": ")
             pairs.append((Scalar(name, i, p), Scalar(text[1:-1] if text[0] == '"' else text,
@@ -507,7 +434,7 @@ class _Reader:
         return data if len(data) == len(parts) else None
 
     def nested(self, line: str, at: int, i: int, with_nodes: bool = True
-               ) -> tuple[Any, _Node | None] | None:
+               ) -> tuple[Any, Node | None] | None:
         """The flow map from ``at`` to the end of line ``i`` when :data:`_FLAT_NESTED`
         matches its body (``{amounts: {2019: 924}, text: "..."}``); else None. Without
         ``nodes``, the data alone (and None for the node)."""
@@ -516,12 +443,12 @@ class _Reader:
             return None
         words = self.words
         data: dict[Any, Any] = {}
-        pairs: list[tuple[_Node, _Node | None]] = []
+        pairs: list[tuple[Node, Node | None]] = []
         count = 0  # the pairs not made (without nodes)
         p = at + 1
         for match in _NESTED_PART.finditer(body):
             name, inner, items, quoted, text = match.groups()
-            node: _Node | None = None
+            node: Node | None = None
             if inner is not None or items is not None:
                 found = words(inner if inner is not None else items, inner is not None,
                               p + match.start(2 if inner is not None else 3) - 1, i, with_nodes)
@@ -567,7 +494,7 @@ class _Reader:
         self.plains.add(text)
         return True
 
-    def key(self, line: str, col: int, i: int) -> tuple[Any, _Node, int]:
+    def key(self, line: str, col: int, i: int) -> tuple[Any, Node, int]:
         """The key at ``col`` of ``line``, its node, and where its ``:`` ends."""
         first = line[col]
         if first == "'" or first == '"':
@@ -605,7 +532,7 @@ class _Reader:
         return ": " in text or text.endswith(":")
 
     def value(self, line: str, after: int, i: int, col: int, depth: int
-              ) -> tuple[Any, _Node, int, int]:
+              ) -> tuple[Any, Node, int, int]:
         """The value after a key's ``:`` (at ``after`` of line ``i``), in a mapping at
         ``col``; and the next line with content and its indentation."""
         rest = line[after:].lstrip(" ")
@@ -637,14 +564,14 @@ class _Reader:
             raise _Bail  # more lines to a scalar, or a line indented oddly
         return data, node, j, indent
 
-    def sequence(self, i: int, col: int, depth: int, start: _Node | None = None
-                 ) -> tuple[Any, _Node, int, int]:
+    def sequence(self, i: int, col: int, depth: int, start: Node | None = None
+                 ) -> tuple[Any, Node, int, int]:
         """A block list whose ``-`` stand at ``col``, the first on line ``i``."""
         if depth >= self.max_depth:
             raise _Bail
         lines = self.lines
         items: list[Any] = []
-        nodes: list[_Node] = []
+        nodes: list[Node] = []
         node = Sequence(nodes, i, col) if start is None else Sequence(nodes, start.line,
                                                                       start.column)
         while True:
@@ -667,7 +594,7 @@ class _Reader:
         return items, node, i, indent
 
     def item(self, line: str, at: int, i: int, col: int, depth: int
-             ) -> tuple[Any, _Node, int]:
+             ) -> tuple[Any, Node, int]:
         """A list item that is not a mapping, with its anchor if it has one."""
         if line[at] != "&":
             return self.inline(line, at, i, col, depth)
@@ -690,12 +617,12 @@ class _Reader:
             raise _Bail
         return match.group(), match.end()
 
-    def keep(self, name: str, data: Any, node: _Node) -> None:
+    def keep(self, name: str, data: Any, node: Node) -> None:
         if name in self.anchors:
             raise _Bail  # PyYAML refuses an anchor twice
         self.anchors[name] = (data, node)
 
-    def alias(self, line: str, at: int) -> tuple[Any, _Node, int]:
+    def alias(self, line: str, at: int) -> tuple[Any, Node, int]:
         """The data and node an alias at ``at`` stands for (the same objects as its anchor's)."""
         name, end = self.anchor(line, at)
         data, node = self.anchors[name]  # an unknown anchor: KeyError, a bail
@@ -711,7 +638,7 @@ class _Reader:
     # -- scalars and flow collections --------------------------------------------------------
 
     def inline(self, line: str, at: int, i: int, col: int, depth: int,
-               start: _Node | None = None) -> tuple[Any, _Node, int]:
+               start: Node | None = None) -> tuple[Any, Node, int]:
         """The value that starts at ``at`` of line ``i`` (in a collection at ``col``),
         and the line after it."""
         first = line[at]
@@ -762,7 +689,7 @@ class _Reader:
             parts.append(line[start:end])
             return "".join(parts), end + 1
 
-    def flow(self, i: int, at: int, col: int, depth: int) -> tuple[Any, _Node, int, int]:
+    def flow(self, i: int, at: int, col: int, depth: int) -> tuple[Any, Node, int, int]:
         """The flow mapping or list at ``at`` (its ``{`` or ``[``) of line ``i``, in a block
         collection at ``col``: its data, node, and the line and place where it ends.
 
@@ -979,7 +906,7 @@ def _keyed(node: Mapping | Sequence, key: str, found: list[tuple[str, Mapping]])
         _keyed(value, key, found)
 
 
-def _size(node: _Node) -> tuple[int, int]:
+def _size(node: Node) -> tuple[int, int]:
     """The values and characters ``node`` expands to (as :func:`yamlread.construct`
     counts them: every key and value; an alias inside counts in full)."""
     if node.id == "scalar":
