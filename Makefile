@@ -1,7 +1,8 @@
 # dinnet: two commands from a fresh clone.
 #   make demo   - create .venv, install dinnet with all extras (and Graphviz if missing), validate,
 #                 export, audit, draw and report the bundled Almelo data into out/
-#   make test   - the same setup plus dev tools, then ruff, mypy and pytest
+#   make test   - the same setup plus dev tools (and the hot modules of reading compiled with mypyc),
+#                 then ruff, mypy and pytest
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -19,6 +20,7 @@ setup: $(BIN)/python graphviz
 
 setup-dev: $(BIN)/python graphviz chromium poppler
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python tools/compile_speedups.py
 
 # Graphviz's 'dot' comes from Debian; install it when missing (root or sudo).
 graphviz:
@@ -61,12 +63,12 @@ demo: setup
 	@echo "the fictional budget-shaped example (docs/own-municipality.md) is in $(OUT)/zonnedal/"
 
 lint: setup-dev
-	$(BIN)/ruff check src tests $(wildcard benchmarks examples)
+	$(BIN)/ruff check src tests tools $(wildcard benchmarks examples)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 test: setup-dev lint
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=ci DINNET_EXPECT_COMPILED=1 $(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache src/dinnet/io/_*_compiled*

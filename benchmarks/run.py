@@ -141,13 +141,15 @@ if mode == "parse":
     raise SystemExit(0)
 t0 = time.perf_counter()
 from dinnet.cli.audited import audit_paths
+from dinnet.io.loading import yamlfast as reader
 files = sys.argv[2:]
 t1 = time.perf_counter()
 seconds = {}
 G, findings = audit_paths(files, timings=seconds)  # what `dinnet audit` does
 print(json.dumps({"contracts": len(files), "nodes": G.number_of_nodes(),
                   "edges": G.number_of_edges(), "findings": len(findings),
-                  "import_s": t1 - t0, "load_s": seconds["load"], "audit_s": seconds["audit"]}))
+                  "import_s": t1 - t0, "load_s": seconds["load"], "audit_s": seconds["audit"],
+                  "reader": reader.__name__}))
 """
 
 
@@ -426,6 +428,7 @@ def national(files: Sequence[Path], folder: Path, reps: int) -> dict[str, Any]:
         "parse_s": parse_s, "cold_s": median("cold"), "warm_s": median("warm"),
         "one_edit_s": median("one_edit"), "reps": reps, "load_average": load, "runs": runs,
         "warm_load_s": median("warm", "load_s"), "warm_audit_s": median("warm", "audit_s"),
+        "reader": first["reader"],
     }
     for kind in ("cold", "warm", "one_edit"):
         result[f"{kind}_ratio"] = result[f"{kind}_s"] / parse_s
@@ -587,7 +590,7 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
         log(f"  {nat['nodes']:,} nodes: parse {nat['parse_s']:.2f} s, cold {nat['cold_s']:.2f} s "
             f"({nat['cold_ratio']:.2f}), warm {nat['warm_s']:.2f} s ({nat['warm_ratio']:.2f}), "
             f"one edit {nat['one_edit_s']:.2f} s ({nat['one_edit_ratio']:.2f}); "
-            f"peak {nat['peak_rss_mib']:,.0f} MiB")
+            f"peak {nat['peak_rss_mib']:,.0f} MiB; reader {nat['reader']}")
         ratio_files = files[:ratio_count]
         log(f"load ratio on {len(ratio_files)} contracts ...")
         load = load_ratio(ratio_files, reps)
@@ -638,7 +641,7 @@ def run(quick: bool, data: Path | None, seed: int) -> dict[str, Any]:
             "parse_s": round(nat["parse_s"], 2), "cold_s": round(nat["cold_s"], 2),
             "warm_s": round(nat["warm_s"], 2), "one_edit_s": round(nat["one_edit_s"], 2),
             "cold_ratio": round(nat["cold_ratio"], 3), "warm_ratio": round(nat["warm_ratio"], 3),
-            "one_edit_ratio": round(nat["one_edit_ratio"], 3),
+            "one_edit_ratio": round(nat["one_edit_ratio"], 3), "reader": nat["reader"],
         },
         "details": {"mode": "quick" if quick else "full", "seed": seed, "load": load,
                     "render": rend, "scaling": scale, "national": nat, "cli": cli,
@@ -702,7 +705,8 @@ def table(r: dict[str, Any]) -> str:
          f"load {nat['load_s']:.1f} s, audit {nat['audit_s']:.1f} s"),
         ("national cold", f"{nat['cold_ratio']:.2f}", "<= 0.6", mark("national_cold"),
          f"load + audit, empty cache {nat['cold_s']:.2f} s / bare parse {nat['parse_s']:.2f} s "
-         f"(one edit {nat['one_edit_s']:.2f} s, {nat['one_edit_ratio']:.2f})"),
+         f"(one edit {nat['one_edit_s']:.2f} s, {nat['one_edit_ratio']:.2f}; "
+         f"reader {nat['reader'].rsplit('.', 1)[-1]})"),
         ("national warm", f"{nat['warm_ratio']:.2f}", "<= 0.15", mark("national_warm"),
          f"load + audit, cache filled {nat['warm_s']:.2f} s (load {d['national']['warm_load_s']:.2f}"
          f" s, audit {d['national']['warm_audit_s']:.2f} s); load average "

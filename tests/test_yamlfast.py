@@ -2,8 +2,10 @@
 
 Exactly: the data equal with the same types all the way down, every node of the position tree
 at PyYAML's line and column, and ``read_part`` the same bytes (or the same errors) with and
-without it. Hypothesis tries random data dumped in several styles and random mutations of real
-contracts, lines of YAML's special characters, block scalars and one-line flow collections;
+without it. Every test runs on each form of the reader: the Python module and, when it was
+built (``make test`` builds it: :mod:`dinnet.io.speedup`), its compiled copy. Hypothesis
+tries random data dumped in several styles and random mutations of real contracts, lines of
+YAML's special characters, block scalars and one-line flow collections;
 ``HYPOTHESIS_PROFILE=fuzz`` runs 1,700 examples per test (the mutations three times, the
 special characters and the flow collections five times as many; docs/performance.md has the
 command and the last run).
@@ -12,7 +14,8 @@ command and the last run).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +25,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dinnet.errors import ContractError, DinnetError
-from dinnet.io import loading, yamlfast, yamlread, yamlwrite
+from dinnet.io import loading, speedup, yamlread, yamlwrite
+from dinnet.io import yamlfast as python_reader
 from dinnet.io.cache import pack
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(p for folder in ("data", "examples", "tests/assets")
                for p in (ROOT / folder).rglob("*.y*ml"))
 ALMELO = [p for p in FILES if "almelo-2019" in p.parts and p.name != "index.yaml"]
+#: The forms of the reader: the Python module, and its compiled copy when it was built from it.
+READERS = [python_reader, *filter(None, [speedup.compiled(python_reader)])]
+#: The reader the tests of this module read with (:func:`reader`), and the loader too.
+yamlfast = python_reader
+
+
+@pytest.fixture(scope="module", autouse=True, params=READERS,
+                ids=lambda module: module.__name__.rsplit(".", 1)[-1])
+def reader(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test of this module once per form of the reader (:data:`READERS`), the loader
+    reading with the same one."""
+    global yamlfast
+    before = loading.yamlfast
+    yamlfast = loading.yamlfast = request.param
+    yield
+    yamlfast, loading.yamlfast = python_reader, before
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +106,7 @@ def _keyed(node: Any, key: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def _keyed_fast(root: yamlfast.Mapping, key: str) -> list[tuple[str, int, int]]:
+def _keyed_fast(root: Any, key: str) -> list[tuple[str, int, int]]:
     return [(text, node.line, node.column) for text, node in yamlfast.keyed(root, key)]
 
 
@@ -511,6 +531,7 @@ def test_common_flow_collections_are_read_in_one_go(line: str,
     def slow(*args: Any) -> None:
         raise AssertionError("read the slow way")
 
-    monkeypatch.setattr(yamlfast._Reader, "flow", slow)
-    monkeypatch.setattr(yamlfast._Reader, "flat_scalar", slow)
+    monkeypatch.setattr(python_reader._Reader, "flow", slow)
+    monkeypatch.setattr(python_reader._Reader, "flat_scalar", slow)
+    monkeypatch.setattr(sys.modules[__name__], "yamlfast", python_reader)
     assert agrees(f"k: {line}\nl:\n  - m: {line}\n")

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import msgspec
 import networkx as nx
 
+from .. import graph
+from ..contract import references
 from ..contract.explain import describe_value, loc_path, validation_message
-from ..contract.references import Checked, Issue, Loc, check_contract
+from ..contract.references import Checked, Issue, Loc
 from ..contract.similar import Suggester
 from ..errors import (
     ContractError,
@@ -30,8 +32,8 @@ from ..errors import (
     one_line,
 )
 from ..glossary import Message, message
-from ..graph import FIELDS, assemble, collector_paused, contract_fragment, location_key, node_id
-from . import yamlfast
+from ..graph import FIELDS, Fragment, assemble, collector_paused, location_key, node_id
+from . import speedup, yamlfast, yamlnodes
 from .measurements import (
     attach_measurements,
     is_measurements_file,
@@ -163,6 +165,11 @@ def _parse(path: Path, raw: bytes | None = None) -> tuple[Any, Any, str]:
 #: Whether :func:`_checked` tries :mod:`~dinnet.io.yamlfast` first (the tests turn it off
 #: to compare).
 FAST_READ = True
+# The quick reader, the reference checks and the fragment: their compiled copies when
+# they were built from the modules' text (:mod:`~dinnet.io.speedup`), else the modules.
+yamlfast = speedup.quick(yamlfast)
+check_contract: Callable[[Contract], Checked] = speedup.quick(references).check_contract
+contract_fragment: Callable[[Contract], Fragment] = speedup.quick(graph).contract_fragment
 
 
 def _checked(path: Path, raw: bytes | None = None) -> tuple[Any, Contract, Checked, str]:
@@ -297,7 +304,7 @@ def _elements(node: Any, pid: str, found: dict[str, tuple[int, int]]) -> None:
     :mod:`~dinnet.io.yamlfast`'s tree is walked by :func:`~dinnet.io.yamlfast.keyed`,
     which makes none of the nodes it has not made yet.
     """
-    if isinstance(node, yamlfast.Mapping | yamlfast.Sequence):
+    if isinstance(node, yamlnodes.Mapping | yamlnodes.Sequence):
         for text, mapping in yamlfast.keyed(node, "id"):
             found.setdefault(node_id(pid, text), _where(mapping))
     else:
