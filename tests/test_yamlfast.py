@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dinnet.errors import ContractError, DinnetError
-from dinnet.io import loading, speedup, yamlread, yamlwrite
+from dinnet.io import limits, loading, speedup, yamlread, yamlwrite
 from dinnet.io import yamlfast as python_reader
 from dinnet.io.cache import pack
 
@@ -199,6 +199,21 @@ def test_a_contract_with_a_mistake_is_read_by_pyyaml(tmp_path: Path) -> None:
     with pytest.raises(ContractError) as caught:
         loading.read_part(path)
     assert caught.value.problems[0].line is not None
+
+
+def test_limits_set_to_floats_leave_it_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program may set the limits of aliases to floats (``limits.ALIAS_MAX_CHARS = 5e5``):
+    the reader still reads what it read (the compiled copy checks the type that
+    :func:`yamlread.alias_text_limit` says it gives; it said ``int``, and the copy gave up
+    on every text)."""
+    text = yamlread.read_text(ALMELO[0])
+    before = yamlfast.read(text)
+    monkeypatch.setattr(limits, "ALIAS_MAX_CHARS", 5e5)
+    monkeypatch.setattr(limits, "ALIAS_MAX_RATIO", 2.5)
+    assert yamlread.alias_text_limit(len(text)) == 5e5
+    after = yamlfast.read(text)
+    assert before is not None and after is not None
+    assert _typed(after[0]) == _typed(before[0])
 
 
 # -- what it reads and what it leaves -------------------------------------------------------

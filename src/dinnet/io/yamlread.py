@@ -343,8 +343,16 @@ PLAIN_WORDS, PLAIN_STARTS = _WORDS, _NUMBER_START
 _ALIAS_TEXT_FLOOR = 1024 * 1024
 
 
-def alias_text_limit(length: int | None) -> int | None:
-    """The most characters a document of ``length`` characters may expand to through aliases."""
+def alias_text_limit(length: int | None) -> int | float | None:
+    """The most characters a document of ``length`` characters may expand to through aliases.
+
+    A float when a program set the limits (:mod:`~dinnet.io.limits`) to floats
+    (``limits.ALIAS_MAX_CHARS = 5e5``): the compiled quick reader checks the type it is
+    told (:mod:`~dinnet.io.speedup`), so the annotation says so.
+
+    >>> alias_text_limit(100), alias_text_limit(None)
+    (1048576, None)
+    """
     if length is None:
         return None
     return min(limits.ALIAS_MAX_CHARS, max(_ALIAS_TEXT_FLOOR, limits.ALIAS_MAX_RATIO * length))
