@@ -413,6 +413,10 @@ def _fill(G: nx.MultiDiGraph, fragments: list[Fragment], unresolved: list[dict[s
     """
     node, succ, pred = G._node, G._succ, G._pred
     ends = []  # per fragment: its names, and their dicts of successors and predecessors
+    # A new node's dicts, then a link's ends' dicts: None for an end not in the graph
+    # (compiled, the copy checks these types: :mod:`dinnet.io.speedup`).
+    out: dict[Any, Any] | None
+    into: dict[Any, Any] | None
     for fragment in fragments:
         names: list[Any] = list(fragment["nodes"])
         outs: list[dict[Any, Any] | None] = []
@@ -424,8 +428,8 @@ def _fill(G: nx.MultiDiGraph, fragments: list[Fragment], unresolved: list[dict[s
                 ins.append(pred[n])
                 continue
             node[n] = attrs
-            out: dict[Any, Any] = {}
-            into: dict[Any, Any] = {}
+            out = {}
+            into = {}
             succ[n] = out
             pred[n] = into
             outs.append(out)
