@@ -17,6 +17,7 @@ when a build is missing). ``HYPOTHESIS_PROFILE=fuzz`` runs 1,700 examples.
 
 from __future__ import annotations
 
+import difflib
 import random
 import re
 from collections.abc import Callable, Sequence
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from dinnet import graph
@@ -59,12 +60,22 @@ INSERTS = [": ", " #", "'", '"', "\t", "&x ", "*x", "!!str ", "\\", ">", "|", "-
            " ", "{", "}", "[", "]", ",", "x", "<<", "?", "\r", "''", "1", ".5", "~", "\n"]
 
 
+class Sources(dict[str, str]):
+    """Texts by file name, shown by their names alone (Hypothesis shows a failing
+    example's arguments)."""
+
+    def __repr__(self) -> str:
+        return f"Sources({sorted(self)})"
+
+
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory: pytest.TempPathFactory,
-            generate_contracts: Callable[[Path, int, int], list[Path]]) -> list[str]:
-    """The texts mutated: the Almelo contracts, the examples' and three generated ones."""
+            generate_contracts: Callable[[Path, int, int], list[Path]]) -> Sources:
+    """The texts mutated, by file name: the Almelo contracts, the examples' and three
+    generated ones."""
     generated = generate_contracts(tmp_path_factory.mktemp("generated"), 3, 17)
-    return [yamlread.read_text(p) for p in CONTRACTS + generated]
+    return Sources({f"{p.parent.name}/{p.name}": yamlread.read_text(p)
+                    for p in CONTRACTS + generated})
 
 
 def mutate(text: str, choice: Callable[[Sequence[Any]], Any],
@@ -154,8 +165,8 @@ def both_agree(text: str) -> tuple[str, bytes]:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_compiled_and_python_read_mutated_contracts_alike(
-        sources: list[str], data: st.DataObject) -> None:
-    text = data.draw(st.sampled_from(sources), label="source")
+        sources: dict[str, str], data: st.DataObject) -> None:
+    text = sources[data.draw(st.sampled_from(sorted(sources)), label="source")]
 
     def choice(items: Sequence[T]) -> T:
         return data.draw(st.sampled_from(items))
@@ -163,10 +174,12 @@ def test_compiled_and_python_read_mutated_contracts_alike(
     def integer(low: int, high: int) -> int:
         return data.draw(st.integers(low, high))
 
-    both_agree(mutate(text, choice, integer))
+    mutated = mutate(text, choice, integer)
+    note("".join(difflib.unified_diff(text.splitlines(True), mutated.splitlines(True), n=1)))
+    both_agree(mutated)
 
 
-def test_the_mutations_reach_every_module(sources: list[str]) -> None:
+def test_the_mutations_reach_every_module(sources: dict[str, str]) -> None:
     """The mutations are read by the quick reader, checked, and drawn, not only refused:
     of 150 seeded ones, many are read quickly, many fail the reference checks (so
     their errors are built), many are whole contracts (so fragments are made); and the
@@ -174,7 +187,7 @@ def test_the_mutations_reach_every_module(sources: list[str]) -> None:
     rng = random.Random(12)
     read = references_failed = whole = 0
     for _ in range(150):
-        text = mutate(rng.choice(sources), rng.choice, rng.randint)
+        text = mutate(sources[rng.choice(sorted(sources))], rng.choice, rng.randint)
         outcome = both_agree(text)
         read += yamlfast.read(text) is not None
         references_failed += outcome[0] == UnknownReferenceError.__name__
