@@ -10,8 +10,10 @@ missing fails here instead of leaving the comparisons with nothing to compare.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib
+import importlib.util
 import os
 import sys
 import types
@@ -35,7 +37,7 @@ MODULES = [importlib.import_module(name) for name in speedup.COMPILED]
 def _planted(monkeypatch: pytest.MonkeyPatch, module: types.ModuleType,
              **names: object) -> types.ModuleType:
     """A stand-in for a build of ``module``, with ``names`` in it."""
-    copy = types.ModuleType(speedup.COMPILED[module.__name__])
+    copy = types.ModuleType(speedup.COMPILED[module.__name__][0])
     copy.__dict__.update(names)
     monkeypatch.setitem(sys.modules, copy.__name__, copy)
     return copy
@@ -68,13 +70,51 @@ def test_an_unreadable_source_uses_no_build(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_no_build_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, speedup.COMPILED["dinnet.io.yamlfast"], None)
+    monkeypatch.setitem(sys.modules, speedup.COMPILED["dinnet.io.yamlfast"][0], None)
     assert speedup.quick(yamlfast) is yamlfast
 
 
-def test_the_digest_is_that_of_the_file() -> None:
-    text = (ROOT / "src/dinnet/io/yamlfast.py").read_bytes()
-    assert speedup.source_digest(yamlfast) == hashlib.sha256(text).hexdigest()
+def test_the_digest_is_that_of_the_module_and_what_it_imports() -> None:
+    digest = hashlib.sha256()
+    for name in ("io/yamlfast.py", "io/yamlread.py", "io/yamlnodes.py"):
+        text = (ROOT / "src/dinnet" / name).read_bytes()
+        digest.update(f"{Path(name).name} {len(text)}\n".encode() + text)
+    assert speedup.source_digest(yamlfast) == digest.hexdigest()
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+def test_a_copy_depends_on_every_dinnet_module_it_imports(module: types.ModuleType) -> None:
+    """An edit of a module the compiled code calls into (whose annotations it checks) makes
+    the build stale, so every dinnet module it imports is in its list (also the ones
+    imported for type checking only)."""
+    package = module.__name__.rpartition(".")[0]
+    imported = set()
+    for node in ast.walk(ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith(
+                "dinnet")):
+            base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            for alias in node.names:  # a module of the package, or a name in one
+                full = f"{base}.{alias.name}"
+                is_module = (ROOT / "src" / Path(*full.split("."))).with_suffix(".py").exists()
+                imported.add(full if is_module else base)
+    assert {n for n in imported if n.startswith("dinnet.")} == set(
+        speedup.COMPILED[module.__name__][1])
+
+
+def test_an_edit_of_an_imported_module_makes_the_build_stale(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _planted(monkeypatch, yamlfast, COMPILED_FROM=speedup.source_digest(yamlfast))
+    assert speedup.compiled(yamlfast) is not None
+    package = tmp_path / "dinnet"
+    (package / "io").mkdir(parents=True)
+    for name in ("yamlfast.py", "yamlread.py", "yamlnodes.py"):
+        (package / "io" / name).write_bytes((ROOT / "src/dinnet/io" / name).read_bytes())
+    monkeypatch.setattr(speedup, "_PACKAGE", package)
+    monkeypatch.setattr(yamlfast, "__file__", str(package / "io" / "yamlfast.py"))
+    assert speedup.compiled(yamlfast) is not None
+    with (package / "io" / "yamlnodes.py").open("a") as fh:
+        fh.write("# an edit\n")
+    assert speedup.compiled(yamlfast) is None
 
 
 def test_the_loader_reads_with_the_quick_forms() -> None:

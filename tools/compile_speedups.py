@@ -5,7 +5,8 @@
 ``make test`` runs this after installing the development tools (mypyc comes
 with mypy; a C compiler and Python's headers are needed). Each module of
 :data:`dinnet.io.speedup.COMPILED` is copied, with its relative imports made
-absolute and the SHA-256 of its text as ``COMPILED_FROM``, to the name of its
+absolute and the SHA-256 of its text and of the modules it imports
+(:func:`dinnet.io.speedup.source_digest`) as ``COMPILED_FROM``, to the name of its
 compiled copy in a temporary folder, and compiled there (one mypyc run per
 module, two at a time); the extension modules they give are put into
 ``src/dinnet/io/`` (each written to a temporary name, then renamed).
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from dinnet.io import speedup
 
     todo = {}
-    for name, copy in speedup.COMPILED.items():
+    for name, (copy, _) in speedup.COMPILED.items():
         module = importlib.import_module(name)
         if args.force or speedup.compiled(module) is None:
             todo[copy] = module
