@@ -1,8 +1,11 @@
-"""Reading one contract file, four ways, side by side (issue 22; docs/performance.md).
+"""Reading one contract file, several ways, side by side (issue 22; docs/performance.md).
 
 PyYAML's C loader alone (``yaml.load(raw, Loader=yaml.CSafeLoader)``), the quick
 reader alone (``yamlfast.read``), and ``read_part`` with the quick reader and
-without it (PyYAML's path). Every file is read each way in turn (the order
+without it (PyYAML's path). Where the hot modules of reading were compiled
+(:mod:`dinnet.io.speedup`; ``make test`` builds them), the quick reader and
+``read_part`` are also timed with the Python modules instead of the compiled
+copies, so the two stand side by side. Every file is read each way in turn (the order
 rotating), so that a machine whose load changes treats all four alike; the
 medians of the rounds are printed, and each as a fraction of the bare parse::
 
@@ -21,7 +24,15 @@ from pathlib import Path
 
 import yaml
 
-from dinnet.io import loading, yamlfast
+from dinnet import graph
+from dinnet.contract import references
+from dinnet.io import loading, speedup, yamlfast
+
+#: The loader's compiled copies, and the Python modules to put in their place.
+COMPILED = {"yamlfast": loading.yamlfast, "check_contract": loading.check_contract,
+            "contract_fragment": loading.contract_fragment}
+PYTHON = {"yamlfast": yamlfast, "check_contract": references.check_contract,
+          "contract_fragment": graph.contract_fragment}
 
 
 def _bare(path: Path, raw: bytes, text: str) -> None:
@@ -29,7 +40,19 @@ def _bare(path: Path, raw: bytes, text: str) -> None:
 
 
 def _quick(path: Path, raw: bytes, text: str) -> None:
+    loading.yamlfast.read(text)
+
+
+def _quick_python(path: Path, raw: bytes, text: str) -> None:
     yamlfast.read(text)
+
+
+def _part_python(path: Path, raw: bytes, text: str) -> None:
+    vars(loading).update(PYTHON)
+    try:
+        loading.read_part(path, raw)
+    finally:
+        vars(loading).update(COMPILED)
 
 
 def _part_quick(path: Path, raw: bytes, text: str) -> None:
@@ -48,6 +71,8 @@ def _part_pyyaml(path: Path, raw: bytes, text: str) -> None:
 WAYS: dict[str, Callable[[Path, bytes, str], None]] = {
     "yaml.load (CSafeLoader)": _bare, "yamlfast.read": _quick,
     "read_part, quick": _part_quick, "read_part, PyYAML": _part_pyyaml}
+if speedup.compiled(yamlfast) is not None:
+    WAYS |= {"yamlfast.read, Python": _quick_python, "read_part, quick, Python": _part_python}
 
 
 def measure(files: list[Path], rounds: int) -> dict[str, list[float]]:
@@ -89,7 +114,7 @@ def main() -> None:
     bare = statistics.median(times["yaml.load (CSafeLoader)"])
     for name, rounds in times.items():
         median = statistics.median(rounds)
-        print(f"{name:24s} {median:8.3f} s  {median / bare:5.2f} x bare")
+        print(f"{name:26s} {median:8.3f} s  {median / bare:5.2f} x bare")
 
 
 if __name__ == "__main__":
