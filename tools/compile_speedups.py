@@ -10,9 +10,9 @@ absolute and the SHA-256 of its text and of the modules it imports
 compiled copy in a temporary folder, and compiled there (one mypyc run per
 module, two at a time); the extension modules they give are put into
 ``src/dinnet/io/`` (each written to a temporary name, then renamed).
-:mod:`dinnet.io.speedup` uses a copy only while its module's file is the
-text it was built from; a module whose copy is already of that text is not
-built again (unless ``--force``). Exits 1, saying why, when a build fails.
+:mod:`dinnet.io.speedup` uses a copy only while its module and the modules
+it imports are the texts it was built from; a module whose copy is already
+of those texts is not built again (unless ``--force``). Exits 1, saying why, when a build fails.
 """
 
 from __future__ import annotations
