@@ -7,7 +7,7 @@ plain Python that mypyc (part of mypy) can compile. ``make test`` (and
 ``python tools/compile_speedups.py``, which needs mypy and a C compiler)
 compiles a copy of each into this package (:data:`COMPILED`): the same
 code, reading a contract in 0.65 of a bare PyYAML parse instead of 0.92,
-and a first load and audit of many files in about a sixth less time
+and a first load and audit of many files in a tenth to a sixth less time
 (docs/performance.md, session 12). A copy holds the SHA-256 of the text it
 was made from (``COMPILED_FROM``): the module's own and those of the
 dinnet modules it imports (:data:`COMPILED`), whose annotations the
