@@ -9,7 +9,8 @@ absolute and the SHA-256 of its text and of the modules it imports
 (:func:`dinnet.io.speedup.source_digest`) as ``COMPILED_FROM``, to the name of its
 compiled copy in a temporary folder, and compiled there (one mypyc run per
 module, two at a time); the extension modules they give are put into
-``src/dinnet/io/`` (each written to a temporary name, then renamed).
+``src/dinnet/io/`` (each written to a temporary file beside it, then renamed:
+:func:`dinnet.io.cache.replace_atomically`).
 :mod:`dinnet.io.speedup` uses a copy only while its module and the modules
 it imports are the texts it was built from; a module whose copy is already
 of those texts is not built again (unless ``--force``). Exits 1, saying why, when a build fails.
@@ -53,9 +54,7 @@ def absolute_imports(text: str, package: str) -> str:
 def copy_text(module: ModuleType, digest: str) -> str:
     """The text compiled for ``module``: its own, imports made absolute, and its digest."""
     text = Path(str(module.__file__)).read_text(encoding="utf-8")
-    package = module.__name__.rpartition(".")[0] if not str(module.__file__).endswith(
-        "__init__.py") else module.__name__
-    return (absolute_imports(text, package)
+    return (absolute_imports(text, module.__name__.rpartition(".")[0])
             + f'\n#: The SHA-256 of the text this copy was compiled from.\n'
               f'COMPILED_FROM = "{digest}"\n')
 
@@ -66,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from dinnet.io import speedup
+    from dinnet.io.cache import replace_atomically
 
     todo = {}
     for name, (copy, _) in speedup.COMPILED.items():
@@ -109,10 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             for old in (PACKAGE / "io").glob(f"{stem}*.so"):
                 old.unlink()
             for built in _built(folder, path):
-                target = PACKAGE / "io" / built.name
-                partial = target.with_name(f".{built.name}.partial")
-                shutil.copyfile(built, partial)
-                os.replace(partial, target)
+                replace_atomically(PACKAGE / "io" / built.name, built.read_bytes())
     print(f"compile_speedups: built {', '.join(sorted(todo))}")
     return 0
 
