@@ -187,6 +187,11 @@ def test_nfc_and_nfd_ids_are_the_same(tmp_path: Path) -> None:
     ("period: {start: 2019, end: 2022}", "period: {start: 2022, end: 2019}",
      "period ends (2019) before it starts (2022)"),
     ("source: mini.txt:11", "source: mini.txt", "is not 'file:line'"),
+    ("source: mini.txt:11", "source: mini.txt:0", "'mini.txt:0' is not 'file:line' or "
+     "'file:start-end', with lines from 1"),
+    ("source: mini.txt:11", "source: mini.txt:11-3", "source range 11-3 ends before it starts"),
+    ("source: mini.txt:11", "source: {file: mini.txt, start: 11, end: 11}",
+     "source: expected text, got a mapping"),
     ("    source: mini.txt:9\n", "    budget: {amounts: {2019: -5}}\n    source: mini.txt:9\n",
      "expected at least 0, got the number -5"),
     ("targets: {2022: 25}", "targets: {2022: 25,5}",

@@ -124,7 +124,7 @@ BROKEN = {
                       "Additional properties are not allowed ('contributes_too'"),
     "bad level": ("    level: strategic\n", "    level: tactical\n", "'tactical' is not one of"),
     "bad source": ("    source: mini.txt:3\n", "    source: regel 3\n",
-                   "is not valid under any of the given schemas"),
+                   "'regel 3' does not match"),
     "id with space": ("  - id: SD1\n", "  - id: S D1\n", "does not match"),
     "text, not a list": ("    measures: [SD1.a]\n", "    measures: SD1.a\n", "is not of type 'array'"),
     "missing label": ("    label: Fietspad\n", "", "'label' is a required property"),

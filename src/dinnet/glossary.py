@@ -777,10 +777,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
                           "'07-zorg.txt:120-134')",
                           "source is {length_amount} characters long, more than {limit}; write "
                           "'file:line' or 'file:start-end' (for example '07-zorg.txt:120-134')"),
-    "model.source_form": ("bron {shown} is niet 'bestand:regel' of 'bestand:begin-eind' "
-                          "(bijvoorbeeld '07-zorg.txt:120-134')",
-                          "source {shown} is not 'file:line' or 'file:start-end' (for example "
-                          "'07-zorg.txt:120-134')"),
+    "model.source_form": ("bron {shown} is niet 'bestand:regel' of 'bestand:begin-eind', met "
+                          "regels vanaf 1 (bijvoorbeeld '07-zorg.txt:120-134')",
+                          "source {shown} is not 'file:line' or 'file:start-end', with lines "
+                          "from 1 (for example '07-zorg.txt:120-134')"),
     "model.source_range": ("bronbereik {start}-{end} eindigt voordat het begint",
                            "source range {start}-{end} ends before it starts"),
     "model.period": ("de periode eindigt ({end}) voordat die begint ({start})",

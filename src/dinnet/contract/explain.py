@@ -195,6 +195,8 @@ def _common_message(kind: str, ctx: dict[str, Any], value: Any) -> Message | Non
     return None
 
 
+#: The errors of a ``source`` that pydantic-core finds (:class:`~dinnet.contract.model.Source`).
+_SOURCE_ERRORS = frozenset({"string_too_long", "string_pattern_mismatch", "source_range"})
 _UNION_TAGS = frozenset({"ref", "link", "float", "str", "int", "bool", "[key]"})
 
 
@@ -222,7 +224,14 @@ def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
     >>> loc, str(said), said.text("nl"), key
     (('goals', 0), "required field 'label' is missing", "verplicht veld 'label' ontbreekt", False)
     """
-    from .model import LOCAL_ID_PATTERN, PROGRAMME_ID_PATTERN
+    from .model import (
+        LOCAL_ID_PATTERN,
+        MAX_SOURCE,
+        PROGRAMME_ID_PATTERN,
+        SOURCE_PATTERN,
+        shown_source,
+        source_lines,
+    )
 
     kind = err["type"]
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (
@@ -245,6 +254,16 @@ def validation_message(err: Any) -> tuple[Loc, Message | str, bool]:
         if isinstance(value, bool | int | float):
             return loc, message("load.text_quote", got=describe_value(value), value=value), False
         return loc, message("load.text", got=describe_value(value)), False
+    if kind in _SOURCE_ERRORS and loc and loc[-1] == "source":  # checked in pydantic-core
+        pattern = str((err.get("ctx") or {}).get("pattern", ""))
+        if kind == "string_too_long" and isinstance(value, str):
+            return loc, message("model.source_long", length_amount=len(value),
+                                limit=MAX_SOURCE), False
+        if kind == "string_pattern_mismatch" and pattern == SOURCE_PATTERN:
+            return loc, message("model.source_form", shown=shown_source(str(value))), False
+        if kind == "source_range" and isinstance(value, str):
+            start, end = source_lines(value)
+            return loc, message("model.source_range", start=start, end=end), False
     if kind == "string_pattern_mismatch":
         odd = unusual_characters(value) if isinstance(value, str) else []
         hint = message("load.odd_characters", chars=odd[:3]) if odd else ""

@@ -23,12 +23,15 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     BeforeValidator,
     ConfigDict,
     Discriminator,
@@ -38,6 +41,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import core_schema
 
 from ..errors import SaidValueError
 from ..glossary import message
@@ -79,7 +83,9 @@ LOCAL_ID_PATTERN = r"^[^\W_][\w.-]*$"
 #: either end, so ``programme + "--" + local id`` (file names, SVG ids) never collide.
 PROGRAMME_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*:)?[^\W_][\w.-]*$"
-_SOURCE_RE = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<start>\d+)(?:-(?P<end>\d+))?$")
+#: The form of a ``source``: ``file:line`` or ``file:start-end`` (:class:`Source`).
+SOURCE_PATTERN = r"^[^:\s][^:]*:[1-9][0-9]*(?:-[1-9][0-9]*)?$"
+_SOURCE_RE = re.compile(SOURCE_PATTERN)
 
 LocalId = Annotated[
     str,
@@ -147,45 +153,123 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
-class Source(_Model):
-    """Where an element stands in the source text: file and line range.
+class Source(str):
+    """Where an element stands in the source text: ``"file:start"`` or ``"file:start-end"``.
 
-    Written in YAML as ``"file:start"`` or ``"file:start-end"``.
+    The text as written in YAML, with its parts as :attr:`file`, :attr:`start`
+    and :attr:`end` (lines, 1-based, inclusive). ``Source(text)`` checks it as
+    a contract's field is checked: a form other than ``file:line`` or
+    ``file:start-end`` (lines from 1, no leading zero), a range that ends before it starts or more
+    than :data:`MAX_SOURCE` characters is a :class:`~dinnet.errors.SaidValueError`.
 
-    >>> Source.model_validate("01-duurzaamheid.txt:309-330").end
-    330
+    A ``str`` (not a pydantic model): a contract holds a few hundred, and the
+    form is checked by pydantic-core's own pattern, so a source on one line
+    costs no Python code at all and a range one small function; as a model with
+    three fields it was 40 % of validating a contract (``docs/performance.md``,
+    session 13).
+
+    >>> s = Source("01-duurzaamheid.txt:309-330")
+    >>> s.file, s.start, s.end, s == "01-duurzaamheid.txt:309-330"
+    ('01-duurzaamheid.txt', 309, 330, True)
+    >>> Source("zorg.txt:9").end
+    9
+    >>> Source("zorg.txt:9-3")
+    Traceback (most recent call last):
+      ...
+    dinnet.errors.SaidValueError: source range 9-3 ends before it starts
     """
 
-    file: str = Field(max_length=MAX_SOURCE, description="The source text (seed file name).")
-    start: int = Field(ge=1, description="First line (1-based).")
-    end: int = Field(ge=1, description="Last line (inclusive).")
+    __slots__ = ()
 
-    @model_validator(mode="before")
+    def __new__(cls, text: str) -> Source:
+        if not isinstance(text, str):
+            raise SaidValueError(message("model.source_form", shown=repr(text)))
+        if len(text) > MAX_SOURCE:
+            raise SaidValueError(message("model.source_long", length_amount=len(text),
+                                         limit=MAX_SOURCE))
+        text = text.strip()
+        if not _SOURCE_RE.match(text):
+            raise SaidValueError(message("model.source_form", shown=shown_source(text)))
+        start, end = source_lines(text)
+        if end < start:
+            raise SaidValueError(message("model.source_range", start=start, end=end))
+        return _new_source(text)
+
+    @property
+    def file(self) -> str:
+        """The source text (seed file name)."""
+        return self.rpartition(":")[0]
+
+    @property
+    def start(self) -> int:
+        """The first line (1-based)."""
+        return source_lines(self)[0]
+
+    @property
+    def end(self) -> int:
+        """The last line (inclusive): the first when the source is one line."""
+        return source_lines(self)[1]
+
+    def __repr__(self) -> str:
+        return f"Source({str.__repr__(self)})"
+
     @classmethod
-    def _parse(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            if len(value) > MAX_SOURCE:
-                raise SaidValueError(message("model.source_long", length_amount=len(value),
-                                             limit=MAX_SOURCE))
-            match = _SOURCE_RE.match(value.strip())
-            if not match:
-                shown = repr(value) if len(value) <= 60 else repr(value[:50] + "...")
-                raise SaidValueError(message("model.source_form", shown=shown))
-            start = int(match["start"])
-            end = int(match["end"]) if match["end"] else start
-            return {"file": match["file"], "start": start, "end": end}
-        return value
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler
+                                     ) -> core_schema.CoreSchema:
+        # All in pydantic-core but a range's order: the text (stripped), its length and
+        # form, then a source on one line becomes a Source through ``str.__new__`` (C, no
+        # Python frame); a range through :func:`_ordered`, whose error becomes the one
+        # ``source_range`` error of the union. ``contract.explain`` words these errors.
+        one_line = core_schema.no_info_after_validator_function(
+            _new_source, core_schema.str_schema(pattern=_ONE_LINE_PATTERN))
+        ranged = core_schema.no_info_plain_validator_function(_ordered)
+        return core_schema.chain_schema([
+            core_schema.str_schema(strip_whitespace=True, max_length=MAX_SOURCE,
+                                   pattern=SOURCE_PATTERN),
+            core_schema.union_schema(
+                [one_line, ranged], mode="left_to_right", custom_error_type="source_range",
+                custom_error_message="source range ends before it starts"),
+        ], serialization=core_schema.to_string_ser_schema())
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Source:
-        if self.end < self.start:
-            raise SaidValueError(message("model.source_range", start=self.start, end=self.end))
-        return self
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {"type": "string", "pattern": SOURCE_PATTERN, "maxLength": MAX_SOURCE,
+                "description": "Where it stands in the source text: 'file:line' or "
+                               "'file:start-end', for example '07-zorg.txt:120-134'."}
 
-    def __str__(self) -> str:
-        if self.start == self.end:
-            return f"{self.file}:{self.start}"
-        return f"{self.file}:{self.start}-{self.end}"
+
+#: A source on one line: nothing to check beyond its form.
+_ONE_LINE_PATTERN = r"^[^:]*:[0-9]+$"
+#: ``str.__new__(Source, text)``, callable from pydantic-core without a Python frame.
+_new_source = functools.partial(str.__new__, Source)
+
+
+def source_lines(text: str) -> tuple[int, int]:
+    """The first and last line of a source's ``text`` (of the form ``file:start[-end]``).
+
+    >>> source_lines("zorg.txt:12"), source_lines("zorg.txt:12-9")
+    ((12, 12), (12, 9))
+    """
+    first, _, last = text.rpartition(":")[2].partition("-")
+    return int(first), int(last or first)
+
+
+def _ordered(text: str) -> Source:
+    """A range's ``text`` as a Source; a ValueError when it ends before it starts."""
+    start, end = source_lines(text)
+    if end < start:
+        raise ValueError(text)
+    return _new_source(text)
+
+
+def shown_source(text: str) -> str:
+    """A source's ``text`` as an error message shows it: quoted, cut after 50 characters.
+
+    >>> shown_source("zorg.txt: 3")
+    "'zorg.txt: 3'"
+    """
+    return repr(text) if len(text) <= 60 else repr(text[:50] + "...")
 
 
 class Period(_Model):

@@ -57,13 +57,6 @@ SCHEMA_URLS = {kind: f"{REPOSITORY}/raw/main/data/contracts/{name}"
                for kind, name in SCHEMA_FILES.items()}
 _FORMAT_DOC = f"{REPOSITORY}/blob/main/docs/format.md"
 
-# A source as written in YAML: "file:line" or "file:start-end" (see model.Source).
-_SOURCE_STRING = {
-    "type": "string",
-    "pattern": r"^[^:\s][^:]*:[0-9]+(-[0-9]+)?$",
-    "description": "Where it stands in the source text: 'file:line' or 'file:start-end', "
-                   "for example '07-zorg.txt:120-134'.",
-}
 # Keys of the per-year mappings (amounts, targets, stated_totals).
 _YEAR_KEY = {"pattern": "^(19|20)[0-9]{2}$|^2100$"}
 
@@ -84,9 +77,8 @@ def _walk(node: Any) -> None:
 def contract_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one contract file.
 
-    Differences from pydantic's own output: a ``source`` may be written as
-    the string ``"file:start-end"`` (as everyone does) or as a mapping, and
-    the keys of per-year mappings must be years.
+    Differences from pydantic's own output: the keys of per-year mappings
+    must be years.
 
     Returns
     -------
@@ -96,8 +88,8 @@ def contract_schema() -> dict[str, Any]:
     Examples
     --------
     >>> s = contract_schema()
-    >>> s["$defs"]["Source"]["anyOf"][0]["type"]
-    'string'
+    >>> s["$defs"]["Effort"]["properties"]["source"]["maxLength"]
+    255
     >>> s["$defs"]["Indicator"]["properties"]["targets"]["propertyNames"]["pattern"]
     '^(19|20)[0-9]{2}$|^2100$'
     """
@@ -141,15 +133,7 @@ _MEASUREMENTS_DOC = f"{REPOSITORY}/blob/main/docs/measurements.md"
 
 def _finish(schema: dict[str, Any], kind: str, title: str, what: str,
             doc: str = _FORMAT_DOC) -> dict[str, Any]:
-    """Sources as text, years as keys, title, ``$id`` and the dialect, for each schema."""
-    defs = schema["$defs"]
-    if "Source" in defs:
-        source = defs["Source"]
-        defs["Source"] = {
-            "title": "Source",
-            "description": source.get("description", ""),
-            "anyOf": [dict(_SOURCE_STRING), source],
-        }
+    """Years as keys, title, ``$id`` and the dialect, for each schema."""
     _walk(schema)
     schema["title"] = title
     schema["description"] = f"{what} Reference: {doc} {schema.get('description', '')}".strip()

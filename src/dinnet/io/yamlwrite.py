@@ -99,7 +99,7 @@ def _number(value: float) -> int | float:
 def plain_data(value: Any) -> Any:
     """Plain YAML-ready data of a model: sources as text, defaults dropped.
 
-    >>> plain_data(Contribution(goal="SD1")), plain_data(Source.model_validate("a.txt:3"))
+    >>> plain_data(Contribution(goal="SD1")), plain_data(Source("a.txt:3"))
     ('SD1', 'a.txt:3')
     """
     if isinstance(value, Source):
