@@ -204,6 +204,28 @@ def test_wrong_values(tmp_path: Path, old: str, new: str, message: str) -> None:
     assert all(p.line is not None for p in err.problems)
 
 
+def test_a_source_is_text_with_its_parts() -> None:
+    from dinnet.contract.model import Goal, Source
+    from dinnet.errors import SaidValueError
+
+    def source(text: object) -> object:
+        return Goal.model_validate({"id": "G1", "level": "strategic", "label": "G",
+                                    "source": text}).source
+
+    for text, parts in [("a.txt:3", ("a.txt", 3, 3)), (" a b.txt:3-12 ", ("a b.txt", 3, 12)),
+                        ("x.txt:7-7", ("x.txt", 7, 7))]:
+        got = source(text)
+        assert type(got) is Source and got == text.strip() and str(got) == text.strip()
+        assert (got.file, got.start, got.end) == parts == (lambda s: (s.file, s.start, s.end))(
+            Source(text))
+    for bad in ["a.txt:0", "a.txt:03", "a.txt:3-0", "a.txt", ":3", "a.txt:3-", "a.txt:9-3",
+                "a.txt:3-4-5", 3, None, {"file": "a.txt", "start": 3, "end": 3}]:
+        with pytest.raises(ValueError):
+            source(bad)
+        with pytest.raises(SaidValueError):
+            Source(bad)  # type: ignore[arg-type]
+
+
 def test_decimal_comma_hint(tmp_path: Path) -> None:
     err = error_of(tmp_path, MINIMAL.replace("baseline: {value: 30, year: 2018}",
                                              "baseline: {value: 30, year: '20,18'}"))
