@@ -21,10 +21,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import dinnet
 from dinnet import queries as q
 from dinnet.audit import RULES, AuditContext, run_audit
+from dinnet.audit.context import _reaching
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT = ROOT / "tests" / "snapshots" / "generated-audit.json"
@@ -84,3 +87,40 @@ def test_the_generated_set_exercises_the_rules(generated_graph: nx.MultiDiGraph)
     # what the Almelo data does not trigger: the direction of targets, double claims, duplicates
     fired = {f.code for f in run_audit(generated_graph)}
     assert {"DIN204", "DIN403", "DIN404"} <= fired
+
+
+@st.composite
+def _walks(draw: st.DrawFn) -> tuple[nx.MultiDiGraph, list[str], set[str]]:
+    """Any small multigraph (cycles, self-loops, links of other kinds), the nodes asked
+    about, and the targets (the nodes neither names stand for tracks and results)."""
+    names = [f"n{i}" for i in range(draw(st.integers(1, 12)))]
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(names)
+    for u, v, kind in draw(st.lists(st.tuples(st.sampled_from(names), st.sampled_from(names),
+                                              st.sampled_from(["refines", "part_of", "serves"])),
+                                    max_size=30)):
+        G.add_edge(u, v, key=kind)
+    targets = set(draw(st.lists(st.sampled_from(names), max_size=4)))
+    asked = [n for n in names if n not in targets and draw(st.booleans())]
+    return G, asked, targets
+
+
+def _two_ways_in() -> nx.MultiDiGraph:
+    """a and b (asked) both step onto c (not asked), which steps onto the target t."""
+    G = nx.MultiDiGraph()
+    G.add_edges_from([("a", "c", "part_of"), ("b", "c", "part_of"), ("c", "t", "refines")])
+    return G
+
+
+@settings(max_examples=300, deadline=None)
+@given(_walks(), st.booleans())
+@example((_two_ways_in(), ["a", "b"], {"t"}), True)
+def test_reaching_is_a_walk_back_from_the_targets(
+        walk: tuple[nx.MultiDiGraph, list[str], set[str]], forward: bool) -> None:
+    # the coverage fields are asked only of the nodes that do not answer with a link of
+    # their own (efforts, goals), walking the rest: each must come out as a whole walk
+    # back from the targets would have it
+    G, nodes, targets = walk
+    links = G._succ if forward else G._pred
+    behind = q.reach(G, targets, q.SUPPORT_EDGES, forward=not forward)
+    assert _reaching(links, nodes, targets, q.SUPPORT_EDGES) == {n for n in nodes if n in behind}
