@@ -14,6 +14,7 @@ the counts per rule in the diff.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -62,6 +63,10 @@ def test_node_rules_find_what_the_queries_find(graph: nx.MultiDiGraph) -> None:
     assert ctx.goals_without_effort == q.goals_without_effort(graph)
     assert ctx.efforts_without_goal == q.efforts_without_goal(graph)
     assert ctx.budget_checks == q.budget_checks(graph)
+    P = q.programme_graph(graph, programmes=ctx.of("programme"))
+    assert list(P.edges(data=True)) == list(q.programme_graph(graph).edges(data=True))
+    as_of = dt.date(2026, 12, 3)
+    assert q.behind(graph, as_of, indicators=ctx.of("indicator")) == q.behind(graph, as_of)
     assert ctx.of("goal") == list(dinnet.graph.nodes_of(graph, "goal"))
     nodes = {name: [h.node for h in r.check(ctx)] for name, r in RULES.items()}
     assert nodes["goal-without-indicator"] == q.operational_goals_without_indicator(graph)

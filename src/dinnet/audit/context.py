@@ -210,4 +210,4 @@ class AuditContext:
     @cached_property
     def budget_checks(self) -> list[q.BudgetCheck]:
         """:func:`dinnet.queries.budget_checks` of the graph."""
-        return q.budget_checks(self.G)
+        return q.budget_checks(self.G, programmes=self.programmes)

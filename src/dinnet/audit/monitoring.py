@@ -80,7 +80,8 @@ def indicator_not_measured(ctx: AuditContext) -> Iterator[Hit]:
 
 @rule("DIN602", "goal-behind-schedule", "warning")
 def goal_behind_schedule(ctx: AuditContext) -> Iterator[Hit]:
-    late = {found.goal: found for found in behind(ctx.G, ctx.as_of)}
+    late = {found.goal: found
+            for found in behind(ctx.G, ctx.as_of, indicators=ctx.of("indicator"))}
     for g in ctx.of("goal") if late else ():
         found = late.get(g)
         if found is not None:

@@ -271,7 +271,7 @@ def _effective(table: dict) -> dict[int, float]:
 
 @rule("DIN401", "one-sided-dependency", "warning")
 def one_sided_dependency(ctx: AuditContext) -> Iterator[Hit]:
-    P = q.programme_graph(ctx.G)
+    P = q.programme_graph(ctx.G, programmes=ctx.of("programme"))
     for a, b in q.one_sided_dependencies(ctx.G, P):
         topics = ", ".join(P.edges[a, b]["topics"]) or message("audit.no_topics")
         yield Hit(None, message("audit.one_sided", a=a, b=b, topics=topics),

@@ -10,6 +10,7 @@ budget rolled up per goal, and the programme's role (regie / afstemming).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -95,13 +96,18 @@ def table_totals(table: dict) -> dict[int, float]:
     return dict(sorted(totals.items()))
 
 
-def budget_checks(G: nx.MultiDiGraph) -> list[BudgetCheck]:
+def budget_checks(G: nx.MultiDiGraph, *, programmes: Iterable[str] | None = None
+                  ) -> list[BudgetCheck]:
     """Every year of every budget and capacity table that has lines or a stated total.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A DIN graph.
+    programmes : iterable of str, optional
+        The programme ids of ``G``, when the caller has them at hand (the audit's
+        :class:`~dinnet.audit.context.AuditContext`: finding them is a pass over
+        every node); default: found here.
 
     Returns
     -------
@@ -120,7 +126,7 @@ def budget_checks(G: nx.MultiDiGraph) -> list[BudgetCheck]:
     [('binnenstad', 'B2', 2022, 600.0, 300.0)]
     """
     out = []
-    for p in sorted(nodes_of(G, "programme")):
+    for p in sorted(nodes_of(G, "programme") if programmes is None else programmes):
         data = G.nodes[p]
         for group in ("budgets", "capacity"):
             for table in data.get(group, []):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -22,13 +23,18 @@ from ._common import require
 __all__ = ["one_sided_dependencies", "path_between", "programme_graph"]
 
 
-def programme_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+def programme_graph(G: nx.MultiDiGraph, *, programmes: Iterable[str] | None = None
+                    ) -> nx.DiGraph:
     """The programmes and their ``depends_on`` relations (topics and sources merged).
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A DIN graph.
+    programmes : iterable of str, optional
+        The programme ids of ``G`` in graph order, when the caller has them at hand (the
+        audit's :class:`~dinnet.audit.context.AuditContext`: finding them is a pass over
+        every node); default: found here.
 
     Returns
     -------
@@ -46,7 +52,7 @@ def programme_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     ['binnenstad', 'nieuwstraatkwartier']
     """
     P = nx.DiGraph()
-    programmes = list(nodes_of(G, "programme"))
+    programmes = list(nodes_of(G, "programme") if programmes is None else programmes)
     for n in programmes:
         P.add_node(n, label=G.nodes[n]["label"])
     # a relation links one programme to another: only the programmes' links out are read

@@ -370,7 +370,8 @@ def progress(G: nx.MultiDiGraph, as_of: dt.date, programme: str | None = None, *
 
 
 def behind(G: nx.MultiDiGraph, as_of: dt.date, programme: str | None = None, *,
-           tolerance: float = TOLERANCE) -> list[GoalStatus]:
+           tolerance: float = TOLERANCE, indicators: Iterable[str] | None = None
+           ) -> list[GoalStatus]:
     """The goals behind schedule on ``as_of`` (of one programme, if given), by id.
 
     Parameters
@@ -383,6 +384,10 @@ def behind(G: nx.MultiDiGraph, as_of: dt.date, programme: str | None = None, *,
         A programme id.
     tolerance : float, default 0.05
         The band around each indicator's path.
+    indicators : iterable of str, optional
+        The indicator ids of ``G``, when the caller has them at hand (the audit's
+        :class:`~dinnet.audit.context.AuditContext`: finding them is a pass over every
+        node); default: found here.
 
     Returns
     -------
@@ -403,7 +408,7 @@ def behind(G: nx.MultiDiGraph, as_of: dt.date, programme: str | None = None, *,
     # A goal is behind when an indicator beneath it is (roll_up), and an indicator can be
     # behind only with a value to judge: only the goals above such indicators are rolled up.
     roll = _Roll(G, as_of, tolerance)
-    late = [i for i in nodes_of(G, "indicator")
+    late = [i for i in (nodes_of(G, "indicator") if indicators is None else indicators)
             if _measured(G.nodes[i]) and roll.indicator(i).status == "behind"]
     above = reach(G, late, _BENEATH) if late else set()
     goals = sorted(g for g in above if G.nodes[g]["kind"] == "goal"
