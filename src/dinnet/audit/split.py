@@ -40,23 +40,22 @@ from .findings import Finding, Rule
 
 __all__ = ["FORK_MIN_NODES", "HERE", "THERE", "rules_run", "run_rules", "tasks", "workers"]
 
-#: The tasks the parent takes first, heaviest first: the rules with many findings. Seconds
+#: The tasks the parent takes first, heaviest first: the rules with many findings. CPU seconds
 #: on one core for 3,400 generated contracts (692k nodes) in the comments.
 HERE: tuple[tuple[str, ...], ...] = (
-    ("DIN201", "DIN202", "DIN203", "DIN204", "DIN205", "DIN206"),  # ctx.targets: 1.6 s, 50k
-    ("DIN104", "DIN501", "DIN502"),  # ctx.one_cause, the walk back from the goals: 1.4 s, 17k
-    ("DIN105",),  # 0.25 s, 12k findings
-    ("DIN103",),  # 0.2 s, 4k
+    ("DIN201", "DIN202", "DIN203", "DIN204", "DIN205", "DIN206"),  # ctx.targets: 1.3 s, 50k
+    ("DIN104", "DIN501", "DIN502"),  # ctx.one_cause, efforts without goal: 0.8 s, 17k
+    ("DIN105",),  # 0.2 s, 12k findings
+    ("DIN103",),  # 0.15 s, 4k
 )
 #: The tasks the child takes first, heaviest first: the rules with few findings to send.
 THERE: tuple[tuple[str, ...], ...] = (
-    ("DIN403",),  # 1.2 s, 3k findings
-    ("DIN101",),  # ctx.goals_without_effort, the walk from the efforts: 1.1 s, 4k
-    ("DIN404",),  # 0.95 s, none
-    ("DIN106",),  # 0.6 s, none
-    ("DIN401",),  # 0.3 s, 7k
-    ("DIN301", "DIN303"),  # ctx.budget_checks: 0.3 s, 1k
-    ("DIN602",), ("DIN102",), ("DIN601",), ("DIN302",), ("DIN402",),  # 0.2 s and less, 1k
+    ("DIN403",),  # 0.9 s, 3k findings
+    ("DIN404",),  # 0.75 s, none
+    ("DIN106",),  # 0.5 s, none
+    ("DIN101",),  # ctx.goals_without_effort: 0.3 s, 4k
+    ("DIN102",), ("DIN401",), ("DIN301", "DIN303"),  # 0.15 s each (DIN301: ctx.budget_checks), 8k
+    ("DIN601",), ("DIN302",), ("DIN602",), ("DIN402",),  # 0.1 s and less, 1k
 )
 #: Smaller graphs are audited in one process (a fork costs more than it saves).
 FORK_MIN_NODES = 20_000
