@@ -3,8 +3,8 @@
 The rules used to walk the graph about eighteen times (each coverage query,
 each pass over the indicators, every link twice for the programme graph).
 A context walks it once for what the node-local rules need (the nodes by
-kind, every node's attributes and links) and once for the reachability the
-path rules share; every field is computed on first use
+kind, every node's attributes and links), and answers the reachability the
+path rules share once (:func:`_reaching`); every field is computed on first use
 (:func:`functools.cached_property`) and kept for the run, so a rule that
 needs nothing pays for nothing.
 
