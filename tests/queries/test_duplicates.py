@@ -112,9 +112,13 @@ def test_double_claims_through_tracks(generated_graph: nx.MultiDiGraph) -> None:
     almelo = dinnet.load()
     # a track of one programme serving a goal of another: every effort in it claims both
     almelo.add_edge("zorg:PL1", "duurzaamheid:IIc", key="contributes_to", source="x")
+    # an indicator measuring a goal of another programme too
+    almelo.add_edge("binnenstad:1a.i1", "duurzaamheid:IIc", key="measures", source="x")
     for G in (almelo, generated_graph):
         expected = _claims_one_by_one(G)
         assert double_claims(G) == expected
-        among = [n for n, kind in G.nodes(data="kind") if kind in ("indicator", "effort")]
-        assert double_claims(G, among=among) == expected
+        efforts, indicators = (list(nodes_of(G, kind)) for kind in ("effort", "indicator"))
+        assert double_claims(G, efforts=efforts, indicators=indicators) == expected
+        assert double_claims(G, efforts=efforts) == expected
     assert len(_claims_one_by_one(almelo)) > 1
+    assert "binnenstad:1a.i1" in _claims_one_by_one(almelo)

@@ -289,7 +289,7 @@ def unresolved_reference(ctx: AuditContext) -> Iterator[Hit]:
 @rule("DIN403", "double-claiming", "warning")
 def double_claiming(ctx: AuditContext) -> Iterator[Hit]:
     for n, programmes in q.double_claims(
-            ctx.G, among=ctx.of("effort") + ctx.of("indicator")).items():
+            ctx.G, efforts=ctx.of("effort"), indicators=ctx.of("indicator")).items():
         kind = ctx.node[n]["kind"]
         yield Hit(n, message("audit.double_claiming", kind_term=kind, label=ctx.label(n),
                              programmes=list(programmes)))

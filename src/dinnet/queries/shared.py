@@ -114,8 +114,8 @@ def shared_efforts(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
     return dict(sorted(out.items()))
 
 
-def double_claims(G: nx.MultiDiGraph, *, among: Iterable[str] | None = None
-                  ) -> dict[str, tuple[str, ...]]:
+def double_claims(G: nx.MultiDiGraph, *, efforts: Iterable[str] | None = None,
+                  indicators: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
     """Efforts or indicators credited to goals of more than one programme: node -> programmes.
 
     An effort is credited with the goals it serves itself and through its track
@@ -125,9 +125,10 @@ def double_claims(G: nx.MultiDiGraph, *, among: Iterable[str] | None = None
     ----------
     G : networkx.MultiDiGraph
         A DIN graph.
-    among : iterable of str, optional
-        The efforts and indicators of ``G``, when the caller has them at hand (the
-        audit's :class:`~dinnet.audit.context.AuditContext`); default: found here.
+    efforts, indicators : iterable of str, optional
+        The efforts and the indicators of ``G``, when the caller has them at hand (the
+        audit's :class:`~dinnet.audit.context.AuditContext`): finding them is a pass
+        over every node; default: found here.
 
     Returns
     -------
@@ -147,26 +148,31 @@ def double_claims(G: nx.MultiDiGraph, *, among: Iterable[str] | None = None
     """
     out = {}
     nodes, succ = G._node, G._succ  # the graph's own dicts: no views per link, no copies
-    if among is None:
-        among = [n for n, data in nodes.items() if data.get("kind") in ("effort", "indicator")]
+    if efforts is None or indicators is None:
+        of_kind: dict[str, list[str]] = {"effort": [], "indicator": []}
+        for n, data in nodes.items():
+            if data.get("kind") in of_kind:
+                of_kind[data["kind"]].append(n)
+        efforts = of_kind["effort"] if efforts is None else efforts
+        indicators = of_kind["indicator"] if indicators is None else indicators
     tracks: dict[str, set[str]] = {}  # track -> the programmes of the goals it serves
-    for n in among:
-        if nodes[n]["kind"] == "effort":  # the programmes of served(succ, nodes, n)
-            programmes = set()
-            for v, keys in succ[n].items():
-                other = nodes[v]
-                if "contributes_to" in keys and other["kind"] == "goal":
-                    programmes.add(other["programme"])
-                elif "part_of" in keys and other["kind"] == "track":
-                    of_track = tracks.get(v)
-                    if of_track is None:  # each track's goals once, not once per effort
-                        of_track = tracks[v] = {
-                            nodes[w]["programme"] for w, k in succ[v].items()
-                            if "contributes_to" in k and nodes[w]["kind"] == "goal"}
-                    programmes |= of_track
-        else:
-            programmes = {nodes[v]["programme"] for v, keys in succ[n].items()
-                          if "measures" in keys}
+    for n in efforts:  # the programmes of served(succ, nodes, n)
+        programmes = set()
+        for v, keys in succ[n].items():
+            other = nodes[v]
+            if "contributes_to" in keys and other["kind"] == "goal":
+                programmes.add(other["programme"])
+            elif "part_of" in keys and other["kind"] == "track":
+                of_track = tracks.get(v)
+                if of_track is None:  # each track's goals once, not once per effort
+                    of_track = tracks[v] = {
+                        nodes[w]["programme"] for w, k in succ[v].items()
+                        if "contributes_to" in k and nodes[w]["kind"] == "goal"}
+                programmes |= of_track
+        if len(programmes) >= 2:
+            out[n] = tuple(sorted(programmes))
+    for n in indicators:
+        programmes = {nodes[v]["programme"] for v, keys in succ[n].items() if "measures" in keys}
         if len(programmes) >= 2:
             out[n] = tuple(sorted(programmes))
     return dict(sorted(out.items()))
