@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 import dinnet
 from dinnet import graph as graph_module
+from dinnet._forking import can_fork
 from dinnet.audit import run_audit
 from dinnet.cli import main
 from dinnet.errors import ContractError
@@ -155,9 +156,13 @@ def test_small_loads_and_one_job_start_no_workers(generated: list[Path],
     monkeypatch.setattr(batch, "POOL_MIN_BYTES", size)
     dinnet.load(*generated, jobs=1, cache=False)
     assert spy.pools == 0
-    if "fork" in multiprocessing.get_all_start_methods():
+    if can_fork():
         dinnet.load(*generated, jobs=2, cache=False)
         assert spy.pools == 1
+    pools = spy.pools
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a fork would copy one thread
+    dinnet.load(*generated, jobs=2, cache=False)
+    assert spy.pools == pools
 
 
 def _broken(folder: Path, generated: list[Path]) -> list[Path]:
@@ -186,6 +191,50 @@ def test_errors_in_the_same_order_with_workers(generated: list[Path], tmp_path: 
     assert [Path(line.split(":")[0]).name for line in said[0][:1]] == [files[1].name]
     assert {Path(p.split(":")[0]).name for p in said[0]} == {files[i].name for i in (1, 3, 5)}
     assert Cache(tmp_path / "cache").info().entries == len(files) - 3  # errors are not kept
+
+
+def test_what_a_failed_worker_held_is_read_here(generated: list[Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that dies on a file leaves it (and the one it held next) to this process:
+    the same graph, every file in the cache."""
+    if not can_fork():
+        pytest.skip("needs fork")  # pragma: no cover
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    parent, real_work = os.getpid(), batch._work
+
+    def work(path: Path, **kwargs: Any) -> bytes:
+        if path.name == generated[2].name and os.getpid() != parent:
+            os._exit(1)  # as if killed
+        return real_work(path, **kwargs)
+
+    monkeypatch.setattr(batch, "_work", work)
+    spy = _Spy(monkeypatch)
+    G = dinnet.load(*generated, jobs=2, cache=tmp_path / "cache")
+    assert spy.pools == 1 and generated[2].name in spy.read and len(spy.read) <= 2
+    assert _everything(G) == _everything(dinnet.load(*generated, jobs=1, cache=False))
+    assert Cache(tmp_path / "cache").info().entries == len(generated)
+
+
+def test_stopping_a_load_stops_its_workers(generated: list[Path],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (here: in the progress callback) while the workers read: they are killed
+    and waited for before the load ends."""
+    if not can_fork():
+        pytest.skip("needs fork")  # pragma: no cover
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    forked, real_fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
+
+    def progress(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt) as caught:
+        dinnet.load(*generated, jobs=2, cache=False, progress=progress)
+    assert len(forked) == 2 and all(pid > 0 for pid in forked)
+    for pid in forked:  # gone, not even zombies, while the traceback still holds the load
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+    del caught
 
 
 def test_one_edited_file_is_read_again_and_only_it(generated: list[Path], tmp_path: Path,

@@ -14,17 +14,47 @@ be done here; :func:`fork_child` starts one.
 ...     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), said
 >>> run(lambda out: os.write(out, b"hello")), run(lambda out: 1 / 0)
 ((0, b'hello'), (1, b''))
+
+:func:`run_forked` shares the items of one job among a few such children
+(the reading of many files, :mod:`dinnet.io.batch`): the parent hands each
+child the number of its next item through a pipe of its own, a couple
+ahead, and the next one whenever a result comes back, so a child that is
+quicker (smaller items, or a core less busy) takes more of them; the
+children send their results back through their own pipes, and the parent
+waits on all those pipes at once (:mod:`selectors`) while it uses what has
+come. ``multiprocessing.Pool`` did this before; its helper threads cost
+the parent a third of its CPU (one of them polls the result pipe without
+sleeping while results wait in it; ``docs/performance.md``, session 13),
+and that CPU was the workers', on two cores.
+
+>>> [(i, bytes(out)) for i, out in sorted(run_forked(lambda word: word.encode(), ["a", "bc"], 2))]
+[(0, b'a'), (1, b'bc')]
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import selectors
 import signal
+import struct
 import sys
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
-__all__ = ["can_fork", "fork_child"]
+__all__ = ["can_fork", "fork_child", "run_forked"]
+
+T = TypeVar("T")
+
+#: An item's number, in the pipe to a child.
+_TASK = struct.Struct("<I")
+#: A result's head, in the pipe from a child: the item's number and the length of its bytes.
+_FRAME = struct.Struct("<IQ")
+#: The items a child holds at a time: the one it works on, and the next (so it need not
+#: wait for the parent, which may be busy with a result, between two).
+AHEAD = 2
 
 
 def can_fork() -> bool:
@@ -62,3 +92,214 @@ def fork_child(work: Callable[[int], object]) -> tuple[int, int] | None:
             os._exit(code)
     os.close(write)
     return pid, read
+
+
+def run_forked(work: Callable[[T], bytes], items: Sequence[T], children: int
+               ) -> Iterator[tuple[int, bytes | bytearray]]:
+    """``(i, work(items[i]))`` for every item, as the results come, worked out by
+    ``children`` forked children.
+
+    The items are handed out in their order (put the largest first, so that
+    the children end at about the same time), each to the first child with
+    room for it (:data:`AHEAD`). The parent runs no thread: it waits for the
+    children's pipes with :mod:`selectors`, and between two results does what
+    the caller does with them.
+
+    A child that ends before it delivered its items (it was killed, or
+    ``work`` raised there: it then exits with status 1, quietly), or sends
+    something that is not the result it owes, is stopped, and the items it
+    had run here, by ``work`` (a bug in it then raises here, with its
+    traceback); where no child can be made, everything runs here. The
+    children leave Ctrl-C to this process; when the caller stops early (an
+    exception, Ctrl-C, closing the iterator) they are killed; either way
+    they are waited for, before this ends.
+
+    Parameters
+    ----------
+    work : callable
+        One item's result, as bytes; run in a child (or here).
+    items : sequence
+        The items; the children see them as they were at the fork.
+    children : int
+        The children to fork (at most one per item). Call this only where
+        :func:`can_fork` says yes.
+
+    Yields
+    ------
+    tuple of int and bytes
+        The item's place in ``items`` and its result (a ``bytearray`` when it
+        came from a child).
+    """
+    pending = iter(range(len(items)))
+    here: deque[int] = deque()  # the items of children that failed
+    kids: list[_Child] = []
+    finished = False
+    selector = None
+    try:
+        for _ in range(min(children, len(items))):
+            kid = _Child.start(work, items, kids)
+            if kid is None:
+                break
+            kids.append(kid)
+            for _ in range(AHEAD):  # it starts while the next is forked
+                kid.give(pending)
+        selector = selectors.DefaultSelector()
+        for kid in kids:
+            selector.register(kid.results, selectors.EVENT_READ, kid)
+        while selector.get_map():
+            for key, _ in selector.select():
+                kid = key.data
+                delivered, ended = kid.receive()
+                for i, result in delivered:
+                    kid.give(pending)  # its next item first: it works while this one is used
+                    yield i, result
+                if ended:
+                    selector.unregister(kid.results)
+                    here.extend(kid.stop())
+                while here:  # a failed child's items, before anything else
+                    i = here.popleft()
+                    yield i, work(items[i])
+        for i in pending:  # no child could be made, or every one failed
+            yield i, work(items[i])
+        finished = True
+    finally:
+        if selector is not None:
+            selector.close()
+        for kid in kids:
+            kid.close(kill=not finished)
+
+
+class _Child:
+    """A forked child working on items, and what the parent knows of it."""
+
+    def __init__(self, pid: int, tasks: int, results: int) -> None:
+        self.pid = pid
+        self.tasks: int | None = tasks  # the write end of the pipe of item numbers
+        self.results = results  # the read end of the pipe of results (not blocking)
+        self.owed: deque[int] = deque()  # the items given and not yet delivered, in order
+        self.head = bytearray(_FRAME.size)  # the head of the result that comes next
+        self.body: bytearray | None = None  # its bytes, once its head came
+        self.got = 0  # the bytes of the head, or of the body, that came
+        self.running = True
+
+    @classmethod
+    def start(cls, work: Callable[[T], bytes], items: Sequence[T],
+              siblings: list[_Child]) -> _Child | None:
+        """Fork a child that runs ``work`` on the items whose numbers it is given, or None
+        when no pipe or no child could be made."""
+        try:
+            read, write = os.pipe()
+        except OSError:
+            return None
+        # the child closes the children's pipe ends it inherits: held by it, their task
+        # pipes would stay open after the parent closed them
+        inherited = [write, *(fd for kid in siblings for fd in (kid.tasks, kid.results)
+                              if fd is not None and kid.running)]
+
+        def serve(out: int) -> None:
+            for fd in inherited:
+                os.close(fd)
+            while (head := _exactly(read, _TASK.size)) is not None:
+                (i,) = _TASK.unpack(head)
+                result = work(items[i])
+                _send(out, _FRAME.pack(i, len(result)), result)
+
+        child = fork_child(serve)
+        os.close(read)
+        if child is None:
+            os.close(write)
+            return None
+        pid, results = child
+        os.set_blocking(results, False)
+        with contextlib.suppress(OSError, AttributeError):  # Linux: room for a whole result
+            import fcntl
+
+            fcntl.fcntl(results, fcntl.F_SETPIPE_SZ, 1 << 20)
+        return cls(pid, write, results)
+
+    def give(self, pending: Iterator[int]) -> None:
+        """Send the child the next pending item; with none left, close its task pipe (it
+        exits once it has delivered what it holds)."""
+        if self.tasks is None:
+            return
+        i = next(pending, None)
+        if i is None:
+            os.close(self.tasks)
+            self.tasks = None
+            return
+        self.owed.append(i)  # delivered, or run here if the child is gone
+        with contextlib.suppress(OSError):  # gone: its pipe of results ends too
+            os.write(self.tasks, _TASK.pack(i))  # a few bytes, in a pipe of kilobytes
+
+    def receive(self) -> tuple[list[tuple[int, bytearray]], bool]:
+        """The results that came whole, read straight into their buffers until the pipe is
+        empty, and whether the child is done: it ended (closed its pipe), or sent what it
+        does not owe."""
+        whole: list[tuple[int, bytearray]] = []
+        while True:
+            into = self.head if self.body is None else self.body
+            if self.got < len(into):
+                try:
+                    n = os.readv(self.results, [memoryview(into)[self.got:]])
+                except BlockingIOError:
+                    return whole, False
+                except OSError:
+                    return whole, True
+                if n == 0:
+                    return whole, True
+                self.got += n
+                if self.got < len(into):
+                    continue
+            self.got = 0
+            if self.body is None:
+                i, length = _FRAME.unpack(self.head)
+                if not self.owed or i != self.owed[0]:
+                    return whole, True
+                self.body = bytearray(length)
+            else:
+                whole.append((self.owed.popleft(), self.body))
+                self.body = None
+
+    def stop(self) -> deque[int]:
+        """Stop a child that is done (or failed): the items it still owes."""
+        self.close(kill=bool(self.owed))
+        owed, self.owed = self.owed, deque()
+        return owed
+
+    def close(self, *, kill: bool) -> None:
+        """Close the pipes, kill the child if asked, and wait for it (once)."""
+        if not self.running:
+            return
+        self.running = False
+        for fd in (self.tasks, self.results):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.tasks = None
+        if kill:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+def _send(fd: int, *parts: bytes) -> None:
+    """Write ``parts`` whole to ``fd`` (a pipe takes part of a long write at a time)."""
+    views = [memoryview(part) for part in parts if part]
+    while views:
+        n = os.writev(fd, views)
+        while views and n >= len(views[0]):
+            n -= len(views.pop(0))
+        if views:
+            views[0] = views[0][n:]
+
+
+def _exactly(fd: int, size: int) -> bytes | None:
+    """The next ``size`` bytes from ``fd``, or None when it ends first."""
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data

@@ -30,11 +30,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import signal
-from collections.abc import Callable, Iterator, Sequence
+import pickle
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._forking import can_fork, run_forked
 from ..errors import ContractError
 from .cache import Cache, content_digest, pack, unpack, unpacked
 from .lookup import file_bytes, looked_up
@@ -132,19 +133,21 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
         raws.clear()  # the workers read the files themselves: no copy of them in every fork
         if prepare is not None:
             prepare()
+        pooled = _in_pool(workers, [files[i] for i in todo], read, cache, decode)
         outcomes: Iterator[tuple[int, Any, str | None]] = (
-            (todo[j], outcome, digest)
-            for j, outcome, digest in _in_pool(workers, [files[i] for i in todo], read, cache,
-                                               decode))
+            (todo[j], outcome, digest) for j, outcome, digest in pooled)
     else:
+        pooled = None
         outcomes = ((i, *_here(files[i], raws.pop(i, None), read, cache, digests is not None))
                     for i in todo)
-    for i, outcome, digest in outcomes:
-        results[i] = outcome
-        seen[i] = digest
-        done += 1
-        if progress is not None:
-            progress(done, total)
+    # an error or Ctrl-C here stops the workers at once (not when the traceback goes)
+    with contextlib.closing(pooled) if pooled is not None else contextlib.nullcontext():
+        for i, outcome, digest in outcomes:
+            results[i] = outcome
+            seen[i] = digest
+            done += 1
+            if progress is not None:
+                progress(done, total)
     if digests is not None:
         digests[:] = seen
     return results
@@ -162,9 +165,7 @@ def _workers(jobs: int, todo: Sequence[Path]) -> int:
             size += min(os.path.getsize(path), MAX_FILE_BYTES)
     if size < POOL_MIN_BYTES:
         return 1
-    import multiprocessing  # only now: its import is a tenth of `dinnet validate` of one file
-
-    return min(jobs, len(todo)) if "fork" in multiprocessing.get_all_start_methods() else 1
+    return min(jobs, len(todo)) if can_fork() else 1
 
 
 def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
@@ -184,24 +185,19 @@ def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
 
 
 def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None,
-             decode: Callable[[bytes], Any] = unpack) -> Iterator[tuple[int, Any, str | None]]:
+             decode: Callable[[bytes | bytearray], Any] = unpack
+             ) -> Generator[tuple[int, Any, str | None], None, None]:
     """``(j, result, digest)`` of each file ``todo[j]``, read by forked workers, as they come.
 
-    The largest files go first and the workers take a few at a time, so that
-    at the end no worker is still busy with a large batch while the other waits
-    (with 16 files at a time that cost a tenth of a cold load of 340 files).
+    The largest files go first, one at a time to whichever worker has room
+    (:func:`~dinnet._forking.run_forked`), so that at the end no worker is
+    still busy with a large file while the other waits. A worker that fails
+    leaves its files to this process.
     """
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, min(4, len(todo) // (workers * 8)))
-    folder = str(cache.folder) if cache is not None else None
     order = sorted(range(len(todo)), key=lambda j: -_size(todo[j]))
-    with context.Pool(workers, initializer=_quiet) as pool:
-        work = functools.partial(_work, read=read, folder=folder)
-        for j, how, value, digest in pool.imap_unordered(work, [(j, todo[j]) for j in order],
-                                                         chunksize=chunk):
-            yield j, decode(value) if how == "packed" else value, digest
+    work = functools.partial(_work, read=read, cache=cache)
+    for k, sent in run_forked(work, [todo[j] for j in order], workers):
+        yield (order[k], *_received(sent, decode))
 
 
 def _size(path: Path) -> int:
@@ -210,29 +206,48 @@ def _size(path: Path) -> int:
     return 0
 
 
-def _quiet() -> None:
-    """A worker leaves Ctrl-C to the parent, which stops the pool (no traceback per worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+#: What a worker sends back: ``_PACKED`` and the digest (64 hex digits) then the packed
+#: plain data, or ``_PICKLED`` and ``(result, digest)`` pickled (an error, an index, data
+#: MessagePack cannot hold).
+_PACKED, _PICKLED = b"m", b"p"
 
 
-def _work(item: tuple[int, Path], read: Reader, folder: str | None
-          ) -> tuple[int, str, Any, str | None]:
-    """In a worker: read file ``j``, keep it in the cache, send it back packed, with the
-    digest of the bytes it read."""
-    j, path = item
+def _work(path: Path, read: Reader, cache: Cache | None) -> bytes:
+    """In a worker: read one file, keep it in the cache, and give what to send back
+    (:func:`_received` takes it apart)."""
     try:
         raw = read_bytes(path)
         result = read(path, raw)
     except ContractError as exc:
-        return j, "plain", exc, None
+        return _pickled(exc, None)
     digest = content_digest(raw)
     if not isinstance(result, dict):
-        return j, "plain", result, digest
+        return _pickled(result, digest)
     try:
         packed = pack(result)
     except (ValueError, TypeError, OverflowError):  # a number MessagePack cannot hold
-        return j, "plain", result, digest
-    if folder is not None:
+        return _pickled(result, digest)
+    if cache is not None:
         with contextlib.suppress(OSError):
-            Cache(folder).put_packed(digest, packed)
-    return j, "packed", packed, digest
+            cache.put_packed(digest, packed)
+    return b"".join((_PACKED, digest.encode("ascii"), packed))
+
+
+def _pickled(result: Any, digest: str | None) -> bytes:
+    return _PICKLED + pickle.dumps((result, digest), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _received(sent: bytes | bytearray, decode: Callable[[bytes | bytearray], Any]
+              ) -> tuple[Any, str | None]:
+    """A worker's result and digest from what :func:`_work` gave: packed data decoded here
+    (into this process's objects); the rest unpickled: our own fork's bytes, through a
+    pipe only it and we hold (as in :mod:`dinnet.audit.split`), never from a file."""
+    body = sent if isinstance(sent, bytearray) else bytearray(sent)  # (bytes: made here)
+    kind = body[:1]
+    if kind == _PACKED:
+        digest = body[1:65].decode("ascii")
+        del body[:65]  # a bytearray drops its head without a copy
+        return decode(body), digest
+    del body[:1]
+    result, digest = pickle.loads(body)
+    return result, digest
