@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 
 import pytest
@@ -121,6 +122,19 @@ def test_stopping_early_stops_the_children(forked: list[int]) -> None:
     first = next(results)
     assert len(forked) == 2 and _by(first[1]) in forked
     results.close()  # (the fixture checks that they are gone)
+
+
+def test_stopping_early_does_not_wait_for_busy_children(forked: list[int]) -> None:
+    def work(i: int) -> bytes:
+        if i > 0:
+            time.sleep(60)  # a child busy for long
+        return _made(i)
+
+    results = run_forked(work, list(range(6)), 2)
+    assert next(results)[0] == 0
+    started = time.monotonic()
+    results.close()  # killed, not waited for until they end
+    assert time.monotonic() - started < 10
 
 
 def test_children_leave_ctrl_c_to_the_parent(forked: list[int]) -> None:
