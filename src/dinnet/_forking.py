@@ -211,10 +211,6 @@ class _Child:
             return None
         pid, results = child
         os.set_blocking(results, False)
-        with contextlib.suppress(OSError, AttributeError):  # Linux: room for a whole result
-            import fcntl
-
-            fcntl.fcntl(results, fcntl.F_SETPIPE_SZ, 1 << 20)
         return cls(pid, write, results)
 
     def give(self, pending: Iterator[int]) -> None:

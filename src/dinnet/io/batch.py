@@ -12,12 +12,22 @@ without entries (a first run, or just after ``dinnet cache clear``) is not
 looked in: reading and hashing every file here only to find nothing cost
 a fortieth of a first load of 3,400 files, while the workers waited.
 
-Worker processes pay when there is much to read: they are forked (where the
-platform can) only when the files that are not in the cache hold at least
-:data:`POOL_MIN_BYTES`; each sends back its results as MessagePack (a
-contract's plain data packs and unpacks about three times faster than its
-pydantic model pickles). Otherwise, and with ``jobs=1``, everything happens
-in this process, as it always did.
+Worker processes pay when there is much to read: they are forked (where that
+is safe, :func:`~dinnet._forking.can_fork`) only when the files that are not
+in the cache hold at least :data:`POOL_MIN_BYTES`; each sends back its
+results as MessagePack (a contract's plain data packs and unpacks about three
+times faster than its pydantic model pickles), which this process unpacks
+while the workers read on. Otherwise, and with ``jobs=1``, everything
+happens in this process, as it always did.
+
+The workers are this process's own forks, fed one file at a time through a
+pipe each (:func:`~dinnet._forking.run_forked`), not a
+``multiprocessing.Pool``: the Pool's worker-handler thread waits on the
+result pipe too, and so polls without sleeping while results wait there;
+with the GIL it took from the unpacking, that cost this process 1.5 s of CPU
+at 3,400 files, taken from the workers on two cores (``docs/performance.md``,
+session 13). A worker that fails (killed, or a bug) leaves its files to this
+process, which reads them (a bug then raises here, with its traceback).
 
 >>> from pathlib import Path
 >>> read_many([Path("tests/assets/minimal.yaml")], lambda path, raw: len(raw or b""),
