@@ -24,7 +24,7 @@ The workers are this process's own forks, fed one file at a time through a
 pipe each (:func:`~dinnet._forking.run_forked`), not a
 ``multiprocessing.Pool``: the Pool's worker-handler thread waits on the
 result pipe too, and so polls without sleeping while results wait there;
-with the GIL it took from the unpacking, that cost this process 1.5 s of CPU
+with the GIL it took from the unpacking, that cost this process 1.4 s of CPU
 at 3,400 files, taken from the workers on two cores (``docs/performance.md``,
 session 13). A worker that fails (killed, or a bug) leaves its files to this
 process, which reads them (a bug then raises here, with its traceback).
@@ -206,8 +206,9 @@ def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None,
     """
     order = sorted(range(len(todo)), key=lambda j: -_size(todo[j]))
     work = functools.partial(_work, read=read, cache=cache)
-    for k, sent in run_forked(work, [todo[j] for j in order], workers):
-        yield (order[k], *_received(sent, decode))
+    with contextlib.closing(run_forked(work, [todo[j] for j in order], workers)) as sent:
+        for k, result in sent:
+            yield (order[k], *_received(result, decode))
 
 
 def _size(path: Path) -> int:
