@@ -30,6 +30,19 @@ from dinnet.io.measurements import attach_measurements, measurement_files, read_
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
+#: The forked workers and lookups need the fork system call (elsewhere everything is read
+#: in-process, which the other tests cover).
+fork_only = pytest.mark.skipif(not (hasattr(os, "fork") and sys.platform in ("linux", "darwin")),
+                               reason="needs fork")
+
+
+def _workers_for_any_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes for small sets too, and forking allowed although a thread of an
+    earlier test (one feeding Graphviz, say) may still be ending: without that,
+    :func:`~dinnet._forking.can_fork` rightly says no, and the files are read here."""
+    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory,
@@ -112,7 +125,7 @@ def test_same_graph_and_findings_every_way(which: str, generated: list[Path], tm
     assert list(reference.edges(keys=True, data=True)) == here[1]
     assert [(n, list(reference._pred[n]), list(reference._succ[n])) for n in reference] == here[2]
 
-    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)  # workers for small sets too
+    _workers_for_any_set(monkeypatch)
     graph_only = (*here[:4], None)
     assert _everything(dinnet.load(*paths, jobs=2, cache=False), audit=False) == graph_only
     assert spy.pools == 1
@@ -156,6 +169,7 @@ def test_small_loads_and_one_job_start_no_workers(generated: list[Path],
     monkeypatch.setattr(batch, "POOL_MIN_BYTES", size)
     dinnet.load(*generated, jobs=1, cache=False)
     assert spy.pools == 0
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # (see _workers_for_any_set)
     if can_fork():
         dinnet.load(*generated, jobs=2, cache=False)
         assert spy.pools == 1
@@ -181,7 +195,7 @@ def _broken(folder: Path, generated: list[Path]) -> list[Path]:
 def test_errors_in_the_same_order_with_workers(generated: list[Path], tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     files = _broken(tmp_path / "broken", generated)
-    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    _workers_for_any_set(monkeypatch)
     said = []
     for jobs in (1, 2):
         with pytest.raises(ContractError) as caught:
@@ -193,13 +207,12 @@ def test_errors_in_the_same_order_with_workers(generated: list[Path], tmp_path: 
     assert Cache(tmp_path / "cache").info().entries == len(files) - 3  # errors are not kept
 
 
+@fork_only
 def test_what_a_failed_worker_held_is_read_here(generated: list[Path], tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker that dies on a file leaves it (and the one it held next) to this process:
     the same graph, every file in the cache."""
-    if not can_fork():
-        pytest.skip("needs fork")  # pragma: no cover
-    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    _workers_for_any_set(monkeypatch)
     parent, real_work = os.getpid(), batch._work
 
     def work(path: Path, **kwargs: Any) -> bytes:
@@ -215,13 +228,12 @@ def test_what_a_failed_worker_held_is_read_here(generated: list[Path], tmp_path:
     assert Cache(tmp_path / "cache").info().entries == len(generated)
 
 
+@fork_only
 def test_stopping_a_load_stops_its_workers(generated: list[Path],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C (here: in the progress callback) while the workers read: they are killed
     and waited for before the load ends."""
-    if not can_fork():
-        pytest.skip("needs fork")  # pragma: no cover
-    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    _workers_for_any_set(monkeypatch)
     forked, real_fork = [], os.fork
     monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
 
@@ -270,7 +282,7 @@ def _hashes_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_a_cache_without_entries_is_not_looked_in(generated: list[Path], tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A first run does not read and hash every file here only to miss: the workers read them."""
-    monkeypatch.setattr(batch, "POOL_MIN_BYTES", 0)
+    _workers_for_any_set(monkeypatch)
     hashed = _hashes_here(monkeypatch)  # (the workers count in their own copies)
     store = tmp_path / "cache"
     first = dinnet.load(*generated, jobs=2, cache=store)
@@ -282,12 +294,6 @@ def test_a_cache_without_entries_is_not_looked_in(generated: list[Path], tmp_pat
     hashed.clear()
     dinnet.load(*generated, jobs=2, cache=store)
     assert hashed == [] and Cache(store).info().entries == len(generated)
-
-
-#: The forked lookups need the fork system call (elsewhere every lookup is done in-process,
-#: which the other tests cover).
-fork_only = pytest.mark.skipif(not (hasattr(os, "fork") and sys.platform in ("linux", "darwin")),
-                               reason="needs fork")
 
 
 @fork_only
