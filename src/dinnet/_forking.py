@@ -41,7 +41,7 @@ import struct
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TypeVar
 
 __all__ = ["can_fork", "fork_child", "run_forked"]
@@ -95,7 +95,7 @@ def fork_child(work: Callable[[int], object]) -> tuple[int, int] | None:
 
 
 def run_forked(work: Callable[[T], bytes], items: Sequence[T], children: int
-               ) -> Iterator[tuple[int, bytes | bytearray]]:
+               ) -> Generator[tuple[int, bytes | bytearray], None, None]:
     """``(i, work(items[i]))`` for every item, as the results come, worked out by
     ``children`` forked children.
 
