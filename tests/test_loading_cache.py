@@ -174,7 +174,13 @@ def test_small_loads_and_one_job_start_no_workers(generated: list[Path],
         dinnet.load(*generated, jobs=2, cache=False)
         assert spy.pools == 1
     pools = spy.pools
-    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a fork would copy one thread
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a notebook's kernel threads:
+    monkeypatch.setattr(sys, "platform", "linux")  # forked on Linux (can_fork(other_threads))
+    if hasattr(os, "fork"):
+        dinnet.load(*generated, jobs=2, cache=False)
+        assert spy.pools == pools + 1
+        pools = spy.pools
+    monkeypatch.setattr(sys, "platform", "darwin")  # not on macOS
     dinnet.load(*generated, jobs=2, cache=False)
     assert spy.pools == pools
 

@@ -57,12 +57,24 @@ _FRAME = struct.Struct("<IQ")
 AHEAD = 2
 
 
-def can_fork() -> bool:
+def can_fork(*, other_threads: bool = False) -> bool:
     """Whether a fork can be used here: the system has it (Linux, macOS), and no other
     thread runs in this process (a fork copies only the calling thread; a lock another
-    thread held would stay locked in the child)."""
-    return (hasattr(os, "fork") and sys.platform in ("linux", "darwin")
-            and threading.active_count() == 1)
+    thread held would stay locked in the child).
+
+    ``other_threads=True`` allows other threads on Linux: CPython sets up its own locks
+    again in the child and glibc those of its allocator, so a child that runs only
+    dinnet's code and exits holds no lock of theirs; a notebook's kernel always runs
+    threads, and its loads read on every core, as the ``fork`` of ``multiprocessing``
+    let them before session 13. Not on macOS, whose system libraries are not safe to
+    fork with threads.
+
+    >>> can_fork(other_threads=True) >= can_fork()
+    True
+    """
+    if not (hasattr(os, "fork") and sys.platform in ("linux", "darwin")):
+        return False
+    return threading.active_count() == 1 or (other_threads and sys.platform == "linux")
 
 
 def fork_child(work: Callable[[int], object]) -> tuple[int, int] | None:

@@ -175,7 +175,8 @@ def _workers(jobs: int, todo: Sequence[Path]) -> int:
             size += min(os.path.getsize(path), MAX_FILE_BYTES)
     if size < POOL_MIN_BYTES:
         return 1
-    return min(jobs, len(todo)) if can_fork() else 1
+    # a notebook's threads allowed (:func:`~dinnet._forking.can_fork`): its loads use every core
+    return min(jobs, len(todo)) if can_fork(other_threads=True) else 1
 
 
 def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
