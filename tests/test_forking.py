@@ -94,13 +94,13 @@ def test_everything_is_made_here_when_every_child_fails(forked: list[int]) -> No
 def test_a_child_that_sends_what_it_does_not_owe_is_stopped(forked: list[int],
                                                              monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:
-    real_send = _forking._send
+    real_send = _forking.send
 
     def send(fd: int, head: bytes, result: bytes) -> None:  # runs in the children
         i, length = _forking._FRAME.unpack(head)
         real_send(fd, _forking._FRAME.pack(i + 1 if i == 4 else i, length), result)
 
-    monkeypatch.setattr(_forking, "_send", send)
+    monkeypatch.setattr(_forking, "send", send)
     got = dict(_all(_made, 20, 2))
     assert sorted(got) == list(range(20)) and _by(got[4]) == PARENT
 

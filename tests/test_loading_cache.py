@@ -336,9 +336,10 @@ def test_what_a_failing_lookup_child_did_not_deliver_is_looked_up_here(
     first = dinnet.load(*generated, jobs=1, cache=store)
     monkeypatch.setattr(lookup, "FORK_MIN_FILES", 2)
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # a test runner's own threads
-    real_write, written = lookup._write, []
+    real_write, written = lookup.send, []
 
-    def write(fd: int, data: bytes) -> None:  # runs in the child
+    def write(fd: int, *parts: bytes) -> None:  # runs in the child
+        data = b"".join(parts)
         written.append(fd)
         if len(written) <= 2:
             real_write(fd, data)
@@ -347,7 +348,7 @@ def test_what_a_failing_lookup_child_did_not_deliver_is_looked_up_here(
         else:
             raise OSError("gone")
 
-    monkeypatch.setattr(lookup, "_write", write)
+    monkeypatch.setattr(lookup, "send", write)
     spy = _Spy(monkeypatch)
     hashed = _hashes_here(monkeypatch)
     again = dinnet.load(*generated, jobs=2, cache=store)

@@ -44,7 +44,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TypeVar
 
-__all__ = ["can_fork", "fork_child", "run_forked"]
+__all__ = ["can_fork", "fork_child", "read_exactly", "run_forked", "send"]
 
 T = TypeVar("T")
 
@@ -211,10 +211,10 @@ class _Child:
         def serve(out: int) -> None:
             for fd in inherited:
                 os.close(fd)
-            while (head := _exactly(read, _TASK.size)) is not None:
+            while (head := read_exactly(read, _TASK.size)) is not None:
                 (i,) = _TASK.unpack(head)
                 result = work(items[i])
-                _send(out, _FRAME.pack(i, len(result)), result)
+                send(out, _FRAME.pack(i, len(result)), result)
 
         child = fork_child(serve)
         os.close(read)
@@ -291,8 +291,15 @@ class _Child:
             os.waitpid(self.pid, 0)
 
 
-def _send(fd: int, *parts: bytes) -> None:
-    """Write ``parts`` whole to ``fd`` (a pipe takes part of a long write at a time)."""
+def send(fd: int, *parts: bytes | bytearray) -> None:
+    """Write ``parts`` whole to ``fd`` (a pipe takes part of a long write at a time).
+
+    >>> read, write = os.pipe()
+    >>> send(write, b"he", b"", b"llo"); os.close(write)
+    >>> bytes(read_exactly(read, 5)), read_exactly(read, 1)
+    (b'hello', None)
+    >>> os.close(read)
+    """
     views = [memoryview(part) for part in parts if part]
     while views:
         n = os.writev(fd, views)
@@ -302,12 +309,15 @@ def _send(fd: int, *parts: bytes) -> None:
             views[0] = views[0][n:]
 
 
-def _exactly(fd: int, size: int) -> bytes | None:
-    """The next ``size`` bytes from ``fd``, or None when it ends first."""
-    data = b""
-    while len(data) < size:
-        chunk = os.read(fd, size - len(data))
-        if not chunk:
+def read_exactly(fd: int, size: int) -> bytearray | None:
+    """The next ``size`` bytes from ``fd`` (read straight into one buffer), or None when
+    it ends first."""
+    data = bytearray(size)
+    view = memoryview(data)
+    got = 0
+    while got < size:
+        n = os.readv(fd, [view[got:]])
+        if n == 0:
             return None
-        data += chunk
+        got += n
     return data

@@ -40,7 +40,7 @@ import struct
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .._forking import can_fork, fork_child
+from .._forking import can_fork, fork_child, read_exactly, send
 from ..errors import ContractError
 from .cache import Cache, content_digest
 from .yamlread import read_bytes
@@ -120,40 +120,21 @@ def _fork(files: Sequence[Path], cache: Cache) -> tuple[int, int] | None:
             digest, payload, _ = _look(path, cache)
             head = _RECORD.pack(place, digest is not None, (digest or "").encode("ascii"),
                                 len(payload) if payload is not None else 0)
-            _write(write, head + payload if payload is not None else head)
+            send(write, head, payload or b"")
 
     return fork_child(work)
-
-
-def _write(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 def _records(pipe: int, count: int) -> Iterator[tuple[str | None, bytearray | None]]:
     """The child's records, in order, until ``count`` came or the pipe ended early."""
     for place in range(count):
-        head = _exactly(pipe, _RECORD.size)
+        head = read_exactly(pipe, _RECORD.size)
         if head is None:
             return
         at, read, digest, length = _RECORD.unpack(head)
         if at != place:
             return
-        payload = _exactly(pipe, length) if length else None
+        payload = read_exactly(pipe, length) if length else None
         if length and payload is None:
             return
         yield (digest.decode("ascii") if read else None), payload
-
-
-def _exactly(pipe: int, size: int) -> bytearray | None:
-    """The next ``size`` bytes from ``pipe``, or None when it ends first."""
-    data = bytearray(size)
-    view = memoryview(data)
-    got = 0
-    while got < size:
-        n = os.readv(pipe, [view[got:]])
-        if n == 0:
-            return None
-        got += n
-    return data
