@@ -160,6 +160,33 @@ def test_control_character(tmp_path: Path) -> None:
     assert "control character U+000B" in str(err)
 
 
+@pytest.mark.parametrize(("char", "column"), [("\xa0", None), ("\x86", 21), ("\uffff", 21),
+                                             ("\ufffd", None), ("\x7f", 21), ("\x9f", 21)])
+def test_control_characters_beyond_ascii(tmp_path: Path, char: str, column: int | None) -> None:
+    """C1 controls and U+FFFE/U+FFFF are refused at their place; the characters beside
+    them read."""
+    text = MINIMAL.replace("Teststad", f"Test{char}stad")
+    if column is None:
+        (tmp_path / "ok.yaml").write_text(text, encoding="utf-8")
+        assert dinnet.load(tmp_path / "ok.yaml", cache=False).number_of_nodes() > 0
+        return
+    err = error_of(tmp_path, text)
+    assert (err.line, err.column) == (4, column)
+    assert f"control character U+{ord(char):04X}" in str(err)
+
+
+def test_the_control_screen_misses_no_control_character() -> None:
+    """Every character the search refuses makes the bytes screen look (the screen may look
+    needlessly, never skip a text that holds one)."""
+    from dinnet.io import yamlread
+
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    refused = [c for c in every if yamlread._CONTROL.match(c)]
+    assert len(refused) == 63
+    for char in refused:
+        assert yamlread._may_hold_control(f"Café{char}€".encode()), hex(ord(char))
+
+
 def test_nfc_and_nfd_ids_are_the_same(tmp_path: Path) -> None:
     nfc = unicodedata.normalize("NFC", "Café")
     nfd = unicodedata.normalize("NFD", "Café")
