@@ -61,6 +61,10 @@ MAX_KEY = 1000
 #: breaks, a byte order mark, and everything PyYAML does not take as printable).
 _UNREAD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                      "\U00010000-\U0010ffff]")
+#: The bytes of a text in UTF-8 that are no ASCII character of :data:`_UNREAD` (and the
+#: characters of it beyond U+009F): for :func:`_unread`.
+_READ_BYTES = bytes([10, *range(0x20, 0x7F), *range(0x80, 0x100)])
+_UNREAD_WIDE = "\u2028\u2029\ufeff\ufffe\uffff"
 #: First characters of a plain scalar that PyYAML reads otherwise (or refuses).
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`?:")
 #: What a flow collection read in one go (:meth:`_Reader.flat`) does not hold, and the
@@ -130,10 +134,18 @@ def read(text: str) -> tuple[Any, Mapping] | None:
 
 
 def _unread(text: str) -> bool:
-    """Whether ``text`` holds a character of :data:`_UNREAD`. Quicker than the search alone:
-    every character Python prints (``str.isprintable``) is one YAML reads (a test checks each
-    code point), so the search runs only on a text with an unprintable one (``\xa0``, say)."""
-    return not text.replace("\n", " ").isprintable() and _UNREAD.search(text) is not None
+    """Whether ``text`` holds a character of :data:`_UNREAD`. Quicker than the search alone
+    (a tenth of the time on a contract): the ASCII ones are bytes that :data:`_READ_BYTES`
+    lacks in its UTF-8 form (which a lone surrogate has none of), U+0080-U+009F start with
+    the byte C2 there, and the others are looked for one by one; only a text with a C2
+    byte is searched."""
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:
+        return True
+    if data.translate(None, _READ_BYTES) or any(char in text for char in _UNREAD_WIDE):
+        return True
+    return b"\xc2" in data and _UNREAD.search(text) is not None
 
 
 def _entry(line: str, col: int) -> bool:
