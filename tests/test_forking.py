@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,45 @@ def test_without_a_child_everything_is_made_here(forked: list[int],
     monkeypatch.setattr(os, "fork", fork)
     got = _all(_made, 5, 2)
     assert [i for i, _ in got] == list(range(5)) and {_by(r) for _, r in got} == {PARENT}
+
+
+def test_then_runs_after_the_last_item_and_the_parent_goes_on(forked: list[int],
+                                                              tmp_path: Path) -> None:
+    """``then`` runs in each child once it delivered its items; with ``left`` the results
+    are all here while the children still run it (here: wait for a byte), and
+    :func:`wait_for` waits for them."""
+    release_read, release_write = os.pipe()
+    made: list[int] = []  # in each child: the items it made
+
+    def work(i: int) -> bytes:
+        made.append(i)
+        return _made(i)
+
+    def then() -> None:
+        os.read(release_read, 1)  # until the test lets it go on
+        (tmp_path / str(os.getpid())).write_text(" ".join(map(str, made)))
+
+    left: list[int] = []
+    got = dict(run_forked(work, list(range(12)), 2, then=then, left=left))
+    assert sorted(got) == list(range(12)) and sorted(left) == sorted(forked)
+    assert all(os.waitpid(pid, os.WNOHANG) == (0, 0) for pid in left)  # still at work
+    os.write(release_write, b"go")
+    _forking.wait_for(left)
+    assert left == [] and not made  # (this process made none)
+    by_child = {int(f.name): sorted(map(int, f.read_text().split())) for f in tmp_path.iterdir()}
+    assert by_child == {pid: sorted(i for i, r in got.items() if _by(r) == pid) for pid in forked}
+    os.close(release_read)
+    os.close(release_write)
+
+
+def test_then_runs_here_for_the_items_made_here(forked: list[int]) -> None:
+    called: list[int] = []
+
+    def work(i: int) -> bytes:
+        if os.getpid() != PARENT:
+            os._exit(3)
+        return _made(i)
+
+    left: list[int] = []
+    got = run_forked(work, list(range(5)), 2, then=lambda: called.append(os.getpid()), left=left)
+    assert sorted(i for i, _ in got) == list(range(5)) and called == [PARENT] and left == []

@@ -217,20 +217,30 @@ def test_errors_in_the_same_order_with_workers(generated: list[Path], tmp_path: 
 def test_what_a_failed_worker_held_is_read_here(generated: list[Path], tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker that dies on a file leaves it (and the one it held next) to this process:
-    the same graph, every file in the cache."""
+    the same graph. The entries it had not written yet (a worker writes them after its last
+    file) are missing, and the next load reads those files again, and only them."""
     _workers_for_any_set(monkeypatch)
     parent, real_work = os.getpid(), batch._work
 
     def work(path: Path, **kwargs: Any) -> bytes:
-        if path.name == generated[2].name and os.getpid() != parent:
-            os._exit(1)  # as if killed
+        if os.getpid() != parent:  # each worker lists the files it was given
+            with (tmp_path / f"given-to-{os.getpid()}").open("a") as fh:
+                fh.write(path.name + "\n")
+            if path.name == generated[2].name:
+                os._exit(1)  # as if killed
         return real_work(path, **kwargs)
 
     monkeypatch.setattr(batch, "_work", work)
     spy = _Spy(monkeypatch)
     G = dinnet.load(*generated, jobs=2, cache=tmp_path / "cache")
-    assert spy.pools == 1 and generated[2].name in spy.read and len(spy.read) <= 2
+    here = set(spy.read)
+    assert spy.pools == 1 and generated[2].name in here and len(spy.read) <= 2
     assert _everything(G) == _everything(dinnet.load(*generated, jobs=1, cache=False))
+    lost = [set(log.read_text().split()) - here for log in tmp_path.glob("given-to-*")
+            if generated[2].name in log.read_text().split()]  # what the dead one had read
+    again = _Spy(monkeypatch)
+    assert _everything(dinnet.load(*generated, jobs=1, cache=tmp_path / "cache")) == _everything(G)
+    assert [set(again.read)] == lost
     assert Cache(tmp_path / "cache").info().entries == len(generated)
 
 

@@ -29,6 +29,11 @@ and that CPU was the workers', on two cores.
 
 >>> [(i, bytes(out)) for i, out in sorted(run_forked(lambda word: word.encode(), ["a", "bc"], 2))]
 [(0, b'a'), (1, b'bc')]
+
+A child may have more to do once its items are delivered (``then``: the
+reading workers write the cache's entries then, while the parent builds the
+graph on the other core); the parent need not wait for it (``left``), and
+waits for it later (:func:`wait_for`).
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TypeVar
 
-__all__ = ["can_fork", "fork_child", "read_exactly", "run_forked", "send"]
+__all__ = ["can_fork", "fork_child", "read_exactly", "run_forked", "send", "wait_for"]
 
 T = TypeVar("T")
 
@@ -106,7 +111,8 @@ def fork_child(work: Callable[[int], object]) -> tuple[int, int] | None:
     return pid, read
 
 
-def run_forked(work: Callable[[T], bytes], items: Sequence[T], children: int
+def run_forked(work: Callable[[T], bytes], items: Sequence[T], children: int, *,
+               then: Callable[[], object] | None = None, left: list[int] | None = None
                ) -> Generator[tuple[int, bytes | bytearray], None, None]:
     """``(i, work(items[i]))`` for every item, as the results come, worked out by
     ``children`` forked children.
@@ -135,6 +141,15 @@ def run_forked(work: Callable[[T], bytes], items: Sequence[T], children: int
     children : int
         The children to fork (at most one per item). Call this only where
         :func:`can_fork` says yes.
+    then : callable, optional
+        Called once in every process that made items, when it has made its
+        last: in a child after it delivered it (and closed its pipe of
+        results), here after the last result when items were made here.
+    left : list, optional
+        When given, a child that delivered every item is not waited for (it
+        may still be busy with ``then``): its pid goes into ``left``, and the
+        caller waits for it with :func:`wait_for`. Children that fail, or that
+        are stopped early, are waited for here as always.
 
     Yields
     ------
@@ -145,11 +160,11 @@ def run_forked(work: Callable[[T], bytes], items: Sequence[T], children: int
     pending = iter(range(len(items)))
     here: deque[int] = deque()  # the items of children that failed
     kids: list[_Child] = []
-    finished = False
+    finished = made_here = False
     selector = None
     try:
         for _ in range(min(children, len(items))):
-            kid = _Child.start(work, items, kids)
+            kid = _Child.start(work, items, kids, then)
             if kid is None:
                 break
             kids.append(kid)
@@ -167,12 +182,16 @@ def run_forked(work: Callable[[T], bytes], items: Sequence[T], children: int
                     yield i, result
                 if ended:
                     selector.unregister(kid.results)
-                    here.extend(kid.stop())
+                    here.extend(kid.stop(left))
                 while here:  # a failed child's items, before anything else
                     i = here.popleft()
+                    made_here = True
                     yield i, work(items[i])
         for i in pending:  # no child could be made, or every one failed
+            made_here = True
             yield i, work(items[i])
+        if made_here and then is not None:
+            then()
         finished = True
     finally:
         if selector is not None:
@@ -195,10 +214,11 @@ class _Child:
         self.running = True
 
     @classmethod
-    def start(cls, work: Callable[[T], bytes], items: Sequence[T],
-              siblings: list[_Child]) -> _Child | None:
-        """Fork a child that runs ``work`` on the items whose numbers it is given, or None
-        when no pipe or no child could be made."""
+    def start(cls, work: Callable[[T], bytes], items: Sequence[T], siblings: list[_Child],
+              then: Callable[[], object] | None = None) -> _Child | None:
+        """Fork a child that runs ``work`` on the items whose numbers it is given (and
+        ``then``, once it delivered the last), or None when no pipe or no child could be
+        made."""
         try:
             read, write = os.pipe()
         except OSError:
@@ -215,6 +235,9 @@ class _Child:
                 (i,) = _TASK.unpack(head)
                 result = work(items[i])
                 send(out, _FRAME.pack(i, len(result)), result)
+            if then is not None:
+                os.close(out)  # all delivered: the parent goes on
+                then()
 
         child = fork_child(serve)
         os.close(read)
@@ -268,14 +291,16 @@ class _Child:
                 whole.append((self.owed.popleft(), self.body))
                 self.body = None
 
-    def stop(self) -> deque[int]:
-        """Stop a child that is done (or failed): the items it still owes."""
-        self.close(kill=bool(self.owed))
+    def stop(self, left: list[int] | None = None) -> deque[int]:
+        """Stop a child that is done (or failed): the items it still owes. One that owes
+        none is left to finish when ``left`` is given (its pid goes there)."""
+        self.close(kill=bool(self.owed), left=None if self.owed else left)
         owed, self.owed = self.owed, deque()
         return owed
 
-    def close(self, *, kill: bool) -> None:
-        """Close the pipes, kill the child if asked, and wait for it (once)."""
+    def close(self, *, kill: bool, left: list[int] | None = None) -> None:
+        """Close the pipes, kill the child if asked, and wait for it (once), or put its
+        pid in ``left`` to wait for later."""
         if not self.running:
             return
         self.running = False
@@ -284,11 +309,34 @@ class _Child:
                 with contextlib.suppress(OSError):
                     os.close(fd)
         self.tasks = None
+        if left is not None:
+            left.append(self.pid)
+            return
         if kill:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
+
+
+def wait_for(pids: list[int], *, kill: bool = False) -> None:
+    """Wait for the children ``pids`` (that :func:`run_forked` left), killed first when
+    ``kill``; the list is emptied.
+
+    >>> pid, pipe = fork_child(lambda out: None)
+    >>> os.close(pipe)
+    >>> left = [pid]
+    >>> wait_for(left)
+    >>> left
+    []
+    """
+    for pid in pids:
+        if kill:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    pids.clear()
 
 
 def send(fd: int, *parts: bytes | bytearray) -> None:

@@ -29,6 +29,13 @@ at 3,400 files, taken from the workers on two cores (``docs/performance.md``,
 session 13). A worker that fails (killed, or a bug) leaves its files to this
 process, which reads them (a bug then raises here, with its traceback).
 
+Keeping a file's entry in the cache (a file made and renamed: about a
+tenth of the reading of a contract) waits, with ``writers``, until a worker
+has sent its last result: the worker writes them all then, while this
+process builds the graph from the results on one core and the other would
+be idle. The caller waits for those workers before it relies on the cache
+(:func:`~dinnet._forking.wait_for`).
+
 >>> from pathlib import Path
 >>> read_many([Path("tests/assets/minimal.yaml")], lambda path, raw: len(raw or b""),
 ...           jobs=1, cache=None)
@@ -79,7 +86,8 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
               usable: Callable[[Any], bool] = lambda data: isinstance(data, dict),
               decode: Callable[[bytes | bytearray], Any] = unpack,
               prepare: Callable[[], object] | None = None,
-              digests: list[str | None] | None = None) -> list[Any]:
+              digests: list[str | None] | None = None,
+              writers: list[int] | None = None) -> list[Any]:
     """``read(path, raw)`` of every file, in order; a :class:`ContractError` it raised
     takes the file's place.
 
@@ -109,6 +117,10 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
     digests : list, optional
         Gets, per file, the SHA-256 of the very bytes its result was read from
         (None for standard input, or a file that could not be read).
+    writers : list, optional
+        When given, worker processes keep their results in the cache once they
+        have sent the last, and this returns without waiting for them: their
+        pids go into ``writers``, for :func:`~dinnet._forking.wait_for`.
 
     Returns
     -------
@@ -143,7 +155,7 @@ def read_many(files: Sequence[Path], read: Reader, *, jobs: int | None = None,
         raws.clear()  # the workers read the files themselves: no copy of them in every fork
         if prepare is not None:
             prepare()
-        pooled = _in_pool(workers, [files[i] for i in todo], read, cache, decode)
+        pooled = _in_pool(workers, [files[i] for i in todo], read, cache, decode, writers)
         outcomes: Iterator[tuple[int, Any, str | None]] = (
             (todo[j], outcome, digest) for j, outcome, digest in pooled)
     else:
@@ -196,18 +208,26 @@ def _here(path: Path, raw: bytes | None, read: Reader, cache: Cache | None,
 
 
 def _in_pool(workers: int, todo: list[Path], read: Reader, cache: Cache | None,
-             decode: Callable[[bytes | bytearray], Any] = unpack
+             decode: Callable[[bytes | bytearray], Any] = unpack,
+             writers: list[int] | None = None
              ) -> Generator[tuple[int, Any, str | None], None, None]:
     """``(j, result, digest)`` of each file ``todo[j]``, read by forked workers, as they come.
 
     The largest files go first, one at a time to whichever worker has room
     (:func:`~dinnet._forking.run_forked`), so that at the end no worker is
     still busy with a large file while the other waits. A worker that fails
-    leaves its files to this process.
+    leaves its files to this process. With ``writers``, each worker (and this
+    process, for files it read) keeps its entries until its last file.
     """
     order = sorted(range(len(todo)), key=lambda j: -_size(todo[j]))
-    work = functools.partial(_work, read=read, cache=cache)
-    with contextlib.closing(run_forked(work, [todo[j] for j in order], workers)) as sent:
+    held: list[tuple[str, bytes]] | None = None
+    then = None
+    if cache is not None and writers is not None:
+        held = []
+        then = functools.partial(_keep_held, cache, held)
+    work = functools.partial(_work, read=read, cache=cache, held=held)
+    with contextlib.closing(run_forked(work, [todo[j] for j in order], workers, then=then,
+                                       left=writers)) as sent:
         for k, result in sent:
             yield (order[k], *_received(result, decode))
 
@@ -224,9 +244,10 @@ def _size(path: Path) -> int:
 _PACKED, _PICKLED = b"m", b"p"
 
 
-def _work(path: Path, read: Reader, cache: Cache | None) -> bytes:
-    """In a worker: read one file, keep it in the cache, and give what to send back
-    (:func:`_received` takes it apart)."""
+def _work(path: Path, read: Reader, cache: Cache | None,
+          held: list[tuple[str, bytes]] | None = None) -> bytes:
+    """In a worker: read one file, keep it in the cache (or in ``held``, for
+    :func:`_keep_held`), and give what to send back (:func:`_received` takes it apart)."""
     try:
         raw = read_bytes(path)
         result = read(path, raw)
@@ -239,10 +260,21 @@ def _work(path: Path, read: Reader, cache: Cache | None) -> bytes:
         packed = pack(result)
     except (ValueError, TypeError, OverflowError):  # a number MessagePack cannot hold
         return _pickled(result, digest)
-    if cache is not None:
+    if held is not None:
+        held.append((digest, packed))
+    elif cache is not None:
         with contextlib.suppress(OSError):
             cache.put_packed(digest, packed)
     return b"".join((_PACKED, digest.encode("ascii"), packed))
+
+
+def _keep_held(cache: Cache, held: list[tuple[str, bytes]]) -> None:
+    """Keep the entries :func:`_work` held in the cache (a folder that cannot be written
+    just means no cache)."""
+    for digest, packed in held:
+        with contextlib.suppress(OSError):
+            cache.put_packed(digest, packed)
+    held.clear()
 
 
 def _pickled(result: Any, digest: str | None) -> bytes:

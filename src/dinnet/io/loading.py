@@ -18,6 +18,7 @@ import msgspec
 import networkx as nx
 
 from .. import graph
+from .._forking import wait_for
 from ..contract import references
 from ..contract.explain import describe_value, loc_path, validation_message
 from ..contract.references import Checked, Issue, Loc
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # imported where a file is read: loading from the cache needs
     import pydantic
 
     from ..contract.model import Contract, Index
+    from .cache import Cache
 
 __all__ = ["LoadError", "bundled_data_path", "contract_files", "input_files", "load", "load_contracts",
            "read_contract"]
@@ -698,16 +700,31 @@ def load(*paths: str | Path, progress: Progress | None = None, jobs: int | None 
     >>> G.graph["files"]
     {'mini': 'tests/assets/minimal.yaml'}
     """
-    from .batch import read_many
     from .cache import Cache, default_folder
 
     files = _files(paths)
     store = None if cache is False else Cache(default_folder() if cache is True else cache)
+    writers: list[int] = []  # workers that keep their files' entries while the graph is built
+    try:
+        G = _load(paths, files, store, progress, jobs, digests, writers)
+    except BaseException as exc:
+        wait_for(writers, kill=not isinstance(exc, Exception))  # Ctrl-C: at once
+        raise
+    wait_for(writers)  # the cache holds every entry when this returns
+    return G
+
+
+def _load(paths: tuple[str | Path, ...], files: list[Path], store: Cache | None,
+          progress: Progress | None, jobs: int | None, digests: dict[str, str | None] | None,
+          writers: list[int]) -> nx.MultiDiGraph:
+    """:func:`load`, the workers that write the cache left in ``writers``."""
+    from .batch import read_many
+
     with collector_paused():
         read: list[str | None] = []
         items = read_many(files, _read_any, jobs=jobs, cache=store, progress=progress,
                           usable=_is_part, decode=unpack_part, prepare=_validators,
-                          digests=read if digests is not None else None)
+                          digests=read if digests is not None else None, writers=writers)
         if digests is not None:
             digests.update(zip(map(str, files), read, strict=True))
         parts = [(str(path), item) for path, item in zip(files, items, strict=True)
