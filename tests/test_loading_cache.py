@@ -3,12 +3,14 @@ as reading every file here; the cache is checked before it is trusted (issue 22)
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -263,6 +265,38 @@ def test_stopping_a_load_stops_its_workers(generated: list[Path],
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
     del caught
+
+
+@fork_only
+@pytest.mark.parametrize("stop", [False, True])
+def test_a_load_leaves_every_entry_and_no_worker_behind(stop: bool, generated: list[Path],
+                                                        tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers write their entries after their last file, while the graph is built:
+    the load waits for them (every entry is there when it returns), and Ctrl-C meanwhile
+    (here: in ``assemble``) kills them at once."""
+    _workers_for_any_set(monkeypatch)
+    forked, real_fork, real_keep = [], os.fork, batch._keep_held
+    monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
+
+    def keep(cache: Cache, held: list[tuple[str, bytes]]) -> None:  # in the workers: slow
+        time.sleep(60 if stop else 0.5)
+        real_keep(cache, held)
+
+    def assemble(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "_keep_held", keep)
+    if stop:
+        monkeypatch.setattr(loading, "assemble", assemble)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt) if stop else contextlib.nullcontext():
+        dinnet.load(*generated, jobs=2, cache=tmp_path / "cache")
+    assert len(forked) == 2 and time.monotonic() - started < 30
+    for pid in forked:  # gone, not even zombies
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+    assert Cache(tmp_path / "cache").info().entries == (0 if stop else len(generated))
 
 
 def test_one_edited_file_is_read_again_and_only_it(generated: list[Path], tmp_path: Path,
