@@ -193,6 +193,31 @@ def test_approximate_amounts_are_marked_not_dropped(tmp_path: Path) -> None:
     assert "scale: 'ruim 1.000' is approximate; write 1000 (only per-year" in refused(path)
 
 
+@pytest.mark.parametrize(("element", "says", "amount"), [
+    ("efforts:\n  - {id: E1, label: E, budget: {amounts: {2024: ruim 5}, approximate: 1}, "
+     "source: t.txt:3}", "budget.approximate: expected a mapping", True),
+    ("efforts:\n  - {id: E1, label: E, budget: {amounts: {2024: ruim 5}, approximate: [1]}, "
+     "source: t.txt:3}", "budget.approximate: expected a mapping", True),
+    ("indicators:\n  - {id: I1, label: L, targets: {2024: circa 5}, approximate: {targets: 1}, "
+     "source: t.txt:3}", "approximate.targets: expected a mapping", False),
+    ("indicators:\n  - {id: I1, label: L, targets: {2024: circa 5}, approximate: x, "
+     "source: t.txt:3}", "indicators[0].approximate: expected a mapping", False),
+    ("budgets:\n  - {id: B1, title: T, unit: EUR, stated_totals: {2024: ruim 5}, "
+     "approximate_totals: 0, source: t.txt:3}", "approximate_totals: expected a mapping", True),
+])
+def test_marks_that_are_not_a_mapping_are_refused_beside_an_approximate_value(
+        tmp_path: Path, element: str, says: str, amount: bool) -> None:
+    """Approximate text is not moved into marks of the wrong type: they are refused, located,
+    and so is the text where an amount is due (an indicator keeps it as printed)."""
+    with pytest.raises(ContractError) as info:
+        dinnet.load(contract(tmp_path, element + "\n"))
+    lines = [str(problem) for problem in info.value.problems]
+    assert any(says in line for line in lines), lines
+    assert any("is approximate; write 5" in line for line in lines) is amount, lines
+    assert len(lines) == 1 + amount
+    assert all(problem.line is not None for problem in info.value.problems)
+
+
 def test_stated_totals_and_scale_are_refused_too(tmp_path: Path) -> None:
     path = contract(tmp_path, """\
         budgets:

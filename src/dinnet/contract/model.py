@@ -131,14 +131,36 @@ def _split(data: Any, *fields: str, into: str = "approximate", per_field: bool =
     for name in fields:
         values, approx = split_approx(data.get(name))
         if approx:
-            data[name] = values
-            target = dict(data.get(into) or {})
-            if per_field:
-                target[name] = {**(target.get(name) or {}), **approx}
-            else:
-                target.update(approx)
-            data[into] = target
+            target = _marked_too(data.get(into), name if per_field else None, approx)
+            if target is not None:
+                data[name], data[into] = values, target
     return data
+
+
+def _marked_too(target: Any, name: str | None, approx: dict[Any, str]) -> dict[Any, Any] | None:
+    """The marks ``target`` (of ``into``, see :func:`_split`) with ``approx`` added, under
+    ``name`` when given; None when ``target`` (or its entry) is neither a mapping nor absent.
+
+    pydantic then refuses that value, and the approximate text is left to be refused
+    where it stands (``number.approximate``).
+
+    >>> _marked_too(None, None, {2024: "ruim"}), _marked_too({2023: "circa"}, None, {2024: "ruim"})
+    ({2024: 'ruim'}, {2023: 'circa', 2024: 'ruim'})
+    >>> _marked_too({"targets": {2023: "circa"}}, "targets", {2024: "ruim"})
+    {'targets': {2023: 'circa', 2024: 'ruim'}}
+    >>> _marked_too(1, None, {2024: "ruim"}), _marked_too({"targets": 1}, "targets", {2024: "ruim"})
+    (None, None)
+    """
+    target = {} if target is None else target
+    if not isinstance(target, Mapping):
+        return None
+    if name is None:
+        return {**target, **approx}
+    inner = target.get(name)
+    inner = {} if inner is None else inner
+    if not isinstance(inner, Mapping):
+        return None
+    return {**target, name: {**inner, **approx}}
 
 
 def _marks_on_numbers(marks: Mapping[int, str], values: Mapping[int, Any], what: str) -> None:
