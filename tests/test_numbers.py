@@ -218,6 +218,27 @@ def test_marks_that_are_not_a_mapping_are_refused_beside_an_approximate_value(
     assert all(problem.line is not None for problem in info.value.problems)
 
 
+@pytest.mark.parametrize(("element", "says"), [
+    ("efforts:\n  - {id: E1, label: E, budget: {amounts: {2024: 5}, approximate: {2025: ruim}}, "
+     "source: t.txt:3}", "efforts[0].budget: 2025 marked approximate, but the budget"),
+    ("budgets:\n  - {id: B1, title: T, unit: EUR, lines: [{label: L, amounts: {2024: null}, "
+     "approximate: {2024: circa}}], source: t.txt:3}",
+     "budgets[0].lines[0]: 2024 marked approximate, but the line"),
+    ("budgets:\n  - {id: B1, title: T, unit: EUR, stated_totals: {2024: 5}, "
+     "approximate_totals: {2023: ruim, 2022: ruim}, source: t.txt:3}",
+     "budgets[0]: 2022, 2023 marked approximate, but the stated totals"),
+    ("indicators:\n  - {id: I1, label: L, targets: {2024: n.t.b.}, "
+     "approximate: {targets: {2024: circa}}, source: t.txt:3}",
+     "indicators[0]: 2024 marked approximate, but the targets"),
+    ("indicators:\n  - {id: I1, label: L, baseline: {value: onbekend, approximate: ruim}, "
+     "source: t.txt:3}", "indicators[0].baseline: 0 marked approximate, but the baseline"),
+])
+def test_a_mark_needs_a_number(tmp_path: Path, element: str, says: str) -> None:
+    """Marks given in the file for a year without a number are refused, located."""
+    line = refused(contract(tmp_path, element + "\n"))
+    assert says in line, line
+
+
 def test_stated_totals_and_scale_are_refused_too(tmp_path: Path) -> None:
     path = contract(tmp_path, """\
         budgets:
