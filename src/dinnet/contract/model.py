@@ -124,9 +124,42 @@ def _split(data: Any, *fields: str, into: str = "approximate", per_field: bool =
     """Move 'ruim'/'circa' from Dutch text in ``fields`` into the mapping ``into``.
 
     ``per_field``: ``into`` holds one mapping per field (an indicator's series).
+    ``data`` itself is returned when no value of ``fields`` is text (nothing can be
+    approximate; the common case, checked without copying), else a changed copy.
+
+    >>> _split({"amounts": {2024: "ruim 5", 2025: 6}}, "amounts")
+    {'amounts': {2024: 5.0, 2025: 6}, 'approximate': {2024: 'ruim'}}
+    >>> data = {"amounts": {2024: 5}}
+    >>> _split(data, "amounts") is data
+    True
     """
-    if not isinstance(data, dict):
-        return data
+    if isinstance(data, dict) and _has_text(data, fields):
+        return _split_text(data, fields, into, per_field)
+    return data
+
+
+def _has_text(data: dict[Any, Any], fields: tuple[str, ...]) -> bool:
+    """Whether a value of a mapping ``data[name]`` (for a name of ``fields``) is text.
+
+    Only text can carry an approximate word; numbers need no splitting.
+
+    >>> _has_text({"targets": {2022: 5}, "expected": {2023: "circa 6"}}, ("targets",))
+    False
+    >>> _has_text({"targets": {2022: 5}, "expected": {2023: "circa 6"}}, ("targets", "expected"))
+    True
+    """
+    for name in fields:
+        values = data.get(name)
+        if isinstance(values, dict):
+            for value in values.values():
+                if isinstance(value, str):
+                    return True
+    return False
+
+
+def _split_text(data: dict[str, Any], fields: tuple[str, ...], into: str, per_field: bool
+                ) -> dict[str, Any]:
+    """:func:`_split` of any mapping ``data``: a copy with the approximate words moved."""
     data = dict(data)
     for name in fields:
         values, approx = split_approx(data.get(name))
@@ -278,9 +311,21 @@ def source_lines(text: str) -> tuple[int, int]:
 
 
 def _ordered(text: str) -> Source:
-    """A range's ``text`` as a Source; a ValueError when it ends before it starts."""
-    start, end = source_lines(text)
-    if end < start:
+    """A range's ``text`` as a Source; a ValueError when it ends before it starts.
+
+    pydantic-core calls it only for a text of the form ``file:start-end`` (lines
+    without leading zeros), so the lines compare as text, without reading them as
+    numbers: the longer is the larger, and of two as long the later in order.
+
+    >>> _ordered("a.txt:9-10"), _ordered("a.txt:12-12")
+    (Source('a.txt:9-10'), Source('a.txt:12-12'))
+    >>> _ordered("a.txt:21-19")
+    Traceback (most recent call last):
+      ...
+    ValueError: a.txt:21-19
+    """
+    first, _, last = text.rpartition(":")[2].partition("-")
+    if len(last) < len(first) or (len(last) == len(first) and last < first):
         raise ValueError(text)
     return _new_source(text)
 
@@ -441,7 +486,7 @@ class Baseline(_Model):
     @model_validator(mode="before")
     @classmethod
     def _approx(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "value" in data:
+        if isinstance(data, dict) and isinstance(data.get("value"), str):  # text: maybe 'ruim'
             values, approx = split_approx({0: data["value"]})
             if approx:
                 data = {**data, "value": values[0], "approximate": approx[0]}
@@ -561,7 +606,8 @@ class Budget(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> Budget:
-        _marks_on_numbers(self.approximate, self.amounts, "budget")
+        if self.approximate:  # no call for the common case: nothing marked
+            _marks_on_numbers(self.approximate, self.amounts, "budget")
         return self
 
 
@@ -670,7 +716,8 @@ class TableLine(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> TableLine:
-        _marks_on_numbers(self.approximate, self.amounts, "line")
+        if self.approximate:  # no call for the common case: nothing marked
+            _marks_on_numbers(self.approximate, self.amounts, "line")
         return self
 
 
@@ -699,7 +746,8 @@ class Table(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> Table:
-        _marks_on_numbers(self.approximate_totals, self.stated_totals, "stated_totals")
+        if self.approximate_totals:  # no call for the common case: nothing marked
+            _marks_on_numbers(self.approximate_totals, self.stated_totals, "stated_totals")
         return self
 
 

@@ -207,7 +207,15 @@ def read_amount(value: Any) -> Any:
 
     Approximate text (``ruim 200.000``) is split off by the owning model
     before this runs; here it is refused with the way to write it.
+
+    >>> read_amount(200000), read_amount(12.5), read_amount("€ 1.250,50"), read_amount(None)
+    (200000.0, 12.5, 1250.5, None)
     """
+    kind = type(value)
+    if kind is int:  # the common case first: a plain number (as _finite reads it)
+        return float(value)
+    if kind is float and math.isfinite(value):
+        return value
     if value is None:
         return None
     if isinstance(value, PlainNumber):
@@ -233,6 +241,11 @@ def read_figure(value: Any) -> Any:
     >>> read_figure("13%"), read_figure("n.t.b."), read_figure(7)
     (13.0, 'n.t.b.', 7.0)
     """
+    kind = type(value)
+    if kind is int:  # the common case first: a plain number (as _finite reads it)
+        return float(value)
+    if kind is float and math.isfinite(value):
+        return value
     if isinstance(value, PlainNumber):
         raise SaidValueError(value.problem)
     if isinstance(value, int | float) and not isinstance(value, bool):
