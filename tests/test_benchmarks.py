@@ -79,3 +79,15 @@ def test_memory_per_input_byte_stays_under_its_bound(tmp_path: Path) -> None:
     memory = run.memory_per_input_byte(files, tmp_path)
     assert 0 < memory["validate"] <= run.TARGETS["memory_validate"], memory
     assert 0 < memory["import_xlsx"] <= run.TARGETS["memory_import_xlsx"], memory
+
+
+def test_validate_ab_compares_two_trees(tmp_path: Path) -> None:
+    """``benchmarks/validate_ab.py`` runs (here the tree against itself; no timing asserted)."""
+    import subprocess
+
+    _generator().generate(tmp_path / "data", 2, seed=3)
+    src = Path(dinnet.__file__).parents[1]
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "validate_ab.py"), str(tmp_path / "data"),
+                           "--base", str(src), "--rounds", "2"], capture_output=True, text=True,
+                          check=True, env={"PYTHONPATH": str(src), "PATH": ""})
+    assert "per pass over 2 contracts" in done.stdout and "new/base: median" in done.stdout
