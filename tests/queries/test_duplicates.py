@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dinnet
 from dinnet.graph import nodes_of
@@ -122,3 +124,26 @@ def test_double_claims_through_tracks(generated_graph: nx.MultiDiGraph) -> None:
         assert double_claims(G, efforts=efforts) == expected
     assert len(_claims_one_by_one(almelo)) > 1
     assert "binnenstad:1a.i1" in _claims_one_by_one(almelo)
+
+
+_VOCABULARY = ["wijk", "zorg", "stad", "werk", "groen", "jeugd", "de", "van", "plan", "energie"]
+
+
+@st.composite
+def _efforts(draw: st.DrawFn) -> nx.MultiDiGraph:
+    """Efforts of three programmes labelled from a few words: words of equal frequency
+    (which of them is rarer is decided by the word), labels that recur, small blocks."""
+    G = nx.MultiDiGraph()
+    for i in range(draw(st.integers(0, 25))):
+        label = " ".join(draw(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=5)))
+        G.add_node(f"p{i % 3}:E{i}", kind="effort", programme=f"p{i % 3}",
+                   label=draw(st.sampled_from([label, label.upper(), label + "!"])))
+    return G
+
+
+@settings(max_examples=300, deadline=None)
+@given(_efforts(), st.sampled_from([60.0, 85.0]), st.integers(1, 6))
+def test_any_labels_find_what_every_pair_finds(G: nx.MultiDiGraph, threshold: float,
+                                               max_block: int) -> None:
+    assert possible_duplicates(G, threshold=threshold, max_block=max_block) == _every_pair(
+        G, threshold, max_block)

@@ -257,10 +257,11 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
     [DuplicatePair(a='binnenstad:E1', b='zorg:E1', score=100.0)]
     """
     nodes = G._node  # the graph's own dict: no view per node
-    raw = [(n, nodes[n]["label"]) for n in (nodes_of(G, "effort") if efforts is None else efforts)]
+    ids = list(nodes_of(G, "effort") if efforts is None else efforts)
+    raw = [nodes[n]["label"] for n in ids]
     # Each distinct label is normalised and its words weighed once, however many efforts
     # carry it; only the efforts of the blocks compared are looked at one by one.
-    counts = Counter(label for _, label in raw)
+    counts = Counter(raw)
     normal = {label: normalise_label(label) for label in counts}
     texts: Counter[str] = Counter()
     for label, count in counts.items():
@@ -270,8 +271,9 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
     for text, count in texts.items():
         for w in words[text]:
             freq[w] += count
-    rarest = {text: [w for _, w in sorted((freq[w], w) for w in ws)[:2]]
-              for text, ws in words.items()}
+    # a text's two rarest words, by (frequency, word): ranked once, not compared per text
+    rank = {w: i for i, w in enumerate(sorted(freq, key=lambda w: (freq[w], w)))}.__getitem__
+    rarest = {text: sorted(ws, key=rank)[:2] for text, ws in words.items()}
     size: Counter[str] = Counter()  # the efforts of each block
     for text, ws in rarest.items():
         for w in ws:
@@ -280,13 +282,13 @@ def possible_duplicates(G: nx.MultiDiGraph, *, threshold: float = 85.0,
     blocks: dict[str, list[str]] = defaultdict(list)  # word -> efforts, in graph order
     labels: dict[str, str] = {}  # effort -> normalised label
     order: dict[str, int] = {}  # effort -> its place in graph order
-    for place, (n, label) in enumerate(raw):
-        text = normal[label]
-        if text in compared:
-            labels[n], order[n] = text, place
-            for w in rarest[text]:
-                if size[w] <= max_block:
-                    blocks[w].append(n)
+    looked_at = {label for label, text in normal.items() if text in compared}
+    for place in [place for place, label in enumerate(raw) if label in looked_at]:
+        n, text = ids[place], normal[raw[place]]
+        labels[n], order[n] = text, place
+        for w in rarest[text]:
+            if size[w] <= max_block:
+                blocks[w].append(n)
     found: set[tuple[str, str]] = set()
     scores: dict[tuple[str, str], float] = {}  # the same two labels are scored once
     letters: dict[str, Counter[str]] = {}
