@@ -230,3 +230,23 @@ def test_a_rule_is_declared_once() -> None:
         rule("DIN101", "another-rule", "info")(lambda G: iter(()))
     assert len({r.code for r in RULES.values()}) == len(RULES)
     assert [r.code for r in RULES.values()] == sorted(r.code for r in RULES.values())
+
+
+def test_findings_are_what_the_dataclass_makes() -> None:
+    # Rule.run makes its findings without Finding.__init__ (audit/findings.py _finding)
+    import dataclasses
+    import inspect
+    import pickle
+
+    import dinnet
+    from dinnet.audit.findings import Finding, _finding
+
+    names = [f.name for f in dataclasses.fields(Finding)]
+    assert list(inspect.signature(_finding).parameters) == names
+    found = run_audit(dinnet.load())
+    assert found
+    for f in found:
+        made = Finding(**{name: getattr(f, name) for name in names})
+        assert list(vars(f).items()) == list(vars(made).items())
+        assert (f, hash(f), repr(f)) == (made, hash(made), repr(made))
+        assert pickle.dumps(f) == pickle.dumps(made)
