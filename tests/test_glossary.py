@@ -85,3 +85,24 @@ def test_every_rule_is_explained_in_both_languages() -> None:
         for part in ("title", "summary", "why", "fix"):
             assert r.text(part, "nl") and r.text(part, "en"), (r.code, part)
             assert r.text(part, "nl") != r.text(part, "en"), (r.code, part)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nl", "strategisch doel 'zorg_term' is bewust opengelaten (lege kolom): nog geen inspanning"),
+    ("en", "strategic goal 'zorg_term' is deliberately left open (lege kolom): no effort yet"),
+])
+def test_a_message_names_terms_and_phrases_and_shows_other_text_as_it_is(
+        lang: str, expected: str) -> None:
+    # Message.text shows a text field as it is only when its name ends in neither _term
+    # nor _phrase (a fast path beside _field)
+    said = glossary.message("audit.goal_open", level_term="strategic", label="zorg_term")
+    assert said.text(lang) == expected
+    against = glossary.message(
+        "audit.against_direction", said_phrase="audit.said_wording",
+        direction_phrase="audit.ask_decrease", year=2022, final_num=12.5, baseline_num=10,
+        side_phrase="audit.above")
+    assert against.text(lang) == {
+        "nl": "de formulering van het doel vraagt om een daling, maar de streefwaarde voor "
+              "2022 (12,5) ligt boven de peilwaarde 10",
+        "en": "the goal's wording asks for a decrease, but the 2022 target 12.5 is above the "
+              "baseline 10"}[lang]

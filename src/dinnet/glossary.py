@@ -2063,8 +2063,11 @@ class Message:
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang``."""
-        return _filled(self.key, lang, {name: _field(name, value, lang)
-                                        for name, value in self.fields})
+        # a text field that names no term or phrase (a label, an id) stands as it is:
+        # what _field gives it, without the call (the audit writes 100k messages)
+        return _filled(self.key, lang, {
+            name: value if type(value) is str and not name.endswith(_NAMED)
+            else _field(name, value, lang) for name, value in self.fields})
 
     def __str__(self) -> str:
         return self.text("en")
@@ -2075,6 +2078,10 @@ def message(key: str, /, **fields: object) -> Message:
     if key not in PHRASES:
         raise KeyError(f"no phrase {key!r} in the glossary")
     return Message(key, tuple(fields.items()))
+
+
+#: The endings of a field's name that make its text a key of :data:`TERMS` or :data:`PHRASES`.
+_NAMED = ("_term", "_phrase")
 
 
 def _field(name: str, value: object, lang: str) -> str:
