@@ -250,3 +250,22 @@ def test_findings_are_what_the_dataclass_makes() -> None:
         assert list(vars(f).items()) == list(vars(made).items())
         assert (f, hash(f), repr(f)) == (made, hash(made), repr(made))
         assert pickle.dumps(f) == pickle.dumps(made)
+
+
+def test_a_hit_is_made_as_the_dataclass_would() -> None:
+    # Hit has an __init__ of its own (audit/findings.py): the fields, defaults and order
+    import dataclasses
+    import inspect
+
+    from dinnet.audit.findings import Hit
+
+    fields = dataclasses.fields(Hit)
+    parameters = list(inspect.signature(Hit).parameters.values())
+    assert [(p.name, p.default) for p in parameters] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in fields]
+    values = ("p:E1", "m", "p", "info", "a.txt:3", "p:table:B1")
+    hit = Hit(*values)
+    assert list(vars(hit).items()) == list(zip([f.name for f in fields], values, strict=True))
+    assert hit == Hit(*values) and hash(hit) == hash(Hit(*values))
+    assert Hit("p:E1", "m") == Hit("p:E1", "m", None, None, None, None)
