@@ -144,8 +144,13 @@ def inferred_link(ctx: AuditContext) -> Iterator[Hit]:
 
 # -- indicators ------------------------------------------------------------
 
+#: What a number is to the indicator rules (as ``int | float``, made once: ``isinstance``
+#: with ``int | float`` written out builds the union at every call).
+_NUMBER = (int, float)
+
+
 def _numeric(targets: dict[int, Any]) -> dict[int, float]:
-    return {y: v for y, v in targets.items() if isinstance(v, int | float)}
+    return {y: v for y, v in targets.items() if isinstance(v, _NUMBER)}
 
 
 @rule("DIN201", "indicator-without-baseline", "warning")
@@ -175,9 +180,11 @@ def target_outside_period(ctx: AuditContext) -> Iterator[Hit]:
 @rule("DIN204", "target-against-goal-direction", "warning")
 def target_against_goal_direction(ctx: AuditContext) -> Iterator[Hit]:
     for i, data, targets in ctx.targets:
-        numeric = _numeric(targets)
         baseline = data.get("baseline_value")
-        if not numeric or not isinstance(baseline, int | float):
+        if not targets or not isinstance(baseline, _NUMBER):
+            continue
+        numeric = _numeric(targets)
+        if not numeric:
             continue
         direction, said = _direction(ctx, i)
         final_year = max(numeric)

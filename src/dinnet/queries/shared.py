@@ -172,7 +172,10 @@ def double_claims(G: nx.MultiDiGraph, *, efforts: Iterable[str] | None = None,
         if len(programmes) >= 2:
             out[n] = tuple(sorted(programmes))
     for n in indicators:
-        programmes = {nodes[v]["programme"] for v, keys in succ[n].items() if "measures" in keys}
+        links = succ[n]
+        if len(links) < 2:  # one goal measured at most: one programme
+            continue
+        programmes = {nodes[v]["programme"] for v, keys in links.items() if "measures" in keys}
         if len(programmes) >= 2:
             out[n] = tuple(sorted(programmes))
     return dict(sorted(out.items()))
