@@ -269,3 +269,14 @@ def test_a_hit_is_made_as_the_dataclass_would() -> None:
     assert list(vars(hit).items()) == list(zip([f.name for f in fields], values, strict=True))
     assert hit == Hit(*values) and hash(hit) == hash(Hit(*values))
     assert Hit("p:E1", "m") == Hit("p:E1", "m", None, None, None, None)
+
+
+def test_years_are_named_in_order_whatever_the_order_of_the_targets() -> None:
+    # a graph made by hand may hold an indicator's targets in any order (DIN203, DIN206)
+    G = build_graph([Contract.model_validate(base())])
+    G.nodes["p:I1"]["targets"] = {2030: 25, "2021": "n.t.b.", 2022: 20, 2015: 1,
+                                  2020: "Doel: n.t.b."}
+    said = {f.code: f.said for f in run_audit(G) if f.code in ("DIN203", "DIN206")}
+    assert said["DIN203"] is not None and dict(said["DIN203"].fields)["years"] == [2015, 2030]
+    assert said["DIN206"] is not None and dict(said["DIN206"].fields)["years"] == [2020, 2021]
+    assert dict(said["DIN206"].fields)["value"] == "Doel: n.t.b."

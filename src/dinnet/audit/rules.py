@@ -171,8 +171,9 @@ def indicator_without_target(ctx: AuditContext) -> Iterator[Hit]:
 def target_outside_period(ctx: AuditContext) -> Iterator[Hit]:
     for i, data, targets in ctx.targets:
         start, end = ctx.node[data["programme"]]["period"]
-        outside = sorted(y for y in targets if not start <= y <= end)
+        outside = [y for y in targets if not start <= y <= end]
         if outside:
+            outside.sort()
             key = "audit.target_years_outside" if len(outside) > 1 else "audit.target_year_outside"
             yield Hit(i, message(key, years=outside, start=start, end=end))
 
@@ -221,8 +222,10 @@ def target_not_numeric(ctx: AuditContext) -> Iterator[Hit]:
 @rule("DIN206", "target-to-be-determined", "info")
 def target_to_be_determined(ctx: AuditContext) -> Iterator[Hit]:
     for i, _, targets in ctx.targets:
-        open_years = sorted(y for y, v in targets.items() if is_tbd(v))
+        # is_tbd of a number is False: only texts are asked (most targets are numbers)
+        open_years = [y for y, v in targets.items() if isinstance(v, str) and is_tbd(v)]
         if open_years:
+            open_years.sort()
             yield Hit(i, message("audit.target_tbd", label=ctx.label(i), years=open_years,
                                  value=targets[open_years[0]]))
 
