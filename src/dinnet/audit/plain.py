@@ -44,7 +44,7 @@ from typing import Any
 
 from ..glossary import PHRASES, TERMS, Message
 from ..graph import collector_paused
-from .findings import SEVERITIES, Finding
+from .findings import SEVERITIES, Finding, _finding
 
 __all__ = ["findings_from_data", "findings_to_data"]
 
@@ -156,7 +156,8 @@ def _findings(data: Any) -> list[Finding]:
     if True in unknown:
         where = [None if u else w for u, w in zip(unknown, where, strict=True)]
     messages = _read_messages(said, data["messages"])
-    return list(map(Finding, programme, code, node, rule, severity, text, source, where,
+    # (the rules' quick way to make a Finding: the same object, equal, same hash and pickle)
+    return list(map(_finding, programme, code, node, rule, severity, text, source, where,
                     messages))
 
 
