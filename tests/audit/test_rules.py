@@ -233,16 +233,16 @@ def test_a_rule_is_declared_once() -> None:
 
 
 def test_findings_are_what_the_dataclass_makes() -> None:
-    # Rule.run makes its findings without Finding.__init__ (audit/findings.py _finding)
+    # Rule.run makes its findings without Finding.__init__ (audit/findings.py made_finding)
     import dataclasses
     import inspect
     import pickle
 
     import dinnet
-    from dinnet.audit.findings import Finding, _finding
+    from dinnet.audit.findings import Finding, made_finding
 
     names = [f.name for f in dataclasses.fields(Finding)]
-    assert list(inspect.signature(_finding).parameters) == names
+    assert list(inspect.signature(made_finding).parameters) == names
     found = run_audit(dinnet.load())
     assert found
     for f in found:

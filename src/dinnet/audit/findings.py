@@ -185,7 +185,7 @@ class Rule:
             data = node[hit.node] if hit.node is not None else {}
             said = hit.message if isinstance(hit.message, Message) else None
             location = locations.get(hit.at or hit.node)
-            yield _finding(
+            yield made_finding(
                 programme=hit.programme or data["programme"],
                 code=self.code,
                 node=hit.node,
@@ -198,7 +198,7 @@ class Rule:
             )
 
 
-def _finding(programme: str, code: str, node: str | None, rule: str, severity: Severity,
+def made_finding(programme: str, code: str, node: str | None, rule: str, severity: Severity,
              message: str, source: str | None, location: tuple[str, int, int] | None,
              said: Message | None) -> Finding:
     """``Finding(...)`` of every field, made without the frozen dataclass's ``__init__``:
@@ -207,7 +207,7 @@ def _finding(programme: str, code: str, node: str | None, rule: str, severity: S
     into the instance's dict in the order of the class, as ``__init__`` puts them: the
     same object, equal, with the same hash and pickle (``tests/audit/test_rules.py``).
 
-    >>> f = _finding("p", "DIN104", "p:E1", "effort-without-goal", "error", "m", None, None, None)
+    >>> f = made_finding("p", "DIN104", "p:E1", "effort-without-goal", "error", "m", None, None, None)
     >>> f == Finding("p", "DIN104", "p:E1", "effort-without-goal", "error", "m", None)
     True
     """

@@ -44,7 +44,7 @@ from typing import Any
 
 from ..glossary import PHRASES, TERMS, Message
 from ..graph import collector_paused
-from .findings import SEVERITIES, Finding, _finding
+from .findings import SEVERITIES, Finding, made_finding
 
 __all__ = ["findings_from_data", "findings_to_data"]
 
@@ -157,7 +157,7 @@ def _findings(data: Any) -> list[Finding]:
         where = [None if u else w for u, w in zip(unknown, where, strict=True)]
     messages = _read_messages(said, data["messages"])
     # (the rules' quick way to make a Finding: the same object, equal, same hash and pickle)
-    return list(map(_finding, programme, code, node, rule, severity, text, source, where,
+    return list(map(made_finding, programme, code, node, rule, severity, text, source, where,
                     messages))
 
 
