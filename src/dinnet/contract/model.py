@@ -197,7 +197,10 @@ def _marked_too(target: Any, name: str | None, approx: dict[Any, str]) -> dict[A
 
 
 def _marks_on_numbers(marks: Mapping[int, str], values: Mapping[int, Any], what: str) -> None:
-    """An approximate mark needs a number to mark."""
+    """An approximate mark needs a number to mark (nothing to look at without marks: the
+    common case)."""
+    if not marks:
+        return
     bad = sorted(y for y in marks if not isinstance(values.get(y), int | float))
     if bad:
         raise SaidValueError(message("number.mark_without_number", years=", ".join(map(str, bad)),
@@ -606,8 +609,7 @@ class Budget(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> Budget:
-        if self.approximate:  # no call for the common case: nothing marked
-            _marks_on_numbers(self.approximate, self.amounts, "budget")
+        _marks_on_numbers(self.approximate, self.amounts, "budget")
         return self
 
 
@@ -716,8 +718,7 @@ class TableLine(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> TableLine:
-        if self.approximate:  # no call for the common case: nothing marked
-            _marks_on_numbers(self.approximate, self.amounts, "line")
+        _marks_on_numbers(self.approximate, self.amounts, "line")
         return self
 
 
@@ -746,8 +747,7 @@ class Table(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> Table:
-        if self.approximate_totals:  # no call for the common case: nothing marked
-            _marks_on_numbers(self.approximate_totals, self.stated_totals, "stated_totals")
+        _marks_on_numbers(self.approximate_totals, self.stated_totals, "stated_totals")
         return self
 
 
