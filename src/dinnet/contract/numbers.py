@@ -202,6 +202,20 @@ def _finite(value: Any) -> float:
     return number
 
 
+def _plain_number(value: Any) -> float | None:
+    """A plain int or finite float as :func:`_finite` reads it; None for anything else.
+
+    >>> _plain_number(3), _plain_number(2.5), _plain_number(True), _plain_number("3")
+    (3.0, 2.5, None, None)
+    """
+    kind = type(value)
+    if kind is int:
+        return float(value)
+    if kind is float and math.isfinite(value):
+        return float(value)
+    return None
+
+
 def read_amount(value: Any) -> Any:
     """A numeric field's value: a plain number, or Dutch text (see the module).
 
@@ -211,11 +225,9 @@ def read_amount(value: Any) -> Any:
     >>> read_amount(200000), read_amount(12.5), read_amount("€ 1.250,50"), read_amount(None)
     (200000.0, 12.5, 1250.5, None)
     """
-    kind = type(value)
-    if kind is int:  # the common case first: a plain number (as _finite reads it)
-        return float(value)
-    if kind is float and math.isfinite(value):
-        return value
+    plain = _plain_number(value)  # the common case first
+    if plain is not None:
+        return plain
     if value is None:
         return None
     if isinstance(value, PlainNumber):
@@ -241,11 +253,9 @@ def read_figure(value: Any) -> Any:
     >>> read_figure("13%"), read_figure("n.t.b."), read_figure(7)
     (13.0, 'n.t.b.', 7.0)
     """
-    kind = type(value)
-    if kind is int:  # the common case first: a plain number (as _finite reads it)
-        return float(value)
-    if kind is float and math.isfinite(value):
-        return value
+    plain = _plain_number(value)  # the common case first
+    if plain is not None:
+        return plain
     if isinstance(value, PlainNumber):
         raise SaidValueError(value.problem)
     if isinstance(value, int | float) and not isinstance(value, bool):
