@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import networkx as nx
 import pytest
@@ -492,6 +492,70 @@ def test_parts_are_plain_data_and_come_back_from_the_cache_exactly(generated: li
         assert _typed(cache.unpack(cache.pack(part))) == _typed(part), path
     assert not _plain({"day": __import__("datetime").date(2024, 1, 1)})
     assert not _plain({"kinds": ("goal",)}) and not _plain({1.5: "x"})
+
+
+def _literal(annotation: Any) -> set[Any]:
+    """The values a ``Literal`` (or ``Literal | None``) annotation allows."""
+    return {v for arg in (get_args(annotation) or (annotation,))
+            for v in (get_args(arg) or [arg]) if v is not type(None)}
+
+
+def test_the_typed_part_allows_what_the_model_allows() -> None:
+    """The closed sets of values of :class:`~dinnet.io.loading.Part`'s attributes are those of
+    the graph and of the contract model (a value they lacked would send the file to be read
+    again on every load)."""
+    from dinnet.contract import model
+
+    assert get_args(loading.NodeKind) == graph_module.NODE_KINDS
+    assert get_args(loading.LinkKind) == graph_module.EDGE_KINDS
+    assert _literal(loading.GoalLevel) == _literal(model.GoalLevel)
+    assert _literal(loading.Direction) == _literal(model.Indicator.model_fields["direction"].annotation)
+    assert _literal(loading.Role) == _literal(model.Project.model_fields["role"].annotation)
+    assert _literal(loading.Strength) == _literal(
+        model.Contribution.model_fields["strength"].annotation)
+
+
+def test_the_typed_part_names_every_attribute_and_shares_the_kinds(generated: list[Path]) -> None:
+    """Every attribute of every node and link has its name in :class:`~dinnet.io.loading.NodeAttrs`
+    or :class:`~dinnet.io.loading.LinkAttrs` (else unpacking would drop it), and the kinds
+    unpack into one object per text, not one per node or link."""
+    almelo = [p for p in loading.bundled_data_path().rglob("*.yaml") if p.name != "index.yaml"]
+    zonnedal = [Path("examples/zonnedal") / f"{name}.yaml"
+                for name in ("duurzaam-zonnedal", "werk-en-inkomen")]
+    node_names = set(loading.NodeAttrs.__annotations__)
+    link_names = set(loading.LinkAttrs.__annotations__)
+    seen_nodes: set[str] = set()
+    seen_links: set[str] = set()
+    for path in [*almelo, *zonnedal, *generated]:
+        part = loading.read_part(path)
+        for attrs in part["attrs"]:
+            seen_nodes |= attrs.keys()
+        for attrs in part["link_attrs"] + part["pending_attrs"]:
+            seen_links |= attrs.keys()
+        back = loading.unpack_part(cache.pack(part))
+        assert back == part, path
+        kinds = [a["kind"] for a in back["attrs"]] + back["link_keys"] + back["pending_keys"] + [
+            a["kind"] for a in back["link_attrs"] + back["pending_attrs"]]
+        assert len({id(k) for k in kinds}) == len(set(kinds)), path
+    assert seen_nodes <= node_names and seen_links <= link_names
+    assert seen_nodes >= {"kind", "programme", "level", "direction", "role", "measurements",
+                          "realisations", "not_in_text", "lijnproject", "track_type"}
+    assert seen_links >= {"kind", "level", "strength", "topics", "nodes", "inferred"}
+
+
+def test_a_node_has_room_for_its_measurements_before_they_come(generated: list[Path]) -> None:
+    """An indicator's, effort's or project's attributes, unpacked, are not made again when
+    the measurements are attached (they were, for most: 0.4 s and 110 MB at 3,400
+    contracts), and end with them, as they did."""
+    parts = [loading.unpack_part(cache.pack(loading.read_part(path))) for path in generated]
+    G = graph_module.assemble(parts)
+    sizes = {n: sys.getsizeof(d) for n, d in G.nodes(data=True)}
+    attach_measurements(G, [])
+    measured = {n: d for n, d in G.nodes(data=True) if d["kind"] in ("indicator", "effort", "project")}
+    assert len(measured) > 100
+    assert all(sys.getsizeof(d) == sizes[n] for n, d in measured.items())
+    assert all(list(d)[-1] == ("measurements" if d["kind"] == "indicator" else "realisations")
+               and d[list(d)[-1]].__class__ is tuple for d in measured.values())
 
 
 class _Planted:

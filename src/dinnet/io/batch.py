@@ -291,7 +291,10 @@ def _received(sent: bytes | bytearray, decode: Callable[[bytes | bytearray], Any
     if kind == _PACKED:
         digest = body[1:65].decode("ascii")
         del body[:65]  # a bytearray drops its head without a copy
-        return decode(body), digest
+        try:
+            return decode(body), digest
+        except ValueError:  # not of the decoder's type (a value it does not know): as it is
+            return unpack(body), digest
     del body[:1]
     result, digest = pickle.loads(body)
     return result, digest
