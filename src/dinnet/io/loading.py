@@ -705,7 +705,7 @@ class Part(TypedDict):
     pending_keys: list[LinkKind]
     pending_attrs: list[LinkAttrs]
     id_at: list[int]
-    kinds: dict[str, Any]
+    kinds: dict[str, NodeKind]
     external: list[list[Any]]
     locations: list[int | str]
     positions: list[int]
