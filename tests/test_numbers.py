@@ -220,23 +220,49 @@ def test_marks_that_are_not_a_mapping_are_refused_beside_an_approximate_value(
 
 @pytest.mark.parametrize(("element", "says"), [
     ("efforts:\n  - {id: E1, label: E, budget: {amounts: {2024: 5}, approximate: {2025: ruim}}, "
-     "source: t.txt:3}", "efforts[0].budget: 2025 marked approximate, but the budget"),
+     "source: t.txt:3}",
+     "efforts[0].budget: 2025 marked approximate, but there is no number for that year in the budget"),
     ("budgets:\n  - {id: B1, title: T, unit: EUR, lines: [{label: L, amounts: {2024: null}, "
      "approximate: {2024: circa}}], source: t.txt:3}",
-     "budgets[0].lines[0]: 2024 marked approximate, but the line"),
+     "budgets[0].lines[0]: 2024 marked approximate, but there is no number for that year in the line"),
     ("budgets:\n  - {id: B1, title: T, unit: EUR, stated_totals: {2024: 5}, "
      "approximate_totals: {2023: ruim, 2022: ruim}, source: t.txt:3}",
-     "budgets[0]: 2022, 2023 marked approximate, but the stated totals"),
+     "budgets[0]: 2022, 2023 marked approximate, but there is no number for that year in the stated totals"),
     ("indicators:\n  - {id: I1, label: L, targets: {2024: n.t.b.}, "
      "approximate: {targets: {2024: circa}}, source: t.txt:3}",
-     "indicators[0]: 2024 marked approximate, but the targets"),
+     "indicators[0]: 2024 marked approximate, but there is no number for that year in the targets"),
     ("indicators:\n  - {id: I1, label: L, baseline: {value: onbekend, approximate: ruim}, "
-     "source: t.txt:3}", "indicators[0].baseline: 0 marked approximate, but the baseline"),
+     "source: t.txt:3}", "indicators[0].baseline: the baseline is marked approximate (ruim), "
+                         "but is no number; write the number, or remove the mark"),
 ])
 def test_a_mark_needs_a_number(tmp_path: Path, element: str, says: str) -> None:
     """Marks given in the file for a year without a number are refused, located."""
     line = refused(contract(tmp_path, element + "\n"))
     assert says in line, line
+
+
+@pytest.mark.parametrize(("element", "en", "nl"), [
+    ("indicators:\n  - {id: I1, label: L, targets: {2024: n.t.b.}, "
+     "approximate: {targets: {2024: circa}}, source: t.txt:3}",
+     "2024 marked approximate, but there is no number for that year in the targets; "
+     "write the number, or remove the mark",
+     "2024 gemarkeerd als benadering, maar in de streefwaarden staat voor dat jaar geen getal; "
+     "schrijf het getal, of haal de markering weg"),
+    ("indicators:\n  - {id: I1, label: L, baseline: {value: onbekend, approximate: ruim}, "
+     "source: t.txt:3}",
+     "the baseline is marked approximate (ruim), but is no number; write the number, or "
+     "remove the mark",
+     "de nulmeting is gemarkeerd als benadering (ruim), maar is geen getal; schrijf het getal, "
+     "of haal de markering weg"),
+])
+def test_a_mark_without_a_number_reads_well_in_both_languages(
+        tmp_path: Path, element: str, en: str, nl: str) -> None:
+    """The message agrees with a plural (the targets, de streefwaarden) and names no year
+    where there is none (the baseline: it said "0 marked approximate")."""
+    with pytest.raises(ContractError) as info:
+        dinnet.load(contract(tmp_path, element + "\n"))
+    (problem,) = info.value.problems
+    assert en in problem.text("en") and nl in problem.text("nl")
 
 
 def test_stated_totals_and_scale_are_refused_too(tmp_path: Path) -> None:

@@ -546,12 +546,16 @@ _PHRASES: dict[str, tuple[str, str]] = {
                            "totalen en indicatorwaarden kunnen als benadering gemarkeerd worden)",
                            "{value} is approximate; write {number} (only per-year amounts, totals "
                            "and indicator values can be marked approximate)"),
-    "number.mark_without_number": ("{years} gemarkeerd als benadering, maar {what_phrase} heeft "
-                                   "voor dat jaar geen getal; schrijf het getal, of haal de "
-                                   "markering weg",
-                                   "{years} marked approximate, but {what_phrase} has no number "
-                                   "for that year; write the number, or remove the mark"),
-    "number.of_baseline": ("de nulmeting", "the baseline"),
+    "number.mark_without_number": ("{years} gemarkeerd als benadering, maar in {what_phrase} "
+                                   "staat voor dat jaar geen getal; schrijf het getal, of haal "
+                                   "de markering weg",
+                                   "{years} marked approximate, but there is no number for that "
+                                   "year in {what_phrase}; write the number, or remove the mark"),
+    "number.baseline_mark_without_number": ("de nulmeting is gemarkeerd als benadering ({mark}), "
+                                            "maar is geen getal; schrijf het getal, of haal de "
+                                            "markering weg",
+                                            "the baseline is marked approximate ({mark}), but is "
+                                            "no number; write the number, or remove the mark"),
     "number.of_targets": ("de streefwaarden", "the targets"),
     "number.of_expected": ("de verwachte waarden", "the expected values"),
     "number.of_realised": ("de gerealiseerde waarden", "the realised values"),

@@ -497,8 +497,10 @@ class Baseline(_Model):
 
     @model_validator(mode="after")
     def _marked(self) -> Baseline:
-        if self.approximate is not None:
-            _marks_on_numbers({0: self.approximate}, {0: self.value}, "baseline")
+        if self.approximate is not None and not isinstance(self.value, int | float):
+            # (one value, no years: not :func:`_marks_on_numbers`, which names them)
+            raise SaidValueError(message("number.baseline_mark_without_number",
+                                         mark=self.approximate))
         return self
 
 
