@@ -323,3 +323,32 @@ def test_parse_dutch_is_strict() -> None:
     assert found is not None and (found.value, found.approx) == (200_000.0, "ruim")
     assert math.isfinite(parse_dutch("9" * 30).value)  # type: ignore[union-attr]
     assert plain_number("2019") == 2019
+
+
+@pytest.mark.parametrize("field", ["budget", "target", "baseline", "scale", "stated_total"])
+def test_an_int_past_1e308_from_a_program_is_refused_as_not_finite(field: str) -> None:
+    """A program (not YAML, which is read as text) can pass an int too large for a float:
+    refused with the message for numbers that are not finite, never an OverflowError."""
+    import pydantic
+
+    from dinnet.contract.model import Contract
+
+    huge = -(10 ** 400) if field == "baseline" else 10 ** 400
+    element = {
+        "budget": {"efforts": [{"id": "E1", "label": "E", "source": "t:2",
+                                "budget": {"amounts": {2024: huge}}}]},
+        "target": {"indicators": [{"id": "I1", "label": "L", "source": "t:2",
+                                   "targets": {2024: huge}}]},
+        "baseline": {"indicators": [{"id": "I1", "label": "L", "source": "t:2",
+                                     "baseline": {"value": huge}}]},
+        "scale": {"budgets": [{"id": "B1", "title": "T", "unit": "EUR", "source": "t:3",
+                               "scale": huge}]},
+        "stated_total": {"budgets": [{"id": "B1", "title": "T", "unit": "EUR", "source": "t:3",
+                                      "stated_totals": {2024: huge}}]},
+    }[field]
+    programme = {"id": "p", "name": "P", "municipality": "M",
+                 "period": {"start": 2019, "end": 2022}, "source": "t:1"}
+    with pytest.raises(pydantic.ValidationError) as info:
+        Contract.model_validate({"programme": programme, **element})
+    sign = "-" if field == "baseline" else ""
+    assert f"{sign}1.000e+400 is not a finite number; write a number below 1e308" in str(info.value)

@@ -35,6 +35,7 @@ dinnet.errors.SaidValueError: 200.000 is ambiguous (YAML reads 200, Dutch 200000
 
 from __future__ import annotations
 
+import decimal
 import math
 import re
 from dataclasses import dataclass
@@ -194,9 +195,21 @@ def is_tbd(value: object) -> bool:
 
 
 def _finite(value: Any) -> float:
+    """``value`` as a finite float; refused, said, when it is none (a bool, inf, nan, or an
+    int past 1e308, which a program can pass where YAML text cannot).
+
+    >>> _finite(10 ** 400)
+    Traceback (most recent call last):
+    ...
+    dinnet.errors.SaidValueError: 1.000e+400 is not a finite number; write a number below 1e308
+    """
     if isinstance(value, bool):
         raise SaidValueError(message("number.boolean", value=str(value).lower()))
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int past 1e308 (str() of one refuses past 4,300 digits)
+        raise SaidValueError(message("number.not_finite",
+                                     text=format(decimal.Decimal(value), ".3e"))) from None
     if not math.isfinite(number):
         raise SaidValueError(message("number.not_finite", text=str(value)))
     return number
@@ -210,7 +223,10 @@ def _plain_number(value: Any) -> float | None:
     """
     kind = type(value)
     if kind is int:
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # past 1e308: :func:`_finite` says so
+            return None
     if kind is float and math.isfinite(value):
         return float(value)
     return None
