@@ -49,7 +49,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import networkx as nx
 
@@ -62,10 +62,14 @@ __all__ = ["EDGE_KINDS", "NODE_KINDS", "Fragment", "assemble", "build_graph", "c
            "contract_fragment",
            "location_key", "node_id", "nodes_of"]
 
-NODE_KINDS = ("programme", "vision", "goal", "indicator", "track", "effort", "result",
-              "project", "stakeholder")
-EDGE_KINDS = ("implements", "contributes_to", "part_of", "delivers", "refines", "serves",
-              "belongs_to", "measures", "involved_in", "depends_on")
+#: The kinds of nodes and of links (the type a load from the cache unpacks them as:
+#: :data:`dinnet.io.loading.Part`), and the same as tuples.
+NodeKind = Literal["programme", "vision", "goal", "indicator", "track", "effort", "result",
+                   "project", "stakeholder"]
+LinkKind = Literal["implements", "contributes_to", "part_of", "delivers", "refines", "serves",
+                   "belongs_to", "measures", "involved_in", "depends_on"]
+NODE_KINDS: tuple[str, ...] = get_args(NodeKind)
+EDGE_KINDS: tuple[str, ...] = get_args(LinkKind)
 
 
 def location_key(programme: str, part: str, item: str | int) -> str:

@@ -46,6 +46,7 @@ from pydantic_core import core_schema
 from ..errors import SaidValueError
 from ..glossary import message
 from .numbers import DUTCH_PATTERN, Approx, read_amount, read_figure, split_approx
+from .vocabulary import Direction, GoalLevel, Role, Strength
 
 __all__ = [
     "GOAL_LEVELS",
@@ -74,7 +75,6 @@ __all__ = [
     "Vision",
 ]
 
-GoalLevel = Literal["main", "strategic", "operational"]
 #: Goal levels from the top of the network down (the one place they are listed).
 GOAL_LEVELS: tuple[str, ...] = get_args(GoalLevel)
 
@@ -528,7 +528,7 @@ class Indicator(_Model):
         "{targets: {2022: circa}}."
     )
     data_source: Label | None = Field(None, description="Bron: where the figures come from.")
-    direction: Literal["increase", "decrease", "maintain"] | None = Field(
+    direction: Direction | None = Field(
         None, description="Which way the goal wants the indicator to move."
     )
     note: Text | None = Field(None, description="A remark of the transcriber (not contract text).")
@@ -560,7 +560,7 @@ class Contribution(_Link):
     """
 
     goal: Ref = Field(description="The goal served: 'SD2' or 'programme:SD2'.")
-    strength: Literal["weak", "medium", "strong"] | None = Field(
+    strength: Strength | None = Field(
         None, description="How strongly it serves the goal."
     )
 
@@ -671,7 +671,7 @@ class Project(_Model):
 
     id: LocalId
     label: Label = Field(description="The project's name as printed.")
-    role: Literal["regie", "afstemming", "faciliterend"] | None = Field(
+    role: Role | None = Field(
         None, description="The programme's role: directs, coordinates or facilitates."
     )
     lijnproject: bool = Field(False, description="True when the line organisation runs it.")

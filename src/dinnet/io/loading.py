@@ -23,6 +23,7 @@ from ..contract import references
 from ..contract.explain import describe_value, loc_path, validation_message
 from ..contract.references import Checked, Issue, Loc
 from ..contract.similar import Suggester
+from ..contract.vocabulary import Direction, GoalLevel, Role, Strength
 from ..errors import (
     ContractError,
     DinnetError,
@@ -33,7 +34,16 @@ from ..errors import (
     one_line,
 )
 from ..glossary import Message, message
-from ..graph import FIELDS, Fragment, assemble, collector_paused, location_key, node_id
+from ..graph import (
+    FIELDS,
+    Fragment,
+    LinkKind,
+    NodeKind,
+    assemble,
+    collector_paused,
+    location_key,
+    node_id,
+)
 from . import speedup, yamlfast, yamlnodes
 from .measurements import (
     attach_measurements,
@@ -611,21 +621,11 @@ def _read_any(path: Path, raw: bytes | None) -> dict[str, Any] | Index:
     return read_part(path, raw)
 
 
-#: The kinds of nodes (:data:`~dinnet.graph.NODE_KINDS`) and links
-#: (:data:`~dinnet.graph.EDGE_KINDS`), and the closed sets of values of a few of their
-#: attributes (the contract model's ``Literal`` types, repeated here: a load from the cache
-#: imports no pydantic; ``tests/test_loading_cache.py`` checks that they agree). Typed so,
-#: each such value unpacks into the one object of its text instead of a new one per node or
-#: link: 4 million objects fewer for a national data set, and the memory they took
-#: (docs/performance.md, session 15).
-NodeKind = Literal["programme", "vision", "goal", "indicator", "track", "effort", "result",
-                   "project", "stakeholder"]
-LinkKind = Literal["implements", "contributes_to", "part_of", "delivers", "refines", "serves",
-                   "belongs_to", "measures", "involved_in", "depends_on"]
-GoalLevel = Literal["main", "strategic", "operational"]
-Direction = Literal["increase", "decrease", "maintain"]
-Role = Literal["regie", "afstemming", "faciliterend"]
-Strength = Literal["weak", "medium", "strong"]
+#: The level a ``contributes_to`` link is stated at (:func:`~dinnet.graph.contract_fragment`).
+#: The part's kinds and a few of its attributes are typed by their closed sets of values
+#: (:mod:`dinnet.contract.vocabulary`, the graph's kinds): so typed, each such value unpacks
+#: into the one object of its text instead of a new one per node or link: 4 million objects
+#: fewer for a national data set, and the memory they took (docs/performance.md, session 15).
 LinkLevel = Literal["effort", "result", "track"]
 
 
