@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # the models are imported where they are used: a data set wit
     from ..contract.measurements import Measurement, MeasurementSet, Realisation
 
 __all__ = [
+    "ATTACHED",
     "MeasurementFile",
     "Place",
     "attach_measurements",
@@ -312,6 +313,11 @@ def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
+#: The attribute :func:`attach_measurements` sets, by node kind (what
+#: :func:`~dinnet.io.loading.read_part` makes room for).
+ATTACHED = {"indicator": "measurements", "effort": "realisations", "project": "realisations"}
+
+
 def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) -> None:
     """Set ``measurements`` on every indicator of ``G`` and ``realisations`` on every effort
     and project (in place): the contract's own values and those of ``files``.
@@ -324,11 +330,11 @@ def attach_measurements(G: nx.MultiDiGraph, files: Iterable[MeasurementFile]) ->
     """
     files = list(files)
     for nid, data in G.nodes(data=True):
-        kind = data.get("kind")
-        if kind == "indicator":
-            data["measurements"] = _own_measurements(nid, data)
-        elif kind in ("effort", "project"):
-            data["realisations"] = ()
+        name = ATTACHED.get(data.get("kind"))
+        if name == "measurements":
+            data[name] = _own_measurements(nid, data)
+        elif name is not None:
+            data[name] = ()
     if files:
         _attach_files(G, files)
     sets = list(G.graph.get("measurement_sets") or [])
