@@ -628,6 +628,10 @@ _RESHAPED: dict[str, Callable[[Any], None]] = {
     "location_negative": _set("locations", 1, lambda p: -2),
     "location_a_list": _set("locations", 1, lambda p: []),
     "positions_cut_short": lambda p: p["positions"].pop(),
+    # a key looked up in its programme's part only (dinnet.io.locations): no other's
+    "node_of_another_programme": _set("nodes", 1, lambda p: "other:" + p["nodes"][1]),
+    "programme_node_not_first": lambda p: p["nodes"].reverse(),
+    "location_of_another_programme": _set("locations", -1, lambda p: "other#table:B1"),
     "external_cut_short": lambda p: p["external"].append(["other", "SD1", ["goal"], 1, 1]),
 }
 

@@ -111,7 +111,7 @@ def export_format(output: str | Path, fmt: str | None = None) -> str:
 def _graph_attrs(G: nx.MultiDiGraph) -> dict[str, Any]:
     """The graph's attributes by name, the mappings among them by key (``files`` and
     ``locations`` are filled in the order the files were read)."""
-    return {k: dict(sorted(v.items())) if isinstance(v, dict) else v
+    return {k: dict(sorted(v.items())) if isinstance(v, Mapping) else v
             for k, v in sorted(G.graph.items())}
 
 

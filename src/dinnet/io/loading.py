@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from ..graph import (
     node_id,
 )
 from . import speedup, yamlfast, yamlnodes
+from .locations import Locations
 from .measurements import (
     ATTACHED,
     attach_measurements,
@@ -727,12 +729,13 @@ def _is_part(data: Any) -> bool:
     """
     if not (isinstance(data, dict) and data.keys() == Part.__annotations__.keys()):
         return False
-    nodes, locations = data["nodes"], data["locations"]
+    pid, nodes, locations = data["programme"], data["nodes"], data["locations"]
     names = len(nodes) + len(data["others"])
     if not (len(data["attrs"]) == len(nodes) and len(data["id_at"]) == 2
             and all(len(e) == 6 for e in data["external"])
             and len(data["positions"]) == 2 * len(locations)
-            and _places([k for k in locations if k.__class__ is int], len(nodes))):
+            and _places([k for k in locations if k.__class__ is int], len(nodes))
+            and _own(pid, nodes, [k for k in locations if k.__class__ is str])):
         return False
     for ends_field, (keys, attrs) in FIELDS.items():
         ends = data[ends_field]
@@ -742,22 +745,18 @@ def _is_part(data: Any) -> bool:
     return True
 
 
+def _own(pid: str, nodes: list[str], keys: list[str]) -> bool:
+    """Whether the part's nodes are its programme (first) and its elements (``pid:...``), and
+    its other location keys are its own too (``pid#...`` or ``pid:...``):
+    :class:`~dinnet.io.locations.Locations` looks a key up in its programme's part only."""
+    return (bool(nodes) and nodes[0] == pid
+            and all(map(str.startswith, itertools.islice(nodes, 1, None), itertools.repeat(pid + ":")))
+            and all(map(str.startswith, keys, itertools.repeat((pid + "#", pid + ":")))))
+
+
 def _places(numbers: list[int], size: int) -> bool:
     """Whether ``numbers`` are all places in a list of ``size`` items."""
     return not numbers or (min(numbers) >= 0 and max(numbers) < size)
-
-
-def _graph_locations(parts: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
-    """``G.graph["locations"]``: ``[file, line, column]`` of each location key of the
-    ``(file, part)`` pairs, in turn (a part's node ids for their places)."""
-    found: dict[str, list[Any]] = {}
-    for file, part in parts:
-        positions, ids = part["positions"], part["nodes"]
-        for key, line, column in zip(part["locations"], positions[0::2], positions[1::2],
-                                     strict=True):
-            # lists, not tuples: the graph's attributes survive a JSON round trip unchanged
-            found[ids[key] if key.__class__ is int else key] = [file, line, column]
-    return found
 
 
 def _externals(file: str, part: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...], Problem]]:
@@ -830,7 +829,7 @@ def _load(paths: tuple[str | Path, ...], files: list[Path], store: Cache | None,
                      index=[i.model_dump(mode="json") for i in items  # the rest are indexes
                             if not isinstance(i, dict | ContractError)])
         G.graph["files"] = {part["programme"]: file for file, part in parts}
-        G.graph["locations"] = _graph_locations(parts)
+        G.graph["locations"] = Locations(parts)
     G.graph["warnings"] = [ProblemLine(w) for w in sorted(warnings, key=_by_place)]
     attach_measurements(G, read_measurement_files(measurement_files(paths)))
     return G
