@@ -3,6 +3,7 @@ result once, whatever happens to a child; no child left behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -23,8 +24,8 @@ PARENT = os.getpid()
 
 def _made(i: int, pid: int | None = None) -> bytes:
     """Item ``i``'s result: the process that made it (this one, or ``pid``), and some bytes
-    (none, a few, more than a pipe holds at once)."""
-    return b"%d:%d;" % (i, pid or os.getpid()) + bytes([i % 251]) * (i % 5 * 70_000)
+    (none, a few, more than a pipe holds at once: up to 1.3 of its :data:`~dinnet._forking.PIPE_SIZE`)."""
+    return b"%d:%d;" % (i, pid or os.getpid()) + bytes([i % 251]) * (i % 5 * _forking.PIPE_SIZE // 3)
 
 
 def _by(result: bytes | bytearray) -> int:
@@ -49,6 +50,26 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     for pid in pids:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are set on Linux only")
+def test_a_child_writes_results_ahead_of_the_parent() -> None:
+    """A child's pipe holds :data:`~dinnet._forking.PIPE_SIZE` bytes: it writes a few
+    contracts' parts (100 KB each) and goes on before the parent reads any (a pipe of the
+    system's default, 64 KiB, would hold it up)."""
+    pid, pipe = _forking.fork_child(lambda out: os.write(out, b"x" * (_forking.PIPE_SIZE * 3 // 4)))
+    try:
+        deadline = time.monotonic() + 10
+        while (status := os.waitpid(pid, os.WNOHANG)) == (0, 0):
+            assert time.monotonic() < deadline, "the child waits for the parent to read"
+            time.sleep(0.01)
+        assert os.waitstatus_to_exitcode(status[1]) == 0
+        assert len(os.read(pipe, _forking.PIPE_SIZE)) == _forking.PIPE_SIZE * 3 // 4
+    finally:
+        os.close(pipe)
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 def _all(work: Callable[[int], bytes], count: int, children: int

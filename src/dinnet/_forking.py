@@ -49,10 +49,21 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TypeVar
 
-__all__ = ["can_fork", "fork_child", "read_exactly", "run_forked", "send", "wait_for"]
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["PIPE_SIZE", "can_fork", "fork_child", "read_exactly", "run_forked", "send", "wait_for",
+           "widen"]
 
 T = TypeVar("T")
 
+#: The bytes a child's pipe of results holds (Linux; elsewhere, or over the user's limit,
+#: the system's default, often 64 KiB): a child is some results ahead of the parent
+#: instead of waiting, in the middle of each (a contract's part is about 100 KB), for
+#: the parent to read (docs/performance.md, session 16). Also the pipes to Graphviz.
+PIPE_SIZE = 1 << 20
 #: An item's number, in the pipe to a child.
 _TASK = struct.Struct("<I")
 #: A result's head, in the pipe from a child: the item's number and the length of its bytes.
@@ -82,16 +93,33 @@ def can_fork(*, other_threads: bool = False) -> bool:
     return threading.active_count() == 1 or (other_threads and sys.platform == "linux")
 
 
+def widen(fd: int) -> None:
+    """Make the pipe of ``fd`` hold :data:`PIPE_SIZE` bytes where the system allows it.
+
+    >>> read, write = os.pipe()
+    >>> widen(write)
+    >>> fcntl is None or fcntl.fcntl(read, fcntl.F_GETPIPE_SZ) >= PIPE_SIZE
+    True
+    >>> os.close(read); os.close(write)
+    """
+    if fcntl is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
+        return  # pragma: no cover - not Linux
+    with contextlib.suppress(OSError):  # over the user's limit: the default size
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+
+
 def fork_child(work: Callable[[int], object]) -> tuple[int, int] | None:
     """Fork a child that runs ``work(write end of a pipe)`` and exits: status 0 when
     ``work`` returned, 1 when it raised (it never returns into the caller's code, and
     leaves Ctrl-C to this process). Here: ``(pid, read end)``, or None when no pipe or
     no child could be made (the caller then does the work itself). The caller closes
-    the read end and waits for the child."""
+    the read end and waits for the child. The pipe holds :data:`PIPE_SIZE` bytes where
+    the system allows it (:func:`widen`)."""
     try:
         read, write = os.pipe()
     except OSError:
         return None
+    widen(write)
     try:
         pid = os.fork()
     except OSError:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dinnet._forking import PIPE_SIZE
 from dinnet.errors import (
     DinnetError,
     GraphvizError,
@@ -20,7 +21,7 @@ from dinnet.errors import (
     system_kind,
 )
 from dinnet.render import accessible_svg, render
-from dinnet.render.run import MISSING_DOT, PIPE_SIZE, _run, _widen
+from dinnet.render.run import MISSING_DOT, _run, _widen
 
 
 def test_missing_dot_says_how_to_install(tmp_path: Path) -> None:

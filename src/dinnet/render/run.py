@@ -22,11 +22,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
 
-try:
-    import fcntl
-except ImportError:  # Windows: pipes keep their size
-    fcntl = None  # type: ignore[assignment]
-
+from .._forking import widen
 from ..errors import GraphvizError, GraphvizMissingError, graphviz_missing
 from ..glossary import Message, message
 from .svg import iter_accessible_svg
@@ -174,18 +170,12 @@ def _run(command: list[str], pieces: Iterable[str], timeout: float,
     return output[0] if output else b""
 
 
-#: Pipe size asked for (Linux): a large DIN's text fits, so writing it never waits
-#: for dot to read, and dot never waits for its output to be read.
-PIPE_SIZE = 1 << 20
-
-
 def _widen(*pipes: IO[bytes]) -> None:
-    """Make ``pipes`` hold :data:`PIPE_SIZE` bytes where the system allows it."""
-    if fcntl is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
-        return
+    """Make ``pipes`` hold :data:`~dinnet._forking.PIPE_SIZE` bytes where the system allows
+    it: a large DIN's text fits, so writing it never waits for dot to read, and dot never
+    waits for its output to be read."""
     for pipe in pipes:
-        with contextlib.suppress(OSError):  # over the user's limit: the default size
-            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        widen(pipe.fileno())
 
 
 def _feed(stdin: IO[bytes], pieces: Iterable[str]) -> None:
