@@ -75,6 +75,13 @@ def test_findings_survive_plain_data(source: str, generated_graph: nx.MultiDiGra
     assert [f.text("nl") for f in back] == [f.text("nl") for f in findings]
 
 
+def test_no_findings_and_findings_without_a_place_survive_plain_data() -> None:
+    placed = Finding("p", "DIN101", None, "r", "info", "m", "a.txt:1", ("p.yaml", 3, 4))
+    unplaced = Finding("p", "DIN104", "p:E1", "r", "error", "m", None)
+    for findings in ([], [unplaced], [placed, unplaced]):
+        assert findings_from_data(unpack(pack(findings_to_data(findings)))) == findings
+
+
 class _Text(str):
     """Text that is not exactly ``str`` (no unpacker makes it)."""
 

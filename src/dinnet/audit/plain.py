@@ -38,6 +38,7 @@ import collections
 import datetime as dt
 import functools
 import itertools
+import operator
 import string
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -55,6 +56,10 @@ _COLUMNS = ("programme", "code", "node", "rule", "severity", "message", "source"
 _SIMPLE = (str, int, float, bool, type(None))
 _SIMPLE_KINDS = frozenset(_SIMPLE)
 _NONE = type(None)
+#: A finding's fields, in the order of its class (the location one of them).
+_FIELDS = operator.attrgetter("programme", "code", "node", "rule", "severity", "message", "source",
+                              "location", "said")
+_NOWHERE = (None, None, None)
 
 
 class _Unfit(ValueError):
@@ -64,18 +69,21 @@ class _Unfit(ValueError):
 def findings_to_data(findings: list[Finding]) -> dict[str, list[Any]] | None:
     """``findings`` as plain data, a list per field and the messages by group
     (:func:`_messages`); None when a message holds a value of another kind."""
-    try:
-        with collector_paused():
-            said, messages = _messages([f.said for f in findings])
-    except _Unfit:
-        return None
-    where = [f.location or (None, None, None) for f in findings]
-    return {"programme": [f.programme for f in findings], "code": [f.code for f in findings],
-            "node": [f.node for f in findings], "rule": [f.rule for f in findings],
-            "severity": [f.severity for f in findings],
-            "message": [f.message for f in findings], "source": [f.source for f in findings],
-            "file": [w[0] for w in where], "line": [w[1] for w in where],
-            "column": [w[2] for w in where], "said": said, "messages": messages}
+    with collector_paused():
+        # each finding looked at once, its fields in one tuple (findings lie all over
+        # memory: a pass per field cost 0.3 s of the national set's 0.4 s)
+        rows = list(map(_FIELDS, findings))
+        programme, code, node, rule, severity, text, source, where, said_of = (
+            map(list, zip(*rows, strict=True)) if rows else ([] for _ in range(9)))
+        try:
+            said, messages = _messages(said_of)
+        except _Unfit:
+            return None
+        file, line, column = (map(list, zip(*(w or _NOWHERE for w in where), strict=True))
+                              if rows else ([], [], []))
+    return {"programme": programme, "code": code, "node": node, "rule": rule,
+            "severity": severity, "message": text, "source": source,
+            "file": file, "line": line, "column": column, "said": said, "messages": messages}
 
 
 def _messages(said: list[Message | None]) -> tuple[list[int | None], list[list[Any]]]:
