@@ -5,14 +5,15 @@ A :class:`Locations` maps a location key (a node id, or a
 would, but it keeps the parts' own lists (:func:`~dinnet.io.loading.read_part`'s
 ``nodes``, ``locations`` and ``positions``) and makes a value only when it is
 asked for. A national data set has 700,000 keys: made as a dict of lists
-up front they took half a second and 125 MB of every load, while an audit
-asks for the places of its findings only (docs/performance.md, session 16).
+up front they took half a second and about 100 MB of every load, while an
+audit asks for the places of its findings only (docs/performance.md,
+session 16).
 
 Every key of a part starts with its programme's id (the id itself, or the
-id and ``:`` or ``#``: ids cannot hold either sign, and
-:func:`~dinnet.io.loading.read_part` checks the keys of a cached part), so
-a key is looked up in its own programme's part only; that part's keys are
-put in a dict the first time one of them is asked for.
+id and ``:`` or ``#``: ids cannot hold either sign; a cached part whose keys
+are not its programme's is read again, ``loading._is_part``), so a key is
+looked up in its own programme's part only; that part's keys are put in a
+dict the first time one of them is asked for.
 
 >>> where = Locations([("a.yaml", {"programme": "a", "nodes": ["a", "a:G1"],
 ...                                 "locations": [0, 1, "a#table:B1"],
