@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ from ..graph import (
     node_id,
 )
 from . import speedup, yamlfast, yamlnodes
-from .locations import Locations
+from .locations import Locations, own_keys
 from .measurements import (
     ATTACHED,
     attach_measurements,
@@ -735,7 +734,7 @@ def _is_part(data: Any) -> bool:
             and all(len(e) == 6 for e in data["external"])
             and len(data["positions"]) == 2 * len(locations)
             and _places([k for k in locations if k.__class__ is int], len(nodes))
-            and _own(pid, nodes, [k for k in locations if k.__class__ is str])):
+            and own_keys(pid, nodes, [k for k in locations if k.__class__ is str])):
         return False
     for ends_field, (keys, attrs) in FIELDS.items():
         ends = data[ends_field]
@@ -743,15 +742,6 @@ def _is_part(data: Any) -> bool:
                 and _places(ends, names)):
             return False
     return True
-
-
-def _own(pid: str, nodes: list[str], keys: list[str]) -> bool:
-    """Whether the part's nodes are its programme (first) and its elements (``pid:...``), and
-    its other location keys are its own too (``pid#...`` or ``pid:...``):
-    :class:`~dinnet.io.locations.Locations` looks a key up in its programme's part only."""
-    return (bool(nodes) and nodes[0] == pid
-            and all(map(str.startswith, itertools.islice(nodes, 1, None), itertools.repeat(pid + ":")))
-            and all(map(str.startswith, keys, itertools.repeat((pid + "#", pid + ":")))))
 
 
 def _places(numbers: list[int], size: int) -> bool:

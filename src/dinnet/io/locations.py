@@ -11,7 +11,7 @@ session 16).
 
 Every key of a part starts with its programme's id (the id itself, or the
 id and ``:`` or ``#``: ids cannot hold either sign; a cached part whose keys
-are not its programme's is read again, ``loading._is_part``), so a key is
+are not its programme's, :func:`own_keys`, is read again), so a key is
 looked up in its own programme's part only; that part's keys are put in a
 dict the first time one of them is asked for.
 
@@ -26,10 +26,11 @@ True
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from typing import Any
 
-__all__ = ["Locations", "programme_of"]
+__all__ = ["Locations", "own_keys", "programme_of"]
 
 
 def programme_of(key: str) -> str:
@@ -39,6 +40,25 @@ def programme_of(key: str) -> str:
     ('zorg', 'zorg', 'zorg')
     """
     return key.partition(":")[0].partition("#")[0]
+
+
+def own_keys(pid: str, nodes: list[str], keys: list[str]) -> bool:
+    """Whether a part of programme ``pid`` holds only its own keys: its nodes are the
+    programme (first) and its elements (``pid:...``), its other location ``keys``
+    ``pid#...`` or ``pid:...`` (what :class:`Locations` relies on; checked in bulk, for
+    every part read from the cache).
+
+    >>> own_keys("a", ["a", "a:G1"], ["a#table:B1"]), own_keys("a", ["a", "b:G1"], [])
+    (True, False)
+    """
+    return (bool(nodes) and nodes[0] == pid
+            and all(map(str.startswith, itertools.islice(nodes, 1, None), itertools.repeat(pid + ":")))
+            and all(map(str.startswith, keys, itertools.repeat((pid + "#", pid + ":")))))
+
+
+def _named(ids: list[str], keys: list[int | str]) -> Iterator[str]:
+    """A part's location keys, a node's by its place in ``ids``."""
+    return (ids[k] if isinstance(k, int) else k for k in keys)
 
 
 class Locations(Mapping[str, list[Any]]):
@@ -68,9 +88,8 @@ class Locations(Mapping[str, list[Any]]):
             return None
         places = self._places[i]
         if places is None:
-            ids = self._nodes[i]
-            places = self._places[i] = {ids[k] if isinstance(k, int) else k: j
-                                        for j, k in enumerate(self._keys[i])}
+            places = self._places[i] = {key: j for j, key in
+                                        enumerate(_named(self._nodes[i], self._keys[i]))}
         j = places.get(key)
         return None if j is None else (i, j)
 
@@ -94,16 +113,15 @@ class Locations(Mapping[str, list[Any]]):
 
     def __iter__(self) -> Iterator[str]:
         for ids, keys in zip(self._nodes, self._keys, strict=True):
-            for k in keys:
-                yield ids[k] if isinstance(k, int) else k
+            yield from _named(ids, keys)
 
     def items(self) -> ItemsView[str, list[Any]]:
         return _Items(self)
 
     def _pairs(self) -> Iterator[tuple[str, list[Any]]]:
         for i, (ids, keys) in enumerate(zip(self._nodes, self._keys, strict=True)):
-            for j, k in enumerate(keys):
-                yield ids[k] if isinstance(k, int) else k, self._value(i, j)
+            for j, key in enumerate(_named(ids, keys)):
+                yield key, self._value(i, j)
 
     def __len__(self) -> int:
         return sum(map(len, self._keys))
