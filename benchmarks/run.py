@@ -749,6 +749,18 @@ def table(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def ab_parser(doc: str, rounds: int) -> argparse.ArgumentParser:
+    """The arguments of the side-by-side scripts (``validate_ab.py``, ``national_ab.py``):
+    the data, the other tree (``--base``) and ``--rounds``; ``doc``'s first paragraph
+    describes the script."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="a folder of contracts (*.yaml)")
+    parser.add_argument("--base", type=Path, required=True,
+                        help="the src folder of the other tree (it holds dinnet/)")
+    parser.add_argument("--rounds", type=int, default=rounds)
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="340 contracts instead of 3,400")

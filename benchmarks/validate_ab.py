@@ -19,7 +19,6 @@ imports only relatively), from a temporary folder with a link to it.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import statistics
@@ -28,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from run import ab_parser  # (this folder is on the path)
 
 from dinnet.contract.model import Contract
 from dinnet.contract.numbers import PlainNumber
@@ -54,12 +55,7 @@ def one_pass(model: Any, datas: list[Any]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", type=Path, help="a folder of contracts (*.yaml)")
-    parser.add_argument("--base", type=Path, required=True,
-                        help="the src folder of the other tree (it holds dinnet/)")
-    parser.add_argument("--rounds", type=int, default=12)
-    args = parser.parse_args()
+    args = ab_parser(__doc__, rounds=12).parse_args()
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "dinnet_base").symlink_to((args.base / "dinnet").resolve())
         sys.path.insert(0, folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -79,6 +80,26 @@ def test_memory_per_input_byte_stays_under_its_bound(tmp_path: Path) -> None:
     memory = run.memory_per_input_byte(files, tmp_path)
     assert 0 < memory["validate"] <= run.TARGETS["memory_validate"], memory
     assert 0 < memory["import_xlsx"] <= run.TARGETS["memory_import_xlsx"], memory
+
+
+def test_national_ab_compares_two_trees(tmp_path: Path) -> None:
+    """``benchmarks/national_ab.py`` runs (the tree against itself, one round; no timing
+    asserted): each tree's cold and warm run, the medians and the count of rounds won."""
+    import subprocess
+
+    _generator().generate(tmp_path / "data", 2, seed=3)
+    src = Path(dinnet.__file__).parents[1]
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "national_ab.py"), str(tmp_path / "data"),
+                           "--base", str(src), "--rounds", "1"], capture_output=True, text=True,
+                          check=True, env={"PYTHONPATH": str(src), "PATH": "",
+                                           "DINNET_CACHE_DIR": str(tmp_path / "cache")})
+    lines = done.stdout.splitlines()
+    assert len(lines) == 6, done.stdout
+    assert [line.split(":")[0] for line in lines[:2]] == ["round 1 base", "round 1 new"]
+    assert all(re.search(r"cold \d+\.\d\d s .*, warm \d+\.\d\d s ", line) for line in lines[:2])
+    assert lines[2].startswith("base: median cold") and lines[3].startswith("new: median cold")
+    assert all(re.fullmatch(rf"{kind}: new quicker in [01] of 1 rounds", line)
+               for kind, line in zip(("cold", "warm"), lines[4:], strict=True))
 
 
 def test_validate_ab_compares_two_trees(tmp_path: Path) -> None:
