@@ -241,6 +241,10 @@ class _Reader:
         node = Mapping(pairs, *((i, col) if start is None else (start.line, start.column)),
                        self, col)
         common = self.common
+        # what keyed(node, "id") finds in this mapping's own pairs, as it would find it
+        own: str | None = None
+        inner: list[Any] = []
+        flow = False  # a common line that may hold a flow mapping with an id: keyed looks
         while True:
             line = lines[i]
             found = common(line, col, i)
@@ -248,9 +252,20 @@ class _Reader:
                 key, key_node, after = self.key(line, col, i)
                 value, value_node, i, indent = self.value(line, after, i, col, depth)
                 pairs.append((key_node, value_node))
+                if key_node.value == "id":
+                    if value_node.id == "scalar":
+                        own = value_node.value
+                elif value_node.id != "scalar":
+                    inner.append(value_node)
             else:  # the next line with content, as :meth:`next` finds it
                 key, value = found
                 pairs.append(i)
+                if line.startswith("id: ", col):
+                    first = line[col + 4]
+                    if first != "{" and first != "[":
+                        own = line[col + 5:-1] if first == '"' else line[col + 4:]
+                elif line[-1] == "}" and "id" in line:
+                    flow = True
                 i += 1
                 while i < n:
                     line = lines[i]
@@ -266,6 +281,8 @@ class _Reader:
                 break
         if len(data) < len(pairs) or indent > col:
             raise _Bail  # a key twice; a line indented oddly
+        if not flow:
+            node.ids = (own, inner)
         return data, node, i, indent
 
     def common(self, line: str, col: int, i: int) -> tuple[Any, Any] | None:
@@ -862,6 +879,10 @@ def keyed(node: Any, key: str) -> list[tuple[str, Mapping]]:
     """Every mapping in ``node`` (itself and the mappings nested in it, in the order of the
     text) whose ``key`` holds a scalar, with that scalar's text. The walk does not step
     into scalars, nor into the value of ``key``; it makes no node that is not made yet.
+    For the key ``id`` (the loader's walk for elements), a block mapping's own lines are
+    not looked at again: the reader noted its ``id`` and its values that may hold
+    mappings as it read it (``Mapping.ids``), unless a line of it may hold a flow
+    mapping with an ``id``.
 
     >>> data, root = read("a:\\n  - id: x\\n    b: {id: y}\\n  - id: [z]\\n")
     >>> [(text, node.line, node.column) for text, node in keyed(root, "id")]
@@ -880,6 +901,13 @@ def _keyed(node: Mapping | Sequence, key: str, found: list[tuple[str, Mapping]])
         for item in node.value:
             if item.id != "scalar":
                 _keyed(item, key, found)
+        return
+    if key == "id" and node.ids is not None:  # noted by the reader as it read the mapping
+        text, noted = node.ids
+        if text is not None:
+            found.append((text, node))
+        for value in noted:
+            _keyed(value, key, found)
         return
     own: str | None = None
     inner: list[Any] = []

@@ -61,7 +61,7 @@ class Mapping(Node):
     without making them.
     """
 
-    __slots__ = ("indent", "pairs", "reader")
+    __slots__ = ("ids", "indent", "pairs", "reader")
     id = "mapping"
 
     def __init__(self, pairs: list[Any], line: int, column: int, reader: Any = None,
@@ -71,6 +71,10 @@ class Mapping(Node):
         self.column = column
         self.reader = reader  # None once every pair is made (or when all were made at once)
         self.indent = indent  # the keys' column
+        # what :func:`~dinnet.io.yamlfast.keyed` finds here for the key ``id``, noted by the
+        # reader as it read the mapping: the text of its ``id`` and its values that may
+        # hold mappings; None: not noted (keyed looks at every pair)
+        self.ids: tuple[str | None, list[Any]] | None = None
 
     @property
     def value(self) -> list[tuple[Node, Node]]:
