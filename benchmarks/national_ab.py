@@ -23,37 +23,19 @@ is printed, since a tree without compiled modules reads as Python
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from run import NATIONAL, ab_parser  # the benchmark's own snippet (this folder is on the path)
-
-
-def one_run(src: Path, files: list[str], cache: Path) -> dict[str, Any]:
-    """One load + audit of ``files`` by the dinnet of ``src``, with ``cache``, in a fresh
-    interpreter: the snippet's JSON, with ``total_s``."""
-    env = {**os.environ, "DINNET_CACHE_DIR": str(cache), "PYTHONPATH": str(src)}
-    proc = subprocess.run([sys.executable, "-c", NATIONAL, "load", *files],
-                          capture_output=True, text=True, check=False, env=env)
-    if proc.returncode != 0:
-        raise SystemExit(f"national_ab: the run of {src} failed:\n{proc.stderr}")
-    result: dict[str, Any] = json.loads(proc.stdout)
-    result["total_s"] = result["load_s"] + result["audit_s"]
-    return result
+from run import ab_parser, national_run  # the benchmark's own run (this folder is on the path)
 
 
 def main() -> None:
     parser = ab_parser(__doc__, rounds=10)
     parser.add_argument("--cold-only", action="store_true", help="no warm run after each cold one")
     args = parser.parse_args()
-    files = sorted(str(p) for p in args.data.glob("*.yaml"))
+    files = sorted(args.data.glob("*.yaml"))
     trees = {"base": args.base.resolve(), "new": Path(__file__).resolve().parents[1] / "src"}
     kinds = ("cold",) if args.cold_only else ("cold", "warm")
     got: dict[str, dict[str, list[float]]] = {name: {k: [] for k in kinds} for name in trees}
@@ -65,7 +47,7 @@ def main() -> None:
                 shutil.rmtree(cache, ignore_errors=True)
                 line = []
                 for kind in kinds:  # cold fills the cache that warm reads
-                    run = one_run(trees[name], files, cache)
+                    run = national_run("load", files, cache, src=trees[name])
                     got[name][kind].append(run["total_s"])
                     readers[name].add(run["reader"])
                     line.append(f"{kind} {run['total_s']:.2f} s (load {run['load_s']:.2f}, "

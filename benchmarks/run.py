@@ -359,8 +359,13 @@ def scaling(small: Sequence[Path], large: Sequence[Path], reps: int = 3) -> dict
 # -- 4. national ----------------------------------------------------------------------------
 
 
-def _national_run(mode: str, files: Sequence[Path], cache: Path) -> dict[str, Any]:
+def national_run(mode: str, files: Sequence[Path], cache: Path, src: Path | None = None
+                  ) -> dict[str, Any]:
+    """One ``national`` run in a fresh interpreter (with the dinnet of ``src``, a source tree,
+    when given: ``national_ab.py``): the snippet's JSON, with ``total_s`` for a load."""
     env = {**os.environ, "DINNET_CACHE_DIR": str(cache)}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
     proc = subprocess.run([sys.executable, "-c", NATIONAL, mode, *map(str, files)],
                           capture_output=True, text=True, check=False, env=env)
     if proc.returncode != 0:
@@ -397,14 +402,14 @@ def national(files: Sequence[Path], folder: Path, reps: int) -> dict[str, Any]:
     try:
         for rep in range(reps):
             shutil.rmtree(cache, ignore_errors=True)
-            runs["cold"].append(_national_run("load", files, cache))
+            runs["cold"].append(national_run("load", files, cache))
             if rep == 0:
                 peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            runs["warm"].append(_national_run("load", files, cache))
+            runs["warm"].append(national_run("load", files, cache))
             edited.write_bytes(_edited(original, rep))
-            runs["one_edit"].append(_national_run("load", files, cache))
+            runs["one_edit"].append(national_run("load", files, cache))
             edited.write_bytes(original)
-            runs["parse"].append(_national_run("parse", files, cache))
+            runs["parse"].append(national_run("parse", files, cache))
             load.append(os.getloadavg()[0])
             log(f"  round {rep + 1}: parse {runs['parse'][-1]['parse_s']:.2f} s, "
                 f"cold {runs['cold'][-1]['total_s']:.2f} s, warm {runs['warm'][-1]['total_s']:.2f} s, "

@@ -252,18 +252,14 @@ class _Reader:
                 key, key_node, after = self.key(line, col, i)
                 value, value_node, i, indent = self.value(line, after, i, col, depth)
                 pairs.append((key_node, value_node))
-                if key_node.value == "id":
-                    if value_node.id == "scalar":
-                        own = value_node.value
-                elif value_node.id != "scalar":
-                    inner.append(value_node)
+                text = _made_pair(key_node, value_node, "id", inner)
+                if text is not None:
+                    own = text
             else:  # the next line with content, as :meth:`next` finds it
                 key, value = found
                 pairs.append(i)
                 if line.startswith("id: ", col):
-                    first = line[col + 4]
-                    if first != "{" and first != "[":
-                        own = line[col + 5:-1] if first == '"' else line[col + 4:]
+                    own = _common_text(line, col + 4)
                 elif line[-1] == "}" and "id" in line:
                     flow = True
                 i += 1
@@ -924,19 +920,14 @@ def _keyed(node: Mapping | Sequence, key: str, found: list[tuple[str, Mapping]])
     at = col + len(head)
     for n, pair in enumerate(pairs):
         if pair.__class__ is tuple:  # made: its nodes
-            key_node, value = pair
-            if key_node.value == key:  # keys are unique (a key twice is not read here)
-                if value.id == "scalar":
-                    own = value.value
-            elif value.id != "scalar":
-                inner.append(value)
+            text = _made_pair(pair[0], pair[1], key, inner)
+            if text is not None:
+                own = text
             continue
         assert reader is not None  # a line's number stands only until every pair is made
         line = reader.lines[pair]
         if line.startswith(head, col):
-            first = line[at]
-            if first != "{" and first != "[":
-                own = line[at + 1:-1] if first == '"' else line[at:]
+            own = _common_text(line, at)
         elif line[-1] == "}" and key in line and line[line.find(": ", col) + 2] == "{":
             pairs[n] = made = reader.nodes(pair, col)
             inner.append(made[1])
@@ -944,6 +935,26 @@ def _keyed(node: Mapping | Sequence, key: str, found: list[tuple[str, Mapping]])
         found.append((own, node))
     for value in inner:
         _keyed(value, key, found)
+
+
+def _made_pair(key_node: Node, value: Node, key: str, inner: list[Any]) -> str | None:
+    """What :func:`keyed` takes from a mapping's made pair: the text of ``key``'s value when
+    the pair is ``key``'s and its value a scalar (keys are unique: a key twice is not read
+    here); another key's value that may hold mappings goes into ``inner``."""
+    if key_node.value == key:
+        return value.value if value.id == "scalar" else None
+    if value.id != "scalar":
+        inner.append(value)
+    return None
+
+
+def _common_text(line: str, at: int) -> str | None:
+    """The text of a common line's value that starts at ``at`` (``"text"`` or plain), or
+    None when it is a flow collection."""
+    first = line[at]
+    if first == "{" or first == "[":
+        return None
+    return line[at + 1:-1] if first == '"' else line[at:]
 
 
 def _size(node: Node) -> tuple[int, int]:
